@@ -1,0 +1,1 @@
+"""One module per ``geodrills`` sub-command; see :mod:`geodrills.cli`."""
