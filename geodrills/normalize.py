@@ -1,0 +1,125 @@
+"""Name folding shared by the gazetteer build, lookups and the text scanner.
+
+Three levels, each a pure function of the string:
+
+* :func:`fold` maps every character to exactly one character (lower case,
+  no diacritics, ``ı``/``İ`` → ``i``, ``ə`` → ``a``, anything that is not a
+  letter or digit → space).  Because it keeps the length, an offset in the
+  folded text is an offset in the original.
+* :func:`name_keys` turns a name into the index keys it is stored under:
+  folded tokens joined by single spaces.  An apostrophe either joins or
+  splits ("Ma'ale" → "maale" and "ma ale"), so both spellings match.
+* :func:`skeleton` is a lossy transliteration key (``kh``/``x`` → ``h``,
+  ``j``/``c``/``ch`` → ``c``, vowels after the first letter dropped) under
+  which Nakhchivan, Nakhichevan, Naxçıvan, Nakhijevan and Nahçıvan, or
+  Jabrayil, Jebrail and Cəbrayıl, fall together.
+
+Examples
+--------
+>>> fold("Naxçıvan's")
+'naxcivan s'
+>>> sorted(name_keys("Ma'ale Adumim"))
+['ma ale adumim', 'maale adumim']
+>>> skeleton(fold("Nakhichevan")) == skeleton(fold("Naxçıvan")) == skeleton(fold("Nakhijevan"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "name_keys", "skeleton", "APOSTROPHES"]
+
+APOSTROPHES = "'’‘ʼʻ`´"
+
+# Letters whose decomposition does not give their usual Latin transliteration.
+_SPECIAL = {
+    "ı": "i", "İ": "i", "ə": "a", "Ə": "a", "ß": "s", "æ": "a", "Æ": "a",
+    "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "t",
+    "Þ": "t", "ð": "d", "Ð": "d", "œ": "o", "Œ": "o", "ħ": "h", "ŀ": "l",
+}
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled lazily, one code point at a time."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = _SPECIAL.get(ch)
+        if out is None:
+            if ch.isalnum():
+                base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+                out = (base or ch).lower()
+                if len(out) != 1 or not out.isalnum():
+                    out = ch.lower() if len(ch.lower()) == 1 else ch
+            else:
+                out = " "
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching, keeping its length.
+
+    Examples
+    --------
+    >>> fold("İmişli, Cəbrayıl")
+    'imisli  cabrayil'
+    """
+    return text.translate(_TABLE)
+
+
+def name_keys(name: str) -> set[str]:
+    """The index keys of a name (usually one; two where it has an apostrophe).
+
+    Examples
+    --------
+    >>> name_keys("  Ras al-Khaimah ")
+    {'ras al khaimah'}
+    """
+    keys = {" ".join(fold(name).split())}
+    if any(a in name for a in APOSTROPHES):
+        joined = name.translate({ord(a): None for a in APOSTROPHES})
+        keys.add(" ".join(fold(joined).split()))
+    keys.discard("")
+    return keys
+
+
+_SKELETON_RULES = [
+    (re.compile(r"dzh|dzj|dj|zh|ts|tch|ch|j|c|ç"), "c"),
+    (re.compile(r"kh|gh|x|h"), "h"),
+    (re.compile(r"sh|sch|ş|s"), "s"),
+    (re.compile(r"q|k|ck"), "k"),
+    (re.compile(r"ph|f|v|w"), "v"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"y"), "i"),
+]
+_VOWELS_AFTER_FIRST = re.compile(r"(?<=\w)[aeiou]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """A lossy transliteration key of a folded name key.
+
+    Used only as a second chance when the exact key is not found; its
+    candidates are always re-ranked by string similarity.
+
+    Examples
+    --------
+    >>> skeleton(fold("Cəbrayıl")) == skeleton("jebrail") == skeleton("jabrayil")
+    True
+    >>> skeleton("imishli") == skeleton(fold("İmişli"))
+    True
+    """
+    out = []
+    for token in key.split():
+        t = token
+        for pattern, repl in _SKELETON_RULES:
+            t = pattern.sub(repl, t)
+        t = _VOWELS_AFTER_FIRST.sub("", t)
+        out.append(_REPEATS.sub(r"\1", t))
+    return " ".join(out)
