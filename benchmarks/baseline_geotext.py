@@ -42,6 +42,7 @@ import re
 import sys
 import time
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,41 @@ class GeotextBaseline:
     def geotext_docs(self, text: str) -> Any:
         """Plain ``geotext.GeoText(text)``: the speed baseline (names only)."""
         return self._geotext(text)
+
+
+@dataclass(frozen=True)
+class _Place:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    place: _Place | None
+    score: float = 1.0
+
+
+def geoparse_like(text: str) -> list[_Mention]:
+    """The baseline with ``geodrills.geoparse.geoparse``'s result shape (mentions with ``.place``).
+
+    Lets ``eval_geoparse.py --predictor baseline_geotext:geoparse_like`` check the
+    harness end to end before (or independently of) the real geoparser.
+    """
+    out = []
+    for p in GeotextBaseline.default().predict("", text):
+        place = None
+        if p.resolved:
+            assert p.lat is not None and p.lon is not None
+            place = _Place(p.place_id or "", p.name or "", p.kind or "", p.country, p.lat, p.lon)
+        out.append(_Mention(p.start, p.end, p.text, place))
+    return out
 
 
 def predict_corpus(

@@ -1,0 +1,197 @@
+"""Evaluate geodrills' geoparser on the seeds dev set and on GeoWebNews.
+
+Usage::
+
+    python benchmarks/eval_geoparse.py [--seeds] [--gwn] [--errors N] [--no-baseline] [--json FILE]
+
+With neither ``--seeds`` nor ``--gwn`` both corpora are run.  For each corpus it
+prints mention precision / recall / F1 (overlap matching, one-to-one) and
+Acc@161 (geodesic; also with country mentions scored by ISO2 code) for
+``geodrills.geoparse.geoparse`` and for the geotext baseline, then for the seeds
+the issue-3 traps and for GeoWebNews the published end-to-end figures.  The
+gold selection and matching rules are documented in ``benchmarks/scoring.py``.
+
+Exit code: 0 when geodrills ran (whatever its scores), 2 when it could not be
+imported or the gold data is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))  # run from a checkout without installing
+
+import scoring  # noqa: E402
+
+#: EUPEG end-to-end geoparsing results on GeoWebNews (Wang & Hu, EUPEG, and the issue):
+#: system -> (F1, Acc@161)
+PUBLISHED_GWN: dict[str, tuple[float, float]] = {
+    "CLAVIN (EUPEG)": (0.549, 0.937),
+    "Edinburgh Geoparser (EUPEG)": (0.650, 0.921),
+    "CamCoder (EUPEG)": (0.691, 0.839),
+}
+#: shared/PERFORMANCE-NOTES.md: geotext + most-populous-match, overlap matching
+NOTES_BASELINE_F1 = {"seeds": 0.871, "GeoWebNews": 0.538}
+DEFAULT_PREDICTOR = "geodrills.geoparse:geoparse"
+#: issue 3's quality bars
+TARGETS = {"seeds": (0.95, 0.98), "GeoWebNews": (0.80, 0.95)}
+
+
+def geodrills_predictor(spec: str = "geodrills.geoparse:geoparse") -> Callable[[str, str], list[scoring.Prediction]]:
+    """The geoparser named by ``module:function`` wrapped to return scorer predictions.
+
+    The function takes a text and returns mentions with ``start``, ``end``,
+    ``text`` and ``place`` (None or an object with ``lat``, ``lon``,
+    ``country``, ``kind``, ``name``, ``id``), like ``geodrills.geoparse.geoparse``.
+    """
+    import importlib
+
+    module, _, func = spec.partition(":")
+    geoparse = getattr(importlib.import_module(module), func or "geoparse")
+
+    def predict(doc: str, text: str) -> list[scoring.Prediction]:
+        return [scoring.to_prediction(doc, m) for m in geoparse(text)]
+
+    return predict
+
+
+def run_predictor(
+    corpus: scoring.Corpus, predict: Callable[[str, str], list[scoring.Prediction]]
+) -> tuple[dict[str, list[scoring.Prediction]], float, list[str]]:
+    """Predictions per document, wall seconds, and per-document failures (never fatal)."""
+    out: dict[str, list[scoring.Prediction]] = {}
+    failures: list[str] = []
+    try:
+        predict("<warm-up>", "Troops gathered in Kars, Turkey.")  # loads the gazetteer outside the timing
+    except Exception:
+        pass  # the real documents will report it
+    t0 = time.perf_counter()
+    for doc in sorted(corpus.texts):
+        try:
+            out[doc] = predict(doc, corpus.texts[doc])
+        except Exception as exc:  # one bad document must not hide the others' scores
+            failures.append(f"{doc}: {type(exc).__name__}: {exc}")
+            out[doc] = []
+    return out, time.perf_counter() - t0, failures
+
+
+def check_offsets(corpus: scoring.Corpus, preds: dict[str, list[scoring.Prediction]]) -> list[str]:
+    """Predictions whose ``text`` is not ``doc_text[start:end]`` (the CLI contract)."""
+    bad = []
+    for doc, ps in preds.items():
+        t = corpus.texts[doc]
+        for p in ps:
+            if p.text and t[p.start : p.end] != p.text:
+                bad.append(f"{doc} [{p.start}:{p.end}] text {p.text!r} but the document has {t[p.start:p.end]!r}")
+    return bad
+
+
+def _row(label: str, s: scoring.Score) -> str:
+    return (f"  {label:<34} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+            f"Acc@161 {s.acc161:.3f}  (countries by code {s.acc161_cc:.3f})  "
+            f"tp {s.tp} fp {s.fp} fn {s.fn} ign {s.ignored}")
+
+
+def evaluate(corpus: scoring.Corpus, args: argparse.Namespace, report: dict[str, Any]) -> bool:
+    print(f"\n== {corpus.name}: {len(corpus.texts)} documents, {len(corpus.gold)} gold toponyms")
+    for note in corpus.notes:
+        print(f"  note: {note}")
+    ok = True
+    rep: dict[str, Any] = {}
+    try:
+        predict = geodrills_predictor(args.predictor)
+    except Exception as exc:
+        print(f"  geodrills: cannot import {args.predictor} ({type(exc).__name__}: {exc})")
+        ok = False
+        s = None
+    else:
+        preds, secs, failures = run_predictor(corpus, predict)
+        s = scoring.score(corpus, preds)
+        print(_row(args.predictor.split(":")[-1] if args.predictor != DEFAULT_PREDICTOR else "geodrills.geoparse", s) + f"  [{len(corpus.texts) / secs:.0f} docs/s warm]")
+        for f in failures:
+            print(f"  FAILED {f}")
+        bad = check_offsets(corpus, preds)
+        for b in bad[:10]:
+            print(f"  OFFSET {b}")
+        f1_bar, acc_bar = TARGETS[corpus.name]
+        acc = s.acc161_cc
+        print(f"  target F1 >= {f1_bar:.2f} and Acc@161 >= {acc_bar:.2f}: "
+              f"{'MET' if s.f1 >= f1_bar and acc >= acc_bar else 'not met'} (F1 {s.f1:.3f}, Acc@161 {acc:.3f}"
+              f"{' with countries by code' if corpus.name == 'seeds' else ' by code; ' + format(s.acc161, '.3f') + ' by distance'})")
+        rep["geodrills"] = {**s.as_dict(), "failures": failures, "offset_errors": len(bad)}
+    if not args.no_baseline:
+        import baseline_geotext
+
+        b = baseline_geotext.GeotextBaseline.default()
+        for spans in ("geotext", "all"):
+            bs = scoring.score(corpus, baseline_geotext.predict_corpus(corpus, b, spans=spans))
+            print(_row(f"geotext baseline (spans={spans})", bs))
+            rep[f"baseline_{spans}"] = bs.as_dict()
+        print(f"  (PERFORMANCE-NOTES baseline F1: {NOTES_BASELINE_F1[corpus.name]:.3f})")
+    if corpus.name == "GeoWebNews":
+        print("  published end-to-end figures on GWN (EUPEG; their own gold selection and matching):")
+        for name, (f1, acc) in PUBLISHED_GWN.items():
+            beat = ""
+            if s is not None:
+                beat = "  <- geodrills beats both" if s.f1 > f1 and s.acc161 > acc else "  <- not beaten on both"
+            print(f"    {name:<32} F1 {f1:.3f}  Acc@161 {acc:.3f}{beat}")
+    if corpus.name == "seeds" and s is not None:
+        traps = scoring.check_traps(corpus, preds)
+        print("  traps:")
+        for t in traps:
+            state = "not exercised by the gold" if not t.checked else ("right" if t.ok else "WRONG")
+            print(f"    {t.trap:<44} {t.right}/{t.checked} {state}")
+            for f in t.failures[:5]:
+                print(f"        {f}")
+        rep["traps"] = {t.trap: {"checked": t.checked, "right": t.right, "failures": t.failures} for t in traps}
+    if s is not None and args.errors:
+        print(f"  first {args.errors} of {len(s.errors)} errors:")
+        for e in s.errors[: args.errors]:
+            print(f"    {e}")
+    report[corpus.name] = rep
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Evaluate geodrills' geoparser on the seeds and GeoWebNews.")
+    ap.add_argument("--seeds", action="store_true", help="run the seeds dev set")
+    ap.add_argument("--gwn", action="store_true", help="run GeoWebNews")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N errors per corpus")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the geotext baseline (saves ~15 s)")
+    ap.add_argument("--predictor", default=DEFAULT_PREDICTOR, metavar="MODULE:FUNC",
+                    help="the geoparser to evaluate (default %(default)s); e.g. baseline_geotext:geoparse_like "
+                         "checks the harness itself with the baseline")
+    ap.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    args = ap.parse_args(argv)
+    which = [name for name, on in (("seeds", args.seeds), ("gwn", args.gwn)) if on] or ["seeds", "gwn"]
+    print(f"command: python benchmarks/eval_geoparse.py {' '.join(argv if argv is not None else sys.argv[1:])}")
+    report: dict[str, Any] = {}
+    ok = True
+    for name in which:
+        try:
+            corpus = scoring.load_seed_gold() if name == "seeds" else scoring.load_gwn()
+        except scoring.ScoringDataError as exc:
+            print(f"\n== {name}: skipped, {exc}")
+            ok = False
+            continue
+        try:
+            ok = evaluate(corpus, args, report) and ok
+        except Exception:
+            traceback.print_exc()
+            ok = False
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0 if ok else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
