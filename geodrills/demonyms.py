@@ -1,0 +1,191 @@
+"""Demonyms and national adjectives ("Turkish", "Azeri", "Armenians") to ISO 3166-1 alpha-2.
+
+News about drills names who takes part mostly by adjective ("Turkish and
+Azerbaijani troops") rather than by country name, so the event extractor,
+the geoparser and the claims checker all need this one small table.
+
+Historical or non-state adjectives ("Ottoman", "Soviet", "Kurdish") are
+recognised as demonyms but map to ``None``: they name no present-day
+country, and guessing one would put a wrong flag on an exercise.
+
+Examples
+--------
+>>> demonym_country("Azeri")
+'AZ'
+>>> demonym_country("Turks")
+'TR'
+>>> demonym_country("Ottoman") is None
+True
+>>> [(m.text, m.country) for m in find_demonyms("Turkish-Azerbaijani exercises near the Armenian border")]
+[('Turkish', 'TR'), ('Azerbaijani', 'AZ'), ('Armenian', 'AM')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+__all__ = ["DEMONYMS", "Demonym", "demonym_country", "find_demonyms", "is_demonym"]
+
+# country code -> adjective and people forms (singular and plural nouns).
+# Kept to the countries that appear around the South Caucasus and in the
+# exercises reported there, plus the big powers news cites alongside them.
+_FORMS: dict[str | None, tuple[str, ...]] = {
+    "TR": ("Turkish", "Turk", "Turks", "Türk", "Türks"),
+    "AZ": ("Azerbaijani", "Azerbaijanis", "Azerbaijanian", "Azeri", "Azeris", "Azerbaycan"),
+    "AM": ("Armenian", "Armenians"),
+    "IR": ("Iranian", "Iranians"),
+    "GE": ("Georgian", "Georgians"),
+    "RU": ("Russian", "Russians"),
+    "UA": ("Ukrainian", "Ukrainians"),
+    "BY": ("Belarusian", "Belarusians", "Belarussian"),
+    "KZ": ("Kazakh", "Kazakhs", "Kazakhstani", "Kazakhstanis"),
+    "UZ": ("Uzbek", "Uzbeks", "Uzbekistani"),
+    "TM": ("Turkmen", "Turkmens"),
+    "KG": ("Kyrgyz", "Kirghiz"),
+    "TJ": ("Tajik", "Tajiks", "Tajikistani"),
+    "PK": ("Pakistani", "Pakistanis"),
+    "AF": ("Afghan", "Afghans"),
+    "IQ": ("Iraqi", "Iraqis"),
+    "SY": ("Syrian", "Syrians"),
+    "IL": ("Israeli", "Israelis"),
+    "SA": ("Saudi", "Saudis"),
+    "QA": ("Qatari", "Qataris"),
+    "AE": ("Emirati", "Emiratis"),
+    "EG": ("Egyptian", "Egyptians"),
+    "GR": ("Greek", "Greeks"),
+    "CY": ("Cypriot", "Cypriots"),
+    "BG": ("Bulgarian", "Bulgarians"),
+    "RO": ("Romanian", "Romanians"),
+    "PL": ("Polish", "Pole", "Poles"),
+    "DE": ("German", "Germans"),
+    "FR": ("French",),
+    "GB": ("British", "Briton", "Britons"),
+    "IT": ("Italian", "Italians"),
+    "ES": ("Spanish",),
+    "US": ("American", "Americans"),
+    "CN": ("Chinese",),
+    "IN": ("Indian", "Indians"),
+    "JP": ("Japanese",),
+    # Historical states and stateless peoples: recognised, but no country.
+    None: ("Ottoman", "Ottomans", "Soviet", "Soviets", "Byzantine", "Kurdish", "Kurd", "Kurds",
+           "Persian", "Persians"),
+}
+
+#: Demonym or national adjective -> ISO2 code (``None`` for historical or stateless ones).
+DEMONYMS: Mapping[str, str | None] = MappingProxyType(
+    {form: code for code, forms in _FORMS.items() for form in forms}
+)
+
+
+def _fold(word: str) -> str:
+    # "Türk" and "Turk", "AZERI" and "Azeri" are the same word to a reader.
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_FOLDED: dict[str, str | None] = {_fold(k): v for k, v in DEMONYMS.items()}
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is a known demonym (including historical ones mapped to ``None``).
+
+    Examples
+    --------
+    >>> is_demonym("Soviet"), is_demonym("Kars")
+    (True, False)
+    """
+    if not isinstance(word, str):
+        return False
+    return _fold(_POSSESSIVE.sub("", word.strip())) in _FOLDED
+
+
+def demonym_country(word: str) -> str | None:
+    """The ISO2 country code a demonym or national adjective stands for.
+
+    Case and diacritics are ignored and a possessive ending is dropped
+    ("Armenians'" -> AM).  Unknown words, historical adjectives ("Ottoman")
+    and non-strings give ``None``.
+
+    Parameters
+    ----------
+    word : str
+        One word such as ``"Azeri"``, ``"Turks"`` or ``"IRANIAN"``.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> demonym_country("Azerbaijani"), demonym_country("iranian"), demonym_country("Kars")
+    ('AZ', 'IR', None)
+    """
+    if not isinstance(word, str):
+        return None
+    return _FOLDED.get(_fold(_POSSESSIVE.sub("", word.strip())))
+
+
+@dataclass(frozen=True, slots=True)
+class Demonym:
+    """A demonym found in text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    country: str | None
+
+
+# Longest forms first so "Azerbaijanis" wins over "Azerbaijani".  Only a
+# capitalised word counts: lower-case "turkish" in running text is rare and
+# "french fries" or "china cabinet" style common words would be noise.
+_ALTERNATION = "|".join(sorted({re.escape(k) for k in DEMONYMS}, key=lambda s: (-len(s), s)))
+_PATTERN = re.compile(rf"(?<![\w-])(?:{_ALTERNATION})(?![\w])")
+_AFTER_HYPHEN = re.compile(rf"(?:{_ALTERNATION})(?![\w])")
+
+
+def find_demonyms(text: str) -> list[Demonym]:
+    """Every capitalised demonym in ``text``, in order, with its offsets.
+
+    Hyphenated pairs ("Turkish-Azerbaijani", "Azeri-Turkish") give one match
+    per part.  Words that merely start with a demonym ("Turkishness") do not
+    match.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of Demonym
+
+    Examples
+    --------
+    >>> [(m.start, m.country) for m in find_demonyms("Azeri-Turkish unity")]
+    [(0, 'AZ'), (6, 'TR')]
+    """
+    if not isinstance(text, str):
+        return []
+    return list(_iter_demonyms(text))
+
+
+def _iter_demonyms(text: str) -> Iterator[Demonym]:
+    pos = 0
+    while True:
+        m = _PATTERN.search(text, pos)
+        if m is None:
+            return
+        yield Demonym(m.start(), m.end(), m.group(), DEMONYMS[m.group()])
+        pos = m.end()
+        # The lookbehind refuses a word right after a hyphen, so look again
+        # explicitly at the second half of "Turkish-Azerbaijani".
+        while pos < len(text) and text[pos] == "-":
+            m2 = _AFTER_HYPHEN.match(text, pos + 1)
+            if m2 is None:
+                break
+            yield Demonym(m2.start(), m2.end(), m2.group(), DEMONYMS[m2.group()])
+            pos = m2.end()
