@@ -1,0 +1,682 @@
+"""Geodesic distances from places to international borders, and the country a point is in.
+
+The border lines and country polygons are bundled in ``geodrills/data/borders.gdb``
+(built by ``gazetteer/build_borders.py``):
+
+* every land border of Armenia, Azerbaijan (with Nakhchivan), Georgia, Iran and
+  Türkiye -- which includes Russia's North Caucasus border and the borders with
+  Greece, Bulgaria, Syria, Iraq, Turkmenistan, Afghanistan and Pakistan -- comes
+  from OpenStreetMap (2026c, ODbL, © OpenStreetMap contributors), simplified by
+  0.0005° (distances move by a few tens of metres at most);
+* every other border, and the polygons of every other country, comes from
+  Natural Earth 1:10m 5.1.1 (public domain; about 1 km accurate).
+
+The column ``source`` of :func:`border_distances` says which answered.
+
+Distances are WGS84 geodesics (Karney's algorithm, via :class:`pyproj.Geod`).
+A border is the chain of its vertices, densified so that no segment is longer
+than :data:`MAX_SEGMENT_KM`, each segment being the geodesic between its ends.
+Candidate segments come from a k-d tree over the vertices' unit vectors; the
+nearest point of each candidate is found on the sphere, the winner's foot is
+then refined on the ellipsoid with one Newton step, and the final distance is
+an ellipsoidal geodesic -- within a metre of a brute-force geodesic minimum
+over the same lines (``tests/test_borders.py`` checks this on random points).
+
+Examples
+--------
+>>> round(float(nearest_border(40.6013, 43.0975)["km"].iloc[0]), 1)  # Kars
+41.0
+>>> country_at(40.6013, 43.0975)
+'TR'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+import threading
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from .errors import CoordinateError, DataError, InputError
+
+__all__ = [
+    "MAX_SEGMENT_KM",
+    "BorderData",
+    "border_distances",
+    "country_at",
+    "distances_frame",
+    "geodesic_km",
+    "nearest_border",
+]
+
+DATA_FILE = "borders.gdb"
+REBUILD = "python gazetteer/build_borders.py (from a source checkout, with pip install -e '.[build-data]')"
+#: Longest segment of a densified border line.
+MAX_SEGMENT_KM = 2.0
+_SCALE = 1e-7
+_R_KM = 6371.0088  # mean Earth radius: only for small corrections and candidate bounds
+#: relative difference between spherical and WGS84 distances is below ~0.56 %
+_SPHERE_SLACK = 0.006
+_K = 8  # vertices per point in the first k-d tree query
+
+DISTANCE_COLUMNS = ["point", "border", "km", "border_lat", "border_lon", "bearing", "source"]
+
+
+def _geod():
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+# --------------------------------------------------------------------------- input checks
+
+
+def _coords(lat: Any, lon: Any, *, allow_nan: bool = True) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Return float arrays (1-d), a scalar flag; raise CoordinateError naming the bad value."""
+    scalar = np.ndim(lat) == 0 and np.ndim(lon) == 0
+    try:
+        lat_a = np.atleast_1d(np.asarray(lat, dtype=float)).ravel()
+        lon_a = np.atleast_1d(np.asarray(lon, dtype=float)).ravel()
+    except (TypeError, ValueError) as exc:
+        raise CoordinateError(f"coordinates must be numbers: lat={lat!r}, lon={lon!r} ({exc})") from None
+    if lat_a.shape != lon_a.shape:
+        raise CoordinateError(f"lat has {lat_a.size} values but lon has {lon_a.size}")
+    bad = np.flatnonzero(np.abs(lat_a) > 90)
+    if bad.size:
+        i = int(bad[0])
+        raise CoordinateError(f"latitude {lat_a[i]!r} at index {i} is outside -90..90")
+    bad = np.flatnonzero(np.abs(lon_a) > 180)
+    if bad.size:
+        i = int(bad[0])
+        raise CoordinateError(f"longitude {lon_a[i]!r} at index {i} is outside -180..180")
+    if not allow_nan:
+        bad = np.flatnonzero(np.isnan(lat_a) | np.isnan(lon_a))
+        if bad.size:
+            i = int(bad[0])
+            raise CoordinateError(f"coordinate at index {i} is NaN (lat={lat_a[i]!r}, lon={lon_a[i]!r})")
+    return lat_a, lon_a, scalar
+
+
+def _unit(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    la, lo = np.radians(lat), np.radians(lon)
+    c = np.cos(la)
+    return np.stack([c * np.cos(lo), c * np.sin(lo), np.sin(la)], axis=-1)
+
+
+def _latlon(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return (np.degrees(np.arctan2(v[..., 2], np.hypot(v[..., 0], v[..., 1]))),
+            np.degrees(np.arctan2(v[..., 1], v[..., 0])))
+
+
+def _dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.einsum("...i,...i->...", a, b)
+
+
+def _angle(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Angle between unit vectors, accurate for tiny and large angles."""
+    return np.arctan2(np.linalg.norm(np.cross(a, b), axis=-1), _dot(a, b))
+
+
+# --------------------------------------------------------------------------- public helpers
+
+
+def geodesic_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
+    """WGS84 geodesic distance in km between points (arrays broadcast; scalars give a float).
+
+    Examples
+    --------
+    >>> round(geodesic_km(40.6013, 43.0975, 40.1811, 44.5136), 1)  # Kars - Yerevan
+    127.9
+    """
+    lat1_a, lon1_a, s1 = _coords(lat1, lon1)
+    lat2_a, lon2_a, s2 = _coords(lat2, lon2)
+    lat1_a, lat2_a = np.broadcast_arrays(lat1_a, lat2_a)
+    lon1_a, lon2_a = np.broadcast_arrays(lon1_a, lon2_a)
+    _az, _baz, dist = _geod().inv(lon1_a, lat1_a, lon2_a, lat2_a)
+    km = np.asarray(dist, dtype=float) / 1000.0
+    return float(km[0]) if (s1 and s2) else km
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _read_gdb(raw: bytes, name: str) -> tuple[dict, np.ndarray]:
+    if raw[:4] != b"GDB1" or len(raw) < 8:
+        raise DataError(f"{name} is not a geodrills border file (bad magic); rebuild it with {REBUILD}")
+    try:
+        (n,) = struct.unpack("<I", raw[4:8])
+        header = json.loads(zlib.decompress(raw[8:8 + n]))
+        deltas = np.frombuffer(zlib.decompress(raw[8 + n:]), dtype="<i4").astype(np.int64)
+    except (zlib.error, ValueError, struct.error) as exc:
+        raise DataError(f"{name} is corrupt ({exc}); rebuild it with {REBUILD}") from None
+    if deltas.size != 2 * header.get("n_coords", -1):
+        raise DataError(f"{name} is truncated ({deltas.size // 2} of {header.get('n_coords')} vertices); "
+                        f"rebuild it with {REBUILD}")
+    return header, deltas.reshape(-1, 2)
+
+
+@dataclass
+class _Index:
+    """k-d tree over the densified vertices of some border lines."""
+
+    lat: np.ndarray  # vertex lat/lon (degrees)
+    lon: np.ndarray
+    xyz: np.ndarray  # unit vectors
+    line: np.ndarray  # line id of each vertex
+    seg_ok: np.ndarray  # vertex i starts a segment i -> i+1
+    seg_len: np.ndarray  # segment angle (rad) on the unit sphere, 0 where no segment
+    seg_az: np.ndarray  # WGS84 azimuth (deg) of segment i at vertex i
+    max_seg: float  # longest segment, radians
+    _tree: Any = field(default=None, repr=False)
+
+    @cached_property
+    def tree(self):
+        from scipy.spatial import cKDTree
+
+        return cKDTree(self.xyz, balanced_tree=False, compact_nodes=False)
+
+
+class BorderData:
+    """The bundled border lines and country polygons (use :meth:`default`).
+
+    Examples
+    --------
+    >>> data = BorderData.default()
+    >>> "AM-TR" in data.borders
+    True
+    """
+
+    _default: BorderData | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, raw: bytes, name: str = DATA_FILE) -> None:
+        header, coords = _read_gdb(raw, name)
+        self.meta: dict = header["meta"]
+        lines = header["lines"]
+        polys = header["polygons"]
+        pos = 0
+        self.line_border: list[str] = lines["border"]
+        self.line_source: list[str] = lines["source"]
+        self.line_coords: list[np.ndarray] = []  # (n, 2) lat, lon in degrees
+        for n in lines["n"]:
+            q = np.cumsum(coords[pos:pos + n], axis=0) * _SCALE
+            self.line_coords.append(q[:, ::-1].copy())
+            pos += n
+        self.poly_country: list[str] = polys["country"]
+        self.poly_source: list[str] = polys["source"]
+        self.poly_rings: list[list[np.ndarray]] = []  # rings of (n, 2) lon, lat
+        for rings in polys["rings"]:
+            rs = []
+            for n in rings:
+                rs.append(np.cumsum(coords[pos:pos + n], axis=0) * _SCALE)
+                pos += n
+            self.poly_rings.append(rs)
+        self.borders: tuple[str, ...] = tuple(sorted(set(self.line_border)))
+        # a bounding cap (centre, angular radius) per border pair, to skip far pairs cheaply
+        caps = {}
+        for border in self.borders:
+            pts = np.concatenate([self.line_coords[i] for i, b in enumerate(self.line_border) if b == border])
+            xyz = _unit(pts[:, 0], pts[:, 1])
+            centre = xyz.mean(axis=0)
+            centre /= np.linalg.norm(centre)
+            caps[border] = (centre, float(np.max(_angle(xyz, centre[None, :]))))
+        self._caps = caps
+        self._indexes: dict[str | None, _Index] = {}
+        self._index_lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> BorderData:
+        """The bundled data, loaded once (thread-safe)."""
+        with cls._lock:
+            if cls._default is None:
+                try:
+                    raw = resources.files("geodrills.data").joinpath(DATA_FILE).read_bytes()
+                except (FileNotFoundError, OSError) as exc:
+                    raise DataError(f"bundled border data geodrills/data/{DATA_FILE} is missing ({exc}); "
+                                    f"rebuild it with {REBUILD}") from None
+                cls._default = cls(raw, f"geodrills/data/{DATA_FILE}")
+            return cls._default
+
+    # ------------------------------------------------------------------ indexes
+    def index(self, border: str | None = None) -> _Index:
+        """The k-d tree index over all lines (``None``) or one border pair."""
+        with self._index_lock:
+            if border not in self._indexes:
+                ids = [i for i, b in enumerate(self.line_border) if border is None or b == border]
+                if not ids:
+                    raise InputError(f"unknown border {border!r}; known: {', '.join(self.borders)}")
+                self._indexes[border] = self._build_index(ids)
+            return self._indexes[border]
+
+    def _build_index(self, ids: Sequence[int]) -> _Index:
+        geod = _geod()
+        max_rad = MAX_SEGMENT_KM / _R_KM
+        coords = np.concatenate([self.line_coords[i] for i in ids])
+        line_of = np.concatenate([np.full(len(self.line_coords[i]), i) for i in ids])
+        xyz = _unit(coords[:, 0], coords[:, 1])
+        has_next = np.zeros(len(coords), bool)
+        has_next[:-1] = line_of[:-1] == line_of[1:]
+        seg = np.flatnonzero(has_next)  # segment seg -> seg + 1
+        ang = _angle(xyz[seg], xyz[seg + 1])
+        # the sphere underestimates WGS84 lengths by < 0.6 %: split with that slack
+        pieces = np.maximum(1, np.ceil(ang * (1 + _SPHERE_SLACK) / max_rad).astype(np.int64))
+        # new vertices: every line's first vertex, then j/p (j = 1..p) of each segment
+        rep = np.repeat(np.arange(seg.size), pieces)
+        j = np.arange(rep.size) - np.repeat(np.cumsum(pieces) - pieces, pieces) + 1
+        t = j / pieces[rep]
+        a, b, om = xyz[seg[rep]], xyz[seg[rep] + 1], ang[rep]
+        so = np.sin(om)
+        # great-circle interpolation keeps every piece on the original segment
+        with np.errstate(invalid="ignore", divide="ignore"):
+            wa = np.where(so > 1e-15, np.sin((1 - t) * om) / so, 1 - t)
+            wb = np.where(so > 1e-15, np.sin(t * om) / so, t)
+        v = wa[:, None] * a + wb[:, None] * b
+        v /= np.linalg.norm(v, axis=1)[:, None]
+        firsts = np.flatnonzero(np.concatenate([[True], line_of[1:] != line_of[:-1]]))
+        all_v = np.concatenate([xyz[firsts], v])
+        all_line = np.concatenate([line_of[firsts], line_of[seg[rep]]])
+        # order: by original position (first vertex of a line sorts before its pieces)
+        key = np.concatenate([firsts.astype(float) - 0.5, seg[rep] + t])
+        order = np.argsort(key, kind="stable")
+        xyz_d = all_v[order]
+        line_a = all_line[order]
+        lat, lon = _latlon(xyz_d)
+        seg_ok = np.zeros(lat.size, bool)
+        seg_ok[:-1] = line_a[:-1] == line_a[1:]
+        nxt = np.flatnonzero(seg_ok) + 1
+        seg_len = np.zeros(lat.size)
+        seg_len[seg_ok] = _angle(xyz_d[seg_ok], xyz_d[nxt])
+        seg_az = np.zeros(lat.size)
+        az, _baz, _d = geod.inv(lon[seg_ok], lat[seg_ok], lon[nxt], lat[nxt])
+        seg_az[seg_ok] = az
+        return _Index(lat=lat, lon=lon, xyz=xyz_d, line=line_a, seg_ok=seg_ok, seg_len=seg_len,
+                      seg_az=seg_az, max_seg=float(seg_len.max(initial=0.0)))
+
+    # ------------------------------------------------------------------ polygons
+    @cached_property
+    def _polygons(self):
+        import shapely
+
+        geoms = []
+        for rings in self.poly_rings:
+            geoms.append(shapely.Polygon(rings[0], rings[1:]))
+        tree = shapely.STRtree(geoms)
+        return geoms, tree
+
+    def country_at(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        """ISO2 code (object array, None outside every country) for valid lat/lon arrays."""
+        import shapely
+
+        geoms, tree = self._polygons
+        out = np.full(lat.size, None, dtype=object)
+        ok = ~(np.isnan(lat) | np.isnan(lon))
+        idx = np.flatnonzero(ok)
+        if idx.size:
+            pts = shapely.points(lon[idx], lat[idx])
+            pt_i, poly_i = tree.query(pts, predicate="intersects")
+            # OSM core polygons come first in the file; keep the first polygon per point
+            order = np.lexsort((poly_i, pt_i))
+            pt_i, poly_i = pt_i[order], poly_i[order]
+            first = np.ones(pt_i.size, bool)
+            first[1:] = pt_i[1:] != pt_i[:-1]
+            countries = np.asarray(self.poly_country, dtype=object)
+            out[idx[pt_i[first]]] = countries[poly_i[first]]
+        return out
+
+    # ------------------------------------------------------------------ distances
+    def nearest(self, lat: np.ndarray, lon: np.ndarray, border: str | None = None,
+                *, max_km: float | None = None) -> dict[str, np.ndarray]:
+        """Nearest border point for valid (non-NaN) lat/lon arrays.
+
+        Returns arrays ``km``, ``border_lat``, ``border_lon``, ``bearing`` and
+        ``line`` (index of the line; -1 and NaN where nothing lies within
+        ``max_km``).
+        """
+        idx = self.index(border)
+        n = lat.size
+        p = _unit(lat, lon)
+        out = {
+            "km": np.full(n, np.nan), "border_lat": np.full(n, np.nan), "border_lon": np.full(n, np.nan),
+            "bearing": np.full(n, np.nan), "line": np.full(n, -1, dtype=np.int64),
+        }
+        if n == 0:
+            return out
+        todo = np.arange(n)
+        if max_km is not None:
+            # a point is in range only if some vertex is within max_km + half a segment
+            reach = (max_km * (1 + _SPHERE_SLACK)) / _R_KM + idx.max_seg / 2
+            chord = 2 * math.sin(min(reach, math.pi) / 2)
+            d, _i = idx.tree.query(p, k=1, distance_upper_bound=chord)
+            todo = np.flatnonzero(np.isfinite(d))
+        k = min(_K, idx.lat.size)
+        while todo.size:
+            res, done = self._nearest_k(idx, p[todo], lat[todo], lon[todo], k)
+            for key, val in res.items():
+                out[key][todo[done]] = val[done]
+            todo = todo[~done]
+            if k >= idx.lat.size:
+                break
+            k = min(k * 4, idx.lat.size)
+        if max_km is not None:
+            far = out["km"] > max_km
+            for key in ("km", "border_lat", "border_lon", "bearing"):
+                out[key][far] = np.nan
+            out["line"][far] = -1
+        return out
+
+    def _nearest_k(self, idx: _Index, p: np.ndarray, lat: np.ndarray, lon: np.ndarray, k: int):
+        n = p.shape[0]
+        vdist, vi = idx.tree.query(p, k=k)
+        vdist = np.atleast_2d(vdist.reshape(n, -1))
+        vi = np.atleast_2d(vi.reshape(n, -1))
+        nv = idx.lat.size
+        # segments touching the k nearest vertices: (v-1 -> v) and (v -> v+1)
+        cand = np.concatenate([vi - 1, vi], axis=1)
+        cand = np.clip(cand, 0, nv - 1)
+        valid = idx.seg_ok[cand]
+        a = idx.xyz[cand]
+        b = idx.xyz[np.minimum(cand + 1, nv - 1)]
+        pp = p[:, None, :]
+        nrm = np.cross(a, b)
+        nn = np.linalg.norm(nrm, axis=-1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            nhat = nrm / nn[..., None]
+            proj = pp - _dot(pp, nhat)[..., None] * nhat
+            f = proj / np.linalg.norm(proj, axis=-1)[..., None]
+            inside = (_dot(np.cross(a, f), nhat) >= 0) & (_dot(np.cross(f, b), nhat) >= 0) & (nn > 1e-15)
+        da = _angle(pp, a)
+        db = _angle(pp, b)
+        df = np.where(inside, _angle(pp, np.where(inside[..., None], f, a)), np.inf)
+        dist = np.minimum(np.minimum(da, db), df)
+        foot = np.where((df <= np.minimum(da, db))[..., None], f, np.where((da <= db)[..., None], a, b))
+        dist = np.where(valid, dist, np.inf)
+        best = np.argmin(dist, axis=1)
+        rows = np.arange(n)
+        best_d = dist[rows, best]
+        # exactness check: an unseen segment has both ends farther than the k-th vertex,
+        # so it is at least (k-th vertex distance - half the longest segment) away
+        kth = 2 * np.arcsin(np.minimum(vdist[:, -1] / 2, 1.0))
+        complete = (kth - idx.max_seg / 2) > best_d * (1 + _SPHERE_SLACK) + 1e-9
+        complete |= vi.shape[1] >= nv
+        # sphere and ellipsoid may rank near-ties differently: evaluate every candidate
+        # within the slack on the ellipsoid and keep the smallest
+        tie = (dist <= (best_d * (1 + _SPHERE_SLACK) + 1e-9)[:, None]) & valid
+        ti, tj = np.nonzero(tie)
+        seg = cand[ti, tj]
+        fvec = foot[ti, tj]
+        km, blat, blon, bear = self._refine(idx, lat[ti], lon[ti], p[ti], fvec, seg)
+        order = np.lexsort((km, ti))
+        ti_s, km_s = ti[order], km[order]
+        first = np.ones(ti_s.size, bool)
+        first[1:] = ti_s[1:] != ti_s[:-1]
+        pick = order[first]
+        res = {
+            "km": np.full(n, np.nan), "border_lat": np.full(n, np.nan), "border_lon": np.full(n, np.nan),
+            "bearing": np.full(n, np.nan), "line": np.full(n, -1, dtype=np.int64),
+        }
+        r = ti[pick]
+        res["km"][r] = km[pick]
+        res["border_lat"][r] = blat[pick]
+        res["border_lon"][r] = blon[pick]
+        res["bearing"][r] = bear[pick]
+        res["line"][r] = idx.line[seg[pick]]
+        return res, complete
+
+    def _refine(self, idx: _Index, lat, lon, p, f, seg):
+        """Ellipsoidal distance from points to segments, given spherical feet ``f``."""
+        geod = _geod()
+        flat, flon = _latlon(f)
+        az12, az21, dist = geod.inv(lon, lat, flon, flat)
+        d = np.asarray(dist) / 1000.0
+        # one Newton step along the segment: on the ellipsoid the perpendicular foot
+        # is offset from the spherical one by ~ d * flattening
+        theta = np.radians(np.asarray(az21) - idx.seg_az[seg])
+        sig = d / _R_KM
+        a = idx.xyz[seg]
+        b = idx.xyz[np.minimum(seg + 1, idx.xyz.shape[0] - 1)]
+        s = np.arctan(np.tan(np.minimum(sig, 1.5)) * np.cos(theta))
+        lo = -_angle(a, f)
+        hi = _angle(f, b)
+        s = np.clip(s, lo, hi)
+        # spherical law of cosines from the foot: the change of distance is a small
+        # correction, so its ~0.5 % spherical error stays far below a metre
+        cos_new = np.cos(sig) * np.cos(s) + np.sin(sig) * np.sin(s) * np.cos(theta)
+        sig_new = np.arccos(np.clip(cos_new, -1.0, 1.0))
+        # for tiny angles arccos loses precision: use the flat-triangle form there
+        small = sig < 1e-4
+        d_flat = np.sqrt(np.maximum(d * d + (s * _R_KM) ** 2 - 2 * d * s * _R_KM * np.cos(theta), 0.0))
+        d_new = np.where(small, d_flat, d + (sig_new - sig) * _R_KM)
+        nrm = np.cross(a, b)
+        nn = np.linalg.norm(nrm, axis=-1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            u = np.cross(nrm / nn[:, None], f)
+        u = np.where((nn > 1e-15)[:, None], u, 0.0)
+        f2 = f * np.cos(s)[:, None] + u * np.sin(s)[:, None]
+        f2 /= np.linalg.norm(f2, axis=1)[:, None]
+        blat, blon = _latlon(f2)
+        # bearing: the ellipsoidal azimuth to the first foot, turned by the spherical angle
+        turn = _sphere_az(p, f2) - _sphere_az(p, f)
+        bearing = np.mod(np.asarray(az12) + np.degrees(turn), 360.0)
+        return np.minimum(d_new, d), blat, blon, bearing
+
+
+def _sphere_az(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    lat1, lon1 = (np.radians(x) for x in _latlon(p))
+    lat2, lon2 = (np.radians(x) for x in _latlon(q))
+    dl = lon2 - lon1
+    return np.arctan2(np.sin(dl) * np.cos(lat2), np.cos(lat1) * np.sin(lat2) - np.sin(lat1) * np.cos(lat2) * np.cos(dl))
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def country_at(lat: Any, lon: Any) -> Any:
+    """ISO2 code of the country containing each point (None at sea or for NaN).
+
+    Core countries (AM, AZ, GE, IR, TR) use OSM polygons, which include
+    territorial waters; the rest use Natural Earth land polygons.
+
+    Examples
+    --------
+    >>> country_at([40.6013, 39.2089], [43.0975, 45.4122]).tolist()
+    ['TR', 'AZ']
+    """
+    lat_a, lon_a, scalar = _coords(lat, lon)
+    out = BorderData.default().country_at(lat_a, lon_a)
+    return out[0] if scalar else out
+
+
+def border_distances(lat: Any, lon: Any, *, within_km: float = 250.0, data: BorderData | None = None):
+    """Distance from each point to every border within ``within_km``, plus the nearest border.
+
+    Parameters
+    ----------
+    lat, lon : float or array-like
+        Points in degrees (WGS84).  NaN points give one row with NaN figures.
+    within_km : float
+        Radius; the nearest border overall is always listed even when farther.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``point`` (index into the input), ``border`` (sorted ISO2 pair,
+        e.g. ``"AM-TR"``), ``km``, ``border_lat``, ``border_lon``, ``bearing``
+        (degrees clockwise from north, from the point to the border point),
+        ``source`` (``osm`` or ``ne``), sorted by point then km.
+
+    Examples
+    --------
+    >>> df = border_distances(40.6013, 43.0975, within_km=100)
+    >>> df[["border", "km"]].round(1).values.tolist()
+    [['AM-TR', 41.0], ['GE-TR', 64.9]]
+    """
+    import pandas as pd
+
+    if not (isinstance(within_km, (int, float)) and within_km >= 0 and math.isfinite(within_km)):
+        raise InputError(f"within_km must be a finite number >= 0, got {within_km!r}")
+    lat_a, lon_a, _ = _coords(lat, lon)
+    data = data or BorderData.default()
+    ok = np.flatnonzero(~(np.isnan(lat_a) | np.isnan(lon_a)))
+    frames = []
+    near = data.nearest(lat_a[ok], lon_a[ok])
+    near_border = np.array([data.line_border[i] if i >= 0 else None for i in near["line"]], dtype=object)
+    if ok.size:
+        frames.append(_rows(ok, near, data))
+    p = _unit(lat_a[ok], lon_a[ok])
+    reach = within_km * (1 + _SPHERE_SLACK) / _R_KM + MAX_SEGMENT_KM / _R_KM
+    for border in data.borders:
+        centre, radius = data._caps[border]
+        maybe = np.flatnonzero(_angle(p, centre[None, :]) - radius <= reach)
+        if maybe.size == 0:
+            continue
+        res = data.nearest(lat_a[ok][maybe], lon_a[ok][maybe], border, max_km=within_km)
+        keep = (res["line"] >= 0) & (near_border[maybe] != border)
+        if keep.any():
+            frames.append(_rows(ok[maybe][keep], {k: v[keep] for k, v in res.items()}, data))
+    nan_pts = np.flatnonzero(np.isnan(lat_a) | np.isnan(lon_a))
+    if nan_pts.size:
+        frames.append(pd.DataFrame({"point": nan_pts, "border": None, "km": np.nan, "border_lat": np.nan,
+                                    "border_lon": np.nan, "bearing": np.nan, "source": None}))
+    if not frames:
+        return _empty_distances()
+    df = pd.concat(frames, ignore_index=True)
+    df = df.sort_values(["point", "km", "border"], na_position="last", kind="mergesort").reset_index(drop=True)
+    return df[DISTANCE_COLUMNS]
+
+
+def _rows(points: np.ndarray, res: dict, data: BorderData):
+    import pandas as pd
+
+    return pd.DataFrame({
+        "point": points.astype(np.int64),
+        "border": [data.line_border[i] for i in res["line"]],
+        "km": res["km"], "border_lat": res["border_lat"], "border_lon": res["border_lon"],
+        "bearing": res["bearing"],
+        "source": [data.line_source[i] for i in res["line"]],
+    })
+
+
+def _empty_distances():
+    import pandas as pd
+
+    return pd.DataFrame({"point": pd.Series(dtype=np.int64), "border": pd.Series(dtype=object),
+                         "km": pd.Series(dtype=float), "border_lat": pd.Series(dtype=float),
+                         "border_lon": pd.Series(dtype=float), "bearing": pd.Series(dtype=float),
+                         "source": pd.Series(dtype=object)})
+
+
+def nearest_border(lat: Any, lon: Any, *, data: BorderData | None = None):
+    """The nearest international border of each point: one row per point.
+
+    Columns as in :func:`border_distances`; NaN points give NaN figures.
+
+    Examples
+    --------
+    >>> nearest_border(38.4561, 48.8752)[["border", "km"]].round(1).values.tolist()  # Astara (AZ)
+    [['AZ-IR', 1.4]]
+    """
+    import pandas as pd
+
+    lat_a, lon_a, _ = _coords(lat, lon)
+    data = data or BorderData.default()
+    if lat_a.size == 0:
+        return _empty_distances()
+    res = data.nearest(lat_a, lon_a) if not np.isnan(lat_a).any() and not np.isnan(lon_a).any() else None
+    if res is None:
+        ok = np.flatnonzero(~(np.isnan(lat_a) | np.isnan(lon_a)))
+        part = data.nearest(lat_a[ok], lon_a[ok])
+        res = {"km": np.full(lat_a.size, np.nan), "border_lat": np.full(lat_a.size, np.nan),
+               "border_lon": np.full(lat_a.size, np.nan), "bearing": np.full(lat_a.size, np.nan),
+               "line": np.full(lat_a.size, -1, dtype=np.int64)}
+        for k, v in part.items():
+            res[k][ok] = v
+    lines = res["line"]
+    return pd.DataFrame({
+        "point": np.arange(lat_a.size, dtype=np.int64),
+        "border": [data.line_border[i] if i >= 0 else None for i in lines],
+        "km": res["km"], "border_lat": res["border_lat"], "border_lon": res["border_lon"],
+        "bearing": res["bearing"],
+        "source": [data.line_source[i] if i >= 0 else None for i in lines],
+    })
+
+
+def distances_frame(places, *, within_km: float = 250.0):
+    """Border distances of places: one row per place and border, as a GeoDataFrame.
+
+    Parameters
+    ----------
+    places : pandas.DataFrame or geopandas.GeoDataFrame
+        Needs ``lat`` and ``lon`` columns; ``name`` (or ``place``) and
+        ``country`` are used when present (a missing country is filled in by
+        :func:`country_at`).  Rows with NaN coordinates give one row with NaN
+        figures and ``reason``.
+    within_km : float
+        See :func:`border_distances`.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``place, country, lat, lon, border, neighbour, km, border_lat,
+        border_lon, bearing, source, reason, geometry`` (the place point), crs
+        EPSG:4326.  ``neighbour`` is the other country of the pair; when the
+        place lies in neither country of the pair, both (``"AM/AZ"``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = distances_frame(pd.DataFrame({"name": ["Kars"], "lat": [40.6013], "lon": [43.0975]}), within_km=50)
+    >>> df[["place", "country", "border", "neighbour"]].values.tolist()
+    [['Kars', 'TR', 'AM-TR', 'AM']]
+    """
+    import pandas as pd
+
+    from ._optional import import_optional
+
+    gpd = import_optional("geopandas", feature="distances_frame")
+    if not isinstance(places, pd.DataFrame):
+        raise InputError(f"places must be a DataFrame with lat/lon columns, got {type(places).__name__}")
+    missing = [c for c in ("lat", "lon") if c not in places.columns]
+    if missing:
+        raise InputError(f"places has no column(s) {', '.join(missing)}; columns: {list(places.columns)}")
+    name_col = "name" if "name" in places.columns else ("place" if "place" in places.columns else None)
+    lat = pd.to_numeric(places["lat"], errors="coerce").to_numpy(dtype=float)
+    lon = pd.to_numeric(places["lon"], errors="coerce").to_numpy(dtype=float)
+    names = places[name_col].astype(object).to_numpy() if name_col else np.array([None] * len(places), dtype=object)
+    lat_a, lon_a, _ = _coords(lat, lon)
+    countries = country_at(lat_a, lon_a) if lat_a.size else np.array([], dtype=object)
+    if "country" in places.columns:
+        given = places["country"].astype(object).to_numpy()
+        countries = np.array([g if isinstance(g, str) and g else c for g, c in zip(given, countries)], dtype=object)
+    dist = border_distances(lat_a, lon_a, within_km=within_km)
+    pt = dist["point"].to_numpy()
+    out = pd.DataFrame({
+        "place": names[pt] if len(pt) else np.array([], dtype=object),
+        "country": countries[pt] if len(pt) else np.array([], dtype=object),
+        "lat": lat_a[pt], "lon": lon_a[pt],
+        "border": dist["border"].to_numpy(),
+    })
+    out["neighbour"] = [_neighbour(b, c) for b, c in zip(out["border"], out["country"])]
+    for col in ("km", "border_lat", "border_lon", "bearing", "source"):
+        out[col] = dist[col].to_numpy()
+    out["reason"] = np.where(np.isnan(out["lat"]) | np.isnan(out["lon"]), "no coordinates", None)
+    geometry = gpd.points_from_xy(out["lon"], out["lat"], crs="EPSG:4326")
+    return gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
+
+
+def _neighbour(border: Any, country: Any) -> Any:
+    if not isinstance(border, str):
+        return None
+    a, b = border.split("-")
+    if country == a:
+        return b
+    if country == b:
+        return a
+    return f"{a}/{b}"
