@@ -440,8 +440,8 @@ class Score:
     close: int  # matched and within 161 km (or an accepted alternative)
     close_cc: int  # same, with gold countries scored by ISO2 code
     n_country: int  # matched gold country mentions
-    errors: list[ErrorItem] = field(default_factory=list)
-    distances_km: list[float] = field(default_factory=list)
+    errors: list[ErrorItem] = field(default_factory=list, repr=False)
+    distances_km: list[float] = field(default_factory=list, repr=False)
 
     @property
     def precision(self) -> float:
