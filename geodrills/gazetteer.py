@@ -61,12 +61,12 @@ PRECISION: dict[str, str] = {
 }
 
 # Weight of the feature kind in the ranking (see the module docstring).
-_KIND_WEIGHT = {"country": 3.0, "admin1": 1.5, "admin2": 1.2, "city": 0.8, "town": 0.8, "village": 0.8}
-_FEATURE_WEIGHT = 2.0
+_KIND_WEIGHT = {"country": 3.0, "admin1": 0.5, "admin2": 0.0, "city": 0.8, "town": 0.8, "village": 0.8}
+_FEATURE_WEIGHT = 3.0
 # Worth of a match on a name of each grade: primary/curated, transliteration, other alternate.
 _GRADE_SCORE = (1.0, 0.8, 0.0)
 _GRADE_MATCH = ("exact", "variant", "alternate")
-_POP_WEIGHT = 0.25
+_POP_WEIGHT = 0.5
 _MAX_RAW = 1.0 + 3.0 + _POP_WEIGHT * 9.5
 
 
@@ -248,11 +248,10 @@ class Gazetteer:
             raise DataError(f"gazetteer index {self._dir / 'names.marisa'} does not match gazetteer.npz; "
                             f"rebuild it with {REBUILD}")
         weights = np.array([_KIND_WEIGHT.get(k, _FEATURE_WEIGHT) for k in self._kinds])
-        is_admin = np.isin(self._kind, [self._kinds.index("admin1"), self._kinds.index("admin2")])
-        # Admin units rank by kind alone: their summed population would
-        # otherwise put "Kars" province before Kars, the city it is named after.
-        pop = np.where(is_admin, 0, self._population)
-        self._prior = weights[self._kind] + _POP_WEIGHT * np.log10(1 + pop)
+        # An admin unit's population is the sum of its places, so it would
+        # outrank the seat it is named after ("Kars" is the city; say "Kars
+        # province" for the unit): its kind weight is set below the seat's.
+        self._prior = weights[self._kind] + _POP_WEIGHT * np.log10(1 + self._population)
 
     @cached_property
     def _id_index(self) -> dict[str, int]:

@@ -1,0 +1,92 @@
+"""Writing rows as JSON lines, CSV or GeoJSON, to stdout or atomically to a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    """Rows as text in ``fmt`` ("jsonl", "csv" or "geojson"); deterministic.
+
+    Examples
+    --------
+    >>> render([{"a": 1, "b": None}], "csv")
+    'a,b\\r\\n1,\\r\\n'
+    """
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "jsonl":
+        return "".join(json.dumps({c: _clean(r.get(c)) for c in columns}, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if _clean(r.get(c)) is None else _csv_cell(r.get(c)) for c in columns])
+        return buf.getvalue()
+    if fmt == "geojson":
+        feats = []
+        for r in rows:
+            lat, lon = _clean(r.get("lat")), _clean(r.get("lon"))
+            geom = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+            props = {c: _clean(r.get(c)) for c in columns}
+            feats.append({"type": "Feature", "geometry": geom, "properties": props})
+        return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False, indent=1) + "\n"
+    raise InputError(f"unknown output format {fmt!r}; use jsonl, csv or geojson")
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_text(text: str, output: str | None) -> None:
+    """Print to stdout, or write ``output`` atomically (a failed run never leaves half a file)."""
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name for -o")
+    if not path.parent.exists():
+        raise InputError(f"{path}: folder {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def report_error(command: str, path: Any, exc: Exception, errors: list[str]) -> None:
+    """Tell stderr about one bad input file and remember it; the run goes on."""
+    msg = str(exc)
+    print(f"geodrills {command}: skipping: {msg}", file=sys.stderr)
+    errors.append(msg)
+
+
+def iter_inputs(paths: Iterable[str], command: str, errors: list[str]):
+    """Articles from paths (a folder = its *.txt files), reporting and skipping bad ones."""
+    from ..articles import read_articles
+
+    return read_articles(list(paths), on_error=lambda p, e: report_error(command, p, e, errors))

@@ -1,0 +1,248 @@
+"""Finding toponym candidates in text: every span that names a gazetteer entry.
+
+The scanner walks the capitalised words of the text and asks the
+gazetteer's name trie for the longest name starting there
+(``trie.prefixes`` over the folded text, so "Naxçıvan's" finds
+"naxcivan").  Each hit becomes a :class:`Candidate` carrying the evidence
+the resolver weighs: the records the name points to, the words around it
+(a locative preposition, a feature word like "province" or "River", a
+capitalised neighbour that makes it part of a longer name), and whether it
+is sentence-initial.  Nothing here decides which record is meant.
+
+Examples
+--------
+>>> from geodrills.gazetteer import Gazetteer
+>>> [c.text for c in find_candidates("Troops gathered in Baku and the Araz River.", Gazetteer.default())]
+['Baku', 'Araz River']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .demonyms import demonym_country
+from .gazetteer import Gazetteer
+from .normalize import fold
+
+__all__ = ["Candidate", "find_candidates", "FEATURE_WORDS", "STOP_WORDS"]
+
+_WORD = re.compile(r"[^\W_]+")
+_MAX_NAME_CHARS = 64
+
+#: Words that, after a name, say what kind of place it is (and join its span).
+FEATURE_WORDS: dict[str, tuple[str, ...]] = {
+    "province": ("admin1",), "region": ("region", "admin1"), "district": ("admin2", "admin1"),
+    "county": ("admin2",), "state": ("admin1",), "governorate": ("admin1",), "oblast": ("admin1",),
+    "rayon": ("admin1", "admin2"), "municipality": ("admin2", "admin1"),
+    "river": ("river",), "sea": ("sea",), "lake": ("lake",), "mountains": ("range", "mountain"),
+    "mountain": ("mountain",), "corridor": ("corridor",), "valley": ("region",),
+    "city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
+}
+
+# Feature words that cue the kind but are not part of the name ("the Karabakh region").
+_CUE_ONLY = frozenset({"region", "city", "town", "village", "valley"})
+
+#: Words that, before "of X", say the same ("the province of Kars").
+OF_WORDS: dict[str, tuple[str, ...]] = {
+    "province": ("admin1",), "region": ("region", "admin1"), "city": ("city", "town"),
+    "town": ("town", "village", "city"), "village": ("village", "town"), "district": ("admin2", "admin1"),
+    "republic": ("country",), "state": ("admin1", "country"), "governorate": ("admin1",),
+}
+
+_LOCATIVE = frozenset(
+    "in near at from to into across outside inside around towards toward via between within "
+    "throughout along through reached visited entered left".split()
+)
+
+#: Capitalised words that are never meant as places in news prose, though
+#: GeoNames has a village of that name somewhere.
+STOP_WORDS = frozenset(
+    """a an the this that these those there here it its he she they we i you his her their our my
+    in on at of for to by with from as and or but not no yes if so all any some many more most
+    mr mrs ms dr sir president minister ministry prime deputy general colonel major captain
+    commander chief head director spokesman spokeswoman secretary ambassador governor mayor
+    king queen prince princess pope sheikh emir official officials army navy air force forces
+    defense defence foreign interior state national international united republic
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    one two three four five six seven eight nine ten first second third last next
+    news daily times post press media agency report reports said says according also however
+    new old north south east west northern southern eastern western central
+    read more share follow subscribe home menu search logo user categories photo video
+    god allah christ church mosque university college school hospital company group party
+    union council committee parliament assembly government administration office
+    war peace security military exercise exercises drills operation operations
+    summer winter spring autumn fall christmas easter ramadan
+    world global europe's asia's
+    premier league cup club team
+    """.split()
+)
+
+# Capitalised words before a name that make it the name of a newspaper or agency ("Daily Sabah").
+_OUTLET_WORDS = frozenset("daily times post news herald tribune gazette journal press agency radio tv".split())
+_YEAR = re.compile(r"\s*(?:1[89]|20)\d\d\b")
+
+# Capitalised words that, just before a place name, begin the sentence-like
+# phrase rather than a longer proper name ("Official Yerevan", "Hosting Baku").
+_SENTENCE_END = re.compile(r"[.!?…:;\"“”‘’»«(\[]\s*$|\n")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span of text that names one or more gazetteer records."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind_cue: tuple[str, ...] = ()  # kinds a feature word points to
+    locative: bool = False  # after "in", "near", …
+    sentence_initial: bool = False
+    embedded: bool = False  # inside a longer capitalised name
+    all_caps: bool = False
+    followed_by: str | None = None  # the name after ", " ("Kars, Turkey")
+    gap_before: str | None = None  # text since the previous candidate
+    notes: list[str] = field(default_factory=list)
+
+
+def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int, int]] = (),
+                    start: int = 0) -> list[Candidate]:
+    """All toponym candidates in ``text``, left to right, not overlapping.
+
+    Parameters
+    ----------
+    text : str
+    gazetteer : Gazetteer
+    skip : sequence of (start, end)
+        Spans to ignore (web boilerplate).
+    start : int
+        Ignore text before this offset (a date header).
+    """
+    folded = fold(text)
+    trie = gazetteer.names
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start)]
+    out: list[Candidate] = []
+    i, n = 0, len(words)
+    while i < n:
+        ws, we = words[i]
+        first = text[ws]
+        if not first.isupper() or _in_spans(ws, skip):
+            i += 1
+            continue
+        best = None
+        window = folded[ws:ws + _MAX_NAME_CHARS]
+        for key in trie.prefixes(window):
+            end = ws + len(key)
+            if end < len(folded) and folded[end] != " ":
+                continue  # the key ends inside a word
+            if best is None or len(key) > len(best):
+                best = key
+        if best is None:
+            i += 1
+            continue
+        end = ws + len(best)
+        # The last word of a multi-word name must be capitalised or a feature word ("Kars province").
+        last = text[text.rfind(" ", ws, end) + 1:end] if " " in text[ws:end] else ""
+        if last and not (last[0].isupper() or last.casefold() in FEATURE_WORDS or last.isdigit()):
+            best = _shorter_capitalised(trie, folded, text, ws, end)
+            if best is None:
+                i += 1
+                continue
+            end = ws + len(best)
+        j = i
+        while j < n and words[j][1] <= end:
+            j += 1
+        cand = _candidate(text, folded, gazetteer, words, i, j, best, end)
+        if cand is not None:
+            cand.gap_before = text[out[-1].end:cand.start] if out else None
+            out.append(cand)
+            i = max(j, i + 1)
+            while i < n and words[i][0] < cand.end:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def _shorter_capitalised(trie, folded: str, text: str, ws: int, end: int) -> str | None:
+    keys = sorted((k for k in trie.prefixes(folded[ws:end]) if ws + len(k) <= end
+                   and (ws + len(k) == len(folded) or folded[ws + len(k)] == " ")), key=len, reverse=True)
+    for key in keys:
+        seg = text[ws:ws + len(key)]
+        tail = seg.rsplit(" ", 1)[-1]
+        if tail and (tail[0].isupper() or " " not in seg):
+            return key
+    return None
+
+
+def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _candidate(text: str, folded: str, gaz: Gazetteer, words, i: int, j: int, key: str, end: int) -> Candidate | None:
+    ws = words[i][0]
+    surface = text[ws:end]
+    low = surface.casefold()
+    if low in STOP_WORDS or demonym_country(surface) is not None and " " not in surface:
+        return None
+    cand = Candidate(start=ws, end=end, text=surface, key=key)
+    cand.all_caps = surface.isupper() and len(surface) > 1
+    # A feature word after the name joins the span ("Araz River") and cues the kind.
+    if j < len(words):
+        ns, ne = words[j]
+        nxt = text[ns:ne].casefold()
+        if nxt in FEATURE_WORDS and text[end:ns] == " " and nxt not in key.split():
+            cand.kind_cue = FEATURE_WORDS[nxt]
+            if nxt not in _CUE_ONLY:
+                cand.end, cand.text = ne, text[ws:ne]
+                j += 1
+    if not cand.kind_cue:
+        for word in key.split()[1:]:
+            if word in FEATURE_WORDS:
+                cand.kind_cue = FEATURE_WORDS[word]
+    prev_words = _previous_words(text, words, i, 3)
+    if prev_words:
+        p1 = prev_words[0].casefold()
+        if p1 == "of" and len(prev_words) > 1 and prev_words[1].casefold() in OF_WORDS:
+            cand.kind_cue = cand.kind_cue or OF_WORDS[prev_words[1].casefold()]
+        cand.locative = p1 in _LOCATIVE or (p1 == "of" and len(prev_words) > 1
+                                               and prev_words[1].casefold() in OF_WORDS)
+    cand.sentence_initial = i == 0 or bool(_SENTENCE_END.search(text[words[i - 1][1]:ws]))
+    # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
+    if i > 0 and not cand.sentence_initial:
+        ps, pe = words[i - 1]
+        gap = text[pe:ws]
+        prev = text[ps:pe]
+        if gap == " " and prev[0].isupper() and prev.casefold() not in _LOCATIVE and prev.casefold() not in (
+                "the", "of", "and"):
+            if prev.casefold() in _OUTLET_WORDS:
+                return None
+            cand.embedded = True
+            cand.notes.append(f"after capitalised {prev!r}")
+    if _YEAR.match(text, cand.end):  # "Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name
+        cand.embedded = True
+        cand.notes.append("before a year")
+    if j < len(words):
+        ns, ne = words[j]
+        gap = text[cand.end:ns]
+        nxt = text[ns:ne]
+        if gap == " " and nxt[0].isupper() and nxt.casefold() not in STOP_WORDS - {"news", "daily", "times", "post"}:
+            cand.embedded = True
+            cand.notes.append(f"before capitalised {nxt!r}")
+        elif gap in (", ", ",") and nxt[0].isupper():
+            cand.followed_by = fold(nxt).strip()
+    return cand
+
+
+def _previous_words(text: str, words, i: int, k: int) -> list[str]:
+    out = []
+    for t in range(i - 1, max(-1, i - 1 - k), -1):
+        ps, pe = words[t]
+        gap = text[pe:words[t + 1][0]]
+        if any(c in gap for c in ".!?\n"):
+            break
+        out.append(text[ps:pe])
+    return out

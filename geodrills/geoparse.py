@@ -1,0 +1,231 @@
+"""Geoparsing: every place an article names, found and resolved.
+
+``geoparse`` runs :func:`geodrills.extract.find_candidates` (where are the
+names?) then :func:`geodrills.resolve.resolve_candidates` (which places are
+meant?) over one article; ``geoparse_frame`` does it for many and returns a
+GeoDataFrame.
+
+Examples
+--------
+>>> ms = geoparse("Turkish troops arrived in Kars, near the Armenian border.")
+>>> [(m.text, m.place.kind, m.place.country) for m in ms]
+[('Kars', 'city', 'TR')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from os import PathLike
+from typing import TYPE_CHECKING, Any
+
+from .articles import Article, as_article, read_articles
+from .demonyms import find_demonyms
+from .errors import GeodrillsError, InputError
+from .extract import find_candidates
+from .gazetteer import Gazetteer, Place
+from .resolve import resolve_candidates
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = ["Mention", "geoparse", "geoparse_frame", "sentence_span", "FRAME_COLUMNS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place named in a text.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the article's text; ``text == article.text[start:end]``.
+    text : str
+    place : Place or None
+        The resolved gazetteer record.
+    score : float
+        Confidence in [0, 1] that the span is a place and this is the place.
+    precision : str
+        ACLED-style: "settlement", "admin", "region" or "country".
+    article : str or None
+        The article's name (its file's base name).
+    alternatives : tuple of str
+        Ids of the next-best readings, for review (``Gazetteer.get(id)``).
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    score: float
+    precision: str
+    article: str | None = None
+    alternatives: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The CLI's JSON row (``geodrills geocode --format jsonl``)."""
+        p = self.place
+        return {
+            "article": self.article, "start": self.start, "end": self.end, "text": self.text,
+            "name": p.name if p else None, "kind": p.kind if p else None,
+            "country": p.country if p else None, "admin1": p.admin1 if p else None,
+            "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "geonameid": p.geonameid if p else None, "place_id": p.id if p else None,
+            "score": self.score, "precision": self.precision,
+        }
+
+
+def geoparse(text_or_article: Article | str | PathLike[str], *,
+             gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Find and resolve every place named in one article.
+
+    Parameters
+    ----------
+    text_or_article : Article, str or path
+        An :class:`~geodrills.articles.Article`, a path to a ``.txt``
+        file, or the text itself.
+    gazetteer : Gazetteer, optional
+        The bundled one by default.
+
+    Returns
+    -------
+    list of Mention
+        Sorted by offset.  Offsets index into the article's full text.
+
+    Examples
+    --------
+    >>> [m.place.country for m in geoparse("Drills in Astara, Baku and Imishli.") if m.text == "Astara"]
+    ['AZ']
+    """
+    article = as_article(text_or_article)
+    gaz = gazetteer or Gazetteer.default()
+    text = article.text
+    candidates = find_candidates(text, gaz, skip=article.boilerplate, start=article.body_start)
+    demonyms = Counter(d.country for d in find_demonyms(text) if d.country)
+    mentions = []
+    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms):
+        c = res.candidate
+        alternatives = tuple(gaz._ids[r] for r in res.alternatives)
+        mentions.append(Mention(c.start, c.end, c.text, res.place, res.score, res.place.precision,
+                                article.name, alternatives))
+    return mentions
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9À-ÞĀ-ſ])|\n\s*\n|\n")
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` (offsets, stripped).
+
+    Examples
+    --------
+    >>> t = "First one. Troops in Kars. Last."
+    >>> s, e = sentence_span(t, t.index("Kars")); t[s:e]
+    'Troops in Kars.'
+    """
+    end = start if end is None else end
+    lo = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENTENCE_BREAK.search(text, end)
+    hi = m.start() if m else len(text)
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+#: Columns of :func:`geoparse_frame`, in order.
+FRAME_COLUMNS = ["article", "title", "date", "start", "end", "text", "name", "kind", "country", "admin1",
+                 "lat", "lon", "geonameid", "place_id", "score", "precision", "sentence", "geometry"]
+
+
+def geoparse_frame(articles: Iterable[Article | str | PathLike[str]] | Article | str | PathLike[str], *,
+                   gazetteer: Gazetteer | None = None, on_error: str = "raise",
+                   progress: bool | None = None) -> geopandas.GeoDataFrame:
+    """Geoparse many articles into one GeoDataFrame (EPSG:4326), a row per mention.
+
+    Parameters
+    ----------
+    articles : Article, path, directory, or an iterable of them
+        A directory stands for every ``*.txt`` in it.
+    on_error : {"raise", "warn", "skip"}
+        What to do with a file that cannot be read or parsed; the rest of
+        the run goes on unless "raise".
+    progress : bool, optional
+        Show a progress bar (default: when stderr is a terminal and there
+        are many articles).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns :data:`FRAME_COLUMNS`; ``geometry`` is the place's point.
+
+    Examples
+    --------
+    >>> gdf = geoparse_frame(Article.from_text("Drills near Kars.", name="a.txt"))
+    >>> gdf[["article", "name", "country"]].values.tolist(), gdf.crs.to_string()
+    ([['a.txt', 'Kars', 'TR']], 'EPSG:4326')
+    """
+    import geopandas
+    import pandas as pd
+
+    arts = _collect_articles(articles, on_error)
+    gaz = gazetteer or Gazetteer.default()
+    rows = []
+    from ._progress import progress_iter
+
+    for article in progress_iter(arts, desc="geoparse", enabled=progress):
+        try:
+            mentions = geoparse(article, gazetteer=gaz)
+        except GeodrillsError:
+            if on_error == "raise":
+                raise
+            continue
+        for m in mentions:
+            if m.place is None:
+                continue
+            s, e = sentence_span(article.text, m.start, m.end)
+            row = m.to_dict()
+            row.update(title=article.title, date=article.date.isoformat() if article.date else None,
+                       sentence=article.text[s:e])
+            rows.append(row)
+    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS[:-1])
+    frame["geonameid"] = frame["geonameid"].astype("Int64")
+    geometry = geopandas.points_from_xy(frame["lon"].astype(float), frame["lat"].astype(float), crs="EPSG:4326")
+    return geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def _collect_articles(articles: Any, on_error: str) -> list[Article]:
+    if isinstance(articles, Article):
+        return [articles]
+    if isinstance(articles, (str, PathLike)):
+        return read_articles([articles], on_error=on_error)
+    if not isinstance(articles, Iterable):
+        raise InputError(f"expected articles, paths or a directory, not {type(articles).__name__}")
+    out: list[Article] = []
+    paths: list[Any] = []
+    for a in articles:
+        if isinstance(a, Article):
+            out.append(a)
+        else:
+            paths.append(a)
+    if paths:
+        out += read_articles(paths, on_error=on_error)
+    return out
+
+
+def dedupe_places(frame: Any, by: Sequence[str] = ("place_id",)):
+    """One row per distinct place of a :func:`geoparse_frame`, with its mention count and articles."""
+    import geopandas
+
+    if frame.empty:
+        return frame.iloc[0:0].assign(mentions=[], articles=[])
+    groups = frame.groupby(list(by), sort=True, dropna=True)
+    first = groups.head(1).set_index(list(by)).sort_index()
+    first["mentions"] = groups.size()
+    first["articles"] = groups["article"].agg(lambda s: sorted(set(s)))
+    return geopandas.GeoDataFrame(first.reset_index(), geometry="geometry", crs="EPSG:4326")

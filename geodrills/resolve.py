@@ -1,0 +1,241 @@
+"""Resolving toponym candidates to gazetteer records, using the whole article.
+
+Two passes over an article's candidates:
+
+1. **Context.**  Countries the article names (as toponyms or demonyms:
+   "Turkish and Azerbaijani troops") make its geographic context, weighted
+   by their share of the article's country evidence; candidates whose
+   reading is clear become anchors.
+2. **Choice.**  Each candidate's records are scored: the name's grade and
+   the record's kind and population (the gazetteer's prior), plus the
+   context (in a country the article names; near its anchors; in the same
+   country as its neighbours in a list; "X, Turkey"), plus kind cues
+   ("province of Kars" → admin1, "the Araz River" → river).  The best record
+   wins; the mention's score is its softmax share times how sure we are the
+   span is a place at all.
+
+Whether a span is a place rests on its best reading's own weight plus the
+span's evidence (a locative preposition, not embedded in a longer
+capitalised name), so a village that shares a name with a person is dropped.
+
+Everything that depends only on the name is computed once per name and
+cached (:class:`NameEntry`), so the per-mention work is a short loop.  All
+weights are module constants, tuned on the dev set and GeoWebNews with
+``benchmarks/eval_geoparse.py``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .extract import Candidate
+from .gazetteer import Gazetteer, Place
+
+__all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates"]
+
+GRADE_BONUS = (1.0, 0.6, -1.2, -1.2)  # primary/curated, transliteration, untagged alternate
+CONTEXT_COUNTRY_BONUS = 1.2  # in the country the article names most (scaled by share)
+LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, Jabrayil and Imishli")
+FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
+NEAR_BONUS = 1.0  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
+NEAR_KM = 400.0
+KIND_CUE_BONUS = 3.0
+KIND_CUE_MISMATCH = -1.0
+ACCEPT_THRESHOLD = 2.4  # least span weight for a candidate to count as a place
+EMBEDDED_PENALTY = 1.8
+SENTENCE_INITIAL_PENALTY = 0.3
+LOCATIVE_BONUS = 0.8
+KIND_CUE_EVIDENCE = 0.5
+MAX_READINGS = 40  # readings kept per name, by prior (a name like "San Jose" has hundreds)
+EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """Everything about a name key that does not depend on the article."""
+
+    records: tuple[int, ...]
+    grades: tuple[int, ...]
+    static: tuple[float, ...]  # prior + grade bonus
+    own: tuple[float, ...]  # same; kept apart for clarity of the acceptance rule
+    countries: tuple[int, ...]  # country code index
+    admin1: tuple[int, ...]
+    kinds: tuple[str, ...]
+    lat: tuple[float, ...]
+    lon: tuple[float, ...]
+
+
+def name_entry(gaz: Gazetteer, key: str) -> NameEntry | None:
+    """The cached :class:`NameEntry` of folded name ``key`` (None if unknown)."""
+    cache = gaz.__dict__.setdefault("_name_entries", {})
+    entry = cache.get(key)
+    if entry is None and key not in cache:
+        kid = gaz.names.get(key)
+        if kid is not None:
+            post = gaz.postings(kid).astype("int64")
+            recs, grades = post >> 2, post & 3
+            static = gaz.prior(recs) + [GRADE_BONUS[g] for g in grades.tolist()]
+            order = sorted(range(len(recs)), key=lambda k: (-static[k], int(recs[k])))[:MAX_READINGS]
+            recs_l = [int(recs[k]) for k in order]
+            kinds_all = gaz.meta["kinds"]
+            entry = NameEntry(
+                records=tuple(recs_l),
+                grades=tuple(int(grades[k]) for k in order),
+                static=tuple(float(static[k]) for k in order),
+                own=tuple(float(static[k]) for k in order),
+                countries=tuple(int(gaz._country[r]) for r in recs_l),
+                admin1=tuple(int(gaz._admin1[r]) for r in recs_l),
+                kinds=tuple(kinds_all[int(gaz._kind[r])] for r in recs_l),
+                lat=tuple(float(gaz.lat[r]) for r in recs_l),
+                lon=tuple(float(gaz.lon[r]) for r in recs_l),
+            )
+        cache[key] = entry
+    return entry
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen record of one candidate."""
+
+    candidate: Candidate
+    place: Place
+    score: float
+    alternatives: tuple[int, ...] = ()  # runner-up record indices
+
+
+def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
+                       demonym_countries: Counter | None = None) -> list[Resolution]:
+    """Choose a record for each candidate, or drop it; see the module docstring."""
+    gaz = gazetteer
+    country_idx = gaz.__dict__.setdefault("_country_idx", {c: i for i, c in enumerate(gaz.meta["countries"])})
+    entries = [name_entry(gaz, c.key) for c in candidates]
+
+    # Pass 1: the article's countries, from country names and demonyms.
+    context: Counter = Counter()
+    for code, n in (demonym_countries or {}).items():
+        if code in country_idx:
+            context[country_idx[code]] += n
+    for e in entries:
+        if e is not None and e.kinds[0] == "country" and e.grades[0] == 0:
+            context[e.countries[0]] += 2
+    top = max(context.values(), default=0)
+    # By share: a passing mention of the United States must not pull "Brussels" to a village in Ohio.
+    ctx = {c: CONTEXT_COUNTRY_BONUS * n / top for c, n in context.items()}
+
+    # Pass 2a: scores without the article-geometry terms.
+    totals: list[list[float] | None] = []
+    for cand, e in zip(candidates, entries):
+        if e is None:
+            totals.append(None)
+            continue
+        t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
+        if cand.all_caps:  # "NATO", "ENGLISH": only a country's code-like name counts
+            t = [x if k == "country" and g == 0 else -math.inf for x, k, g in zip(t, e.kinds, e.grades)]
+        if cand.kind_cue:
+            t = [x + (KIND_CUE_BONUS if k in cand.kind_cue else KIND_CUE_MISMATCH) for x, k in zip(t, e.kinds)]
+        if cand.followed_by:
+            t = _followed_by(gaz, cand.followed_by, e, t)
+        totals.append(t)
+
+    # Anchors: clear readings that are not countries.
+    anchors: list[tuple[float, float]] = []
+    for e, t in zip(entries, totals):
+        if t is None:
+            continue
+        order = sorted(range(len(t)), key=t.__getitem__, reverse=True)
+        best = t[order[0]]
+        margin = best - t[order[1]] if len(order) > 1 else math.inf
+        if e.kinds[order[0]] != "country" and margin > 1.0 and best > ACCEPT_THRESHOLD:
+            anchors.append((math.radians(e.lat[order[0]]), math.radians(e.lon[order[0]])))
+
+    list_country = _list_countries(candidates, entries, totals)
+    out = []
+    for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
+        if t is None:
+            continue
+        if len(t) > 1:
+            if anchors:
+                t = [x + NEAR_BONUS * _near(la, lo, anchors) for x, la, lo in zip(t, e.lat, e.lon)]
+            lc = list_country.get(k)
+            if lc is not None:
+                t = [x + (LIST_BONUS if c == lc else 0.0) for x, c in zip(t, e.countries)]
+        order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i]))
+        best = order[0]
+        best_total = t[best]
+        if best_total == -math.inf:
+            continue
+        own = e.own[best]
+        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand)
+        if spanness < ACCEPT_THRESHOLD:
+            continue
+        share = 1.0 / sum(math.exp(max(x - best_total, -50.0)) for x in t)
+        confidence = 1.0 / (1.0 + math.exp(-(spanness - ACCEPT_THRESHOLD - 0.5)))
+        score = round(share * confidence, 4)
+        place = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
+        out.append(Resolution(cand, place, score, tuple(e.records[i] for i in order[1:4])))
+    return out
+
+
+_MATCH = ("exact", "variant", "alternate", "alternate")
+
+
+def _span_evidence(cand: Candidate) -> float:
+    e = 0.0
+    if cand.embedded:
+        e -= EMBEDDED_PENALTY
+    if cand.sentence_initial:
+        e -= SENTENCE_INITIAL_PENALTY
+    if cand.locative:
+        e += LOCATIVE_BONUS
+    if cand.kind_cue:
+        e += KIND_CUE_EVIDENCE
+    return e
+
+
+def _near(lat: float, lon: float, anchors: list[tuple[float, float]]) -> float:
+    """1 within NEAR_KM of an anchor, fading to 0 at 3×NEAR_KM (haversine is exact enough here)."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    cos_phi = math.cos(phi)
+    best = math.inf
+    for a_phi, a_lam in anchors:
+        h = math.sin((a_phi - phi) / 2) ** 2 + cos_phi * math.cos(a_phi) * math.sin((a_lam - lam) / 2) ** 2
+        best = min(best, 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h))))
+    return min(1.0, max(0.0, (3 * NEAR_KM - best) / (2 * NEAR_KM)))
+
+
+def _followed_by(gaz: Gazetteer, key: str, e: NameEntry, t: list[float]) -> list[float]:
+    """Bonus for readings inside the country or admin unit named after a comma."""
+    f = name_entry(gaz, key)
+    if f is None:
+        return t
+    countries = {c for c, k in zip(f.countries, f.kinds) if k == "country"}
+    admins = {a for a, k in zip(f.admin1, f.kinds) if k == "admin1"}
+    if not countries and not admins:
+        return t
+    return [x + (FOLLOWED_BY_BONUS if c in countries or a in admins else 0.0)
+            for x, c, a in zip(t, e.countries, e.admin1)]
+
+
+_LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", ", or ", "; "})
+
+
+def _list_countries(candidates: Sequence[Candidate], entries: list, totals: list) -> dict[int, int]:
+    """For candidates in a list of three or more, the country most of the list's best readings share."""
+    out: dict[int, int] = {}
+    k = 0
+    while k < len(candidates):
+        group = [k]
+        while group[-1] + 1 < len(candidates) and candidates[group[-1] + 1].gap_before in _LIST_GAPS:
+            group.append(group[-1] + 1)
+        if len(group) >= 3:
+            tops = [entries[g].countries[max(range(len(totals[g])), key=totals[g].__getitem__)]
+                    for g in group if totals[g] is not None]
+            if tops:
+                common = Counter(tops).most_common(1)[0][0]
+                for g in group:
+                    out[g] = common
+        k = group[-1] + 1
+    return out
