@@ -1,0 +1,50 @@
+"""``geodrills map``: write the drills map of articles to one HTML file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "write a map of the places the articles name, with borders and distances, to one HTML file"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories of *.txt files")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the HTML file to write")
+    parser.add_argument("--offline", action="store_true",
+                        help="one self-contained file: Leaflet inlined, basemap drawn from the bundled "
+                             "country shapes, no URL that needs a network")
+    parser.add_argument("--title", default=None, help="title shown on the map")
+    parser.add_argument("--rings", nargs="+", type=float, default=(), metavar="KM",
+                        help="range rings of these radii (km) around each city, town and village")
+    parser.add_argument("--rings-around", nargs="+", default=None, metavar="PLACE",
+                        help="draw the rings around these places (names or ids) instead")
+    parser.add_argument("--no-borders", action="store_true", help="leave out the international borders")
+    parser.add_argument("--no-distance-lines", action="store_true",
+                        help="leave out the lines to each place's nearest border")
+    parser.add_argument("--events", action="store_true",
+                        help="add the drill events found in the articles (a layer per exercise, a date slider)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..geoparse import geoparse_frame
+    from ..maps import drills_map, save_map
+
+    frame = geoparse_frame(args.paths)
+    if frame["lat"].notna().sum() == 0:
+        print(f"geodrills map: no place found in {', '.join(args.paths)}; nothing to map", file=sys.stderr)
+        return 1
+    events = None
+    if args.events:
+        from ..articles import read_articles
+        from ..events import extract_events
+
+        events = extract_events(read_articles(args.paths))
+    m = drills_map(frame, borders=not args.no_borders, distance_lines=not args.no_distance_lines,
+                   rings_km=tuple(args.rings), rings_around=args.rings_around, offline=args.offline,
+                   title=args.title, events=events)
+    out = save_map(m, args.output, offline=args.offline)
+    data = m.geodrills_data or {}
+    print(f"wrote {out} ({out.stat().st_size:,} bytes{', offline' if args.offline else ''}): "
+          f"{len(data.get('places', []))} places from {len(data.get('articles', []))} articles", file=sys.stderr)
+    return 0

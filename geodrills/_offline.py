@@ -1,0 +1,231 @@
+"""Self-contained HTML: inline Leaflet and our own assets, find external URLs.
+
+A map saved by folium references its JavaScript and CSS on CDNs and draws
+tiles from tile servers, so opened without a network it is blank.  This module
+supplies everything such a page needs from installed packages instead:
+
+* Leaflet 1.9.4 (JS + CSS, its PNGs turned into ``data:`` URIs) from the PyPI
+  package ``django-js-lib-leaflet``, which ships Leaflet's unmodified ``dist``
+  files (BSD-2-Clause) and has no dependencies; we only read its files, Django
+  is neither needed nor imported.
+* our own renderer and stylesheet, ``geodrills/data/map_drills.js`` and
+  ``map_drills.css``.
+
+and checks a finished page for any URL that would reach the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import json
+import re
+from html.parser import HTMLParser
+from importlib import resources
+
+from ._optional import import_optional
+from .errors import DataError
+
+#: Leaflet version our offline pages embed (and online pages load from the CDN)
+LEAFLET_VERSION = "1.9.4"
+LEAFLET_JS_URL = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
+LEAFLET_CSS_URL = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
+
+_LEAFLET_PACKAGE = "js_lib_leaflet"
+_LEAFLET_DIR = "static/js_lib_leaflet"
+
+
+def _leaflet_file(name: str) -> bytes:
+    import_optional(_LEAFLET_PACKAGE, feature="offline maps (inlined Leaflet)", extra=None)
+    path = resources.files(_LEAFLET_PACKAGE).joinpath(f"{_LEAFLET_DIR}/{name}")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(
+            f"Leaflet asset {name!r} is missing from the installed package django-js-lib-leaflet "
+            f"({exc}); reinstall it: pip install --force-reinstall django-js-lib-leaflet"
+        ) from exc
+
+
+def _check_inlinable(text: str, what: str, closing: str) -> str:
+    # Text inlined into <script>/<style> must not be able to close its element
+    # early; a third-party file that could is refused rather than rewritten.
+    low = text.lower()
+    if closing in low or "<!--" in low:
+        raise DataError(f"{what} contains {closing!r} or '<!--' and cannot be inlined safely")
+    return text
+
+
+@functools.cache
+def leaflet_js() -> str:
+    """Leaflet's minified JavaScript, checked to be safe to inline.
+
+    Examples
+    --------
+    >>> "Leaflet 1.9.4" in leaflet_js()[:200]
+    True
+    """
+    js = _leaflet_file("leaflet.js").decode("utf-8")
+    if f"Leaflet {LEAFLET_VERSION}" not in js[:300]:
+        raise DataError(
+            f"the installed django-js-lib-leaflet does not ship Leaflet {LEAFLET_VERSION}; "
+            f"install django-js-lib-leaflet=={LEAFLET_VERSION}.1"
+        )
+    return _check_inlinable(js, "leaflet.js", "</script")
+
+
+def data_uri(data: bytes, mime: str) -> str:
+    """``data:`` URI of ``data``.
+
+    Examples
+    --------
+    >>> data_uri(b"hi", "text/plain")
+    'data:text/plain;base64,aGk='
+    """
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+@functools.cache
+def leaflet_css() -> str:
+    """Leaflet's stylesheet with its images as ``data:`` URIs.
+
+    Examples
+    --------
+    >>> "images/" in leaflet_css()
+    False
+    """
+    css = _leaflet_file("leaflet.css").decode("utf-8")
+
+    def inline(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return f"url({data_uri(_leaflet_file(f'images/{name}'), 'image/png')})"
+
+    css = re.sub(r"url\(\s*['\"]?images/([\w.-]+\.png)['\"]?\s*\)", inline, css)
+    return _check_inlinable(css, "leaflet.css", "</style")
+
+
+def _own_asset(name: str) -> str:
+    path = resources.files("geodrills").joinpath(f"data/{name}")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"geodrills asset data/{name} is missing ({exc}); reinstall geodrills") from exc
+
+
+@functools.cache
+def drills_js() -> str:
+    """Our map renderer (``geodrills/data/map_drills.js``)."""
+    return _check_inlinable(_own_asset("map_drills.js"), "map_drills.js", "</script")
+
+
+@functools.cache
+def drills_css() -> str:
+    """Our map stylesheet (``geodrills/data/map_drills.css``)."""
+    return _check_inlinable(_own_asset("map_drills.css"), "map_drills.css", "</style")
+
+
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_SCRIPT_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def script_json(value: object) -> str:
+    """JSON for a ``<script>`` block: sorted keys, no ``<``, ``>``, ``&``, U+2028/9.
+
+    Untrusted text can then neither end the script element (``</script>``)
+    nor open an HTML comment, and the output is byte-stable.
+
+    Examples
+    --------
+    >>> script_json({"b": "</script>", "a": 1})
+    '{"a":1,"b":"\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return _SCRIPT_ESCAPE_RE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text)
+
+
+class _UrlFinder(HTMLParser):
+    """Collects URLs an HTML page would fetch or link to."""
+
+    _URL_ATTRS = frozenset({"src", "href", "srcset", "poster", "data", "action", "formaction", "background"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in self._URL_ATTRS:
+                self.urls.extend(v.strip().split()[0] for v in value.split(",") if v.strip())
+            elif name == "style":
+                self.urls.extend(_css_urls(value))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.urls.extend(_css_urls(data))
+
+
+def _css_urls(css: str) -> list[str]:
+    found = [m.strip("'\" ") for m in re.findall(r"url\(\s*([^)]*?)\s*\)", css)]
+    found += re.findall(r"@import\s+['\"]([^'\"]+)['\"]", css)
+    return found
+
+
+def external_urls(page: str) -> list[str]:
+    """URLs in ``page``'s markup and CSS that would reach beyond the file.
+
+    Looks at every ``src``/``href``-like attribute, inline ``style``, and
+    ``url()``/``@import`` in ``<style>`` blocks; ``data:``, ``#fragment`` and
+    ``javascript:`` are local.  (Strings inside scripts are not URLs the page
+    loads; a real browser test checks what is actually requested.)
+
+    Examples
+    --------
+    >>> external_urls('<script src="https://x.org/a.js"></script><img src="data:,">')
+    ['https://x.org/a.js']
+    """
+    finder = _UrlFinder()
+    finder.feed(page)
+    finder.close()
+    return [u for u in finder.urls if u and not re.match(r"(?i)(data:|#|javascript:|about:blank)", u)]
+
+
+def inline_leaflet(page: str) -> str:
+    """Replace folium's Leaflet ``<script>``/``<link>`` tags by the inlined files.
+
+    Any Leaflet version folium links to is replaced by our 1.9.4.
+
+    Examples
+    --------
+    >>> out = inline_leaflet('<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"/>')
+    >>> external_urls(out)
+    []
+    """
+    js_tag = re.compile(r'<script src="https://cdn\.jsdelivr\.net/npm/leaflet@[\d.]+/dist/leaflet\.js"></script>')
+    css_tag = re.compile(r'<link rel="stylesheet" href="https://cdn\.jsdelivr\.net/npm/leaflet@[\d.]+/dist/leaflet\.css"\s*/>')
+    page = js_tag.sub(lambda _m: f"<script>{leaflet_js()}</script>", page)
+    return css_tag.sub(lambda _m: f"<style>{leaflet_css()}</style>", page)
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for an HTML text node or attribute.
+
+    Examples
+    --------
+    >>> html_text('<b a="1">')
+    '&lt;b a=&quot;1&quot;&gt;'
+    """
+    return html.escape(text, quote=True)

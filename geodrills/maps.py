@@ -1,0 +1,898 @@
+"""Maps of the drills: folium maps that open anywhere, offline, safe, deterministic.
+
+:func:`drills_map` draws the resolved places of one or many articles (markers
+coloured by country, shaped by precision, with popups that quote the sentences
+naming them), the international borders in view labelled by country pair,
+lines to each place's nearest border point with the distance, optional range
+rings, the rivers and regions the gazetteer has shapes for, and optionally the
+drill events with a date slider.  :func:`save_map` writes it to one HTML file;
+with ``offline=True`` that file has no external URL at all: Leaflet is inlined
+from an installed package and the basemap is drawn from the bundled country
+shapes instead of tiles.
+
+How it stays safe with hostile article text: every string goes into the page
+once, as JSON in a ``<script type="application/json">`` block with ``<``,
+``>``, ``&``, U+2028 and U+2029 escaped, and our renderer
+(``geodrills/data/map_drills.js``) shows it with ``textContent``; folium's own
+``Popup``/``Tooltip``/``GeoJsonPopup`` (raw HTML, template literals) are not
+used.  Deterministic: element ids come from a hash of the content, JSON keys
+are sorted, floats are rounded to fixed decimals.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date as _date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import _offline
+from ._optional import import_optional
+from .errors import DataError, InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import folium
+    import pandas as pd
+
+__all__ = ["drills_map", "save_map", "map_html", "PLACE_COLUMNS"]
+
+#: Columns of :func:`geodrills.geoparse.geoparse_frame` a places frame must have.
+PLACE_COLUMNS: tuple[str, ...] = (
+    "article", "title", "date", "start", "end", "text", "name", "kind", "country",
+    "lat", "lon", "place_id", "precision", "sentence",
+)
+
+#: Colour-blind-safe colours (Okabe-Ito) for the countries these stories are
+#: about, so a country keeps its colour from map to map; others get the rest.
+_COUNTRY_COLORS: dict[str, str] = {
+    "AZ": "#0072B2", "TR": "#D55E00", "AM": "#E69F00", "IR": "#009E73",
+    "GE": "#CC79A7", "RU": "#56B4E9",
+}
+_OTHER_COLORS: tuple[str, ...] = ("#7F3C8D", "#11A579", "#3969AC", "#F2B701", "#E73F74", "#80BA5A",
+                                  "#E68310", "#008695", "#CF1C90", "#A5AA99")
+_NO_COUNTRY_COLOR = "#6B7280"
+#: Names for the legend when the frame has no country row for a code.
+_COUNTRY_NAMES: dict[str, str] = {
+    "AF": "Afghanistan", "AM": "Armenia", "AZ": "Azerbaijan", "BE": "Belgium", "BG": "Bulgaria",
+    "CN": "China", "CY": "Cyprus", "DE": "Germany", "EG": "Egypt", "FR": "France", "GB": "United Kingdom",
+    "GE": "Georgia", "GR": "Greece", "IL": "Israel", "IQ": "Iraq", "IR": "Iran", "JO": "Jordan",
+    "KW": "Kuwait", "KZ": "Kazakhstan", "LB": "Lebanon", "LY": "Libya", "MD": "Moldova", "PK": "Pakistan",
+    "PS": "Palestine", "RO": "Romania", "RU": "Russia", "SA": "Saudi Arabia", "SY": "Syria",
+    "TM": "Turkmenistan", "TR": "Türkiye", "UA": "Ukraine", "US": "United States", "UZ": "Uzbekistan",
+}
+_PRECISIONS: tuple[str, ...] = ("settlement", "admin", "region", "country", "feature")
+#: gazetteer kinds whose shape (line or area) is worth drawing
+_SHAPE_KINDS = frozenset({"river", "region", "corridor", "sea", "mountain", "admin1", "admin2"})
+
+_DISPLAY_DECIMALS = 5      # ~1 m: markers and border points
+_SHAPE_DECIMALS = 3        # ~100 m: display-only simplified shapes
+_BORDER_TOLERANCE = 0.004  # degrees, display simplification of border lines (~400 m)
+_BASEMAP_TOLERANCE = 0.02  # degrees, of the land shapes behind everything (~2 km)
+_FEATURE_TOLERANCE = 0.003
+_SENTENCE_CHARS = 320      # popups quote at most this much around the mention
+
+_ONLINE_ATTRIBUTION = "Places: GeoNames (CC BY 4.0); borders: OpenStreetMap contributors (ODbL)"
+_OFFLINE_ATTRIBUTION = "Leaflet | " + _ONLINE_ATTRIBUTION + "; offline basemap from the same borders"
+
+
+# --------------------------------------------------------------------------- inputs
+def _places_frame(articles_or_frame: Any) -> pd.DataFrame:
+    """The places frame for any accepted input (frame, Article(s), path(s))."""
+    pd = import_optional("pandas", feature="maps")
+    if isinstance(articles_or_frame, pd.DataFrame):
+        missing = [c for c in PLACE_COLUMNS if c not in articles_or_frame.columns]
+        if missing:
+            raise InputError(
+                f"drills_map: the places frame lacks the column(s) {', '.join(missing)}; "
+                "pass geodrills.geoparse_frame(...) output or articles/paths"
+            )
+        return articles_or_frame
+    from .articles import Article
+
+    if not isinstance(articles_or_frame, (Article, str, os.PathLike, Iterable)) or isinstance(articles_or_frame, bytes):
+        raise InputError(
+            f"drills_map: cannot map a {type(articles_or_frame).__name__}; "
+            "pass Articles, article paths, a directory or a geoparse_frame GeoDataFrame"
+        )
+    from .geoparse import geoparse_frame
+
+    return geoparse_frame(articles_or_frame)
+
+
+def _text(value: Any) -> str | None:
+    """A cell as text, or None for missing values (NaN, None, NaT)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, _date):
+        return value.isoformat()[:10]
+    text = str(value)
+    return text
+
+
+def _round(x: float, nd: int = _DISPLAY_DECIMALS) -> float:
+    # `+ 0.0` folds -0.0 into 0.0 so equal inputs print equal bytes
+    return round(float(x), nd) + 0.0
+
+
+def _quote(sentence: str | None, hit: str) -> dict[str, str]:
+    """The sentence split around the first occurrence of the mention, trimmed."""
+    sentence = " ".join((sentence or "").split())
+    at = sentence.find(hit) if hit else -1
+    if at < 0:
+        pre, mid, post = sentence, "", ""
+    else:
+        pre, mid, post = sentence[:at], hit, sentence[at + len(hit):]
+    room = max(40, (_SENTENCE_CHARS - len(mid)) // 2)
+    if len(pre) > room:
+        pre = "\u2026" + pre[-room:].lstrip()
+    if len(post) > room:
+        post = post[:room].rstrip() + "\u2026"
+    return {"pre": pre, "hit": mid, "post": post}
+
+
+def _place_key(row: Any) -> str:
+    pid = _text(row.place_id)
+    if pid:
+        return pid
+    return f"{row.name}@{float(row.lat):.5f},{float(row.lon):.5f}"
+
+
+def _collect(frame: pd.DataFrame) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Articles and places (with their mentions) of a places frame, in a stable order."""
+    pd = import_optional("pandas", feature="maps")
+    lat = pd.to_numeric(frame["lat"], errors="coerce")
+    lon = pd.to_numeric(frame["lon"], errors="coerce")
+    bad = frame[(lat.abs() > 90) | (lon.abs() > 180)]
+    if len(bad):
+        row = bad.iloc[0]
+        raise InputError(f"drills_map: place {row['name']!r} has coordinates ({row['lat']}, {row['lon']}) outside ±90/±180")
+    rows = frame[lat.notna() & lon.notna()]
+
+    article_info: dict[str, dict[str, Any]] = {}
+    for row in rows.itertuples(index=False):
+        key = _text(row.article) or "<text>"
+        info = article_info.setdefault(key, {"name": key, "title": None, "date": None})
+        info["title"] = info["title"] or _text(row.title)
+        info["date"] = info["date"] or _text(row.date)
+    article_keys = sorted(article_info)
+    articles = [article_info[k] for k in article_keys]
+    article_index = {k: i for i, k in enumerate(article_keys)}
+
+    places: dict[str, dict[str, Any]] = {}
+    for row in rows.itertuples(index=False):
+        key = _place_key(row)
+        a = article_index[_text(row.article) or "<text>"]
+        place = places.get(key)
+        if place is None:
+            precision = _text(row.precision) or "settlement"
+            place = places[key] = {
+                "id": key,
+                "name": _text(row.name) or _text(row.text) or key,
+                "kind": _text(row.kind) or "",
+                "country": _text(row.country) or "",
+                "precision": precision if precision in _PRECISIONS else "settlement",
+                "lat": _round(row.lat),
+                "lon": _round(row.lon),
+                "articles": set(),
+                "_mentions": {},
+            }
+        place["articles"].add(a)
+        start = int(row.start) if _text(row.start) is not None else 0
+        sentence = _text(row.sentence) or ""
+        # one quote per sentence per article: a name repeated in a sentence is one mention here
+        seen = place["_mentions"].setdefault((a, sentence), start)
+        place["_mentions"][(a, sentence)] = min(seen, start)
+        place.setdefault("_hits", {})[(a, sentence)] = _text(row.text) or ""
+    out: list[dict[str, Any]] = []
+    for key in sorted(places, key=lambda k: (places[k]["name"].casefold(), k)):
+        place = places[key]
+        order = sorted(place["_mentions"].items(), key=lambda item: (item[0][0], item[1], item[0][1]))
+        place["mentions"] = [{"a": a, **_quote(sentence, place["_hits"][(a, sentence)])} for (a, sentence), _ in order]
+        place["n_mentions"] = len(order)
+        place["articles"] = sorted(place["articles"])
+        del place["_mentions"], place["_hits"]
+        out.append(place)
+    return articles, out
+
+
+# --------------------------------------------------------------------------- geography
+def _bounds(places: Sequence[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the places, never degenerate."""
+    lats = [p["lat"] for p in places]
+    lons = [p["lon"] for p in places]
+    s, n, w, e = min(lats), max(lats), min(lons), max(lons)
+    pad = 0.15
+    return (max(-85.0, s - pad), max(-180.0, w - pad), min(85.0, n + pad), min(180.0, e + pad))
+
+
+def _focus_bounds(places: Sequence[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """Where the story is: the bounds of the central 80% of mentions.
+
+    A place named once in passing (a capital far away) should not shrink the
+    places named again and again to a corner of the view; it stays on the map.
+    """
+    if len(places) <= 3:
+        return _bounds(places)
+    weights = [max(1, int(p.get("n_mentions", 1))) for p in places]
+    total = sum(weights)
+
+    def quantiles(values: list[float]) -> tuple[float, float]:
+        order = sorted(zip(values, weights))
+        lo_at, hi_at = 0.1 * total, 0.9 * total
+        seen, lo, hi = 0.0, order[0][0], order[-1][0]
+        found_lo = False
+        for value, w in order:
+            seen += w
+            if not found_lo and seen > lo_at:
+                lo, found_lo = value, True
+            if seen >= hi_at:
+                hi = value
+                break
+        return lo, hi
+
+    s, n = quantiles([p["lat"] for p in places])
+    w, e = quantiles([p["lon"] for p in places])
+    core = [{"lat": la, "lon": lo} for la in (s, n) for lo in (w, e)]
+    return _bounds(core)
+
+
+def _grow(bounds: tuple[float, float, float, float], at_least: float, factor: float) -> tuple[float, float, float, float]:
+    s, w, n, e = bounds
+    dy = max(at_least, (n - s) * factor)
+    dx = max(at_least, (e - w) * factor)
+    return (max(-85.0, s - dy), max(-180.0, w - dx), min(85.0, n + dy), min(180.0, e + dx))
+
+
+def _borders_module():
+    import importlib
+
+    try:
+        return importlib.import_module("geodrills.borders")
+    except ModuleNotFoundError as exc:  # a sibling feature; maps still work without it
+        if exc.name != "geodrills.borders":
+            raise
+        return None
+
+
+def _nearest_borders(places: list[dict[str, Any]], names: dict[str, str]) -> None:
+    """Adds border, border_label, km, border_lat, border_lon to each measurable place.
+
+    A country's centre is not measured: its distance to a border says nothing.
+    """
+    borders = _borders_module()
+    todo = [p for p in places if p["precision"] != "country"]
+    if borders is None or not todo:
+        return
+    near = borders.nearest_border([p["lat"] for p in todo], [p["lon"] for p in todo])
+    for p, row in zip(todo, near.itertuples(index=False)):
+        if row.border is None or not math.isfinite(row.km):
+            continue
+        p["border"] = str(row.border)
+        p["border_label"] = _pair_label(p["border"], names)
+        p["km"] = round(float(row.km), 2)
+        p["border_lat"] = _round(row.border_lat)
+        p["border_lon"] = _round(row.border_lon)
+
+
+def _pair_label(pair: str, names: dict[str, str] | None = None) -> str:
+    """``"AM-TR"`` -> ``"Armenia – Türkiye"``."""
+    names = {**_COUNTRY_NAMES, **(names or {})}
+    codes = [c for c in re.split(r"[–\-/]", pair) if c]
+    return " – ".join(names.get(c[:2], c[:2]) + c[2:] for c in codes)
+
+
+def _line_parts(geom: Any, decimals: int) -> list[list[list[float]]]:
+    """A (multi)line as Leaflet [lat, lon] parts."""
+    shapely = import_optional("shapely", feature="maps")
+    parts: list[list[list[float]]] = []
+    for g in shapely.get_parts(geom):
+        if g.is_empty or g.geom_type not in ("LineString", "LinearRing"):
+            continue
+        coords = shapely.get_coordinates(g)
+        if len(coords) >= 2:
+            parts.append([[_round(y, decimals), _round(x, decimals)] for x, y in coords])
+    return parts
+
+
+_DISPLAY_FILE = "borders_display.geojson"
+
+
+@functools.cache
+def _display_layers() -> tuple[tuple[tuple[str, Any], ...], tuple[tuple[str, Any], ...], tuple[float, float, float, float] | None]:
+    """Display-simplified country shapes and border lines bundled for maps.
+
+    Returns ``(countries, borders, coverage)``: (ISO2, geometry) pairs,
+    (pair like ``"AM-TR"``, geometry) pairs, and the (south, west, north,
+    east) box they cover, or empty/None when the file is not bundled.
+    """
+    import json
+    from importlib import resources
+
+    shapely = import_optional("shapely", feature="maps")
+    path = resources.files("geodrills").joinpath(f"data/{_DISPLAY_FILE}")
+    if not path.is_file():
+        return (), (), None
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        countries, lines = [], []
+        for f in doc["features"]:
+            props = f["properties"]
+            geom = shapely.from_geojson(json.dumps(f["geometry"]))
+            if props.get("kind") == "country":
+                countries.append((str(props["country"]), geom))
+            elif props.get("kind") == "border":
+                lines.append((str(props["border"]), geom))
+    except (ValueError, KeyError, TypeError, shapely.errors.GEOSException) as exc:
+        raise DataError(f"the bundled map shapes data/{_DISPLAY_FILE} are corrupt ({exc}); rebuild them with "
+                        "python gazetteer/build_borders.py") from exc
+    if not countries:
+        return (), tuple(lines), None
+    w, s, e, n = shapely.total_bounds([g for _, g in countries]).tolist()
+    return tuple(countries), tuple(lines), (s, w, n, e)
+
+
+def _inside(place: dict[str, Any], box: tuple[float, float, float, float] | None) -> bool:
+    if box is None:
+        return True
+    s, w, n, e = box
+    return s <= place["lat"] <= n and w <= place["lon"] <= e
+
+
+def _intersect_box(a: tuple[float, float, float, float], b: tuple[float, float, float, float] | None):
+    if b is None:
+        return a
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _border_layer(view: tuple[float, float, float, float], names: dict[str, str],
+                  used: set[str]) -> list[dict[str, Any]]:
+    """The bundled border lines crossing ``view``, labelled by country pair.
+
+    ``focus`` marks the borders of countries with places on the map: those
+    get a label on the map, the others only on hover.
+    """
+    shapely = import_optional("shapely", feature="maps")
+    _, lines, _ = _display_layers()
+    s, w, n, e = view
+    box = shapely.box(w, s, e, n)
+    out = []
+    for pair, geom in lines:
+        geom = shapely.intersection(geom, box)
+        if geom.is_empty:
+            continue
+        parts = _line_parts(geom, _SHAPE_DECIMALS)
+        if not parts:
+            continue
+        longest = max(parts, key=len)
+        focus = any(code[:2] in used for code in pair.split("-"))
+        out.append({"pair": pair, "label": _pair_label(pair, names), "lines": parts, "focus": focus,
+                    "label_at": longest[len(longest) // 2]})
+    out.sort(key=lambda b: b["pair"])
+    return out
+
+
+def _basemap(clip: tuple[float, float, float, float], country_names: dict[str, str]) -> dict[str, Any] | None:
+    """Country shapes inside ``clip`` as GeoJSON, for the offline basemap."""
+    shapely = import_optional("shapely", feature="maps")
+    countries, _, coverage = _display_layers()
+    if not countries:
+        return None
+    s, w, n, e = clip = _intersect_box(clip, coverage)
+    box = shapely.box(w, s, e, n)
+    features = []
+    labels = []
+    for iso, geom in countries:
+        if not shapely.intersects(geom, box):
+            continue
+        geom = shapely.intersection(geom, box)
+        if geom.is_empty:
+            continue
+        name = country_names.get(iso) or _COUNTRY_NAMES.get(iso, iso)
+        features.append({"type": "Feature", "properties": {"iso": iso, "name": name},
+                         "geometry": _geojson(geom, _SHAPE_DECIMALS)})
+        polys = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
+        largest = max(polys, key=lambda g: g.area) if polys else None
+        if largest is not None and largest.area > 0.5:
+            pt = shapely.point_on_surface(largest)
+            labels.append({"name": name, "lat": _round(pt.y, 3), "lon": _round(pt.x, 3)})
+    features.sort(key=lambda f: f["properties"]["iso"])
+    labels.sort(key=lambda lab: lab["name"])
+    return {"countries": {"type": "FeatureCollection", "features": features}, "labels": labels,
+            "clip": [[s, w], [n, e]]}
+
+
+def _geojson(geom: Any, decimals: int) -> dict[str, Any]:
+    """GeoJSON geometry with rounded coordinates (shapely's writer rounds but may print -0)."""
+    shapely = import_optional("shapely", feature="maps")
+
+    def ring(coords: Any) -> list[list[float]]:
+        return [[_round(x, decimals), _round(y, decimals)] for x, y in coords]
+
+    t = geom.geom_type
+    if t == "Point":
+        return {"type": t, "coordinates": [_round(geom.x, decimals), _round(geom.y, decimals)]}
+    if t == "LineString":
+        return {"type": t, "coordinates": ring(geom.coords)}
+    if t == "Polygon":
+        return {"type": t, "coordinates": [ring(geom.exterior.coords)] + [ring(r.coords) for r in geom.interiors]}
+    if t.startswith("Multi") or t == "GeometryCollection":
+        parts = [_geojson(g, decimals) for g in shapely.get_parts(geom) if not g.is_empty]
+        kinds = {p["type"] for p in parts}
+        if t != "GeometryCollection" and len(kinds) == 1:
+            return {"type": t, "coordinates": [p["coordinates"] for p in parts]}
+        return {"type": "GeometryCollection", "geometries": parts}
+    raise DataError(f"cannot draw a {t} geometry")
+
+
+def _features(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Shapes (rivers as lines, regions as areas) the gazetteer has for the places."""
+    shapely = import_optional("shapely", feature="maps")
+    from .gazetteer import Gazetteer
+
+    out = []
+    gaz = None
+    for p in places:
+        if p["kind"] not in _SHAPE_KINDS:
+            continue
+        gaz = gaz or Gazetteer.default()
+        try:
+            geom = gaz.geometry(gaz.get(p["id"]))
+        except Exception:  # a frame's place_id may not be one of ours (synthetic or edited frames)
+            continue
+        if geom is None or geom.is_empty:
+            continue
+        geom = shapely.simplify(geom, _FEATURE_TOLERANCE, preserve_topology=True)
+        out.append({"name": p["name"], "kind": p["kind"], "geometry": _geojson(geom, _SHAPE_DECIMALS + 1)})
+    return out
+
+
+def _rings(places: list[dict[str, Any]], rings_km: Sequence[float], around: Sequence[str] | None) -> list[dict[str, Any]]:
+    """Geodesic circles (WGS84) of ``rings_km`` around the chosen places."""
+    if not rings_km:
+        return []
+    pyproj = import_optional("pyproj", feature="range rings")
+    np = import_optional("numpy", feature="range rings")
+    kms = []
+    for km in rings_km:
+        try:
+            value = float(km)
+        except (TypeError, ValueError):
+            raise InputError(f"drills_map: range ring {km!r} is not a number of km") from None
+        if not (0 < value <= 5000):
+            raise InputError(f"drills_map: range ring {km!r} km must be between 0 and 5000")
+        kms.append(value)
+    if around is None:
+        chosen = [p for p in places if p["precision"] == "settlement"]
+    else:
+        wanted = {a.casefold() for a in around}
+        chosen = [p for p in places if p["name"].casefold() in wanted or p["id"].casefold() in wanted]
+        if not chosen:
+            raise InputError(f"drills_map: none of the places {list(around)!r} for range rings is on the map")
+    geod = pyproj.Geod(ellps="WGS84")
+    az = np.linspace(0.0, 360.0, 97)
+    out = []
+    for p in chosen:
+        for km in sorted(set(kms)):
+            lons, lats, _ = geod.fwd(np.full(az.size, p["lon"]), np.full(az.size, p["lat"]), az,
+                                     np.full(az.size, km * 1000.0))
+            ring = [[_round(la, 4), _round(lo, 4)] for la, lo in zip(lats, lons)]
+            label = f"{km:g} km"
+            out.append({"place": p["name"], "km": km, "label": label, "ring": ring, "label_at": ring[0]})
+    return out
+
+
+def _country_colors(places: list[dict[str, Any]], frame_names: dict[str, str]) -> dict[str, dict[str, Any]]:
+    used = sorted({p["country"] for p in places})
+    others = iter(_OTHER_COLORS * (1 + len(used) // len(_OTHER_COLORS)))
+    out: dict[str, dict[str, Any]] = {}
+    for code in sorted(set(used) | set(_COUNTRY_COLORS)):
+        if not code:
+            out[""] = {"name": "no country", "color": _NO_COUNTRY_COLOR, "used": code in used}
+            continue
+        color = _COUNTRY_COLORS.get(code) or next(others)
+        out[code] = {"name": frame_names.get(code) or _COUNTRY_NAMES.get(code, code), "color": color,
+                     "used": code in used}
+    return out
+
+
+# --------------------------------------------------------------------------- events
+def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Exercises as {name, start, end, participants, source, points} with their places' points."""
+    if events is None:
+        return []
+    if hasattr(events, "to_dict") and hasattr(events, "columns"):
+        records = events.to_dict("records")
+    else:
+        records = [e if isinstance(e, dict) else (e._asdict() if hasattr(e, "_asdict") else vars(e)) for e in events]
+    by_name = {}
+    for p in places:
+        by_name.setdefault(p["name"].casefold(), p)
+    merged: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        name = _text(rec.get("name")) or "unnamed exercise"
+        start = _text(rec.get("start_date", rec.get("start")))
+        end = _text(rec.get("end_date", rec.get("end")))
+        ev = merged.setdefault(name, {"name": name, "start": None, "end": None, "participants": set(),
+                                      "sources": set(), "points": {}})
+        if start and (ev["start"] is None or start < ev["start"]):
+            ev["start"] = start[:10]
+        if end and (ev["end"] is None or end > ev["end"]):
+            ev["end"] = end[:10]
+        parts = rec.get("participants") or []
+        ev["participants"].update([parts] if isinstance(parts, str) else [str(x) for x in parts])
+        if _text(rec.get("article")):
+            ev["sources"].add(_text(rec.get("article")))
+        for item in rec.get("places") or []:
+            point = _event_point(item, by_name)
+            if point is not None:
+                ev["points"][point["name"]] = point
+        lat, lon = rec.get("lat"), rec.get("lon")
+        if _text(lat) is not None and _text(lon) is not None:
+            label = _text(rec.get("place")) or name
+            ev["points"][label] = {"name": label, "lat": _round(lat), "lon": _round(lon)}
+    out = []
+    for name in sorted(merged):
+        ev = merged[name]
+        if not ev["points"]:
+            continue
+        if ev["start"] and not ev["end"]:
+            ev["end"] = ev["start"]
+        out.append({"name": name, "start": ev["start"], "end": ev["end"],
+                    "participants": ", ".join(sorted(ev["participants"])),
+                    "source": ", ".join(sorted(ev["sources"])),
+                    "points": [ev["points"][k] for k in sorted(ev["points"])]})
+    return out
+
+
+def _event_point(item: Any, by_name: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    if isinstance(item, str):
+        p = by_name.get(item.casefold())
+        return None if p is None else {"name": p["name"], "lat": p["lat"], "lon": p["lon"]}
+    lat = getattr(item, "lat", None) if not isinstance(item, dict) else item.get("lat")
+    lon = getattr(item, "lon", None) if not isinstance(item, dict) else item.get("lon")
+    name = getattr(item, "name", None) if not isinstance(item, dict) else item.get("name")
+    if lat is None or lon is None:
+        return None
+    return {"name": str(name or ""), "lat": _round(lat), "lon": _round(lon)}
+
+
+def _event_days(events: list[dict[str, Any]]) -> list[str]:
+    from datetime import date, timedelta
+
+    starts = [e["start"] for e in events if e["start"]]
+    ends = [e["end"] for e in events if e["end"]]
+    if not starts:
+        return []
+    first, last = date.fromisoformat(min(starts)), date.fromisoformat(max(ends + starts))
+    span = (last - first).days
+    if span > 3660:  # a slider with one stop per day over decades is useless: one per month
+        step = 30
+    else:
+        step = 1
+    return [(first + timedelta(days=d)).isoformat() for d in range(0, span + 1, step)]
+
+
+# --------------------------------------------------------------------------- the map
+def _payload(frame: pd.DataFrame, *, borders: bool, distance_lines: bool, rings_km: Sequence[float],
+             rings_around: Sequence[str] | None, offline: bool, title: str | None, events: Any) -> dict[str, Any]:
+    if title is not None and not isinstance(title, str):
+        raise InputError(f"drills_map: title must be a string, not {type(title).__name__}")
+    articles, places = _collect(frame)
+    if not places:
+        raise InputError("drills_map: no resolved place to map (every place lacks coordinates, or none was found)")
+    country_names = {p["country"]: p["name"] for p in places if p["kind"] == "country" and p["country"]}
+    _, _, coverage = _display_layers()
+    # Fit the view to the places in the region the bundled shapes cover, and
+    # not to country centres: "Iran" at its centroid would pull the view 1000 km east.
+    regional = [p for p in places if _inside(p, coverage)]
+    focus = ([p for p in regional if p["precision"] != "country"] or regional
+             or [p for p in places if p["precision"] != "country"] or places)
+    view = _focus_bounds(focus)
+    elsewhere: list[dict[str, Any]] = []
+    basemap = None
+    if offline:
+        clip = _intersect_box(_grow(_bounds(regional or focus), 3.0, 0.25), coverage)
+        basemap = _basemap(clip, country_names)
+        if basemap is not None:
+            # the offline page cannot show anything beyond its basemap: list those places instead
+            elsewhere = [{"name": p["name"], "country": p["country"]} for p in places if not _inside(p, clip)]
+            places = [p for p in places if _inside(p, clip)]
+    if borders or distance_lines:
+        _nearest_borders(places, country_names)
+    event_list = _event_records(events, places)
+    n_articles = len(articles)
+    subtitle = (f"{len(places)} place{'s' if len(places) != 1 else ''} named in "
+                f"{n_articles} article{'s' if n_articles != 1 else ''}")
+    dated = sorted(a["date"] for a in articles if a["date"])
+    if dated:
+        subtitle += f", {dated[0]}" + (f" to {dated[-1]}" if dated[-1] != dated[0] else "")
+    return {
+        "title": title if title is not None else "Military drills: places named in the news",
+        "subtitle": subtitle,
+        "attribution": _OFFLINE_ATTRIBUTION if offline else _ONLINE_ATTRIBUTION,
+        "articles": articles,
+        "places": places,
+        "elsewhere": elsewhere,
+        "precisions": sorted({p["precision"] for p in places}),
+        "countries": _country_colors(places, country_names),
+        "bounds": [[view[0], view[1]], [view[2], view[3]]],
+        "borders": _border_layer(_grow(_bounds(places), 1.5, 0.3), country_names,
+                                 {p["country"] for p in places}) if borders else [],
+        "distance_lines": bool(distance_lines) and any("border" in p for p in places),
+        "rings": _rings(places, rings_km, rings_around),
+        "features": _features(places),
+        "basemap": basemap,
+        "events": event_list,
+        "event_days": _event_days(event_list),
+    }
+
+
+def _element_classes():
+    """Our folium classes, built on first use so ``import geodrills.maps`` stays light."""
+    global _CLASSES
+    if _CLASSES is not None:
+        return _CLASSES
+    folium = import_optional("folium", feature="maps")
+    from branca.element import Element, MacroElement
+    from jinja2 import Template
+
+    class DrillsLayer(MacroElement):
+        """Our data (JSON) and renderer (JS, CSS), drawn onto the parent map."""
+
+        _template = Template(
+            "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>"
+            "<script>{{ this.js }}</script>{% endmacro %}"
+            "{% macro html(this, kwargs) %}<script type=\"application/json\" id=\"{{ this.data_id }}\">"
+            "{{ this.data_json }}</script>{% endmacro %}"
+            "{% macro script(this, kwargs) %}geodrillsRender({{ this._parent.get_name() }}, "
+            "\"{{ this.data_id }}\");{% endmacro %}"
+        )
+
+        def __init__(self, data_json: str, data_id: str) -> None:
+            super().__init__()
+            self._name = "DrillsLayer"
+            self.data_json = data_json
+            self.data_id = data_id
+            self.css = _offline.drills_css()
+            self.js = _offline.drills_js()
+
+    class DrillsMap(folium.Map):
+        """A :class:`folium.Map` that knows how to write itself offline.
+
+        Its Leaflet comes from the CDN online (only Leaflet: no jQuery,
+        Bootstrap or Font Awesome) and is inlined offline.
+        """
+
+        default_js = [("leaflet", _offline.LEAFLET_JS_URL)]
+        default_css = [("leaflet_css", _offline.LEAFLET_CSS_URL)]
+
+        geodrills_offline: bool = False
+        geodrills_data: dict[str, Any] | None = None
+        geodrills_source: tuple[Any, dict[str, Any]] | None = None
+
+        def _repr_html_(self, **kwargs: Any) -> str:
+            if not self.geodrills_offline:
+                return super()._repr_html_(**kwargs)
+            # Jupyter: the same self-contained page, in an iframe like folium's
+            page = _offline.html_text(map_html(self, offline=True))
+            return (
+                '<div style="width:100%;"><div style="position:relative;width:100%;height:0;padding-bottom:60%;">'
+                f'<iframe srcdoc="{page}" style="position:absolute;width:100%;height:100%;left:0;top:0;'
+                'border:none !important;" allowfullscreen></iframe></div></div>'
+            )
+
+    class Title(Element):
+        """The page ``<title>``, escaped."""
+
+        _template = Template("<title>{{ this.text }}</title>")
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = _offline.html_text(text)
+
+    _CLASSES = {"DrillsLayer": DrillsLayer, "DrillsMap": DrillsMap, "Title": Title}
+    return _CLASSES
+
+
+_CLASSES: dict[str, Any] | None = None
+
+
+def drills_map(
+    articles_or_frame: Any,
+    *,
+    borders: bool = True,
+    distance_lines: bool = True,
+    rings_km: Sequence[float] = (),
+    rings_around: Sequence[str] | None = None,
+    offline: bool = False,
+    title: str | None = None,
+    events: Any = None,
+) -> folium.Map:
+    """A map of the places named in articles, their borders and distances.
+
+    Parameters
+    ----------
+    articles_or_frame : Article, path, iterable of them, or DataFrame
+        Articles (or paths of article files, or a directory) are geoparsed
+        with :func:`geodrills.geoparse_frame`; a frame must have that
+        function's columns (see :data:`PLACE_COLUMNS`).
+    borders : bool
+        Draw the international borders in view, labelled by country pair.
+    distance_lines : bool
+        Draw a line from each place to its nearest border point, labelled in km.
+    rings_km : sequence of float
+        Radii of geodesic range rings, e.g. ``(10, 25, 50)``.
+    rings_around : sequence of str, optional
+        Names or place ids to draw rings around; default every city, town and village.
+    offline : bool
+        Draw the basemap from the bundled country shapes instead of web tiles
+        and inline Leaflet when saved (:func:`save_map`), so the page needs no network.
+    title : str, optional
+        Title shown on the map and as the page title.
+    events : DataFrame or list of dict, optional
+        Drill events (``name``, ``start_date``/``start``, ``end_date``/``end``,
+        ``places`` as names on the map or objects with ``lat``/``lon``,
+        ``participants``); drawn as one layer per exercise with a date slider.
+
+    Returns
+    -------
+    folium.Map
+        Displays inline in Jupyter; write it with :func:`save_map`.
+
+    Raises
+    ------
+    InputError
+        Bad input, or no place with coordinates to map.
+
+    Examples
+    --------
+    >>> import geodrills as gd
+    >>> m = gd.drills_map("seeds/", offline=True, rings_km=(25,))   # doctest: +SKIP
+    >>> gd.save_map(m, "drills.html")                               # doctest: +SKIP
+    """
+    for name, value in (("borders", borders), ("distance_lines", distance_lines), ("offline", offline)):
+        if not isinstance(value, bool):
+            raise InputError(f"drills_map: {name} must be True or False, not {value!r}")
+    if isinstance(rings_km, (int, float)):
+        rings_km = (rings_km,)
+    if isinstance(rings_around, str):
+        rings_around = (rings_around,)
+    options = dict(borders=borders, distance_lines=distance_lines, rings_km=tuple(rings_km),
+                   rings_around=rings_around, title=title, events=events)
+    frame = _places_frame(articles_or_frame)
+    m = _build(_payload(frame, offline=offline, **options), offline=offline)
+    m.geodrills_source = (frame, options)
+    return m
+
+
+def _build(data: dict[str, Any], *, offline: bool) -> folium.Map:
+    classes = _element_classes()
+    data_json = _offline.script_json(data)
+    digest = hashlib.sha256(data_json.encode("utf-8")).hexdigest()[:16]
+    (s, w), (n, e) = data["bounds"]
+    m = classes["DrillsMap"](
+        location=[_round((s + n) / 2, 4), _round((w + e) / 2, 4)],
+        zoom_start=6,
+        tiles=None,
+        control_scale=False,
+        prefer_canvas=len(data["places"]) > 1500,
+    )
+    m.geodrills_offline = offline
+    m.geodrills_data = data
+    if not offline:
+        xyz = import_optional("xyzservices", feature="online map tiles")
+        folium = import_optional("folium", feature="maps")
+        provider = xyz.providers.OpenStreetMap.Mapnik
+        folium.TileLayer(provider, name="OpenStreetMap.Mapnik", control=False).add_to(m)
+    classes["DrillsLayer"](data_json, f"gd-data-{digest}").add_to(m)
+    m.get_root().header.add_child(classes["Title"](data["title"]), name="gd_title")
+    _fix_ids(m, digest)
+    return m
+
+
+def _fix_ids(m: Any, digest: str) -> None:
+    """Replace folium's random element ids by ones derived from the content."""
+    counter = 0
+
+    def walk(element: Any) -> None:
+        nonlocal counter
+        element._id = f"{digest}{counter:04d}"
+        counter += 1
+        # the dict keys are only for de-duplication, never rendered; keep them
+        for child in element._children.values():
+            walk(child)
+
+    walk(m.get_root())
+
+
+# --------------------------------------------------------------------------- writing
+def map_html(m: folium.Map, *, offline: bool | None = None) -> str:
+    """The map's page as one HTML string (what :func:`save_map` writes).
+
+    Parameters
+    ----------
+    m : folium.Map
+        A map from :func:`drills_map` (any folium map works online; offline
+        only if all its external assets are Leaflet's).
+    offline : bool, optional
+        Default: how the map was made.  ``True`` inlines Leaflet and refuses a
+        page that would still reach the network.
+
+    Examples
+    --------
+    >>> page = map_html(m, offline=True)            # doctest: +SKIP
+    >>> _offline.external_urls(page)                # doctest: +SKIP
+    []
+    """
+    folium = import_optional("folium", feature="maps")
+    if not isinstance(m, folium.Map):
+        raise InputError(f"save_map: expected a folium.Map, got {type(m).__name__}")
+    made_offline = bool(getattr(m, "geodrills_offline", False))
+    if offline is None:
+        offline = made_offline
+    source = getattr(m, "geodrills_source", None)
+    if offline and not made_offline and source is not None:
+        # made for the web (tiles, no basemap): draw it again for offline use
+        frame, options = source
+        m = _build(_payload(frame, offline=True, **options), offline=True)
+    page = m.get_root().render()
+    if offline:
+        page = _offline.inline_leaflet(page)
+        left = _offline.external_urls(page)
+        if left:
+            raise InputError(
+                "save_map: cannot write this map offline, it still needs "
+                + ", ".join(sorted(set(left))[:5])
+                + (" (and more)" if len(set(left)) > 5 else "")
+                + "; build it with geodrills.drills_map(..., offline=True)"
+            )
+    return page
+
+
+def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool | None = None) -> Path:
+    """Write the map to one HTML file.
+
+    Parameters
+    ----------
+    m : folium.Map
+        Usually from :func:`drills_map`.
+    path : str or path-like
+        The ``.html`` file to write (its folder must exist).
+    offline : bool, optional
+        Default: as the map was made.  ``True`` writes a page with no external
+        URL at all (Leaflet inlined, vector basemap instead of tiles).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Examples
+    --------
+    >>> save_map(drills_map("seeds/", offline=True), "drills.html")   # doctest: +SKIP
+    PosixPath('drills.html')
+    """
+    out = Path(path)
+    if out.is_dir():
+        raise InputError(f"save_map: {str(out)!r} is a directory; give a file name such as {str(out / 'map.html')!r}")
+    if not out.parent.exists():
+        raise InputError(f"save_map: the folder {str(out.parent)!r} for {str(out)!r} does not exist")
+    page = map_html(m, offline=offline)
+    # newline="" keeps the bytes identical on every platform
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(page)
+    return out
