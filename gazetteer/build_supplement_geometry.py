@@ -155,7 +155,7 @@ def seg_lengths(line: shapely.LineString) -> np.ndarray:
 
 
 # -- the rivers -------------------------------------------------------------------
-def aras_line() -> shapely.MultiLineString:
+def aras_line() -> tuple[shapely.LineString, tuple[float, float]]:
     """The Aras where it is an international border, from the Akhurian confluence to Bahramtepe."""
     (am_tr,) = border("AM", "TR")
     south_end = min((am_tr.coords[0], am_tr.coords[-1]), key=lambda c: c[1])
@@ -216,11 +216,11 @@ def geometry_collection() -> tuple[str, list[str]]:
         ("akhurian-river", akhurian_line(),
          f"derived: the AM-TR border of {tz} from the Aras confluence (de.wikipedia Achurjan mouth "
          f"40.131389,43.648472) north to {AKHURIAN_NORTH_LAT}N; the river forms the border there"),
-        ("aras-river", aras, 
+        ("aras-river", aras,
          f"derived: the AM-TR border south of the Akhurian confluence, the AZ-TR border, the AZ-IR border "
          f"(Nakhchivan, and the mainland up to where it leaves the river at {leave[1]:.4f}N {leave[0]:.4f}E) "
          f"and the AM-IR border, all from {tz}; border stretches only"),
-        ("astarachay-river", astarachay_line(),
+        ("astarachay", astarachay_line(),
          f"derived: the AZ-IR border of {tz} between the ru.wikipedia source and mouth coordinates of the "
          f"Astarachay, which forms the border"),
     ]
