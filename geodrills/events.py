@@ -1037,26 +1037,6 @@ def events_to_records(events) -> list[dict[str, Any]]:
     return records
 
 
-def to_jsonl(events) -> str:
-    """One JSON object per line, keys in a fixed order: same events, same bytes."""
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in events_to_records(events))
-
-
-def to_csv(events) -> str:
-    """CSV with list and dict columns as JSON text."""
-    import csv
-    import io
-
-    buf = io.StringIO()
-    fields = [c for c in COLUMNS if c != "geometry"] + ["lat", "lon"]
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for rec in events_to_records(events):
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else
-                         ("" if v is None else v) for k, v in rec.items()})
-    return buf.getvalue()
-
-
 _PRECISION_COLOURS = {"day": "#1b6ca8", "month": "#5aa469", "year": "#d4a017"}
 
 

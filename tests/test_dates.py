@@ -1,0 +1,108 @@
+"""Date expressions resolved against an article's date (geodrills.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geodrills.dates import PRECISIONS, find_dates, find_durations, iso_bounds
+
+MONDAY = dt.date(2021, 2, 1)  # the date header of seed 000 (a Monday)
+
+
+def one(text, ref=None, **kw):
+    found = find_dates(text, ref_date=ref, **kw)
+    assert len(found) == 1, found
+    d = found[0]
+    assert text[d.start:d.end] == d.text
+    assert d.precision in PRECISIONS
+    return d
+
+
+@pytest.mark.parametrize("text, ref, start, end, precision", [
+    ("From February 1 to 12, tanks will take part", dt.date(2021, 1, 18), "2021-02-01", "2021-02-12", "day"),
+    ("between 3 and 5 March 2022", None, "2022-03-03", "2022-03-05", "day"),
+    ("from December 28 to January 3", dt.date(2021, 1, 2), "2020-12-28", "2021-01-03", "day"),
+    ("The last such exercises were held in July-August 2020", None, "2020-07", "2020-08", "month"),
+    ("In August 2020, Aliyev said", None, "2020-08", None, "month"),
+    ("erupted on Sept. 27, 2020", None, "2020-09-27", None, "day"),
+    ("On December 5, drills began", dt.date(2022, 12, 6), "2022-12-05", None, "day"),
+    ("on 5 December", dt.date(2023, 1, 10), "2022-12-05", None, "day"),
+    ("In 2009, Erdogan stepped back", None, "2009", None, "year"),
+    ("Today, troops are starting", MONDAY, "2021-02-01", None, "day"),
+    ("troops arrived yesterday", MONDAY, "2021-01-31", None, "day"),
+    ("before the start of the exercises last weekend", MONDAY, "2021-01-30", "2021-01-31", "day"),
+    ("the drills began on Thursday", MONDAY, "2021-01-28", None, "day"),
+    ("the drills will begin on Thursday", MONDAY, "2021-02-04", None, "day"),
+    ("the exercise began on Monday", MONDAY, "2021-02-01", None, "day"),
+    ("In July, they carried out a drill", dt.date(2021, 9, 1), "2021-07", None, "month"),
+    ("In July, they carried out a drill", dt.date(2021, 3, 1), "2020-07", None, "month"),
+    ("In July, they will hold a drill", dt.date(2021, 3, 1), "2021-07", None, "month"),
+    ("the training conducted earlier this year", dt.date(2022, 12, 5), "2022", None, "year"),
+    ("launched joint drills last year", dt.date(2021, 3, 1), "2020", None, "year"),
+    ("Last week, jets arrived", MONDAY, "2021-01-25", "2021-01-31", "day"),
+    ("three days ago", MONDAY, "2021-01-29", None, "day"),
+])
+def test_resolved(text, ref, start, end, precision):
+    d = one(text, ref)
+    assert (d.start_date, d.end_date, d.precision) == (start, end, precision)
+    assert d.note is None
+
+
+@pytest.mark.parametrize("text, ref, note_part", [
+    ("In July, Turkey and Azerbaijan carried out the drill", None, "no article date"),
+    ("launched on Thursday a two-day exercise", None, "article's date"),
+    ("a week before the centenary of the republic", MONDAY, "another event"),
+    ("a month and a half after the previous exercises", MONDAY, "another event"),
+    ("the ministry said a few days ago", MONDAY, "vague"),
+    ("From February 30 to March 2", MONDAY, "impossible date"),
+    ("on February 29, 2021", None, "impossible date"),
+    ("on February 30", None, "impossible date"),
+    ("on April 31", MONDAY, "impossible date"),
+])
+def test_unresolved_says_why(text, ref, note_part):
+    d = one(text, ref)
+    assert d.precision == "unresolved"
+    assert d.start_date is None and d.end_date is None
+    assert note_part in d.note
+
+
+def test_month_hint_survives_without_year():
+    assert one("In July, they carried out the drill").month == 7
+    assert one("between April and May").month == 4
+
+
+def test_leap_day_is_fine_in_a_leap_year():
+    assert one("on February 29, 2020").start_date == "2020-02-29"
+
+
+def test_names_with_years_are_not_dates():
+    # "Winter 2021" is an exercise name; a bare year only counts after a preposition.
+    assert find_dates("Winter 2021 is a show of strength") == []
+    assert find_dates("the Mustafa Kemal Atatürk 2023 exercise") == []
+
+
+def test_verb_may_is_not_a_month():
+    assert find_dates("Turkey may have sent drone operators, and march 5 km") == []
+
+
+def test_bounds():
+    assert iso_bounds("2021") == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert one("in July-August 2020").bounds() == (dt.date(2020, 7, 1), dt.date(2020, 8, 31))
+
+
+def test_bad_input_is_not_a_crash():
+    assert find_dates("") == []
+    assert find_dates(None) == []  # type: ignore[arg-type]
+    assert find_durations(None) == []  # type: ignore[arg-type]
+
+
+def test_durations():
+    (d,) = find_durations("The exercises will continue for more than ten days.")
+    assert (d.days, d.bound) == (10, "min")
+    (d,) = find_durations("a two-day joint military training exercise")
+    assert (d.days, d.bound, d.text) == (2, "exact", "two-day")
+    (d,) = find_durations("drills lasting up to 3 weeks")
+    assert (d.days, d.bound) == (21, "max")
+    assert find_durations("for several years") == []
