@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,7 +29,6 @@ from .normalize import fold
 
 __all__ = ["Candidate", "find_candidates", "FEATURE_WORDS", "STOP_WORDS"]
 
-_WORD = re.compile(r"[^\W_]+")
 _MAX_NAME_CHARS = 64
 
 #: Words that, after a name, say what kind of place it is (and join its span).
@@ -122,53 +122,58 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         Ignore text before this offset (a date header).
     """
     folded = fold(text)
-    trie = gazetteer.names
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start)]
+    n_text = len(folded)
+    prefixes = gazetteer.names.prefixes
     out: list[Candidate] = []
-    i, n = 0, len(words)
-    while i < n:
-        ws, we = words[i]
-        first = text[ws]
-        if not first.isupper() or _in_spans(ws, skip):
-            i += 1
+    pos = start
+    for m in _CAP_WORD.finditer(text, start):
+        ws = m.start()
+        if ws < pos or (skip and _in_spans(ws, skip)):
             continue
         best = None
-        window = folded[ws:ws + _MAX_NAME_CHARS]
-        for key in trie.prefixes(window):
+        for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
             end = ws + len(key)
-            if end < len(folded) and folded[end] != " ":
-                continue  # the key ends inside a word
-            if best is None or len(key) > len(best):
+            if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
                 best = key
         if best is None:
-            i += 1
             continue
         end = ws + len(best)
-        # The last word of a multi-word name must be capitalised or a feature word ("Kars province").
-        last = text[text.rfind(" ", ws, end) + 1:end] if " " in text[ws:end] else ""
-        if last and not (last[0].isupper() or last.casefold() in FEATURE_WORDS or last.isdigit()):
-            best = _shorter_capitalised(trie, folded, text, ws, end)
-            if best is None:
-                i += 1
-                continue
-            end = ws + len(best)
-        j = i
-        while j < n and words[j][1] <= end:
-            j += 1
-        cand = _candidate(text, folded, gazetteer, words, i, j, best, end)
+        if " " in best:
+            # The last word of a multi-word name must be capitalised or a feature word ("Kars province").
+            last = text[text.rfind(" ", ws, end) + 1:end]
+            if last and not (last[0].isupper() or last.casefold() in FEATURE_WORDS or last.isdigit()):
+                best = _shorter_capitalised(prefixes, folded, text, ws, end)
+                if best is None:
+                    continue
+                end = ws + len(best)
+        cand = _candidate(text, best, ws, end)
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
             out.append(cand)
-            i = max(j, i + 1)
-            while i < n and words[i][0] < cand.end:
-                i += 1
-        else:
-            i += 1
+            pos = cand.end
     return out
 
 
-def _shorter_capitalised(trie, folded: str, text: str, ws: int, end: int) -> str | None:
-    keys = sorted((k for k in trie.prefixes(folded[ws:end]) if ws + len(k) <= end
+def _capital_letters_class() -> str:
+    """A regex class of every upper- and title-case letter in the Basic Multilingual Plane."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        ch = chr(code)
+        if ch.isupper() or ch.istitle():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+# A capital letter that starts a word: the scanner's only entry points.
+_CAP_WORD = re.compile(rf"(?<![^\W_])[{_capital_letters_class()}]")
+_NEXT_WORD = re.compile(r"([^\w]*)([^\W_]+)")
+
+
+def _shorter_capitalised(prefixes, folded: str, text: str, ws: int, end: int) -> str | None:
+    keys = sorted((k for k in prefixes(folded[ws:end]) if ws + len(k) <= end
                    and (ws + len(k) == len(folded) or folded[ws + len(k)] == " ")), key=len, reverse=True)
     for key in keys:
         seg = text[ws:ws + len(key)]
@@ -182,67 +187,80 @@ def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _candidate(text: str, folded: str, gaz: Gazetteer, words, i: int, j: int, key: str, end: int) -> Candidate | None:
-    ws = words[i][0]
+def _previous_words(text: str, ws: int, k: int) -> list[tuple[str, str]]:
+    """Up to ``k`` (word, gap after it) pairs before ``ws``, nearest first, within the sentence."""
+    out = []
+    end = ws
+    for _ in range(k):
+        j = end
+        while j > 0 and not text[j - 1].isalnum():
+            j -= 1
+        i = j
+        while i > 0 and text[i - 1].isalnum():
+            i -= 1
+        if i == j:
+            break
+        gap = text[j:end]
+        out.append((text[i:j], gap))
+        if _SENTENCE_PUNCT.search(gap):
+            break
+        end = i
+    return out
+
+
+_SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
+
+
+def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
     surface = text[ws:end]
-    low = surface.casefold()
-    if low in STOP_WORDS or demonym_country(surface) is not None and " " not in surface:
+    if surface.casefold() in STOP_WORDS or (" " not in surface and _demonym(surface) is not None):
         return None
     cand = Candidate(start=ws, end=end, text=surface, key=key)
     cand.all_caps = surface.isupper() and len(surface) > 1
+    nxt_m = _NEXT_WORD.match(text, end)
     # A feature word after the name joins the span ("Araz River") and cues the kind.
-    if j < len(words):
-        ns, ne = words[j]
-        nxt = text[ns:ne].casefold()
-        if nxt in FEATURE_WORDS and text[end:ns] == " " and nxt not in key.split():
+    if nxt_m is not None:
+        nxt = nxt_m.group(2).casefold()
+        if nxt in FEATURE_WORDS and nxt_m.group(1) == " " and nxt not in key.split():
             cand.kind_cue = FEATURE_WORDS[nxt]
             if nxt not in _CUE_ONLY:
-                cand.end, cand.text = ne, text[ws:ne]
-                j += 1
+                cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]
+                nxt_m = _NEXT_WORD.match(text, cand.end)
     if not cand.kind_cue:
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:
                 cand.kind_cue = FEATURE_WORDS[word]
-    prev_words = _previous_words(text, words, i, 3)
-    if prev_words:
-        p1 = prev_words[0].casefold()
-        if p1 == "of" and len(prev_words) > 1 and prev_words[1].casefold() in OF_WORDS:
-            cand.kind_cue = cand.kind_cue or OF_WORDS[prev_words[1].casefold()]
-        cand.locative = p1 in _LOCATIVE or (p1 == "of" and len(prev_words) > 1
-                                               and prev_words[1].casefold() in OF_WORDS)
-    cand.sentence_initial = i == 0 or bool(_SENTENCE_END.search(text[words[i - 1][1]:ws]))
-    # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
-    if i > 0 and not cand.sentence_initial:
-        ps, pe = words[i - 1]
-        gap = text[pe:ws]
-        prev = text[ps:pe]
-        if gap == " " and prev[0].isupper() and prev.casefold() not in _LOCATIVE and prev.casefold() not in (
-                "the", "of", "and"):
-            if prev.casefold() in _OUTLET_WORDS:
+    prev = _previous_words(text, ws, 2)
+    if prev:
+        p1, gap1 = prev[0][0].casefold(), prev[0][1]
+        after_sentence = _SENTENCE_PUNCT.search(gap1) is not None
+        of_word = p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS
+        if of_word:
+            cand.kind_cue = cand.kind_cue or OF_WORDS[prev[1][0].casefold()]
+        if not after_sentence:
+            cand.locative = p1 in _LOCATIVE or of_word
+        cand.sentence_initial = after_sentence
+        # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
+        if not after_sentence and gap1 == " " and prev[0][0][0].isupper() and p1 not in _LOCATIVE \
+                and p1 not in ("the", "of", "and"):
+            if p1 in _OUTLET_WORDS:
                 return None
             cand.embedded = True
-            cand.notes.append(f"after capitalised {prev!r}")
+            cand.notes.append(f"after capitalised {prev[0][0]!r}")
+    else:
+        cand.sentence_initial = True
     if _YEAR.match(text, cand.end):  # "Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name
         cand.embedded = True
         cand.notes.append("before a year")
-    if j < len(words):
-        ns, ne = words[j]
-        gap = text[cand.end:ns]
-        nxt = text[ns:ne]
-        if gap == " " and nxt[0].isupper() and nxt.casefold() not in STOP_WORDS - {"news", "daily", "times", "post"}:
+    if nxt_m is not None:
+        gap, nxt = nxt_m.group(1), nxt_m.group(2)
+        if gap == " " and nxt[0].isupper() and nxt.casefold() not in _NOT_NAME_PARTS:
             cand.embedded = True
             cand.notes.append(f"before capitalised {nxt!r}")
         elif gap in (", ", ",") and nxt[0].isupper():
-            cand.followed_by = fold(nxt).strip()
+            cand.followed_by = fold(nxt)
     return cand
 
 
-def _previous_words(text: str, words, i: int, k: int) -> list[str]:
-    out = []
-    for t in range(i - 1, max(-1, i - 1 - k), -1):
-        ps, pe = words[t]
-        gap = text[pe:words[t + 1][0]]
-        if any(c in gap for c in ".!?\n"):
-            break
-        out.append(text[ps:pe])
-    return out
+_demonym = functools.lru_cache(maxsize=8192)(demonym_country)
+_NOT_NAME_PARTS = STOP_WORDS - {"news", "daily", "times", "post"}

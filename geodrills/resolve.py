@@ -141,7 +141,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         totals.append(t)
 
     # Anchors: clear readings that are not countries.
-    anchors: list[tuple[float, float]] = []
+    anchors: set[tuple[float, float]] = set()
     for e, t in zip(entries, totals):
         if t is None:
             continue
@@ -149,34 +149,52 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         best = t[order[0]]
         margin = best - t[order[1]] if len(order) > 1 else math.inf
         if e.kinds[order[0]] != "country" and margin > 1.0 and best > ACCEPT_THRESHOLD:
-            anchors.append((math.radians(e.lat[order[0]]), math.radians(e.lon[order[0]])))
+            anchors.add((math.radians(e.lat[order[0]]), math.radians(e.lon[order[0]])))
 
+    anchor_list = sorted(anchors)
     list_country = _list_countries(candidates, entries, totals)
     out = []
+    memo: dict[tuple, tuple | None] = {}  # the same name in the same setting resolves the same way
     for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
         if t is None:
             continue
-        if len(t) > 1:
-            if anchors:
-                t = [x + NEAR_BONUS * _near(la, lo, anchors) for x, la, lo in zip(t, e.lat, e.lon)]
-            lc = list_country.get(k)
-            if lc is not None:
-                t = [x + (LIST_BONUS if c == lc else 0.0) for x, c in zip(t, e.countries)]
-        order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i]))
-        best = order[0]
-        best_total = t[best]
-        if best_total == -math.inf:
+        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.all_caps, list_country.get(k))
+        choice = memo.get(setting)
+        if choice is None and setting not in memo:
+            choice = memo[setting] = _choose(e, t, anchor_list, list_country.get(k))
+        if choice is None:
             continue
+        best, best_total, share, alternatives = choice
         own = e.own[best]
         spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand)
         if spanness < ACCEPT_THRESHOLD:
             continue
-        share = 1.0 / sum(math.exp(max(x - best_total, -50.0)) for x in t)
         confidence = 1.0 / (1.0 + math.exp(-(spanness - ACCEPT_THRESHOLD - 0.5)))
         score = round(share * confidence, 4)
         place = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
-        out.append(Resolution(cand, place, score, tuple(e.records[i] for i in order[1:4])))
+        out.append(Resolution(cand, place, score, alternatives))
     return out
+
+
+def _choose(e: NameEntry, t: list[float], anchors: list[tuple[float, float]], list_country: int | None):
+    """The best reading: (index, total, softmax share, runner-up records), or None."""
+    if len(t) > 1:
+        if anchors:
+            # Only readings that proximity could lift to the top are worth measuring.
+            floor = max(t) - NEAR_BONUS - LIST_BONUS
+            t = [x + NEAR_BONUS * _near(la, lo, anchors) if x > floor else x
+                 for x, la, lo in zip(t, e.lat, e.lon)]
+        if list_country is not None:
+            t = [x + (LIST_BONUS if c == list_country else 0.0) for x, c in zip(t, e.countries)]
+        order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i]))
+    else:
+        order = [0]
+    best = order[0]
+    best_total = t[best]
+    if best_total == -math.inf:
+        return None
+    share = 1.0 / sum(math.exp(max(x - best_total, -50.0)) for x in t)
+    return best, best_total, share, tuple(e.records[i] for i in order[1:4])
 
 
 _MATCH = ("exact", "variant", "alternate", "alternate")
