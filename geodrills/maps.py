@@ -702,7 +702,7 @@ def _element_classes():
 
         def __init__(self, text: str) -> None:
             super().__init__()
-            self.text = _offline.html_text(text)
+            self.text = _offline.html_text(text).replace("://", ":&#47;&#47;")
 
     _CLASSES = {"DrillsLayer": DrillsLayer, "DrillsMap": DrillsMap, "Title": Title}
     return _CLASSES
