@@ -1,0 +1,311 @@
+"""Drill events (geodrills.events) and the ``geodrills events`` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from geodrills.articles import Article, read_articles
+from geodrills.errors import InputError, MissingDependencyError
+from geodrills.events import COLUMNS, events_to_records, extract_events, timeline_chart
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD_DIR = ROOT / ".." / "shared" / "eval" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    return extract_events(read_articles(SEEDS))
+
+
+def by_name(events, name):
+    rows = events[events["name"] == name]
+    assert len(rows) == 1, events[["name", "articles"]]
+    return rows.iloc[0]
+
+
+def report(row, article_prefix):
+    (rep,) = [r for r in row["reports"] if r["article"].startswith(article_prefix)]
+    return rep
+
+
+def evidence_event(events, article_prefix, words):
+    hits = [row for _, row in events.iterrows()
+            if any(e["article"].startswith(article_prefix) and words in e["text"] for e in row["evidence"])]
+    assert len(hits) == 1, [h["label"] for h in hits]
+    return hits[0]
+
+
+# --------------------------------------------------------------------------
+# the seeds, end to end
+
+def test_frame_shape(seed_events):
+    assert list(seed_events.columns) == COLUMNS
+    assert seed_events.crs.to_epsg() == 4326
+    assert seed_events["event_id"].is_unique
+    for row in seed_events.itertuples():
+        assert row.date_precision in ("day", "month", "year", "unresolved")
+        assert row.participants == sorted(row.participants)
+        assert row.articles == sorted(row.articles)
+        for ev in row.evidence:
+            text = (SEEDS / ev["article"]).read_text(encoding="utf-8")
+            assert text[ev["start"]:ev["end"]] == ev["text"]
+        for place in row.places:
+            assert place["role"] in ("location", "mentioned")
+            assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+
+
+def test_winter_2021_is_one_event_across_three_articles_with_the_contradiction_kept(seed_events):
+    row = by_name(seed_events, "Winter 2021")
+    assert row["articles"] == ["000_5878fdfec2038733.txt", "001_5949b38c653093e8.txt", "002_191b564eae45596c.txt"]
+    assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2021-02-01", "2021-02-12", "day")
+    assert row["participants"] == ["AZ", "TR"]
+    locations = {(p["name"], p["country"]) for p in row["places"] if p["role"] == "location"}
+    assert ("Kars", "TR") in locations
+    assert any("002_" in c and "July" in c for c in row["conflicts"])
+    assert row["geometry"] is not None and abs(row["geometry"].y - 40.6) < 0.3
+    # 000 says "Today" (2021-02-01) and "for more than ten days"
+    rep = report(row, "000_")
+    assert (rep["start_date"], rep["end_date"], rep["min_end_date"]) == ("2021-02-01", None, "2021-02-11")
+
+
+def test_named_exercise_in_an_undated_article(seed_events):
+    row = by_name(seed_events, "Mustafa Kemal Atatürk 2023")
+    assert row["date_precision"] == "unresolved" and row["start_date"] is None
+    assert "on Monday" in row["date_text"]
+    assert {p["name"] for p in row["places"] if p["role"] == "location"} == {"Azerbaijan", "Karabakh"}
+    # talks in Tehran are mentioned, not where the exercise is
+    assert any(p["name"] == "Tehran" and p["role"] == "mentioned" for p in row["places"])
+    assert row["participants"] == ["AZ", "TR"]
+
+
+def test_past_exercises_mentioned_in_passing(seed_events):
+    row = evidence_event(seed_events, "001_", "July-August 2020")
+    assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2020-07", "2020-08", "month")
+    assert [p["name"] for p in row["places"] if p["role"] == "location"] == ["Azerbaijan"]
+    row = evidence_event(seed_events, "000_", "previous joint military exercises")
+    assert row["participants"] == ["AZ", "TR"]
+    # "a 44-day war broke out in Karabakh": the war's place, not the exercise's
+    assert not [p for p in row["places"] if p["role"] == "location"]
+
+
+def test_a_foreign_exercise_is_its_own_event(seed_events):
+    row = evidence_event(seed_events, "004_", "Iran's military recent military exercises")
+    assert row["participants"] == ["IR"]
+    assert {p["country"] for p in row["places"] if p["role"] == "location"} == {"IR", "AZ"}
+
+
+def test_locations_listed_after_the_cue(seed_events):
+    row = evidence_event(seed_events, "004_", "gathered for drills in Baku")
+    names = {p["name"] for p in row["places"] if p["role"] == "location"}
+    assert {"Baku", "Astara", "Jabrayil", "Imishli", "Azerbaijan"} <= names
+    assert any(p["kind"] == "river" for p in row["places"] if p["role"] == "location")
+    assert "December 5" in row["date_text"] and row["start_date"] is None  # undated article: no guess
+
+
+def test_deterministic_output():
+    a = events_to_records(extract_events(read_articles(SEEDS)))
+    b = events_to_records(extract_events(list(reversed(read_articles(SEEDS)))))
+    assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------
+# bad input
+
+def test_no_date_header_resolves_nothing_relative():
+    art = Article.from_text("On Monday, Turkish and Azerbaijani troops began joint military exercises in Kars.",
+                            "nodate.txt")
+    (row,) = events_to_records(extract_events([art]))
+    assert row["date_precision"] == "unresolved" and row["start_date"] is None
+    assert row["participants"] == ["AZ", "TR"]
+    assert [p["name"] for p in row["places"] if p["role"] == "location"] == ["Kars"]
+
+
+def test_same_text_with_a_date_header_resolves():
+    art = Article.from_text(" date 2021-02-03 On Monday, Turkish and Azerbaijani troops began joint military "
+                            "exercises in Kars.", "dated.txt")
+    (row,) = events_to_records(extract_events([art]))
+    assert (row["start_date"], row["date_precision"]) == ("2021-02-01", "day")
+
+
+def test_impossible_date_is_kept_unresolved_not_invented():
+    art = Article.from_text(" date 2021-01-18 From February 30 to March 2, Turkish and Azerbaijani troops "
+                            "will hold joint military exercises in Kars.", "bad.txt")
+    (row,) = events_to_records(extract_events([art]))
+    assert row["start_date"] is None and row["date_precision"] == "unresolved"
+    assert "February 30" in row["date_text"]
+
+
+def test_impossible_date_header_is_ignored():
+    with pytest.warns(UserWarning, match="impossible date header"):
+        art = Article.from_text(" date 2021-02-30 Today Turkish troops began military drills in Kars.", "h.txt")
+    (row,) = events_to_records(extract_events([art]))
+    assert row["start_date"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Kars is a city in eastern Turkey, known for its cheese and its cold winters.",
+    "Doctors say daily exercise helps; the Turkish team trained in Baku before the match.",
+    "Azerbaijan and Armenia held talks in Brussels on Monday about the peace agreement.",
+    "Winter 2021 was the coldest in Kars for years.",
+])
+def test_no_exercise_no_event(text):
+    events = extract_events([Article.from_text(text, "none.txt")])
+    assert len(events) == 0
+    assert list(events.columns) == COLUMNS
+
+
+def test_no_articles():
+    assert len(extract_events([])) == 0
+
+
+def test_bad_mentions_argument():
+    with pytest.raises(InputError, match="mentions"):
+        extract_events([Article.from_text("Turkish troops held military drills.", "x.txt")], mentions=42)
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        extract_events([tmp_path / "missing.txt"])
+
+
+# --------------------------------------------------------------------------
+# timeline
+
+def test_timeline_chart(seed_events):
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    fig = timeline_chart(seed_events)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any(label.startswith("Winter 2021") for label in labels)
+    undated = sum(1 for p in seed_events["date_precision"] if p == "unresolved")
+    assert f"{undated} undated" in ax.get_title()
+
+
+def test_timeline_without_matplotlib(seed_events, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(MissingDependencyError, match="matplotlib"):
+        timeline_chart(seed_events)
+
+
+# --------------------------------------------------------------------------
+# CLI
+
+def test_cli_jsonl_and_csv(tmp_path, capsys):
+    from geodrills.cli import main
+
+    out = tmp_path / "events.jsonl"
+    assert main(["events", str(SEEDS), "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert any(r["name"] == "Winter 2021" for r in records)
+    for key in ("name", "start_date", "end_date", "date_precision", "places", "participants", "articles"):
+        assert all(key in r for r in records)
+    assert main(["events", str(SEEDS), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == len(records)
+    assert json.loads(rows[0]["participants"]) == records[0]["participants"]
+
+
+def test_cli_nothing_found(tmp_path, capsys):
+    from geodrills.cli import main
+
+    p = tmp_path / "quiet.txt"
+    p.write_text("Nothing happened in Kars today.", encoding="utf-8")
+    assert main(["events", str(p)]) == 1
+    assert "no exercise" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# dev-set score against ../shared/eval/seeds/events.jsonl
+
+def _fold(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    for word in (" province", " river", " region"):
+        s = s.replace(word, "")
+    return s.replace("z", "s").strip()
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_place(gold: dict, got: dict) -> bool:
+    if gold["kind"] == "country" or got["kind"] == "country":
+        return gold["kind"] == got["kind"] and gold["country"] == got["country"]
+    if _fold(gold["name"]) == _fold(got["name"]):
+        return True
+    # Kars city for Kars Province is accepted (the gold README says so): about 20 km apart.
+    return _km(float(gold["lat"]), float(gold["lon"]), got["lat"], got["lon"]) <= 60
+
+
+def score_events(events) -> dict:
+    """How many gold exercises are right on name, dates and places (per article)."""
+    gold = [json.loads(line) for line in (GOLD_DIR / "events.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    with open(GOLD_DIR / "places.csv", encoding="utf-8") as f:
+        places = {row["name"]: row for row in csv.DictReader(f)}
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    squash = lambda s: " ".join(s.replace("\u00a0", " ").split())  # noqa: E731
+    out = {"gold": len(gold), "found": 0, "name": 0, "dates": 0, "places": 0, "all": 0, "misses": []}
+    for g in gold:
+        match = [row for _, row in events.iterrows()
+                 if any(e["article"] == g["article"] and squash(g["evidence"]) in squash(e["text"])
+                        for e in row["evidence"])]
+        if len(match) > 1:
+            # one sentence can report two exercises ("The recent exercise follows the flight-tactical
+            # training ..."): the one whose description the gold evidence quotes is meant
+            match = [row for row in match if row["label"] and squash(row["label"]) in squash(g["evidence"])]
+        if len(match) != 1:
+            out["misses"].append((g["article"][:3], g["name"], "not found" if not match else "ambiguous"))
+            continue
+        row = match[0]
+        out["found"] += 1
+        rep = next(r for r in row["reports"] if r["article"] == g["article"])
+        # A proper name is capitalised and quoted verbatim somewhere ("Winter 2021"); the gold's other
+        # names ("flight-tactical training", "joint exercises July-August 2020") are descriptions.
+        real_name = g["name"][:1].isupper() and any(g["name"] in t for t in texts.values())
+        ok_name = (row["name"] or "").casefold() == g["name"].casefold() if real_name else row["name"] is None
+        ok_dates = (rep["start_date"], rep["end_date"]) == (g["start_date"], g["end_date"])
+        gold_places = [places[n] for n in g["places"]]
+        got = rep["locations"]
+        ok_places = (all(any(_same_place(gp, p) for p in got) for gp in gold_places)
+                     and all(any(_same_place(gp, p) for gp in gold_places) for p in got))
+        for key, ok in (("name", ok_name), ("dates", ok_dates), ("places", ok_places)):
+            out[key] += ok
+        out["all"] += ok_name and ok_dates and ok_places
+        if not (ok_name and ok_dates and ok_places):
+            out["misses"].append((g["article"][:3], g["name"], row["name"], rep["start_date"], rep["end_date"],
+                                  [p["name"] for p in got]))
+    predicted = sum(len({e["article"] for e in row["evidence"]}) for _, row in events.iterrows())
+    out["predicted_reports"] = predicted
+    return out
+
+
+def test_dev_set_score(seed_events, capsys):
+    if not (GOLD_DIR / "events.jsonl").exists():
+        pytest.skip(f"gold events not available at {GOLD_DIR} (needs the shared eval folder)")
+    s = score_events(seed_events)
+    with capsys.disabled():
+        print(f"\nevents dev set: {s['all']}/{s['gold']} right on name+dates+places "
+              f"(found {s['found']}, name {s['name']}, dates {s['dates']}, places {s['places']}; "
+              f"{s['predicted_reports']} article-level reports predicted)")
+        for miss in s["misses"]:
+            print("  miss:", miss)
+    assert s["found"] >= 12
+    assert s["all"] >= 12  # >= 90 % of 13
