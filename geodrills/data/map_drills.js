@@ -220,7 +220,8 @@
         });
         line.addTo(distances);
       });
-      distances.addTo(map);
+      // with hundreds of places the lines hide the map: listed in the layer control, off at first
+      if (data.places.length <= 200) distances.addTo(map);
       overlays.push(["Distance to nearest border", distances]);
     }
 
