@@ -44,6 +44,7 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
@@ -71,8 +72,8 @@ _CUE = re.compile(
 # Words that show the article is about armed forces at all; without one,
 # "exercise" is as likely to be a gym or a right ("exercise its veto").
 _MILITARY = re.compile(
-    r"\b(?:military|militaries|army|armies|armed\s+forces|troops|servicemen|soldiers|defen[cs]e\s+ministry|"
-    r"ministry\s+of\s+(?:national\s+)?defen[cs]e|navy|air\s+force|artillery|tanks?|commandos?|brigades?)\b", _I)
+    r"\b(?:military|militaries|army|armies|forces|troops|servicemen|soldiers|defen[cs]e|navy|navies|naval|"
+    r"artillery|tanks?|commandos?|brigades?|battalions?|warships?|fighter\s+jets|paratroopers|marines)\b", _I)
 _TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|of)\s+$", _I)
 _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
@@ -124,6 +125,8 @@ _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|includes?|including|"
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
     _I)
+_ENDING = re.compile(r"\b(?:end|ends|ended|ending|conclude[sd]?|concluding|wrap(?:s|ped)?\s+up|run\s+until|"
+                     r"last\s+until|continue\s+until|until|till|through)\b", _I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*$")
 _HOST = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|will|has|have)?\s*(?:been\s+)?(?:hosting|hosts|hosted|host)\b", _I)
 _PURPOSE = re.compile(
@@ -373,6 +376,18 @@ def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return found
 
 
+_CIVIL_DRILL = re.compile(r"\b(?:fire|earthquake|evacuation|safety|emergency|dental|tsunami|lockdown|"
+                          r"flood|rescue|school|oil|gas)\s+(?:[\w-]+\s+)?$", _I)
+
+
+def _self_military(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:
+    """Drills, manoeuvres and war games are military by themselves unless a civil word says otherwise."""
+    word = text[cue[0]:cue[1]].lower()
+    if word.startswith(("exercise", "training")):
+        return False
+    return not _CIVIL_DRILL.search(text[max(sentence_start, cue[0] - 40):cue[0]])
+
+
 def _noun_phrase(text: str, sentence_start: int, cue_start: int) -> tuple[str, list[str]]:
     """(determiner, modifiers) of the noun phrase the cue heads."""
     words = re.findall(r"[\w’'\"“”-]+|[,;:()]", text[max(sentence_start, cue_start - 80):cue_start])
@@ -438,7 +453,9 @@ def _names(text: str, a: int, b: int) -> list[tuple[int, int, str, bool]]:
         run.reverse()
         if not run or any(t.lower().strip(".,") in _DATE_WORDS for t in run):
             continue
-        if run[0].lower() in _NAME_STOP_BEFORE or run[0] == "The":
+        while run and run[0] in ("The", "A", "An", "This"):
+            run.pop(0)  # "The TurAz Qartalı 2021 exercises"
+        if not run or run[0].lower() in _NAME_STOP_BEFORE:
             continue
         start = text.rfind(run[0], m.start(1), m.start(2))
         prev = re.search(r"([\w’']+)\W*$", text[max(a, start - 30):start])
@@ -455,7 +472,10 @@ def _names(text: str, a: int, b: int) -> list[tuple[int, int, str, bool]]:
 
 
 def _norm_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip(" \"“”'’")).casefold()
+    # "TurAz Qartalı 2021" and "TurAz Qartali 2021" are one name to a reader.
+    folded = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", folded.strip(" \"“”'’")).casefold()
 
 
 def _between(text: str, a: int, b: int) -> str:
@@ -549,12 +569,11 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
 
 def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
     text = article.text
-    if not _MILITARY.search(text, article.body_start):
-        return []
+    military = bool(_MILITARY.search(text, article.body_start))
     mentions = []
     for index, (a, b) in enumerate(_sentences(article)):
-        cues = _cues(text, a, b)
-        names = _names(text, a, b)
+        cues = [c for c in _cues(text, a, b) if military or _self_military(text, a, c)]
+        names = _names(text, a, b) if military or cues else []
         if not cues and not names:
             continue
         sentence_locs = [loc for loc in locs if a <= loc.start and loc.end <= b
@@ -655,9 +674,18 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.participants |= m.participants
     report.explicit_participants |= bool(m.participants)
     report.joint |= m.joint
+    ending = bool(_ENDING.search(text[m.sentence[0]:m.sentence[1]]))
     for d in m.dates:
         if d.kind == "anchored":
             report.anchored = report.anchored or d
+            continue
+        if (ending and d.resolved and report.date is not None and report.date.resolved
+                and report.date.end_date is None and d.precision == report.date.precision
+                and d.start_date > report.date.start_date):
+            # "The exercise will end on September 17": the same exercise's last day
+            report.date = DateExpr(report.date.start, report.date.end, report.date.text, report.date.kind,
+                                   report.date.start_date, d.start_date, report.date.precision,
+                                   month=report.date.month)
             continue
         if report.date is None:
             report.date = d
@@ -675,7 +703,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.mentioned.extend(m.mentioned)
     report.border_of.extend(m.border_of)
     if report.label is None and not m.bare_name:
-        words = [w for w in m.modifiers if not find_demonyms(w) and w.lower() not in _PAST_NP]
+        words = [w for w in m.modifiers if w[:1].islower() and w.lower() not in _PAST_NP]
         report.label = " ".join(words + [text[m.cue[0]:m.cue[1]].lower()])
     s, e = m.sentence
     if (s, e, article) not in report.evidence:
@@ -970,9 +998,10 @@ def extract_events(articles: Any, *, mentions: Any = None):
     Examples
     --------
     >>> from geodrills.articles import Article
-    >>> a = Article.from_text("Turkey and Azerbaijan launched the TurAz Qartali 2022 exercise.", "x.txt")
-    >>> extract_events([a], mentions={"x.txt": []})[["name", "participants"]].values.tolist()
-    [['TurAz Qartali 2022', []]]
+    >>> a = Article.from_text("Turkish and Azerbaijani troops launched the TurAz Qartali 2022 exercise in Baku.",
+    ...                       "x.txt")
+    >>> extract_events([a])[["name", "participants"]].values.tolist()
+    [['TurAz Qartali 2022', ['AZ', 'TR']]]
     """
     gpd = import_optional("geopandas", feature="extract_events")
     docs = _as_articles(articles)

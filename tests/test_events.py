@@ -309,3 +309,35 @@ def test_dev_set_score(seed_events, capsys):
             print("  miss:", miss)
     assert s["found"] >= 12
     assert s["all"] >= 12  # >= 90 % of 13
+
+
+# --------------------------------------------------------------------------
+# beyond the seeds: the rules are about news language, not about the five articles
+
+def test_other_articles_same_name_merged_across_spellings():
+    a = Article.from_text(" date 2021-09-12 The TurAz Qartalı 2021 exercises kicked off in Baku on September 6. "
+                          "Turkish and Azerbaijani air forces take part. The exercise will end on September 17.",
+                          "b.txt")
+    b = Article.from_text(" date 2021-09-14 Azerbaijan and Turkey are holding the TurAz Qartali 2021 drills near "
+                          "Baku, which began on September 6.", "d.txt")
+    (row,) = events_to_records(extract_events([a, b]))
+    assert row["articles"] == ["b.txt", "d.txt"]
+    assert (row["start_date"], row["end_date"]) == ("2021-09-06", "2021-09-17")
+    assert row["participants"] == ["AZ", "TR"]
+    assert row["conflicts"] == []
+
+
+def test_quoted_name_three_participants_duration_and_a_second_exercise():
+    a = Article.from_text(' date 2022-09-20 Turkish, Azerbaijani and Pakistani special forces began the '
+                          '"Three Brothers 2022" exercise in Baku on Monday. The drills will last for two weeks. '
+                          'Iran held its own manoeuvres last month.', "a.txt")
+    rows = {r["name"]: r for r in events_to_records(extract_events([a]))}
+    main = rows["Three Brothers 2022"]
+    assert (main["start_date"], main["end_date"]) == ("2022-09-19", "2022-10-02")
+    assert main["participants"] == ["AZ", "PK", "TR"]
+    other = rows[None]
+    assert (other["start_date"], other["date_precision"], other["participants"]) == ("2022-08", "month", ["IR"])
+
+
+def test_civil_drills_are_not_military_events():
+    assert len(extract_events([Article.from_text("Schools in Baku held fire drills on Monday.", "e.txt")])) == 0
