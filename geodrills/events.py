@@ -41,13 +41,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
 from ._optional import import_optional
@@ -952,19 +952,15 @@ def _event_row(reports: list[_Report]) -> dict[str, Any]:
 
 
 def _as_articles(articles: Any) -> list[Article]:
-    if isinstance(articles, (Article, PathLike)):
+    """Articles from an article, a path, a folder, raw text, or an iterable of them."""
+    if isinstance(articles, (Article, str, PathLike)):
         articles = [articles]
-    elif isinstance(articles, str):
-        articles = read_articles(articles) if not articles.endswith(".txt") or "\n" in articles else [articles]
     out = []
     for a in articles:
-        if isinstance(a, (str, PathLike)) and not isinstance(a, Article):
-            from pathlib import Path
-
-            if Path(a).is_dir():
-                out.extend(read_articles(a))
-                continue
-        out.append(as_article(a))
+        if isinstance(a, (str, PathLike)) and len(str(a)) < 4096 and "\n" not in str(a) and Path(a).is_dir():
+            out.extend(read_articles(a))  # a folder: every *.txt in it
+        else:
+            out.append(as_article(a))
     return out
 
 
