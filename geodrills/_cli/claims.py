@@ -1,0 +1,53 @@
+"""``geodrills claims PATH...``: the articles' proximity claims, measured and judged."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+
+from ._output import iter_inputs, render, report_error, write_text
+
+HELP = "find the articles' border-proximity claims ('near the Armenian border') and check them"
+
+
+def _km(value: str) -> float:
+    try:
+        km = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not math.isfinite(km) or km < 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number >= 0: {value!r}")
+    return km
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt files or folders of them")
+    parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--near-km", type=_km, default=50.0, help="'near' is supported within this (50)")
+    parser.add_argument("--far-km", type=_km, default=100.0, help="'near' is doubtful beyond this (100)")
+    parser.add_argument("--on-km", type=_km, default=10.0, help="'on the border' is supported within this (10)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..claims import CLAIM_COLUMNS, check_claims
+    from ..errors import GeodrillsError
+
+    errors: list[str] = []
+    rows: list[dict] = []
+    for article in iter_inputs(args.paths, "claims", errors):
+        try:
+            df = check_claims(article, near_km=args.near_km, far_km=args.far_km, on_km=args.on_km)
+        except GeodrillsError as exc:
+            report_error("claims", article.name, exc, errors)
+            continue
+        for r in df.to_dict("records"):
+            if isinstance(r.get("km_measured"), float) and math.isfinite(r["km_measured"]):
+                r["km_measured"] = round(r["km_measured"], 3)
+            rows.append(r)
+    write_text(render(rows, args.format, CLAIM_COLUMNS), args.output)
+    if errors:
+        print(f"geodrills claims: {len(errors)} input(s) could not be processed", file=sys.stderr)
+        return 2
+    return 0 if rows else 1
