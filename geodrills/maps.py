@@ -523,11 +523,13 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
         by_name.setdefault(p["name"].casefold(), p)
     merged: dict[str, dict[str, Any]] = {}
     for rec in records:
-        name = _text(rec.get("name")) or "unnamed exercise"
-        start = _text(rec.get("start_date", rec.get("start")))
-        end = _text(rec.get("end_date", rec.get("end")))
-        ev = merged.setdefault(name, {"name": name, "start": None, "end": None, "participants": set(),
-                                      "sources": set(), "points": {}})
+        name = _text(rec.get("name")) or _text(rec.get("label")) or "unnamed exercise"
+        # event_id (geodrills.events) tells apart exercises that share a name or have none
+        key = _text(rec.get("event_id")) or name
+        ev = merged.setdefault(key, {"name": name, "start": None, "end": None, "participants": set(),
+                                     "sources": set(), "points": {}})
+        start = _iso_day(_text(rec.get("start_date", rec.get("start"))), last=False)
+        end = _iso_day(_text(rec.get("end_date", rec.get("end"))), last=True)
         if start and (ev["start"] is None or start < ev["start"]):
             ev["start"] = start[:10]
         if end and (ev["end"] is None or end > ev["end"]):
@@ -536,7 +538,12 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
         ev["participants"].update([parts] if isinstance(parts, str) else [str(x) for x in parts])
         if _text(rec.get("article")):
             ev["sources"].add(_text(rec.get("article")))
-        for item in rec.get("places") or []:
+        sources = rec.get("articles")
+        if isinstance(sources, (list, tuple)):
+            ev["sources"].update(str(a) for a in sources)
+        items = list(rec.get("places") or [])
+        located = [i for i in items if isinstance(i, dict) and i.get("role") == "location"]
+        for item in located or items:
             point = _event_point(item, by_name)
             if point is not None:
                 ev["points"][point["name"]] = point
@@ -545,17 +552,35 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
             label = _text(rec.get("place")) or name
             ev["points"][label] = {"name": label, "lat": _round(lat), "lon": _round(lon)}
     out = []
-    for name in sorted(merged):
-        ev = merged[name]
+    for key in sorted(merged, key=lambda k: (merged[k]["name"], k)):
+        ev = merged[key]
         if not ev["points"]:
             continue
         if ev["start"] and not ev["end"]:
             ev["end"] = ev["start"]
-        out.append({"name": name, "start": ev["start"], "end": ev["end"],
+        out.append({"name": ev["name"], "start": ev["start"], "end": ev["end"],
                     "participants": ", ".join(sorted(ev["participants"])),
                     "source": ", ".join(sorted(ev["sources"])),
                     "points": [ev["points"][k] for k in sorted(ev["points"])]})
     return out
+
+
+def _iso_day(value: str | None, *, last: bool) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD...`` as a day: the first (or ``last``) day it covers."""
+    import calendar
+
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if m is None:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if day:
+        return f"{year:04d}-{int(month):02d}-{int(day):02d}"
+    if month:
+        mm = int(month)
+        return f"{year:04d}-{mm:02d}-{calendar.monthrange(year, mm)[1] if last else 1:02d}"
+    return f"{year:04d}-12-31" if last else f"{year:04d}-01-01"
 
 
 def _event_point(item: Any, by_name: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
