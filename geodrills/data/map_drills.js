@@ -356,6 +356,7 @@
         });
         if (data.borders.length) legendRow(list, swatch({ line: true, color: "#6b2d5c", weight: 2.2, dash: "7 4" }), "international border");
         if (data.distance_lines) legendRow(list, swatch({ line: true, color: "#c2410c", weight: 1.5, dash: "2 4" }), "to nearest border (km)");
+        if (data.events && data.events.length) legendRow(list, swatch({ radius: 9, fill: "#b91c1c", fillOpacity: 0.15, stroke: "#b91c1c", weight: 2.5 }), "exercise (see the date slider)");
         if (data.features.length) legendRow(list, swatch({ line: true, color: "#2b7bb9", weight: 3 }), "river");
         box.appendChild(list);
         L.DomEvent.disableClickPropagation(box);
