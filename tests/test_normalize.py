@@ -1,0 +1,104 @@
+"""Name folding (geodrills.normalize): the keys every lookup and scan depends on."""
+
+from __future__ import annotations
+
+import pytest
+
+from geodrills.normalize import APOSTROPHES, fold, name_keys, skeleton
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Naxçıvan's",
+        "İmişli, Cəbrayıl",
+        "Iğdır",
+        "Āz̄ārbāyjān-e Shārqī",  # combining marks in the source string
+        "ẞtraße Łódź Ærø",
+        "Ankara’s “drills” — 2023",
+        "ﬁre",  # a ligature decomposes to two letters and must not change the length
+        "",
+    ],
+)
+def test_fold_keeps_length_so_offsets_carry_over(text):
+    assert len(fold(text)) == len(text)
+
+
+def test_fold_lowercases_strips_diacritics_and_turkic_letters():
+    assert fold("Naxçıvan") == "naxcivan"
+    assert fold("İMİŞLİ") == "imisli"
+    assert fold("Cəbrayıl") == "cabrayil"
+    assert fold("Iğdır") == "igdir"
+    assert fold("Türkiye") == "turkiye"
+
+
+def test_fold_turns_punctuation_into_spaces():
+    assert fold("Kars, Turkey.") == "kars  turkey "
+    assert fold("Nagorno-Karabakh (Artsakh)") == "nagorno karabakh  artsakh "
+
+
+# U+02BC and U+02BB are Unicode *letters* (modifier letters), so a rule of
+# "not a letter or digit -> space" keeps them; but they are in APOSTROPHES and
+# Azerbaijani/Uzbek romanisations use them ("Bakuʼs", "Oʻzbekiston").
+_LETTER_APOSTROPHES = {"\u02bc", "\u02bb"}
+
+
+@pytest.mark.parametrize(
+    "apostrophe",
+    [pytest.param(a, marks=pytest.mark.xfail(
+        strict=True, reason="BUG: fold() keeps modifier-letter apostrophes U+02BC/U+02BB, so 'Bakuʼs' never "
+                            "matches 'baku' in the scanner")) if a in _LETTER_APOSTROPHES else a
+     for a in APOSTROPHES],
+    ids=lambda a: f"U+{ord(a):04X}",
+)
+def test_fold_turns_every_apostrophe_into_a_space(apostrophe):
+    assert fold(f"Baku{apostrophe}s") == "baku s"
+
+
+def test_fold_offsets_index_the_original_text():
+    text = "Drills near Naxçıvan’s border and in İmişli."
+    folded = fold(text)
+    i = folded.index("naxcivan")
+    assert text[i:i + 8] == "Naxçıvan"
+    j = folded.index("imisli")
+    assert text[j:j + 6] == "İmişli"
+
+
+def test_name_keys_collapse_whitespace_and_punctuation():
+    assert name_keys("  Ras al-Khaimah ") == {"ras al khaimah"}
+    assert name_keys("Nagorno-Karabakh") == {"nagorno karabakh"}
+    assert name_keys("KARS") == name_keys("kars") == {"kars"}
+
+
+def test_name_keys_apostrophe_joins_or_splits():
+    assert name_keys("Ma'ale Adumim") == {"ma ale adumim", "maale adumim"}
+    assert name_keys("Syunik’") == {"syunik"}
+
+
+def test_name_keys_of_punctuation_only_is_empty():
+    assert name_keys("  ,.;  ") == set()
+    assert name_keys("") == set()
+
+
+# The transliteration families issue 2 names.
+FAMILIES = [
+    ["Nakhchivan", "Nakhichevan", "Naxçıvan", "Nakhijevan", "Nahçıvan"],
+    ["Jabrayil", "Jabrail", "Cəbrayıl", "Jebrail"],
+    ["Imishli", "İmişli"],
+    ["Iğdır", "Igdir"],
+]
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda f: f[0])
+def test_skeleton_unites_transliteration_variants(family):
+    skeletons = {skeleton(" ".join(fold(n).split())) for n in family}
+    assert len(skeletons) == 1, skeletons
+
+
+@pytest.mark.parametrize("a, b", [("kars", "baku"), ("astara", "ankara"), ("julfa", "jolfa x"), ("tehran", "tabriz")])
+def test_skeleton_keeps_different_names_apart(a, b):
+    assert skeleton(a) != skeleton(b)
+
+
+def test_skeleton_works_token_by_token():
+    assert skeleton("nakhchivan city") == skeleton("nakhchivan") + " " + skeleton("city")
