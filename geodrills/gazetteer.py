@@ -49,7 +49,7 @@ KIND_GROUPS: dict[str, frozenset[str]] = {
     "settlement": frozenset({"city", "town", "village"}),
     "admin": frozenset({"admin1", "admin2"}),
     "feature": frozenset({"river", "sea", "lake", "mountain", "range", "region", "corridor",
-                          "border_crossing", "bridge", "other"}),
+                          "border_crossing", "bridge", "other", "continent"}),
 }
 
 #: ACLED-style precision of a place of each kind.
@@ -61,7 +61,7 @@ PRECISION: dict[str, str] = {
 }
 
 # Weight of the feature kind in the ranking (see the module docstring).
-_KIND_WEIGHT = {"country": 3.0, "admin1": 0.5, "admin2": 0.0, "city": 0.8, "town": 0.8, "village": 0.8}
+_KIND_WEIGHT = {"country": 3.0, "admin1": 0.25, "admin2": -0.5, "city": 0.8, "town": 0.8, "village": 0.8}
 _FEATURE_WEIGHT = 3.0
 # Worth of a match on a name of each grade: primary/curated, transliteration, other alternate.
 _GRADE_SCORE = (1.0, 0.8, 0.0)
@@ -82,7 +82,7 @@ class Place:
     name, ascii_name : str
     kind : str
         country, admin1, admin2, city, town, village, river, sea, lake,
-        mountain, range, region, corridor, border_crossing, bridge, other.
+        mountain, range, region, corridor, border_crossing, bridge, continent, other.
     country : str or None
         ISO 3166-1 alpha-2 code; None for features spanning countries.
     admin1 : str or None

@@ -36,7 +36,7 @@ from .gazetteer import Gazetteer, Place
 
 __all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates"]
 
-GRADE_BONUS = (1.0, 0.6, -1.2, -1.2)  # primary/curated, transliteration, untagged alternate
+GRADE_BONUS = (1.0, 0.4, -1.2, -1.2)  # primary/curated, transliteration, untagged alternate
 CONTEXT_COUNTRY_BONUS = 1.2  # in the country the article names most (scaled by share)
 LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, Jabrayil and Imishli")
 FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
@@ -64,6 +64,7 @@ class NameEntry:
     countries: tuple[int, ...]  # country code index
     admin1: tuple[int, ...]
     kinds: tuple[str, ...]
+    population: tuple[int, ...]
     lat: tuple[float, ...]
     lon: tuple[float, ...]
 
@@ -89,6 +90,7 @@ def name_entry(gaz: Gazetteer, key: str) -> NameEntry | None:
                 countries=tuple(int(gaz._country[r]) for r in recs_l),
                 admin1=tuple(int(gaz._admin1[r]) for r in recs_l),
                 kinds=tuple(kinds_all[int(gaz._kind[r])] for r in recs_l),
+                population=tuple(int(gaz._population[r]) for r in recs_l),
                 lat=tuple(float(gaz.lat[r]) for r in recs_l),
                 lon=tuple(float(gaz.lon[r]) for r in recs_l),
             )
@@ -132,8 +134,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             totals.append(None)
             continue
         t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
-        if cand.all_caps:  # "NATO", "ENGLISH": only a country's code-like name counts
-            t = [x if k == "country" and g == 0 else -math.inf for x, k, g in zip(t, e.kinds, e.grades)]
+        if cand.all_caps:
+            t = [x if _caps_reading(cand, k, g, p) else -math.inf
+                 for x, k, g, p in zip(t, e.kinds, e.grades, e.population)]
         if cand.kind_cue:
             t = [x + (KIND_CUE_BONUS if k in cand.kind_cue else KIND_CUE_MISMATCH) for x, k in zip(t, e.kinds)]
         if cand.followed_by:
@@ -153,6 +156,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
 
     anchor_list = sorted(anchors)
     list_country = _list_countries(candidates, entries, totals)
+    name_parts = frozenset(c.text for c in candidates if c.embedded)
     out = []
     memo: dict[tuple, tuple | None] = {}  # the same name in the same setting resolves the same way
     for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
@@ -166,7 +170,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             continue
         best, best_total, share, alternatives = choice
         own = e.own[best]
-        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand)
+        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand, name_parts)
         if spanness < ACCEPT_THRESHOLD:
             continue
         confidence = 1.0 / (1.0 + math.exp(-(spanness - ACCEPT_THRESHOLD - 0.5)))
@@ -200,9 +204,28 @@ def _choose(e: NameEntry, t: list[float], anchors: list[tuple[float, float]], li
 _MATCH = ("exact", "variant", "alternate", "alternate")
 
 
-def _span_evidence(cand: Candidate) -> float:
+def _caps_reading(cand: Candidate, kind: str, grade: int, population: int) -> bool:
+    """Which readings an all-capitals span may have.
+
+    "US", "UK", "UAE" are countries; "WASHINGTON", "LOS ANGELES" are
+    datelines of big places; "NATO", "ENGLISH", "CEO" are not places.
+    """
+    if grade != 0:
+        return False
+    if kind == "country":
+        return True
+    if len(cand.text) < 4:
+        return False
+    return kind in ("continent", "admin1") or (kind in ("city", "town") and population >= CAPS_MIN_POPULATION)
+
+
+CAPS_MIN_POPULATION = 100_000
+
+
+def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset()) -> float:
     e = 0.0
-    if cand.embedded:
+    if cand.embedded or cand.text in name_parts:
+        # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
         e -= EMBEDDED_PENALTY
     if cand.sentence_initial:
         e -= SENTENCE_INITIAL_PENALTY
