@@ -96,8 +96,15 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 def test_notebooks_found():
     assert NOTEBOOK_NAMES == ["01_quickstart", "02_border_distances", "03_drills_map", "04_exercises_timeline"]
-    for name in NOTEBOOK_NAMES:
-        assert not (NOTEBOOKS / f"{name}.ipynb").exists() or True  # pairs are optional, outputs never committed
+
+
+def test_no_outputs_committed():
+    """The .py files are the source; an .ipynb beside one (a local jupytext pair) must carry no outputs."""
+    nbformat = pytest.importorskip("nbformat")
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        with_outputs = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("outputs")]
+        assert not with_outputs, f"{path.name}: cells {with_outputs} have outputs; strip them before committing"
 
 
 @pytest.mark.parametrize("name", NOTEBOOK_NAMES)
@@ -121,3 +128,92 @@ def test_quickstart_outputs(run_notebook):
     # the inline map is rendered (an iframe holding the whole offline page)
     html = "\n".join(o["data"].get("text/html", "") for o in _outputs(nb, "execute_result") + _outputs(nb, "display_data"))
     assert "<iframe" in html
+
+
+def _pngs(nb) -> int:
+    return sum("image/png" in o.get("data", {}) for o in _outputs(nb, "display_data") + _outputs(nb, "execute_result"))
+
+
+def test_border_distances_outputs(run_notebook):
+    nb, out_dir = run_notebook("02_border_distances")
+    nearest = {r["place"]: r for r in _read_csv(out_dir / "nearest_border.csv")}
+    kars = nearest["Kars (city)"]
+    assert (kars["border"], kars["neighbour"], kars["country"]) == ("AM-TR", "AM", "TR")
+    assert 40.5 < float(kars["km"]) < 41.5
+    assert nearest["Astara (town)"]["border"] == "AZ-IR" and float(nearest["Astara (town)"]["km"]) < 3
+    # the table is sorted by distance and lists only settlements and provinces
+    kms = [float(r["km"]) for r in nearest.values()]
+    assert kms == sorted(kms)
+    assert not {"Azerbaijan (country)", "Karabakh (region)"} & set(nearest)
+    every = _read_csv(out_dir / "border_distances.csv")
+    kars_iran = [r for r in every if r["place"] == "Kars (city)" and r["border"] == "IR-TR"]
+    assert len(kars_iran) == 1 and 150 < float(kars_iran[0]["km"]) < 160
+    # the proximity claims: Kars "near the border with Iran" must come out doubtful
+    claims = _read_csv(out_dir / "claims.csv")
+    kars_iran_claims = [r for r in claims if r["place"] == "Kars" and r["border_country"] == "IR"]
+    assert kars_iran_claims and all(r["verdict"] == "doubtful" for r in kars_iran_claims)
+    assert all(r["verdict"] == "supported" for r in claims if r["place"] == "Kars" and r["claim"] == "near"
+               and r["border_country"] == "AM")
+    text = _all_text(nb)
+    assert "DOUBTFUL" in text and "near the border with Iran" in text
+    assert _pngs(nb) >= 3  # nearest-border chart, the focus place's borders, the claims chart
+    for png in ("nearest_border.png", "claims.png"):
+        assert (out_dir / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_border_distances_match_reference(run_notebook, shared_dir):
+    """Every place the reference table has agrees with it within 0.5 km (OSM 2026c lines)."""
+    reference = {}
+    for r in _read_csv(shared_dir / "eval" / "border_distances.csv"):
+        place = r["place"].split(" (")[0]
+        border = "-".join(sorted(r["border"].replace("(Nakh)", "").split("\u2013")))
+        reference[(place, border)] = float(r["osm_tz_2026c_km"])
+    _, out_dir = run_notebook("02_border_distances")
+    compared = set()
+    for r in _read_csv(out_dir / "border_distances.csv"):
+        key = (r["place"].split(" (")[0], r["border"])
+        if r["kind"] in ("city", "town", "village") and key in reference:
+            assert abs(float(r["km"]) - reference[key]) < 0.5, (key, r["km"], reference[key])
+            compared.add(key[0])
+    assert {"Kars", "Baku", "Astara", "Jabrayil", "Imishli"} <= compared
+
+
+def _assert_offline_page(path: Path) -> str:
+    from geodrills._offline import external_urls
+
+    page = path.read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert external_urls(page) == [], f"{path.name} still needs the network"
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page, re.I)
+    return page
+
+
+def test_drills_map_outputs(run_notebook):
+    nb, out_dir = run_notebook("03_drills_map")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["drills_map.html"]
+    page = _assert_offline_page(out_dir / "drills_map.html")
+    for name in ("Kars", "Astara", "Jabrayil", "Imishli", "AM-TR", "AZ-IR", "100 km"):
+        assert name in page, name
+    assert "Turkish-Azerbaijani drills near the borders" in page
+    assert "external references: 0" in _all_text(nb)
+
+
+def test_timeline_outputs(run_notebook):
+    nb, out_dir = run_notebook("04_exercises_timeline")
+    events = _read_csv(out_dir / "events.csv")
+    winter = [e for e in events if e["name"] == "Winter 2021"]
+    assert len(winter) == 1, "Winter 2021 is reported by three articles and must be one event"
+    w = winter[0]
+    assert (w["start_date"], w["end_date"], w["date_precision"]) == ("2021-02-01", "2021-02-12", "day")
+    assert w["articles"].split() == ["000_5878fdfec2038733.txt", "001_5949b38c653093e8.txt",
+                                     "002_191b564eae45596c.txt"]
+    assert "In July" in w["conflicts"]
+    assert "Kars" in w["where"]
+    lines = (out_dir / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == [e["event_id"] for e in events]
+    located = json.loads((out_dir / "events.geojson").read_text(encoding="utf-8"))
+    assert {f["properties"]["event_id"] for f in located["features"]} <= {e["event_id"] for e in events}
+    assert (out_dir / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _pngs(nb) >= 1
+    page = _assert_offline_page(out_dir / "exercises_map.html")
+    assert "Winter 2021" in page
