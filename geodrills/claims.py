@@ -27,11 +27,17 @@ place's country and the border country (:func:`geodrills.borders.border_distance
   ``far_km`` (100 km), unverifiable in between.
 * ``on``: supported within ``on_km`` (10 km); doubtful beyond (a place 40 km
   away is near the border, not on it).
-* ``borders``: the two countries must share a border; for a province or
-  region the bundled data has no polygon for, the verdict rests on its seat
-  point: supported within ``far_km`` (the seat of a unit that touches a
-  border is rarely farther), doubtful beyond ``2 * far_km``, unverifiable in
-  between -- and the reason says it is approximate.
+* ``borders``: the two countries must share a border.  For a province of
+  AM, AZ, GE, IR or TR the bundled admin-1 outline (Natural Earth, about
+  1 km accurate) is measured: supported when it comes within ``touch_km``
+  (2 km) of the border, doubtful beyond ``5 * touch_km``, unverifiable in
+  between.  For other units the verdict rests on the seat point: supported
+  within ``far_km`` (the seat of a unit that touches a border is rarely
+  farther), doubtful beyond ``2 * far_km``, unverifiable in between -- and
+  the reason says it is approximate.
+* ``near`` and ``on`` about a province are measured from its seat (where the
+  article places something, a province names a town's surroundings, not its
+  whole area); the reason adds how close the province's outline comes.
 * ``km``: supported when the measured distance is within ``km_tolerance``
   (25 %, at least 5 km) of the claimed one.
 * A country as the place: supported when the two countries share a border.
@@ -312,14 +318,14 @@ def _river_border(place, home: str | None, data) -> tuple[str | None, str | None
 
 
 def check_claims(articles, *, near_km: float = 50.0, far_km: float = 100.0, on_km: float = 10.0,
-                 km_tolerance: float = 0.25, mentions: dict | None = None):
+                 km_tolerance: float = 0.25, touch_km: float = 2.0, mentions: dict | None = None):
     """Extract, measure and judge the proximity claims of articles.
 
     Parameters
     ----------
     articles : Article, path, str, or an iterable of them
         A directory means every ``*.txt`` in it.
-    near_km, far_km, on_km, km_tolerance : float
+    near_km, far_km, on_km, km_tolerance, touch_km : float
         Verdict thresholds (see the module docstring).
     mentions : dict, optional
         Article name -> its mentions, when already geoparsed.
@@ -341,7 +347,8 @@ def check_claims(articles, *, near_km: float = 50.0, far_km: float = 100.0, on_k
     from .borders import BorderData
     from .geoparse import _collect_articles, geoparse
 
-    for name, value in (("near_km", near_km), ("far_km", far_km), ("on_km", on_km), ("km_tolerance", km_tolerance)):
+    for name, value in (("near_km", near_km), ("far_km", far_km), ("on_km", on_km), ("km_tolerance", km_tolerance),
+                        ("touch_km", touch_km)):
         if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
             raise InputError(f"{name} must be a finite number >= 0, got {value!r}")
     arts = _collect_articles(articles, "raise")
@@ -352,7 +359,7 @@ def check_claims(articles, *, near_km: float = 50.0, far_km: float = 100.0, on_k
         if ms is None:
             ms = geoparse(art)
         for c in extract_claims(art, ms):
-            rows.append(_judge(c, ms, data, near_km, far_km, on_km, km_tolerance))
+            rows.append(_judge(c, ms, data, near_km, far_km, on_km, km_tolerance, touch_km))
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype=float if c in ("lat", "lon", "km_claimed", "km_measured")
                                           else (int if c in ("start", "end") else object))
@@ -360,7 +367,7 @@ def check_claims(articles, *, near_km: float = 50.0, far_km: float = 100.0, on_k
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-def _judge(c: Claim, mentions, data, near_km, far_km, on_km, km_tolerance) -> dict:
+def _judge(c: Claim, mentions, data, near_km, far_km, on_km, km_tolerance, touch_km) -> dict:
     p = c.place
     row = {"article": c.article, "start": c.start, "end": c.end, "text": c.text,
            "place": p.name if p else None, "place_id": p.id if p else None, "place_kind": p.kind if p else None,
@@ -416,9 +423,29 @@ def _judge(c: Claim, mentions, data, near_km, far_km, on_km, km_tolerance) -> di
     row["border"] = best["border"]
     row["km_measured"] = km
     unit = p.kind in ("admin1", "admin2", "region")
-    if unit:
-        notes.append(f"measured from the {p.kind} seat point: the unit's own edge may be nearer, so this is approximate")
+    area = _area_of(p) if unit else None
+    area_km = None
+    if area is not None:
+        from .borders import area_border_km
+
+        area_km = area_border_km(area, best["border"], data=data)
     where = f"{p.name} is {km:.1f} km from the {best['border']} border"
+    if c.claim == "borders" and area_km is not None:
+        row["km_measured"] = area_km
+        src = "its Natural Earth admin-1 outline"
+        if area_km <= touch_km:
+            return done("supported", f"{p.name} ({src}) reaches the {best['border']} border "
+                                     f"(gap {area_km:.1f} km <= {touch_km:g} km)")
+        if area_km > 5 * touch_km:
+            return done("doubtful", f"{p.name} ({src}) stays {area_km:.1f} km from the {best['border']} border")
+        return done("unverifiable", f"{p.name} ({src}) comes within {area_km:.1f} km of the {best['border']} "
+                                    f"border: closer than the outline's accuracy allows to call")
+    if unit:
+        if area_km is not None:
+            notes.append(f"measured from the {p.kind}'s seat point; its area comes within {area_km:.1f} km")
+        else:
+            notes.append(f"measured from the {p.kind}'s seat point (no outline bundled): the unit's own "
+                         "edge may be nearer, so this is approximate")
     if c.claim == "near":
         if km <= near_km:
             return done("supported", f"{where} (near: <= {near_km:g} km)")
@@ -447,6 +474,15 @@ def _judge(c: Claim, mentions, data, near_km, far_km, on_km, km_tolerance) -> di
             return done("supported", f"{where}; claimed {c.km_claimed:g} km (tolerance {tol:.1f} km)")
         return done("doubtful", f"{where}; claimed {c.km_claimed:g} km (tolerance {tol:.1f} km)")
     return done("unverifiable", f"{where}")
+
+
+def _area_of(place):
+    """The bundled admin-1 outline of a place, or None."""
+    from .borders import Admin1Areas
+
+    if place.kind != "admin1" or place.country not in ("AM", "AZ", "GE", "IR", "TR"):
+        return None
+    return Admin1Areas.default().geometry(place.admin1, country=place.country, name=place.name)
 
 
 def _distances_to(lat: float, lon: float, pairs: Sequence[str], data):

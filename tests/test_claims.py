@@ -45,10 +45,18 @@ def test_on_the_border_is_stricter_than_near():
     assert _one("Troops were deployed in Kars, on the Armenian border.", on_km=45)["verdict"] == "supported"
 
 
-def test_province_borders_rests_on_seat_and_says_so():
+def test_province_borders_on_armenia():
     row = _one("Kars province borders on Armenia.")
     assert row["claim"] == "borders" and row["verdict"] == "supported"
-    assert "approximate" in row["reason"]
+    assert row["km_measured"] == 0.0
+
+
+def test_province_borders_measured_on_its_outline():
+    row = _one("Kars province borders on Iran.")
+    assert row["verdict"] == "doubtful" and 75 < row["km_measured"] < 100
+    assert "outline" in row["reason"]
+    # the outline's tolerance is a parameter
+    assert _one("Kars province borders on Iran.", touch_km=90)["verdict"] == "supported"
 
 
 def test_km_claim():
