@@ -78,7 +78,7 @@ _SCALE = 1e-7
 _R_KM = 6371.0088  # mean Earth radius: only for small corrections and candidate bounds
 #: relative difference between spherical and WGS84 distances is below ~0.56 %
 _SPHERE_SLACK = 0.006
-_K = 4  # vertices per point in the first k-d tree query
+_K = 2  # vertices per point in the first k-d tree query (most points need no more)
 
 DISTANCE_COLUMNS = ["point", "border", "km", "border_lat", "border_lon", "bearing", "source"]
 
