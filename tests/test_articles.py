@@ -163,6 +163,18 @@ def test_utf16_with_bom(tmp_path, codec):
     assert a.date == dt.date(2022, 12, 5)
 
 
+@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError, reason=(
+    "BUG: a file that starts with a UTF-16 byte-order mark but is not valid UTF-16 (odd length, lone "
+    "surrogate) raises a bare UnicodeDecodeError, not InputError, so read_articles(on_error=...) and "
+    "`geodrills geocode` crash instead of skipping it"))
+@pytest.mark.parametrize("data", [b"\xff\xfe\x00\x00binary\x00", b"\xff\xfeK\x00\x00\xd8"], ids=["odd", "surrogate"])
+def test_bad_utf16_is_an_input_error(tmp_path, data):
+    p = _write(tmp_path, "u16bad.txt", data)
+    with pytest.raises(InputError) as exc:
+        read_article(p)
+    assert str(p) in str(exc.value)
+
+
 def test_utf8_bom_is_kept_so_offsets_match_the_file(tmp_path):
     text = " date 2022-12-05 Drills in Kars."
     p = _write(tmp_path, "bom.txt", codecs.BOM_UTF8 + text.encode())
