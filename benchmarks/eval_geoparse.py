@@ -43,7 +43,7 @@ PUBLISHED_GWN: dict[str, tuple[float, float]] = {
 NOTES_BASELINE_F1 = {"seeds": 0.871, "GeoWebNews": 0.538}
 DEFAULT_PREDICTOR = "geodrills.geoparse:geoparse"
 #: issue 3's quality bars
-TARGETS = {"seeds": (0.95, 0.98), "GeoWebNews": (0.80, 0.95)}
+TARGETS = {"seeds": (0.95, 0.98), "GeoWebNews": (0.80, 0.95), "GeoWebNews (adjectives neutral)": (0.80, 0.95)}
 
 
 def geodrills_predictor(spec: str = "geodrills.geoparse:geoparse") -> Callable[[str, str], list[scoring.Prediction]]:
@@ -136,8 +136,9 @@ def evaluate(corpus: scoring.Corpus, args: argparse.Namespace, report: dict[str,
             bs = scoring.score(corpus, baseline_geotext.predict_corpus(corpus, b, spans=spans))
             print(_row(f"geotext baseline (spans={spans})", bs))
             rep[f"baseline_{spans}"] = bs.as_dict()
-        print(f"  (PERFORMANCE-NOTES baseline F1: {NOTES_BASELINE_F1[corpus.name]:.3f})")
-    if corpus.name == "GeoWebNews":
+        if corpus.name in NOTES_BASELINE_F1:
+            print(f"  (PERFORMANCE-NOTES baseline F1: {NOTES_BASELINE_F1[corpus.name]:.3f})")
+    if corpus.name.startswith("GeoWebNews"):
         print("  published end-to-end figures on GWN (EUPEG; their own gold selection and matching):")
         for name, (f1, acc) in PUBLISHED_GWN.items():
             beat = ""
@@ -173,12 +174,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
     args = ap.parse_args(argv)
     which = [name for name, on in (("seeds", args.seeds), ("gwn", args.gwn)) if on] or ["seeds", "gwn"]
+    if "gwn" in which:
+        # GWN counts adjectival modifiers ("Russian forces") as toponyms; our spec
+        # does not return demonyms, so GWN is also reported with them neutral.
+        which.append("gwn-adjectives-neutral")
     print(f"command: python benchmarks/eval_geoparse.py {' '.join(argv if argv is not None else sys.argv[1:])}")
     report: dict[str, Any] = {}
     ok = True
     for name in which:
         try:
-            corpus = scoring.load_seed_gold() if name == "seeds" else scoring.load_gwn()
+            corpus = (scoring.load_seed_gold() if name == "seeds" else
+                      scoring.load_gwn(adjectives="neutral" if name.endswith("neutral") else "gold"))
         except scoring.ScoringDataError as exc:
             print(f"\n== {name}: skipped, {exc}")
             ok = False

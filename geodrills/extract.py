@@ -78,6 +78,7 @@ STOP_WORDS = frozenset(
     summer winter spring autumn fall christmas easter ramadan
     world global europe's asia's
     premier league cup club team
+    st mt ft le la les el al de du des di da van von island coast
     """.split()
 )
 
