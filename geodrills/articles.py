@@ -200,7 +200,11 @@ def _decode(data: bytes, path: Path, encoding: str | None) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not valid {encoding} at byte {exc.start}") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                             f"(at byte {exc.start}); convert it to UTF-8") from exc
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: looks like a binary file (contains NUL bytes), not an article")
     try:
@@ -251,6 +255,8 @@ def read_articles(paths: Iterable[str | PathLike[str]] | str | PathLike[str], *,
     >>> [a.name for a in read_articles("seeds")][:2]  # doctest: +SKIP
     ['000_5878fdfec2038733.txt', '001_5949b38c653093e8.txt']
     """
+    if not callable(on_error) and on_error not in ("raise", "warn", "skip"):
+        raise InputError(f"on_error must be 'raise', 'warn', 'skip' or a callable, not {on_error!r}")
     if isinstance(paths, (str, PathLike)):
         paths = [paths]
     articles = []

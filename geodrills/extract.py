@@ -217,6 +217,10 @@ def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
     if surface.casefold() in STOP_WORDS or (" " not in surface and _demonym(surface) is not None):
         return None
     cand = Candidate(start=ws, end=end, text=surface, key=key)
+    if surface.startswith(("The ", "the ")):
+        # "The Village lies …": a common noun phrase that a gazetteer happens to list.
+        cand.notes.append("starts with 'The'")
+        cand.embedded = True
     cand.all_caps = surface.isupper() and len(surface) > 1
     nxt_m = _NEXT_WORD.match(text, end)
     # A feature word after the name joins the span ("Araz River") and cues the kind.
@@ -227,7 +231,7 @@ def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
             if nxt not in _CUE_ONLY:
                 cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]
                 nxt_m = _NEXT_WORD.match(text, cand.end)
-    if not cand.kind_cue:
+    if not cand.kind_cue and not key.startswith("the "):
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:
                 cand.kind_cue = FEATURE_WORDS[word]

@@ -67,6 +67,8 @@ _FEATURE_WEIGHT = 3.0
 _GRADE_SCORE = (1.0, 0.8, 0.0)
 _GRADE_MATCH = ("exact", "variant", "alternate")
 _POP_WEIGHT = 0.5
+# A transliteration-skeleton match ranks below any spelling the sources list.
+_SKELETON_PENALTY = 0.5
 _MAX_RAW = 1.0 + 3.0 + _POP_WEIGHT * 9.5
 
 
@@ -231,8 +233,9 @@ class Gazetteer:
             self._kinds: list[str] = self.meta["kinds"]
             self._countries: list[str] = self.meta["countries"]
             self._admin1_codes: list[str] = self.meta["admin1"]
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
-            raise DataError(f"gazetteer data file {path} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
+        except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+            raise DataError(f"gazetteer data file {path} is corrupt ({exc or type(exc).__name__}); "
+                            f"rebuild it with {REBUILD}") from exc
         n = len(self._ids)
         if not (len(self._names) == n == len(self._kind) == len(self.lat) == len(self._population)):
             raise DataError(f"gazetteer data file {path} is inconsistent; rebuild it with {REBUILD}")
@@ -264,7 +267,7 @@ class Gazetteer:
             with np.load(path, allow_pickle=False) as z:
                 offsets = np.concatenate([[0], np.cumsum(z["counts"], dtype=np.int64)])
                 return offsets, _split(z["names"]), _split(z["source"])
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise DataError(f"gazetteer data file {path} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
 
     @cached_property
@@ -412,9 +415,9 @@ class Gazetteer:
         keys = sorted(name_keys(name))
         if not keys:
             return []
-        for stage in (self._match_exact, self._match_skeleton, self._match_fuzzy):
-            if stage is self._match_fuzzy and not fuzzy:
-                break
+        stages = [self._match_exact, self._match_skeleton] + ([self._match_fuzzy] if fuzzy else [])
+        pooled: list[tuple[np.ndarray, np.ndarray, list[str]]] = []
+        for stage in stages:
             records, raw, match = stage(keys)
             if records.size:
                 keep = np.ones(records.size, bool)
@@ -423,7 +426,15 @@ class Gazetteer:
                 if countries is not None:
                     keep &= np.isin(self._country[records], countries)
                 if keep.any():
-                    return self._ranked(records[keep], raw[keep], [m for m, k in zip(match, keep) if k], limit)
+                    pooled.append((records[keep], raw[keep], [m for m, k in zip(match, keep) if k]))
+                    # A spelling that is some record's own name ends the search; one
+                    # that is only an alternate ("Karbakh" for Karbach, DE) lets the
+                    # transliteration stage offer Karabakh too.
+                    if "exact" in pooled[-1][2] or stage is not stages[0]:
+                        break
+        if pooled:
+            return self._ranked(np.concatenate([p[0] for p in pooled]), np.concatenate([p[1] for p in pooled]),
+                                [m for p in pooled for m in p[2]], limit)
         return []
 
     def _match_exact(self, keys: list[str]):
@@ -450,7 +461,7 @@ class Gazetteer:
                     continue
                 p = self.postings(int(kid)).astype(np.int64)
                 recs.append(p >> 2)
-                raws.append(np.take(_GRADE_SCORE, p & 3) * similarity - (1 - similarity))
+                raws.append(np.take(_GRADE_SCORE, p & 3) * similarity - 2 * (1 - similarity) - _SKELETON_PENALTY)
                 matches += ["variant"] * len(p)
         if not recs:
             return np.empty(0, np.int64), np.empty(0), []

@@ -18,8 +18,8 @@ from typing import Any
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
-from .errors import GeodrillsError
-from .gazetteer import Gazetteer, Place
+from .errors import CoordinateError, GeodrillsError
+from .gazetteer import Gazetteer, Place, _check_point
 
 __all__ = ["GazetteerGeocoder"]
 
@@ -101,8 +101,8 @@ class GazetteerGeocoder(Geocoder):
         CoordinateError
             Latitude outside ±90, longitude outside ±180.
         """
-        lat, lon = self._coerce_point_to_string(query).split(",")
-        places = self.gazetteer.nearest(float(lat), float(lon), kind=featuretype,
+        lat, lon = _point(query)
+        places = self.gazetteer.nearest(lat, lon, kind=featuretype,
                                         limit=1 if exactly_one else (limit or 10))
         locations = [self._location(p) for p in places]
         if exactly_one:
@@ -135,3 +135,23 @@ class GazetteerGeocoder(Geocoder):
             return self.gazetteer.get(f"adm1:{place.admin1}").name
         except GeodrillsError:
             return None
+
+
+def _point(query: Any) -> tuple[float, float]:
+    """``(lat, lon)`` from a tuple, a geopy Point or "lat, lon", checked here rather than
+    by geopy, which wraps an out-of-range longitude instead of refusing it."""
+    from geopy.point import Point
+
+    if isinstance(query, Point):
+        lat, lon = query.latitude, query.longitude
+    elif isinstance(query, str):
+        parts = query.split(",")
+        if len(parts) != 2:
+            raise CoordinateError(f"expected 'lat, lon', got {query!r}")
+        lat, lon = parts
+    else:
+        try:
+            lat, lon = query[0], query[1]
+        except (TypeError, IndexError, KeyError) as exc:
+            raise CoordinateError(f"expected (lat, lon), got {query!r}") from exc
+    return _check_point(lat, lon)

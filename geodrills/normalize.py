@@ -38,6 +38,8 @@ _SPECIAL = {
     "ı": "i", "İ": "i", "ə": "a", "Ə": "a", "ß": "s", "æ": "a", "Æ": "a",
     "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "t",
     "Þ": "t", "ð": "d", "Ð": "d", "œ": "o", "Œ": "o", "ħ": "h", "ŀ": "l",
+    # Modifier-letter apostrophes count as letters to Python; they separate words like "'".
+    "ʼ": " ", "ʻ": " ", "ʽ": " ", "ˈ": " ",
 }
 
 

@@ -40,6 +40,7 @@ GRADE_BONUS = (1.0, 0.4, -1.2, -1.2)  # primary/curated, transliteration, untagg
 CONTEXT_COUNTRY_BONUS = 1.2  # in the country the article names most (scaled by share)
 LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, Jabrayil and Imishli")
 FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
+CONTAINS_BONUS = 3.5  # "Atlanta, Georgia": the admin unit that holds the place named before it
 NEAR_BONUS = 1.0  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
 NEAR_KM = 400.0
 KIND_CUE_BONUS = 3.0
@@ -142,6 +143,17 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if cand.followed_by:
             t = _followed_by(gaz, cand.followed_by, e, t)
         totals.append(t)
+
+    # "Atlanta, Georgia": the name after the comma is the unit that holds the place before it.
+    for k in range(1, len(candidates)):
+        prev_t, t = totals[k - 1], totals[k]
+        if t is None or prev_t is None or candidates[k].gap_before not in (", ", ","):
+            continue
+        pe = entries[k - 1]
+        held = [(pe.admin1[i], pe.countries[i]) for i, x in enumerate(prev_t) if x > max(prev_t) - 1.0]
+        e = entries[k]
+        totals[k] = [x + (CONTAINS_BONUS if k_ == "admin1" and (a, c) in held else 0.0)
+                     for x, k_, a, c in zip(t, e.kinds, e.admin1, e.countries)]
 
     # Anchors: clear readings that are not countries.
     anchors: set[tuple[float, float]] = set()
