@@ -163,10 +163,6 @@ def test_utf16_with_bom(tmp_path, codec):
     assert a.date == dt.date(2022, 12, 5)
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError, reason=(
-    "BUG: a file that starts with a UTF-16 byte-order mark but is not valid UTF-16 (odd length, lone "
-    "surrogate) raises a bare UnicodeDecodeError, not InputError, so read_articles(on_error=...) and "
-    "`geodrills geocode` crash instead of skipping it"))
 @pytest.mark.parametrize("data", [b"\xff\xfe\x00\x00binary\x00", b"\xff\xfeK\x00\x00\xd8"], ids=["odd", "surrogate"])
 def test_bad_utf16_is_an_input_error(tmp_path, data):
     p = _write(tmp_path, "u16bad.txt", data)
@@ -258,8 +254,6 @@ def test_bad_on_error_value(mixed):
         read_articles(mixed, on_error="ignore")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: read_articles(on_error='ignore') is accepted silently when no file "
-                                       "fails; the option is validated only when an error happens")
 def test_bad_on_error_value_is_refused_up_front():
     with pytest.raises(InputError, match="on_error"):
         read_articles(SEEDS, on_error="ignore")

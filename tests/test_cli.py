@@ -103,10 +103,11 @@ def test_lookup_bad_options(args, fragment, capsys):
     assert fragment in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `geodrills lookup --no-fuzzy Nakchivan` still returns fuzzy matches "
-                                       "(Gazetteer.lookup ignores fuzzy=False)")
 def test_lookup_no_fuzzy(capsys):
     assert cli.main(["lookup", "Nakchivan", "--no-fuzzy", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out) == []
+    assert cli.main(["lookup", "Nakchivan", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["match"] == "fuzzy"
 
 
 def test_no_command_prints_help_and_exits_2(capsys):
@@ -256,15 +257,13 @@ def test_directory_without_txt(tmp_path):
     _no_traceback(proc)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `geodrills geocode` crashes with a UnicodeDecodeError traceback on a "
-                                       "file with a UTF-16 BOM that is not valid UTF-16, and the good files' "
-                                       "mentions are lost")
 def test_bad_utf16_file_among_good_ones(mixed):
     (mixed / "f_bad16.txt").write_bytes(b"\xff\xfe\x00\x00binary\x00")
     proc = run_cli("geocode", str(mixed))
     _no_traceback(proc)
-    assert "f_bad16.txt" in proc.stderr
-    assert "a_good.txt" in proc.stdout
+    assert proc.returncode == 2
+    assert any("f_bad16.txt" in line and "UTF-16" in line for line in proc.stderr.splitlines()), proc.stderr
+    assert "a_good.txt" in proc.stdout and "e_good.txt" in proc.stdout
 
 
 @pytest.mark.xfail(strict=True, reason="BUG: the not-UTF-8 message says 'pass encoding= (CLI: --encoding)' but "

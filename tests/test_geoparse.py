@@ -290,8 +290,6 @@ def test_georgia_usa_is_the_us_state():
     assert r["Georgia"][:2] == ("admin1", "US")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'Atlanta, Georgia' resolves Georgia to the country GE; the admin1 "
-                                       "reading that contains the preceding city (Atlanta, US.GA) is not used")
 def test_atlanta_georgia_is_the_us_state():
     r = _resolved("The storm hit Atlanta, Georgia on Monday.")
     assert r["Atlanta"][1] == "US"
@@ -327,10 +325,9 @@ def test_transliterations_in_text():
     assert r["İmişli"][1] == r["Cəbrayıl"][1] == "AZ"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'Bakuʼs' with U+02BC (modifier-letter apostrophe) is not found: "
-                                       "fold() keeps U+02BC, so the trie key 'baku' ends inside a word")
-def test_modifier_letter_apostrophe_possessive():
-    assert "Baku" in _resolved("Troops arrived in Bakuʼs port.")
+@pytest.mark.parametrize("apostrophe", ["\u02bc", "\u02bb"], ids=["U+02BC", "U+02BB"])
+def test_modifier_letter_apostrophe_possessive(apostrophe):
+    assert _resolved(f"Troops arrived in Baku{apostrophe}s port.")["Baku"][2] == "gn:587084"
 
 
 def test_curly_apostrophe_possessive():
