@@ -212,7 +212,7 @@ def _decode(data: bytes, path: Path, encoding: str | None) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it to UTF-8 or pass encoding= (CLI: --encoding)"
+            "convert it to UTF-8 or pass encoding= (geodrills geocode: --encoding)"
         ) from exc
 
 

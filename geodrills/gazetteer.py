@@ -214,30 +214,26 @@ class Gazetteer:
 
         path = self._file("gazetteer.npz")
         try:
-            with np.load(path, allow_pickle=False) as z:
-                a = {k: z[k] for k in z.files}
+            # Columns that lookups need are read now; the rest when first used
+            # (``_column``), so a process that geocodes one article starts fast.
+            self._npz = np.load(path, allow_pickle=False)
+            a = self._npz
             self.meta: dict[str, Any] = json.loads(a["meta"].tobytes().decode("utf-8"))
-            self._ids = _Strings(a["id"])
-            self._names = _Strings(a["name"])
             self._kind = a["kind"]
             self._country = a["country"]
-            self._admin1 = a["admin1"]
             self._population = a["population"]
-            self._geonameid = a["geonameid"]
             self.lat = a["lat_e5"] / 1e5
             self.lon = a["lon_e5"] / 1e5
             self._key_offsets = np.concatenate([[0], np.cumsum(a["key_counts"], dtype=np.int64)])
             self._key_postings = a["key_postings"]
-            self._skel_offsets = np.concatenate([[0], np.cumsum(a["skeleton_counts"], dtype=np.int64)])
-            self._skel_postings = a["skeleton_postings"]
             self._kinds: list[str] = self.meta["kinds"]
             self._countries: list[str] = self.meta["countries"]
             self._admin1_codes: list[str] = self.meta["admin1"]
         except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
             raise DataError(f"gazetteer data file {path} is corrupt ({exc or type(exc).__name__}); "
                             f"rebuild it with {REBUILD}") from exc
-        n = len(self._ids)
-        if not (len(self._names) == n == len(self._kind) == len(self.lat) == len(self._population)):
+        n = int(self.meta.get("records", -1))
+        if not (n == len(self._kind) == len(self.lat) == len(self._population) == len(self._country)):
             raise DataError(f"gazetteer data file {path} is inconsistent; rebuild it with {REBUILD}")
         self.names = marisa_trie.Trie()
         self.skeletons = marisa_trie.Trie()
@@ -255,6 +251,37 @@ class Gazetteer:
         # outrank the seat it is named after ("Kars" is the city; say "Kars
         # province" for the unit): its kind weight is set below the seat's.
         self._prior = weights[self._kind] + _POP_WEIGHT * np.log10(1 + self._population)
+
+    def _column(self, name: str) -> np.ndarray:
+        try:
+            return self._npz[name]
+        except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            raise DataError(f"gazetteer data file {self._dir / 'gazetteer.npz'} is corrupt ({exc}); "
+                            f"rebuild it with {REBUILD}") from exc
+
+    @cached_property
+    def _ids(self) -> _Strings:
+        return _Strings(self._column("id"))
+
+    @cached_property
+    def _names(self) -> _Strings:
+        return _Strings(self._column("name"))
+
+    @cached_property
+    def _geonameid(self) -> np.ndarray:
+        return self._column("geonameid")
+
+    @cached_property
+    def _admin1(self) -> np.ndarray:
+        return self._column("admin1")
+
+    @cached_property
+    def _skel_offsets(self) -> np.ndarray:
+        return np.concatenate([[0], np.cumsum(self._column("skeleton_counts"), dtype=np.int64)])
+
+    @cached_property
+    def _skel_postings(self) -> np.ndarray:
+        return self._column("skeleton_postings")
 
     @cached_property
     def _id_index(self) -> dict[str, int]:
@@ -285,7 +312,7 @@ class Gazetteer:
             raise DataError(f"gazetteer data file {path} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._kind)
 
     def __repr__(self) -> str:
         return f"<Gazetteer {len(self):,} places, {len(self.names):,} names from {self._dir}>"

@@ -85,8 +85,8 @@ def report_error(command: str, path: Any, exc: Exception, errors: list[str]) -> 
     errors.append(msg)
 
 
-def iter_inputs(paths: Iterable[str], command: str, errors: list[str]):
+def iter_inputs(paths: Iterable[str], command: str, errors: list[str], encoding: str | None = None):
     """Articles from paths (a folder = its *.txt files), reporting and skipping bad ones."""
     from ..articles import read_articles
 
-    return read_articles(list(paths), on_error=lambda p, e: report_error(command, p, e, errors))
+    return read_articles(list(paths), on_error=lambda p, e: report_error(command, p, e, errors), encoding=encoding)

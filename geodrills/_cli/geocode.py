@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt files or folders of them")
     parser.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--encoding", metavar="NAME", help="read the articles in this encoding (default UTF-8)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     errors: list[str] = []
     rows = []
-    for article in iter_inputs(args.paths, "geocode", errors):
+    for article in iter_inputs(args.paths, "geocode", errors, encoding=args.encoding):
         try:
             rows += [m.to_dict() for m in geoparse(article)]
         except GeodrillsError as exc:
