@@ -463,3 +463,12 @@ def test_frame_on_error(tmp_path):
 def test_frame_bad_input():
     with pytest.raises(InputError):
         geoparse_frame(42)
+
+
+def test_frame_progress_bar_goes_to_stderr(capsys):
+    quiet = geoparse_frame(SEEDS, progress=False)
+    assert capsys.readouterr().err == ""
+    shown = geoparse_frame(SEEDS, progress=True)
+    err = capsys.readouterr().err
+    assert "geoparse [" in err and "5/5" in err and err.endswith("\n")
+    assert shown.equals(quiet)  # the bar changes nothing else
