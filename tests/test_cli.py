@@ -266,8 +266,6 @@ def test_bad_utf16_file_among_good_ones(mixed):
     assert "a_good.txt" in proc.stdout and "e_good.txt" in proc.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the not-UTF-8 message says 'pass encoding= (CLI: --encoding)' but "
-                                       "`geodrills geocode` has no --encoding option")
 def test_encoding_option_advertised_by_the_error_exists(tmp_path):
     p = tmp_path / "latin1.txt"
     p.write_bytes("Troops in Göle and Kars".encode("latin-1"))
