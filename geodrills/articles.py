@@ -132,11 +132,14 @@ def _boilerplate_spans(text: str, start: int) -> Iterator[Span]:
 
 def _find_title(text: str, start: int, boilerplate: tuple[Span, ...]) -> str | None:
     """The first non-chrome line, if it reads as a headline (short, on its own)."""
-    for line_start, line_end, line in _lines(text, start):
-        kept = "".join(
-            ch for i, ch in enumerate(line, line_start)
-            if not any(a <= i < b for a, b in boilerplate)
-        ).strip()
+    for line_start, line_end, _ in _lines(text, start):
+        pieces, pos = [], line_start
+        for a, b in boilerplate:
+            if line_start <= a and b <= line_end:
+                pieces.append(text[pos:a])
+                pos = b
+        pieces.append(text[pos:line_end])
+        kept = "".join(pieces).strip()
         if not kept:
             continue
         if len(kept) <= 160 and not kept.endswith((".", ",", ";", ":")):

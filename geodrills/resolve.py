@@ -31,6 +31,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .extract import Candidate
 from .gazetteer import Gazetteer, Place
 
@@ -156,7 +158,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
                      for x, k_, a, c in zip(t, e.kinds, e.admin1, e.countries)]
 
     # Anchors: clear readings that are not countries.
-    anchors: set[tuple[float, float]] = set()
+    anchors: set[tuple[float, float]] = set()  # (lat, lon) of clear readings
     for e, t in zip(entries, totals):
         if t is None:
             continue
@@ -164,9 +166,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         best = t[order[0]]
         margin = best - t[order[1]] if len(order) > 1 else math.inf
         if e.kinds[order[0]] != "country" and margin > 1.0 and best > ACCEPT_THRESHOLD:
-            anchors.add((math.radians(e.lat[order[0]]), math.radians(e.lon[order[0]])))
+            anchors.add((e.lat[order[0]], e.lon[order[0]]))
 
-    anchor_list = sorted(anchors)
+    anchor_list = _unit_vectors(sorted(anchors)) if anchors else None
     list_country = _list_countries(candidates, entries, totals)
     name_parts = frozenset(c.text for c in candidates if c.embedded)
     out = []
@@ -192,10 +194,10 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     return out
 
 
-def _choose(e: NameEntry, t: list[float], anchors: list[tuple[float, float]], list_country: int | None):
+def _choose(e: NameEntry, t: list[float], anchors: np.ndarray | None, list_country: int | None):
     """The best reading: (index, total, softmax share, runner-up records), or None."""
     if len(t) > 1:
-        if anchors:
+        if anchors is not None:
             # Only readings that proximity could lift to the top are worth measuring.
             floor = max(t) - NEAR_BONUS - LIST_BONUS
             t = [x + NEAR_BONUS * _near(la, lo, anchors) if x > floor else x
@@ -248,15 +250,19 @@ def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset()) ->
     return e
 
 
-def _near(lat: float, lon: float, anchors: list[tuple[float, float]]) -> float:
-    """1 within NEAR_KM of an anchor, fading to 0 at 3×NEAR_KM (haversine is exact enough here)."""
+def _unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
+    lat = np.radians([p[0] for p in points])
+    lon = np.radians([p[1] for p in points])
+    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+
+
+def _near(lat: float, lon: float, anchors: np.ndarray) -> float:
+    """1 within NEAR_KM of an anchor, fading to 0 at 3×NEAR_KM (a sphere is exact enough here)."""
     phi, lam = math.radians(lat), math.radians(lon)
     cos_phi = math.cos(phi)
-    best = math.inf
-    for a_phi, a_lam in anchors:
-        h = math.sin((a_phi - phi) / 2) ** 2 + cos_phi * math.cos(a_phi) * math.sin((a_lam - lam) / 2) ** 2
-        best = min(best, 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h))))
-    return min(1.0, max(0.0, (3 * NEAR_KM - best) / (2 * NEAR_KM)))
+    dot = float((anchors @ (cos_phi * math.cos(lam), cos_phi * math.sin(lam), math.sin(phi))).max())
+    km = EARTH_KM * math.acos(max(-1.0, min(1.0, dot)))
+    return min(1.0, max(0.0, (3 * NEAR_KM - km) / (2 * NEAR_KM)))
 
 
 def _followed_by(gaz: Gazetteer, key: str, e: NameEntry, t: list[float]) -> list[float]:
