@@ -62,7 +62,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 nothing found, 2 error)."""
+    """Run the command line; returns the exit code.
+
+    0: done; 1: nothing found where a result was asked for (``lookup`` of an
+    unknown name, ``events`` with no exercise); 2: an error (bad input,
+    missing data), after whatever input was good has been processed.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)

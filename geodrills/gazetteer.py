@@ -15,7 +15,7 @@ curated features, admin units, settlements) and population decide.
 Examples
 --------
 >>> gaz = Gazetteer.default()
->>> [p.country for p in gaz.lookup("Astara", kind="settlement")][:2]
+>>> sorted(p.country for p in gaz.lookup("Astara", kind="settlement")[:2])
 ['AZ', 'IR']
 >>> gaz.lookup("Georgia")[0].kind
 'country'
@@ -230,8 +230,9 @@ class Gazetteer:
             self._countries: list[str] = self.meta["countries"]
             self._admin1_codes: list[str] = self.meta["admin1"]
         except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
-            raise DataError(f"gazetteer data file {path} is corrupt ({exc or type(exc).__name__}); "
-                            f"rebuild it with {REBUILD}") from exc
+            # numpy's own message may suggest allow_pickle: never tell users to load data unsafely.
+            raise DataError(f"gazetteer data file {path} is corrupt or not a gazetteer file "
+                            f"({type(exc).__name__}); rebuild it with {REBUILD}") from exc
         n = int(self.meta.get("records", -1))
         if not (n == len(self._kind) == len(self.lat) == len(self._population) == len(self._country)):
             raise DataError(f"gazetteer data file {path} is inconsistent; rebuild it with {REBUILD}")
@@ -309,7 +310,8 @@ class Gazetteer:
             return {f["properties"]["id"]: shapely.from_geojson(json.dumps(f["geometry"]))
                     for f in data["features"]}
         except (ValueError, KeyError, TypeError) as exc:
-            raise DataError(f"gazetteer data file {path} is corrupt ({exc}); rebuild it with {REBUILD}") from exc
+            raise DataError(f"gazetteer data file {path} is corrupt ({type(exc).__name__}); rebuild it with "
+                            "python gazetteer/build_supplement_geometry.py (from a source checkout)") from exc
 
     def __len__(self) -> int:
         return len(self._kind)

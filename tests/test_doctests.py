@@ -31,11 +31,8 @@ MODULES = [
 ]
 
 # Examples that disagree with the code (strict: the mark must go when they are fixed).
-KNOWN_WRONG: dict[str, str] = {
-    "geodrills.gazetteer": "BUG: module docstring says lookup('Astara', kind='settlement') gives ['AZ', 'IR'] first; "
-                           "the code ranks the larger Iranian Astara first (['IR', 'AZ']), as geocoder.py's own "
-                           "example expects",
-}
+# Docstrings whose examples are known to be wrong: name -> reason (strict xfail).
+KNOWN_WRONG: dict[str, str] = {}
 
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 

@@ -496,8 +496,6 @@ def test_default_is_a_singleton():
     assert math.isfinite(len(Gazetteer.default())) and len(Gazetteer.default()) > 200_000
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a corrupt supplement_geometry.geojson says to rebuild with "
-                                       "build_gazetteer.py, but gazetteer/build_supplement_geometry.py writes it")
 def test_corrupt_geometry_file_names_its_own_build_script(data_copy):
     _replace(data_copy / "supplement_geometry.geojson", b"{not json")
     g = Gazetteer(data_copy)
@@ -505,8 +503,6 @@ def test_corrupt_geometry_file_names_its_own_build_script(data_copy):
         g.geometry(g.get("sup:aras-river"))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a garbage gazetteer.npz passes on numpy's advice to load it "
-                                       "'unsafely using the allow_pickle= keyword' to the user, who should rebuild it")
 def test_corrupt_npz_message_gives_no_unsafe_advice(data_copy):
     _replace(data_copy / "gazetteer.npz", b"not a gazetteer " * 64)
     with pytest.raises(DataError) as exc:

@@ -57,6 +57,17 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+def check_output(output: str | None) -> None:
+    """Refuse an unusable ``-o`` before any work is done."""
+    if output in (None, "-"):
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name for -o")
+    if not path.parent.exists():
+        raise InputError(f"{path}: folder {path.parent} does not exist")
+
+
 def write_text(text: str, output: str | None) -> None:
     """Print to stdout, or write ``output`` atomically (a failed run never leaves half a file)."""
     if output in (None, "-"):

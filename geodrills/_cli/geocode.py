@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._output import iter_inputs, render, report_error, write_text
+from ._output import check_output, iter_inputs, render, report_error, write_text
 
 HELP = "find and resolve the places named in article files (a folder = its *.txt files)"
 
@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import GeodrillsError
     from ..geoparse import geoparse
 
+    check_output(args.output)
     errors: list[str] = []
     rows = []
     for article in iter_inputs(args.paths, "geocode", errors, encoding=args.encoding):
