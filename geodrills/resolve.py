@@ -70,6 +70,7 @@ class NameEntry:
     population: tuple[int, ...]
     lat: tuple[float, ...]
     lon: tuple[float, ...]
+    unit: np.ndarray  # (n, 3) unit vectors of the readings' points
 
 
 def name_entry(gaz: Gazetteer, key: str) -> NameEntry | None:
@@ -96,6 +97,7 @@ def name_entry(gaz: Gazetteer, key: str) -> NameEntry | None:
                 population=tuple(int(gaz._population[r]) for r in recs_l),
                 lat=tuple(float(gaz.lat[r]) for r in recs_l),
                 lon=tuple(float(gaz.lon[r]) for r in recs_l),
+                unit=_unit_vectors([(float(gaz.lat[r]), float(gaz.lon[r])) for r in recs_l]),
             )
         cache[key] = entry
     return entry
@@ -115,7 +117,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
                        demonym_countries: Counter | None = None) -> list[Resolution]:
     """Choose a record for each candidate, or drop it; see the module docstring."""
     gaz = gazetteer
-    country_idx = gaz.__dict__.setdefault("_country_idx", {c: i for i, c in enumerate(gaz.meta["countries"])})
+    country_idx = gaz.__dict__.get("_country_idx")
+    if country_idx is None:
+        country_idx = gaz.__dict__["_country_idx"] = {c: i for i, c in enumerate(gaz.meta["countries"])}
     entries = [name_entry(gaz, c.key) for c in candidates]
 
     # Pass 1: the article's countries, from country names and demonyms.
@@ -198,10 +202,8 @@ def _choose(e: NameEntry, t: list[float], anchors: np.ndarray | None, list_count
     """The best reading: (index, total, softmax share, runner-up records), or None."""
     if len(t) > 1:
         if anchors is not None:
-            # Only readings that proximity could lift to the top are worth measuring.
-            floor = max(t) - NEAR_BONUS - LIST_BONUS
-            t = [x + NEAR_BONUS * _near(la, lo, anchors) if x > floor else x
-                 for x, la, lo in zip(t, e.lat, e.lon)]
+            near = _near(e.unit, anchors)
+            t = [x + NEAR_BONUS * n for x, n in zip(t, near.tolist())]
         if list_country is not None:
             t = [x + (LIST_BONUS if c == list_country else 0.0) for x, c in zip(t, e.countries)]
         order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i]))
@@ -256,13 +258,11 @@ def _unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
     return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
 
 
-def _near(lat: float, lon: float, anchors: np.ndarray) -> float:
-    """1 within NEAR_KM of an anchor, fading to 0 at 3×NEAR_KM (a sphere is exact enough here)."""
-    phi, lam = math.radians(lat), math.radians(lon)
-    cos_phi = math.cos(phi)
-    dot = float((anchors @ (cos_phi * math.cos(lam), cos_phi * math.sin(lam), math.sin(phi))).max())
-    km = EARTH_KM * math.acos(max(-1.0, min(1.0, dot)))
-    return min(1.0, max(0.0, (3 * NEAR_KM - km) / (2 * NEAR_KM)))
+def _near(units: np.ndarray, anchors: np.ndarray) -> np.ndarray:
+    """Per reading: 1 within NEAR_KM of an anchor, fading to 0 at 3×NEAR_KM (a sphere is exact enough)."""
+    dot = np.clip((units @ anchors.T).max(axis=1), -1.0, 1.0)
+    km = EARTH_KM * np.arccos(dot)
+    return np.clip((3 * NEAR_KM - km) / (2 * NEAR_KM), 0.0, 1.0)
 
 
 def _followed_by(gaz: Gazetteer, key: str, e: NameEntry, t: list[float]) -> list[float]:
