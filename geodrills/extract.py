@@ -106,6 +106,9 @@ class Candidate:
     all_caps: bool = False
     followed_by: str | None = None  # the name after ", " ("Kars, Turkey")
     gap_before: str | None = None  # text since the previous candidate
+    common_word: bool = False  # the article also writes it in lower case ("Police said" … "the police")
+    person_cue: bool = False  # after a title ("Mr", "Sen.") or before "said", "told"
+    in_org_name: bool = False  # starts an organisation's name ("Kentucky Department of Education")
     notes: list[str] = field(default_factory=list)
 
 
@@ -125,6 +128,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     folded = fold(text)
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
+    lower_words: set[str] | None = None
     out: list[Candidate] = []
     pos = start
     for m in _CAP_WORD.finditer(text, start):
@@ -148,6 +152,10 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     continue
                 end = ws + len(best)
         cand = _candidate(text, best, ws, end)
+        if cand is not None and " " not in cand.text and not cand.all_caps:
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
+            cand.common_word = cand.text.lower() in lower_words
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
             out.append(cand)
@@ -167,6 +175,8 @@ def _capital_letters_class() -> str:
                 ranges.append([code, code])
     return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
+
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
 
 # A capital letter that starts a word: the scanner's only entry points.
 _CAP_WORD = re.compile(rf"(?<![^\W_])[{_capital_letters_class()}]")
@@ -257,15 +267,28 @@ def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
     if _YEAR.match(text, cand.end):  # "Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name
         cand.embedded = True
         cand.notes.append("before a year")
+    if prev and prev[0][0].casefold() in _TITLES and prev[0][1] in (" ", ". "):
+        cand.person_cue = True
+    if nxt_m is not None and nxt_m.group(2) in _SPEECH_VERBS and nxt_m.group(1) == " ":
+        cand.person_cue = True
     if nxt_m is not None:
         gap, nxt = nxt_m.group(1), nxt_m.group(2)
         if gap == " " and nxt[0].isupper() and nxt.casefold() not in _NOT_NAME_PARTS:
             cand.embedded = True
             cand.notes.append(f"before capitalised {nxt!r}")
+            cand.in_org_name = nxt.casefold() in _ORG_WORDS
         elif gap in (", ", ",") and nxt[0].isupper():
             cand.followed_by = fold(nxt)
     return cand
 
 
+# Words that make "<Place> <Word>" an organisation named after the place: the place is still meant.
+_ORG_WORDS = frozenset("""department ministry commission council committee police university college school
+    institute museum hospital airport court county government parliament assembly authority agency board office
+    bank company corporation club stadium centre center church cathedral library zoo port harbour station
+    times post herald tribune gazette journal chronicle star""".split())
+_TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minister general gen col lt sgt "
+                    "judge justice pastor father rev sir lord lady coach".split())
+_SPEECH_VERBS = frozenset("said says told added wrote explained argued noted tweeted asked replied".split())
 _demonym = functools.lru_cache(maxsize=8192)(demonym_country)
 _NOT_NAME_PARTS = STOP_WORDS - {"news", "daily", "times", "post"}

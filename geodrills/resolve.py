@@ -47,10 +47,13 @@ NEAR_BONUS = 1.0  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
 NEAR_KM = 400.0
 KIND_CUE_BONUS = 3.0
 KIND_CUE_MISMATCH = -1.0
-ACCEPT_THRESHOLD = 2.4  # least span weight for a candidate to count as a place
-EMBEDDED_PENALTY = 1.8
+ACCEPT_THRESHOLD = 2.5  # least span weight for a candidate to count as a place
+EMBEDDED_PENALTY = 2.1
 SENTENCE_INITIAL_PENALTY = 0.3
 LOCATIVE_BONUS = 0.8
+ORG_NAME_PENALTY = 0.6
+COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
+PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
 KIND_CUE_EVIDENCE = 0.5
 MAX_READINGS = 40  # readings kept per name, by prior (a name like "San Jose" has hundreds)
 EARTH_KM = 6371.0088
@@ -240,11 +243,18 @@ CAPS_MIN_POPULATION = 100_000
 
 def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset()) -> float:
     e = 0.0
-    if cand.embedded or cand.text in name_parts:
+    if cand.in_org_name:
+        # "Kentucky Department of Education", "Venice Commission": named after the place.
+        e -= ORG_NAME_PENALTY
+    elif cand.embedded or cand.text in name_parts:
         # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
         e -= EMBEDDED_PENALTY
     if cand.sentence_initial:
         e -= SENTENCE_INITIAL_PENALTY
+    if cand.common_word:
+        e -= COMMON_WORD_PENALTY
+    if cand.person_cue:
+        e -= PERSON_PENALTY
     if cand.locative:
         e += LOCATIVE_BONUS
     if cand.kind_cue:
