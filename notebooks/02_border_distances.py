@@ -47,9 +47,11 @@ out.mkdir(parents=True, exist_ok=True)
 #
 # A country or a region is resolved to a label point somewhere in its middle;
 # the distance from that point to a border says nothing about the article. So
-# we measure the places resolved to a settlement or an administrative unit (a
-# province is measured at its seat: Kars province at Kars city). Everything
-# else is listed so nothing disappears silently.
+# we measure the places resolved to a settlement or an administrative unit. A
+# province is measured from its representative point (the gazetteer records
+# how it was chosen: `gd.Gazetteer.default().source(place)`), so its own edge
+# may come nearer the border than the figure says. Everything else is listed
+# so nothing disappears silently.
 
 # %%
 articles = gd.read_articles(ARTICLES)
@@ -186,7 +188,7 @@ for row in doubtful.itertuples():
 
 # %% [markdown]
 # In the seed articles the **Kars/Iran** claim is the clear one: article 003 places the drills in
-# "the eastern province of Kars, near the border with Iran". Kars is about
+# "the eastern province of Kars, near the border with Iran". Kars city is about
 # 155 km from the Iran–Türkiye border, and the province does not touch Iran at
 # all: Iğdır province (split off from Kars in 1992) lies between them. Kars is
 # near Armenia (41 km) and Georgia (65 km), which is what the other articles
