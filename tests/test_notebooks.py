@@ -94,6 +94,25 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def test_kernel_is_this_python():
+    """The ``python3`` kernel must run this environment's Python, or the notebooks test another geodrills.
+
+    ipykernel installs its ``python3`` spec into ``sys.prefix``; a user-level
+    spec of the same name (``~/.local/share/jupyter/kernels/python3``) would win.
+    """
+    nbclient = pytest.importorskip("nbclient")
+    nbformat = pytest.importorskip("nbformat")
+    pytest.importorskip("ipykernel")
+    import sys
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import sys; print(sys.prefix)")])
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    kernel_prefix = nb.cells[0].outputs[0]["text"].strip()
+    assert os.path.realpath(kernel_prefix) == os.path.realpath(sys.prefix), (
+        f"the python3 kernel runs {kernel_prefix}, not this environment ({sys.prefix}); "
+        "remove the other spec (jupyter kernelspec list) or run: python -m ipykernel install --sys-prefix")
+
+
 def test_notebooks_found():
     assert NOTEBOOK_NAMES == ["01_quickstart", "02_border_distances", "03_drills_map", "04_exercises_timeline"]
 
