@@ -24,13 +24,14 @@
 # archived, or opened on a machine with no network.
 #
 # The command-line equivalent is
-# `geodrills map seeds/ --offline --rings 25 50 100 -o drills_map.html`.
+# `geodrills map seeds/ --offline --rings 25 50 --rings-around Kars Astara -o drills_map.html`.
 
 # %% tags=["parameters"]
 ARTICLES = "../seeds"           # a folder of *.txt articles (or one file)
 OUT_DIR = "out"                 # where the HTML map is written
-RINGS_KM = [25, 50, 100]        # range rings (geodesic radius, km)
-RINGS_AROUND = None             # place names to ring; None: every city, town and village
+RINGS_KM = [25, 50]             # range rings (geodesic radius, km)
+RINGS_AROUND = None             # place names or ids to ring; None: the towns near a border (below)
+NEAR_BORDER_KM = 50             # with RINGS_AROUND = None: ring the towns within this distance of a border
 TITLE = "Turkish-Azerbaijani drills near the borders"
 
 # %%
@@ -57,6 +58,22 @@ frame = gd.geoparse_frame(articles)
 print(f"{len(frame)} mentions of {frame['place_id'].nunique()} places in {len(articles)} articles")
 
 # %% [markdown]
+# Range rings around every city would bury the map (Ankara and Tehran are far
+# from any border), so by default we ring the cities, towns and villages within
+# `NEAR_BORDER_KM` of a border: the places where "near the border" is a real
+# question.
+
+# %%
+if RINGS_AROUND is None:
+    towns = frame[frame["precision"] == "settlement"].drop_duplicates("place_id")
+    near = gd.nearest_border(towns["lat"], towns["lon"])
+    ring_ids = sorted(towns["place_id"][near["km"].to_numpy() <= NEAR_BORDER_KM])
+    print("rings around:", ", ".join(sorted(towns.set_index("place_id").loc[ring_ids, "name"])) or "none")
+else:
+    ring_ids = list(RINGS_AROUND)
+rings = RINGS_KM if ring_ids else []
+
+# %% [markdown]
 # ## 2. The map
 #
 # `drills_map` builds a `folium.Map`; it shows inline here. Use the layer
@@ -64,7 +81,12 @@ print(f"{len(frame)} mentions of {frame['place_id'].nunique()} places in {len(ar
 # off.
 
 # %%
-m = gd.drills_map(frame, offline=True, rings_km=RINGS_KM, rings_around=RINGS_AROUND, title=TITLE)
+try:
+    m = gd.drills_map(frame, offline=True, rings_km=rings, rings_around=ring_ids or None, title=TITLE)
+except gd.InputError as exc:  # e.g. every ringed town lies beyond the offline basemap
+    print(f"no range rings: {exc}")
+    rings, ring_ids = [], []
+    m = gd.drills_map(frame, offline=True, title=TITLE)
 m
 
 # %% [markdown]
@@ -104,7 +126,7 @@ assert not external, external
 # can be diffed and versioned.
 
 # %%
-again = gd.save_map(gd.drills_map(frame, offline=True, rings_km=RINGS_KM, rings_around=RINGS_AROUND, title=TITLE),
+again = gd.save_map(gd.drills_map(frame, offline=True, rings_km=rings, rings_around=ring_ids or None, title=TITLE),
                     out / "drills_map_again.html")
 digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in (path, again)}
 print(digests)

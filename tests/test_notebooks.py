@@ -215,7 +215,7 @@ def test_drills_map_outputs(run_notebook):
     nb, out_dir = run_notebook("03_drills_map")
     assert sorted(p.name for p in out_dir.iterdir()) == ["drills_map.html"]
     page = _assert_offline_page(out_dir / "drills_map.html")
-    for name in ("Kars", "Astara", "Jabrayil", "Imishli", "AM-TR", "AZ-IR", "100 km"):
+    for name in ("Kars", "Astara", "Jabrayil", "Imishli", "AM-TR", "AZ-IR", "50 km"):
         assert name in page, name
     assert "Turkish-Azerbaijani drills near the borders" in page
     assert "external references: 0" in _all_text(nb)
