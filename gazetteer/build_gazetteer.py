@@ -289,17 +289,28 @@ def load_subdivisions(cities: list[Record]) -> tuple[list[Record], dict[str, int
 
 
 def _representative_point(names: list[str], places: list[Record]):
+    """A point for an admin unit: the median of its places' coordinates.
+
+    The component-wise median lies near the unit's middle where its places
+    are spread (California's is in the Central Valley, not in Los Angeles, as
+    a population-weighted mean would be) and is not pulled away by a few
+    outlying islands.  The seat (a place of the unit's own name) is kept in
+    the record's source note, and used when the unit has too few places for
+    a median to mean anything.
+    """
     if not places:
         return None
     keys = set().union(*(name_keys(n) for n in names))
     seats = [p for p in places if name_keys(p.name) & keys]
-    if seats:
-        seat = max(seats, key=lambda p: (p.population, -p.geonameid))
+    seat = max(seats, key=lambda p: (p.population, -p.geonameid)) if seats else None
+    if len(places) < 3 and seat is not None:
         return seat.lat, seat.lon, f"seat, GeoNames place {seat.geonameid} ({seat.name})"
-    weights = np.array([max(p.population, 1) for p in places], dtype=float)
-    lat = float(np.average([p.lat for p in places], weights=weights))
-    lon = float(np.average([p.lon for p in places], weights=weights))
-    return round(lat, 5), round(lon, 5), f"population-weighted mean of {len(places)} GeoNames places"
+    lat = float(np.median([p.lat for p in places]))
+    lon = float(np.median([p.lon for p in places]))
+    how = f"median of {len(places)} GeoNames places"
+    if seat is not None:
+        how += f"; seat GeoNames place {seat.geonameid} ({seat.name})"
+    return round(lat, 5), round(lon, 5), how
 
 
 def load_supplement(path: Path) -> list[Record]:

@@ -17,6 +17,7 @@ and loads neither geopandas nor folium until a function that needs them runs.
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -65,6 +66,11 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'geodrills' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
+    # Importing a submodule binds it on the package: ``geodrills.geoparse`` would
+    # become the module, not the function.  Put the exported function back.
+    for export, home in _EXPORTS.items():
+        if export == home and isinstance(globals().get(export), ModuleType):
+            globals()[export] = getattr(globals()[export], export)
     return value
 
 

@@ -189,6 +189,7 @@ def geoparse_frame(articles: Iterable[Article | str | PathLike[str]] | Article |
             if m.place is None:
                 continue
             s, e = sentence_span(article.text, m.start, m.end)
+            s = max(s, article.body_start)  # never the " date YYYY-MM-DD" header
             row = m.to_dict()
             row.update(title=article.title, date=article.date.isoformat() if article.date else None,
                        sentence=article.text[s:e])
