@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -222,9 +222,6 @@ def extract_claims(article, mentions=None) -> list[Claim]:
         prep = re.sub(r"\s+", " ", m.group("prep").lower())
         kind = "near" if re.fullmatch(_NEAR, prep) else "on"
         adj = m.group("adj")
-        if adj and not demonym_country(adj) and adj.lower() not in ("state", "national", "international"):
-            # "near the Kars border crossing" etc.: a named place, not a country
-            adj_cc = None
         cc, end = border_country_from(adj, m.end())
         s0, _s1 = sentence_span(text, m.start(), m.end())
         place_m = _place_before(mentions, s0, m.start(), cc)
@@ -286,7 +283,6 @@ def extract_claims(article, mentions=None) -> list[Claim]:
 
 def _river_border(place, home: str | None, data) -> tuple[str | None, str | None, float | None]:
     """The border pair a river runs along most, the other country, and the river's gap to it."""
-    import numpy as np
 
     from .gazetteer import Gazetteer
     from .borders import border_distances

@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from .errors import CoordinateError, DataError, InputError
-from .normalize import fold, name_keys, skeleton
+from .normalize import name_keys, skeleton
 
 __all__ = ["Place", "Gazetteer", "KIND_GROUPS", "PRECISION"]
 

@@ -57,6 +57,19 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+def km_value(value: str) -> float:
+    """argparse type: a finite, non-negative number of kilometres."""
+    import argparse
+
+    try:
+        km = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not math.isfinite(km) or km < 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number >= 0: {value!r}")
+    return km
+
+
 def check_output(output: str | None) -> None:
     """Refuse an unusable ``-o`` before any work is done."""
     if output in (None, "-"):
@@ -74,11 +87,8 @@ def write_text(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    check_output(output)
     path = Path(output)
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name for -o")
-    if not path.parent.exists():
-        raise InputError(f"{path}: folder {path.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

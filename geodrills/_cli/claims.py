@@ -6,28 +6,18 @@ import argparse
 import math
 import sys
 
-from ._output import iter_inputs, render, report_error, write_text
+from ._output import km_value, iter_inputs, render, report_error, write_text
 
 HELP = "find the articles' border-proximity claims ('near the Armenian border') and check them"
-
-
-def _km(value: str) -> float:
-    try:
-        km = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not math.isfinite(km) or km < 0:
-        raise argparse.ArgumentTypeError(f"must be a finite number >= 0: {value!r}")
-    return km
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt files or folders of them")
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--near-km", type=_km, default=50.0, help="'near' is supported within this (50)")
-    parser.add_argument("--far-km", type=_km, default=100.0, help="'near' is doubtful beyond this (100)")
-    parser.add_argument("--on-km", type=_km, default=10.0, help="'on the border' is supported within this (10)")
+    parser.add_argument("--near-km", type=km_value, default=50.0, help="'near' is supported within this (50)")
+    parser.add_argument("--far-km", type=km_value, default=100.0, help="'near' is doubtful beyond this (100)")
+    parser.add_argument("--on-km", type=km_value, default=10.0, help="'on the border' is supported within this (10)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import math
 import sys
 
-from ._output import iter_inputs, render, report_error, write_text
+from ._output import km_value, iter_inputs, render, report_error, write_text
 
 HELP = "geodesic distance from the places in articles (or --place names) to the international borders"
 
@@ -14,21 +14,11 @@ COLUMNS = ["article", "place", "place_id", "kind", "country", "lat", "lon", "bor
            "border_lat", "border_lon", "bearing", "source", "reason"]
 
 
-def _positive(value: str) -> float:
-    try:
-        km = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not math.isfinite(km) or km < 0:
-        raise argparse.ArgumentTypeError(f"must be a finite number >= 0: {value!r}")
-    return km
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article .txt files or folders of them")
     parser.add_argument("--place", action="append", default=[], metavar="NAME",
                         help="a place name looked up in the gazetteer (repeatable)")
-    parser.add_argument("--within", type=_positive, default=250.0, metavar="KM",
+    parser.add_argument("--within", type=km_value, default=250.0, metavar="KM",
                         help="list every border within KM (default 250); the nearest is always listed")
     parser.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
