@@ -137,11 +137,18 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     # By share: a passing mention of the United States must not pull "Brussels" to a village in Ohio.
     ctx = {c: CONTEXT_COUNTRY_BONUS * n / top for c, n in context.items()}
 
-    # Pass 2a: scores without the article-geometry terms.
+    # Pass 2a: scores without the article-geometry terms (a name repeated in
+    # the same setting scores the same, so it is computed once).
     totals: list[list[float] | None] = []
+    seen: dict[tuple, list[float]] = {}
     for cand, e in zip(candidates, entries):
         if e is None:
             totals.append(None)
+            continue
+        setting = (cand.key, cand.all_caps, cand.kind_cue, cand.followed_by, len(cand.text) >= 4)
+        t = seen.get(setting)
+        if t is not None:
+            totals.append(t)
             continue
         t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
         if cand.all_caps:
@@ -151,6 +158,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             t = [x + (KIND_CUE_BONUS if k in cand.kind_cue else KIND_CUE_MISMATCH) for x, k in zip(t, e.kinds)]
         if cand.followed_by:
             t = _followed_by(gaz, cand.followed_by, e, t)
+        seen[setting] = t
         totals.append(t)
 
     # "Atlanta, Georgia": the name after the comma is the unit that holds the place before it.
@@ -180,6 +188,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     name_parts = frozenset(c.text for c in candidates if c.embedded)
     out = []
     memo: dict[tuple, tuple | None] = {}  # the same name in the same setting resolves the same way
+    places: dict[tuple, Place] = {}
     for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
         if t is None:
             continue
@@ -196,7 +205,10 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             continue
         confidence = 1.0 / (1.0 + math.exp(-(spanness - ACCEPT_THRESHOLD - 0.5)))
         score = round(share * confidence, 4)
-        place = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
+        pkey = (e.records[best], score, e.grades[best])
+        place = places.get(pkey)
+        if place is None:
+            place = places[pkey] = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
         out.append(Resolution(cand, place, score, alternatives))
     return out
 

@@ -27,7 +27,10 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output)
     errors: list[str] = []
     rows = []
-    for article in iter_inputs(args.paths, "geocode", errors, encoding=args.encoding):
+    from .._progress import progress_iter
+
+    articles = iter_inputs(args.paths, "geocode", errors, encoding=args.encoding)
+    for article in progress_iter(articles, desc="geocode"):
         try:
             rows += [m.to_dict() for m in geoparse(article)]
         except GeodrillsError as exc:
