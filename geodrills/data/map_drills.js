@@ -247,7 +247,9 @@
         if (p.articles.indexOf(index) < 0) return;
         var marker = L.circleMarker([p.lat, p.lon], markerOptions(data, p));
         marker.bindTooltip(function () { return el("span", null, p.name); }, { direction: "top", offset: [0, -6] });
-        marker.bindPopup(function () { return buildPopup(data, p, index); }, { maxWidth: 360, minWidth: 240, maxHeight: 300 });
+        marker.bindPopup(function () { return buildPopup(data, p, index); }, { maxWidth: 360, minWidth: 240, maxHeight: 300,
+            // keep the popup clear of the title panel and the legend, which sit above popups
+            autoPanPaddingTopLeft: L.point(20, 190), autoPanPaddingBottomRight: L.point(220, 20) });
         marker.addTo(group);
       });
       group.addTo(map);
@@ -388,7 +390,7 @@
           row(table, "Source", ev.source);
           box.appendChild(table);
           return box;
-        }, { maxWidth: 320 });
+        }, { maxWidth: 320, autoPanPaddingTopLeft: L.point(20, 190), autoPanPaddingBottomRight: L.point(220, 20) });
         marker.addTo(group);
       });
       group.addTo(map);
