@@ -75,7 +75,7 @@ MIN_LAND_RUN_KM = 1.0
 #: how far a land border may run on past Natural Earth's (generalised) coastline
 COAST_TAIL_KM = 3.0
 DISPLAY_SIMPLIFY_DEG = 0.02
-DISPLAY_BBOX = (24.0, 28.0, 64.0, 47.0)
+DISPLAY_BBOX = (18.0, 25.0, 70.0, 56.0)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "geodrills" / "data" / "borders.gdb"
