@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -129,6 +130,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
     lower_words: set[str] | None = None
+    words: _Words | None = None
     out: list[Candidate] = []
     pos = start
     for m in _CAP_WORD.finditer(text, start):
@@ -151,7 +153,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if best is None:
                     continue
                 end = ws + len(best)
-        cand = _candidate(text, best, ws, end)
+        if words is None:
+            words = _Words(text)
+        cand = _candidate(text, best, ws, end, words)
         if cand is not None and " " not in cand.text and not cand.all_caps:
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
@@ -198,31 +202,37 @@ def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _previous_words(text: str, ws: int, k: int) -> list[tuple[str, str]]:
-    """Up to ``k`` (word, gap after it) pairs before ``ws``, nearest first, within the sentence."""
-    out = []
-    end = ws
-    for _ in range(k):
-        j = end
-        while j > 0 and not text[j - 1].isalnum():
-            j -= 1
-        i = j
-        while i > 0 and text[i - 1].isalnum():
+class _Words:
+    """Word spans of one text, found once, for looking back from a candidate."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [m.span() for m in _ANY_WORD.finditer(text)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def before(self, pos: int, k: int) -> list[tuple[str, str]]:
+        """Up to ``k`` (word, gap after it) pairs before ``pos``, nearest first, within the sentence."""
+        out = []
+        i = bisect.bisect_right(self.ends, pos) - 1
+        end = pos
+        while i >= 0 and len(out) < k:
+            gap = self.text[self.ends[i]:end]
+            out.append((self.text[self.starts[i]:self.ends[i]], gap))
+            if _SENTENCE_PUNCT.search(gap):
+                break
+            end = self.starts[i]
             i -= 1
-        if i == j:
-            break
-        gap = text[j:end]
-        out.append((text[i:j], gap))
-        if _SENTENCE_PUNCT.search(gap):
-            break
-        end = i
-    return out
+        return out
 
 
+_ANY_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
 
 
-def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
+def _candidate(text: str, key: str, ws: int, end: int, words: _Words) -> Candidate | None:
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS or (" " not in surface and _demonym(surface) is not None):
         return None
@@ -245,7 +255,7 @@ def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:
                 cand.kind_cue = FEATURE_WORDS[word]
-    prev = _previous_words(text, ws, 2)
+    prev = words.before(ws, 2)
     if prev:
         p1, gap1 = prev[0][0].casefold(), prev[0][1]
         after_sentence = _SENTENCE_PUNCT.search(gap1) is not None
