@@ -29,7 +29,7 @@ import threading
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -381,12 +381,6 @@ class Gazetteer:
     def kind_codes(self, kinds: Iterable[str]) -> np.ndarray:
         return np.array([self._kinds.index(k) for k in kinds if k in self._kinds], dtype=np.uint8)
 
-    def kinds_of(self, records: np.ndarray) -> np.ndarray:
-        return self._kind[records]
-
-    def countries_of(self, records: np.ndarray) -> list[str]:
-        return [self._countries[c] for c in self._country[records]]
-
     def _exact(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         kid = self.names.get(key)
         if kid is None:
@@ -627,7 +621,3 @@ def _data_dir() -> Path:
         raise DataError(f"geodrills' bundled data folder {ref} is missing; reinstall geodrills or rebuild with {REBUILD}")
     return path
 
-
-def replace_score(place: Place, score: float, match: str | None = None) -> Place:
-    """A copy of ``place`` with another score (used by the resolver)."""
-    return replace(place, score=round(float(score), 4), match=match or place.match)
