@@ -255,7 +255,7 @@ def _candidate(text: str, key: str, ws: int, end: int, words: _Words) -> Candida
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:
                 cand.kind_cue = FEATURE_WORDS[word]
-    prev = words.before(ws, 2)
+    prev = words.before(ws, 3)
     if prev:
         p1, gap1 = prev[0][0].casefold(), prev[0][1]
         after_sentence = _SENTENCE_PUNCT.search(gap1) is not None
@@ -265,6 +265,11 @@ def _candidate(text: str, key: str, ws: int, end: int, words: _Words) -> Candida
         if not after_sentence:
             cand.locative = p1 in _LOCATIVE or of_word
         cand.sentence_initial = after_sentence
+        # "Mike de Kock", "Ursula von der Leyen": a surname after a name particle.
+        if p1 in _NAME_PARTICLES and not after_sentence and len(prev) > 1 and prev[1][0][:1].isupper() \
+                and _SENTENCE_PUNCT.search(prev[1][1]) is None:
+            cand.embedded = True
+            cand.notes.append(f"after name particle {prev[0][0]!r}")
         # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
         if not after_sentence and gap1 == " " and prev[0][0][0].isupper() and p1 not in _LOCATIVE \
                 and p1 not in ("the", "of", "and"):
@@ -297,6 +302,7 @@ _ORG_WORDS = frozenset("""department ministry commission council committee polic
     institute museum hospital airport court county government parliament assembly authority agency board office
     bank company corporation club stadium centre center church cathedral library zoo port harbour station
     times post herald tribune gazette journal chronicle star""".split())
+_NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn al el".split())
 _TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minister general gen col lt sgt "
                     "judge justice pastor father rev sir lord lady coach".split())
 _SPEECH_VERBS = frozenset("said says told added wrote explained argued noted tweeted asked replied".split())
