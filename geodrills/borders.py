@@ -189,6 +189,14 @@ def _read_gdb(raw: bytes, name: str) -> tuple[dict, np.ndarray]:
     return header, deltas.reshape(-1, 2)
 
 
+
+def _read_bundled(name: str, what: str) -> bytes:
+    """The bytes of bundled data file ``name``, or a DataError saying how to rebuild it."""
+    try:
+        return resources.files("geodrills.data").joinpath(name).read_bytes()
+    except (FileNotFoundError, OSError) as exc:
+        raise DataError(f"bundled {what} geodrills/data/{name} is missing ({exc}); rebuild it with {REBUILD}") from None
+
 @dataclass
 class _Index:
     """k-d tree over the densified vertices of some border lines."""
@@ -282,12 +290,7 @@ class BorderData:
         """The bundled data, loaded once (thread-safe)."""
         with cls._lock:
             if cls._default is None:
-                try:
-                    raw = resources.files("geodrills.data").joinpath(DATA_FILE).read_bytes()
-                except (FileNotFoundError, OSError) as exc:
-                    raise DataError(f"bundled border data geodrills/data/{DATA_FILE} is missing ({exc}); "
-                                    f"rebuild it with {REBUILD}") from None
-                cls._default = cls(raw, f"geodrills/data/{DATA_FILE}")
+                cls._default = cls(_read_bundled(DATA_FILE, "border data"), f"geodrills/data/{DATA_FILE}")
             return cls._default
 
     # ------------------------------------------------------------------ indexes
@@ -564,12 +567,7 @@ class Admin1Areas:
     def default(cls) -> Admin1Areas:
         with cls._lock:
             if cls._default is None:
-                try:
-                    raw = resources.files("geodrills.data").joinpath(ADMIN1_FILE).read_bytes()
-                except (FileNotFoundError, OSError) as exc:
-                    raise DataError(f"bundled admin-1 data geodrills/data/{ADMIN1_FILE} is missing ({exc}); "
-                                    f"rebuild it with {REBUILD}") from None
-                cls._default = cls(raw, f"geodrills/data/{ADMIN1_FILE}")
+                cls._default = cls(_read_bundled(ADMIN1_FILE, "admin-1 data"), f"geodrills/data/{ADMIN1_FILE}")
             return cls._default
 
     def geometry(self, admin1: str | None = None, *, country: str | None = None, name: str | None = None):
