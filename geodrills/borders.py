@@ -197,6 +197,7 @@ def _read_bundled(name: str, what: str) -> bytes:
     except (FileNotFoundError, OSError) as exc:
         raise DataError(f"bundled {what} geodrills/data/{name} is missing ({exc}); rebuild it with {REBUILD}") from None
 
+
 @dataclass
 class _Index:
     """k-d tree over the densified vertices of some border lines."""
