@@ -543,6 +543,25 @@ class Gazetteer:
             codes.append(self._countries.index(code))
         return np.array(codes, dtype=np.uint16)
 
+    def lookup_query(self, query: str, **options: Any) -> list[Place]:
+        """Like :meth:`lookup`, for a query that may end in a country: ``"Astara, Azerbaijan"``.
+
+        The part after the last comma is taken as a country when it names one
+        (code or name); otherwise the comma is just part of the name
+        (``"Washington, D.C."``).
+
+        Examples
+        --------
+        >>> Gazetteer.default().lookup_query("Astara, Azerbaijan")[0].country
+        'AZ'
+        """
+        name, sep, rest = query.rpartition(",")
+        if sep and name.strip() and rest.strip() and "country" not in options:
+            code = self.country_code(rest)
+            if code is not None:
+                return self.lookup(name, country=code, **options)
+        return self.lookup(query.replace(",", " ") if sep else query, **options)
+
     def country_code(self, country: str) -> str | None:
         """The ISO2 code of a country given by code or any of its names (None if unknown).
 

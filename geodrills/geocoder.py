@@ -71,16 +71,13 @@ class GazetteerGeocoder(Geocoder):
         >>> [l.raw["country"] for l in GazetteerGeocoder().geocode("Astara", exactly_one=False)][:2]
         ['IR', 'AZ']
         """
-        name, country = self._parse_query(query)
-        countries = [country_codes] if isinstance(country_codes, str) else list(country_codes or [])
-        if country is not None:
-            code = self.gazetteer.country_code(country)
-            if code is not None:
-                countries.append(code)
-            else:
-                name = f"{name} {country}"
-        places = self.gazetteer.lookup(name, country=countries or None, kind=featuretype,
-                                       limit=1 if exactly_one else (limit or 10))
+        if isinstance(query, dict):
+            name, country = self._parse_query(query)
+            query = f"{name}, {country}" if country else name
+        options: dict[str, Any] = {"kind": featuretype, "limit": 1 if exactly_one else (limit or 10)}
+        if country_codes:  # an explicit filter overrides a country named in the query
+            options["country"] = country_codes
+        places = self.gazetteer.lookup_query(query, **options)
         locations = [self._location(p) for p in places]
         if exactly_one:
             return locations[0] if locations else None
@@ -117,10 +114,6 @@ class GazetteerGeocoder(Geocoder):
             if not name:
                 raise GeodrillsError(f"structured query {query!r} has no city, state, county or country")
             return name, country
-        if isinstance(query, str) and "," in query:
-            name, _, rest = query.partition(",")
-            if name.strip() and rest.strip():
-                return name.strip(), rest.strip().split(",")[-1].strip()
         return query, None
 
     def _location(self, place: Place) -> Location:

@@ -319,3 +319,16 @@ def test_lookup_and_geoparse_do_not_load_folium_or_geopandas():
     )
     assert "geodrills.geoparse" in mods
     assert not {m for m in mods if m.split(".")[0] in HEAVY}
+
+
+def test_distances_place_with_country_picks_that_country():
+    # "Astara, Azerbaijan" and "Astara, Iran" are 2.8 km apart on either side of the AZ-IR border.
+    proc = run_cli("distances", "--place", "Astara, Azerbaijan", "--place", "Astara, Iran",
+                   "--within", "10", "--format", "jsonl")
+    _no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    by_country = {r["country"]: r for r in rows}
+    assert set(by_country) == {"AZ", "IR"}
+    assert by_country["AZ"]["border"] == by_country["IR"]["border"] == "AZ-IR"
+    assert abs(by_country["AZ"]["km"] - 1.40) < 0.2  # shared/eval/border_distances.csv: Astara (AZ) -> AZ-IR 1.40 km

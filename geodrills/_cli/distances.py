@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
                            "country": p.country, "lat": p.lat, "lon": p.lon})
     gaz = Gazetteer.default() if args.place else None
     for name in args.place:
-        hits = gaz.lookup(name, limit=1) if name.strip() else []
+        hits = gaz.lookup_query(name, limit=1) if name.strip() else []
         if not hits:
             print(f"geodrills distances: {name!r} is not in the gazetteer", file=sys.stderr)
             places.append({"article": None, "name": name, "place_id": None, "kind": None, "country": None,
