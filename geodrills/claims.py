@@ -31,11 +31,12 @@ place's country and the border country (:func:`geodrills.borders.border_distance
   AM, AZ, GE, IR or TR the bundled admin-1 outline (Natural Earth, about
   1 km accurate) is measured: supported when it comes within ``touch_km``
   (2 km) of the border, doubtful beyond ``5 * touch_km``, unverifiable in
-  between.  For other units the verdict rests on the seat point: supported
-  within ``far_km`` (the seat of a unit that touches a border is rarely
-  farther), doubtful beyond ``2 * far_km``, unverifiable in between -- and
-  the reason says it is approximate.
-* ``near`` and ``on`` about a province are measured from its seat (where the
+  between.  For other units the verdict rests on the unit's representative
+  point (the median of its places, see the gazetteer): supported within
+  ``far_km`` (the middle of a unit that touches a border is rarely farther),
+  doubtful beyond ``2 * far_km``, unverifiable in between -- and the reason
+  says it is approximate.
+* ``near`` and ``on`` about a province are measured from its representative point (where the
   article places something, a province names a town's surroundings, not its
   whole area); the reason adds how close the province's outline comes.
 * ``km``: supported when the measured distance is within ``km_tolerance``
@@ -438,9 +439,9 @@ def _judge(c: Claim, mentions, data, near_km, far_km, on_km, km_tolerance, touch
                                     f"border: closer than the outline's accuracy allows to call")
     if unit:
         if area_km is not None:
-            notes.append(f"measured from the {p.kind}'s seat point; its area comes within {area_km:.1f} km")
+            notes.append(f"measured from the {p.kind}'s representative point; its area comes within {area_km:.1f} km")
         else:
-            notes.append(f"measured from the {p.kind}'s seat point (no outline bundled): the unit's own "
+            notes.append(f"measured from the {p.kind}'s representative point (no outline bundled): the unit's own "
                          "edge may be nearer, so this is approximate")
     if c.claim == "near":
         if km <= near_km:
@@ -460,10 +461,10 @@ def _judge(c: Claim, mentions, data, near_km, far_km, on_km, km_tolerance, touch
                 return done("supported", f"{where} (borders: <= {on_km:g} km)")
             return done("doubtful", f"{where} (borders: <= {on_km:g} km)")
         if km <= far_km:
-            return done("supported", f"{where}; a unit whose seat is within {far_km:g} km plausibly touches it")
+            return done("supported", f"{where}; a unit whose representative point is within {far_km:g} km plausibly touches it")
         if km > 2 * far_km:
             return done("doubtful", f"{where} (> {2 * far_km:g} km)")
-        return done("unverifiable", f"{where} (seat between {far_km:g} and {2 * far_km:g} km)")
+        return done("unverifiable", f"{where} (representative point between {far_km:g} and {2 * far_km:g} km)")
     if c.claim == "km" and c.km_claimed is not None:
         tol = max(5.0, km_tolerance * c.km_claimed)
         if abs(km - c.km_claimed) <= tol:
