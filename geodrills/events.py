@@ -1131,7 +1131,8 @@ def timeline_chart(events, *, title: str = "Military exercises", ax=None):
     suffix = f" ({undated} undated not shown)" if undated else ""
     ax.set_title(title + suffix)
     handles = [Line2D([0], [0], color=c, lw=6, label=f"{p} precision") for p, c in _PRECISION_COLOURS.items()]
-    ax.legend(handles=handles, loc="lower right", fontsize="small")
+    # beside the axes, so the legend never covers a bar
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig

@@ -117,10 +117,6 @@ pd.DataFrame({
 
 # %%
 fig = gd.timeline_chart(events, title="Military exercises in the articles")
-# keep the precision legend clear of the bars: put it beside the axes
-fig.axes[0].legend(handles=fig.axes[0].get_legend().legend_handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                   fontsize="small")
-fig.tight_layout()
 fig.savefig(out / "timeline.png", dpi=100, metadata={"Software": None})
 fig
 
