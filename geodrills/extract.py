@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .demonyms import demonym_country
+from .demonyms import is_demonym
 from .gazetteer import Gazetteer
 from .normalize import fold
 
@@ -137,6 +137,14 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         ws = m.start()
         if ws < pos or (skip and _in_spans(ws, skip)):
             continue
+        state = _us_state_abbreviation(text, ws)
+        if state is not None:
+            end, key = state
+            cand = Candidate(start=ws, end=end, text=text[ws:end], key=key, kind_cue=("admin1",))
+            cand.gap_before = text[out[-1].end:ws] if out else None
+            out.append(cand)
+            pos = end
+            continue
         best = None
         for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
             end = ws + len(key)
@@ -234,7 +242,7 @@ _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
 
 def _candidate(text: str, key: str, ws: int, end: int, words: _Words) -> Candidate | None:
     surface = text[ws:end]
-    if surface.casefold() in STOP_WORDS or (" " not in surface and _demonym(surface) is not None):
+    if surface.casefold() in STOP_WORDS or (" " not in surface and _is_demonym(surface)):
         return None
     cand = Candidate(start=ws, end=end, text=surface, key=key)
     if surface.startswith(("The ", "the ")):
@@ -293,8 +301,35 @@ def _candidate(text: str, key: str, ws: int, end: int, words: _Words) -> Candida
             cand.notes.append(f"before capitalised {nxt!r}")
             cand.in_org_name = nxt.casefold() in _ORG_WORDS
         elif gap in (", ", ",") and nxt[0].isupper():
-            cand.followed_by = fold(nxt)
+            state = _us_state_abbreviation(text, nxt_m.start(2))
+            cand.followed_by = state[1] if state else fold(nxt)
     return cand
+
+
+#: The abbreviations AP style gives US states after a place name ("Gainesville, Va.");
+#: the eight short names (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) are written out.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "alabama", "Ariz.": "arizona", "Ark.": "arkansas", "Calif.": "california", "Colo.": "colorado",
+    "Conn.": "connecticut", "Del.": "delaware", "Fla.": "florida", "Ga.": "georgia", "Ill.": "illinois",
+    "Ind.": "indiana", "Kan.": "kansas", "Ky.": "kentucky", "La.": "louisiana", "Md.": "maryland",
+    "Mass.": "massachusetts", "Mich.": "michigan", "Minn.": "minnesota", "Miss.": "mississippi",
+    "Mo.": "missouri", "Mont.": "montana", "Neb.": "nebraska", "Nev.": "nevada", "N.H.": "new hampshire",
+    "N.J.": "new jersey", "N.M.": "new mexico", "N.Y.": "new york", "N.C.": "north carolina",
+    "N.D.": "north dakota", "Okla.": "oklahoma", "Ore.": "oregon", "Pa.": "pennsylvania",
+    "R.I.": "rhode island", "S.C.": "south carolina", "S.D.": "south dakota", "Tenn.": "tennessee",
+    "Vt.": "vermont", "Va.": "virginia", "Wash.": "washington", "W.Va.": "west virginia",
+    "Wis.": "wisconsin", "Wyo.": "wyoming",
+}
+_US_STATE = re.compile("|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
+                       + r"(?![^\W_])")
+
+
+def _us_state_abbreviation(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, state name key) for an AP state abbreviation at ``pos`` right after a comma."""
+    if text[pos - 2:pos] != ", " and text[pos - 1:pos] != ",":
+        return None
+    m = _US_STATE.match(text, pos)
+    return (m.end(), US_STATE_ABBREVIATIONS[m.group()]) if m else None
 
 
 # Words that make "<Place> <Word>" an organisation named after the place: the place is still meant.
@@ -306,5 +341,5 @@ _NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn
 _TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minister general gen col lt sgt "
                     "judge justice pastor father rev sir lord lady coach".split())
 _SPEECH_VERBS = frozenset("said says told added wrote explained argued noted tweeted asked replied".split())
-_demonym = functools.lru_cache(maxsize=8192)(demonym_country)
+_is_demonym = functools.lru_cache(maxsize=8192)(is_demonym)
 _NOT_NAME_PARTS = STOP_WORDS - {"news", "daily", "times", "post"}

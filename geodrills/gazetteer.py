@@ -67,6 +67,7 @@ _FEATURE_WEIGHT = 3.0
 _GRADE_SCORE = (1.0, 0.8, 0.0)
 _GRADE_MATCH = ("exact", "variant", "alternate")
 _POP_WEIGHT = 0.5
+_CAPITAL_WEIGHT = 1.0
 # A transliteration-skeleton match ranks below any spelling the sources list.
 _SKELETON_PENALTY = 0.5
 _MAX_RAW = 1.0 + 3.0 + _POP_WEIGHT * 9.5
@@ -252,6 +253,8 @@ class Gazetteer:
         # outrank the seat it is named after ("Kars" is the city; say "Kars
         # province" for the unit): its kind weight is set below the seat's.
         self._prior = weights[self._kind] + _POP_WEIGHT * np.log10(1 + self._population)
+        # News names a capital far more often than its namesakes ("Washington", "London").
+        self._prior[self._column("capital").astype(bool)] += _CAPITAL_WEIGHT
 
     def _column(self, name: str) -> np.ndarray:
         try:

@@ -39,11 +39,11 @@ from .gazetteer import Gazetteer, Place
 __all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates"]
 
 GRADE_BONUS = (1.0, 0.4, -1.2, -1.2)  # primary/curated, transliteration, untagged alternate
-CONTEXT_COUNTRY_BONUS = 1.2  # in the country the article names most (scaled by share)
+CONTEXT_COUNTRY_BONUS = 1.0  # in the country the article names most (scaled by share)
 LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, Jabrayil and Imishli")
 FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
 CONTAINS_BONUS = 3.5  # "Atlanta, Georgia": the admin unit that holds the place named before it
-NEAR_BONUS = 1.0  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
+NEAR_BONUS = 0.6  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
 NEAR_KM = 400.0
 KIND_CUE_BONUS = 3.0
 KIND_CUE_MISMATCH = -1.0
@@ -151,7 +151,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             totals.append(t)
             continue
         t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
-        if cand.all_caps:
+        if cand.all_caps and not _names_area(gaz, cand.followed_by):
+            # A dateline with its state or country ("GAINESVILLE, Va.") may name a small place.
             t = [x if _caps_reading(cand, k, g, p) else -math.inf
                  for x, k, g, p in zip(t, e.kinds, e.grades, e.population)]
         if cand.kind_cue:
@@ -285,6 +286,12 @@ def _near(units: np.ndarray, anchors: np.ndarray) -> np.ndarray:
     dot = np.clip((units @ anchors.T).max(axis=1), -1.0, 1.0)
     km = EARTH_KM * np.arccos(dot)
     return np.clip((3 * NEAR_KM - km) / (2 * NEAR_KM), 0.0, 1.0)
+
+
+def _names_area(gaz: Gazetteer, key: str | None) -> bool:
+    """Whether name key ``key`` names a country or an admin-1 unit."""
+    f = name_entry(gaz, key) if key else None
+    return f is not None and any(k in ("country", "admin1") for k, g in zip(f.kinds, f.grades) if g == 0)
 
 
 def _followed_by(gaz: Gazetteer, key: str, e: NameEntry, t: list[float]) -> list[float]:

@@ -61,3 +61,22 @@ def test_seed_gold_demonyms_all_found():
         text = (SEEDS / article).read_text(encoding="utf-8")
         found |= {(article, m.start, m.end, m.country) for m in find_demonyms(text)}
     assert found == gold
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Canadian", "CA"), ("English", "GB"), ("Scottish", "GB"), ("Dutch", "NL"), ("Mexican", "MX"),
+    ("South Korean", "KR"), ("Arab", None), ("Scandinavian", None),
+])
+def test_common_national_adjectives_beyond_the_region(word, code):
+    assert is_demonym(word)
+    assert demonym_country(word) == code
+
+
+def test_two_word_demonyms_are_found_whole():
+    found = [(m.text, m.country) for m in find_demonyms("South Korean and North Korean envoys")]
+    assert found == [("South Korean", "KR"), ("North Korean", "KP")]
+
+
+def test_union_names_are_not_demonyms():
+    # "European Union", "African Union": organisations, not adjectives of a people
+    assert find_demonyms("The European Union and the African Union met.") == []

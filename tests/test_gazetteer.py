@@ -508,3 +508,20 @@ def test_corrupt_npz_message_gives_no_unsafe_advice(data_copy):
     with pytest.raises(DataError) as exc:
         Gazetteer(data_copy)
     assert "pickle" not in str(exc.value)
+
+
+def test_capitals_are_flagged_in_the_ranking():
+    gaz = Gazetteer.default()
+    assert gaz.lookup("Washington", limit=1)[0].admin1 == "US.DC"
+
+
+@pytest.mark.parametrize("name, country, box", [
+    # (lat_min, lat_max, lon_min, lon_max): the area itself, not its biggest city
+    ("Hawaii", "US", (18.8, 22.4, -160.4, -154.7)),
+    ("Texas", "US", (29.5, 33.0, -101.5, -97.0)),
+    ("Kars", "TR", (40.2, 40.7, 42.8, 43.4)),
+])
+def test_admin1_point_is_the_middle_of_its_area(name, country, box):
+    place = Gazetteer.default().lookup(name, country=country, kind="admin1", limit=1)[0]
+    assert box[0] <= place.lat <= box[1] and box[2] <= place.lon <= box[3], place
+    assert "Natural Earth admin-1 polygon" in Gazetteer.default().source(place)

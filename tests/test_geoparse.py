@@ -472,3 +472,40 @@ def test_frame_progress_bar_goes_to_stderr(capsys):
     err = capsys.readouterr().err
     assert "geoparse [" in err and "5/5" in err and err.endswith("\n")
     assert shown.equals(quiet)  # the bar changes nothing else
+
+
+def _readings(text):
+    return [(m.text, m.place.name, m.place.kind, m.place.admin1) for m in geoparse(text)]
+
+
+def test_national_adjectives_are_context_not_places():
+    # GeoNames has villages called Canadian (Texas), English (Indiana) and Arab (Alabama)
+    out = _readings("Canadian, English and Arab diplomats met in London.")
+    assert [t for t, *_ in out] == ["London"]
+    assert out[0][3] == "GB.ENG"
+
+
+@pytest.mark.parametrize("text, span, state", [
+    ("GAINESVILLE, Va. — Rain fell.", "Va.", "US.VA"),
+    ("Police in Gainesville, Va., said so.", "Va.", "US.VA"),
+    ("SEATTLE, Wash. - Rain fell.", "Wash.", "US.WA"),
+    ("He grew up in Brooklyn, N.Y. and left.", "N.Y.", "US.NY"),
+])
+def test_ap_state_abbreviations_after_a_place(text, span, state):
+    out = _readings(text)
+    k = next(i for i, r in enumerate(out) if r[0] == span)
+    assert out[k][2:] == ("admin1", state)
+    # and the place before it is resolved inside that state, even from an all-caps dateline
+    assert out[k - 1][3] == state
+
+
+def test_state_abbreviation_needs_the_comma():
+    # "Ga." not after a place is a name's initial, not Georgia
+    assert all(r[0] != "Ga." for r in _readings("The report by Ga. Smith was read in Kars."))
+
+
+def test_capital_beats_its_namesakes():
+    out = _readings("U.S. officials in Washington said the talks in London went well.")
+    by_text = {t: admin1 for t, _n, _k, admin1 in out}
+    assert by_text["Washington"] == "US.DC"
+    assert by_text["London"] == "GB.ENG"
