@@ -207,12 +207,14 @@ class Demonym:
     country: str | None
 
 
-# Longest forms first so "Azerbaijanis" wins over "Azerbaijani".  Only a
-# capitalised word counts: lower-case "turkish" in running text is rare and
-# "french fries" or "china cabinet" style common words would be noise.
-_ALTERNATION = "|".join(sorted({re.escape(k) for k in DEMONYMS}, key=lambda s: (-len(s), s)))
-_PATTERN = re.compile(rf"(?<![\w-])(?:{_ALTERNATION})(?![\w])")
-_AFTER_HYPHEN = re.compile(rf"(?:{_ALTERNATION})(?![\w])")
+# A demonym is a capitalised word (or two: "South Korean") that is a key of
+# DEMONYMS exactly; looking words up is far faster than one regex alternation
+# of every form.  Words that merely start with a demonym ("Turkishness") are
+# other words.
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z]\w*")
+_NEXT_WORD = re.compile(r" ([A-Z]\w*)")
+_AFTER_HYPHEN = re.compile(r"-([A-Z]\w*)")
+_FIRST_WORDS = frozenset(k.split()[0] for k in DEMONYMS if " " in k)
 
 
 def find_demonyms(text: str) -> list[Demonym]:
@@ -241,18 +243,19 @@ def find_demonyms(text: str) -> list[Demonym]:
 
 
 def _iter_demonyms(text: str) -> Iterator[Demonym]:
-    pos = 0
-    while True:
-        m = _PATTERN.search(text, pos)
-        if m is None:
-            return
-        yield Demonym(m.start(), m.end(), m.group(), DEMONYMS[m.group()])
-        pos = m.end()
-        # The lookbehind refuses a word right after a hyphen, so look again
-        # explicitly at the second half of "Turkish-Azerbaijani".
-        while pos < len(text) and text[pos] == "-":
-            m2 = _AFTER_HYPHEN.match(text, pos + 1)
-            if m2 is None:
+    for m in _CAP_WORD.finditer(text):
+        start, end, word = m.start(), m.end(), m.group()
+        if word in _FIRST_WORDS:
+            two = _NEXT_WORD.match(text, end)
+            if two is not None and f"{word} {two.group(1)}" in DEMONYMS:
+                end, word = two.end(), f"{word} {two.group(1)}"
+        if word not in DEMONYMS:
+            continue
+        yield Demonym(start, end, word, DEMONYMS[word])
+        # "Turkish-Azerbaijani": the part after a hyphen is a demonym too.
+        while True:
+            h = _AFTER_HYPHEN.match(text, end)
+            if h is None or h.group(1) not in DEMONYMS:
                 break
-            yield Demonym(m2.start(), m2.end(), m2.group(), DEMONYMS[m2.group()])
-            pos = m2.end()
+            end = h.end()
+            yield Demonym(h.start(1), end, h.group(1), DEMONYMS[h.group(1)])

@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -130,7 +129,6 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
     lower_words: set[str] | None = None
-    words: _Words | None = None
     out: list[Candidate] = []
     pos = start
     for m in _CAP_WORD.finditer(text, start):
@@ -161,9 +159,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if best is None:
                     continue
                 end = ws + len(best)
-        if words is None:
-            words = _Words(text)
-        cand = _candidate(text, best, ws, end, words)
+        cand = _candidate(text, best, ws, end)
         if cand is not None and " " not in cand.text and not cand.all_caps:
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
@@ -210,37 +206,35 @@ def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-class _Words:
-    """Word spans of one text, found once, for looking back from a candidate."""
+def _words_before(text: str, pos: int, k: int) -> list[tuple[str, str]]:
+    """Up to ``k`` (word, gap after it) pairs before ``pos``, nearest first, within the sentence.
 
-    __slots__ = ("text", "starts", "ends")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        spans = [m.span() for m in _ANY_WORD.finditer(text)]
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
-
-    def before(self, pos: int, k: int) -> list[tuple[str, str]]:
-        """Up to ``k`` (word, gap after it) pairs before ``pos``, nearest first, within the sentence."""
-        out = []
-        i = bisect.bisect_right(self.ends, pos) - 1
+    Looks back through a short window first (three words almost always fit
+    in it), widening it only when it is not enough.
+    """
+    for width in (96, 512, pos):
+        lo = max(0, pos - width)
+        spans = [m.span() for m in _ANY_WORD.finditer(text, lo, pos)]
+        if lo > 0 and spans and spans[0][0] == lo and _ANY_WORD.match(text, lo - 1):
+            spans.pop(0)  # cut by the window
+        out: list[tuple[str, str]] = []
         end = pos
-        while i >= 0 and len(out) < k:
-            gap = self.text[self.ends[i]:end]
-            out.append((self.text[self.starts[i]:self.ends[i]], gap))
-            if _SENTENCE_PUNCT.search(gap):
-                break
-            end = self.starts[i]
-            i -= 1
-        return out
+        for a, b in reversed(spans):
+            gap = text[b:end]
+            out.append((text[a:b], gap))
+            if len(out) == k or _SENTENCE_PUNCT.search(gap):
+                return out
+            end = a
+        if lo == 0:
+            return out
+    return out
 
 
 _ANY_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
 
 
-def _candidate(text: str, key: str, ws: int, end: int, words: _Words) -> Candidate | None:
+def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS or (" " not in surface and _is_demonym(surface)):
         return None
@@ -263,7 +257,7 @@ def _candidate(text: str, key: str, ws: int, end: int, words: _Words) -> Candida
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:
                 cand.kind_cue = FEATURE_WORDS[word]
-    prev = words.before(ws, 3)
+    prev = _words_before(text, ws, 3)
     if prev:
         p1, gap1 = prev[0][0].casefold(), prev[0][1]
         after_sentence = _SENTENCE_PUNCT.search(gap1) is not None
