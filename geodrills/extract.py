@@ -131,11 +131,12 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     lower_words: set[str] | None = None
     out: list[Candidate] = []
     pos = start
+    states = {m.start(1): (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) for m in _US_STATE.finditer(text, start)}
     for m in _CAP_WORD.finditer(text, start):
         ws = m.start()
         if ws < pos or (skip and _in_spans(ws, skip)):
             continue
-        state = _us_state_abbreviation(text, ws)
+        state = states.get(ws) if states else None
         if state is not None:
             end, key = state
             cand = Candidate(start=ws, end=end, text=text[ws:end], key=key, kind_cue=("admin1",))
@@ -212,7 +213,7 @@ def _words_before(text: str, pos: int, k: int) -> list[tuple[str, str]]:
     Looks back through a short window first (three words almost always fit
     in it), widening it only when it is not enough.
     """
-    for width in (96, 512, pos):
+    for width in (40, 400, pos):
         lo = max(0, pos - width)
         spans = [m.span() for m in _ANY_WORD.finditer(text, lo, pos)]
         if lo > 0 and spans and spans[0][0] == lo and _ANY_WORD.match(text, lo - 1):
@@ -314,16 +315,14 @@ US_STATE_ABBREVIATIONS = {
     "Vt.": "vermont", "Va.": "virginia", "Wash.": "washington", "W.Va.": "west virginia",
     "Wis.": "wisconsin", "Wyo.": "wyoming",
 }
-_US_STATE = re.compile("|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
-                       + r"(?![^\W_])")
+_US_STATE = re.compile(",[ ]?(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
+                       + r")(?![^\W_])")
 
 
 def _us_state_abbreviation(text: str, pos: int) -> tuple[int, str] | None:
     """(end, state name key) for an AP state abbreviation at ``pos`` right after a comma."""
-    if text[pos - 2:pos] != ", " and text[pos - 1:pos] != ",":
-        return None
-    m = _US_STATE.match(text, pos)
-    return (m.end(), US_STATE_ABBREVIATIONS[m.group()]) if m else None
+    m = _US_STATE.match(text, pos - 2) if text[pos - 2:pos - 1] == "," else _US_STATE.match(text, pos - 1)
+    return (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) if m and m.start(1) == pos else None
 
 
 # Words that make "<Place> <Word>" an organisation named after the place: the place is still meant.

@@ -325,19 +325,27 @@ class Gazetteer:
     # -- records -----------------------------------------------------------
     def place(self, index: int, *, score: float = 1.0, match: str = "exact") -> Place:
         """The record at ``index`` as a :class:`Place`."""
-        gid = int(self._geonameid[index])
-        kind = self._kinds[self._kind[index]]
-        pid = self._ids[index]
-        return Place(
-            id=pid, name=self._names[index], kind=kind,
-            country=self._countries[self._country[index]] or None,
-            admin1=self._admin1_codes[self._admin1[index]] or None,
-            population=int(self._population[index]),
-            lat=float(self.lat[index]), lon=float(self.lon[index]),
-            geonameid=gid if gid >= 0 else None,
-            source=_SOURCE_PREFIX.get(pid.split(":", 1)[0], "geodrills"),
-            score=round(float(score), 4), match=match, index=int(index),
-        )
+        fields = self._place_fields.get(index)
+        if fields is None:
+            if len(self._place_fields) >= 50_000:  # bounded: a corpus names far fewer places
+                self._place_fields.clear()
+            gid = int(self._geonameid[index])
+            pid = self._ids[index]
+            fields = self._place_fields[index] = dict(
+                id=pid, name=self._names[index], kind=self._kinds[self._kind[index]],
+                country=self._countries[self._country[index]] or None,
+                admin1=self._admin1_codes[self._admin1[index]] or None,
+                population=int(self._population[index]),
+                lat=float(self.lat[index]), lon=float(self.lon[index]),
+                geonameid=gid if gid >= 0 else None,
+                source=_SOURCE_PREFIX.get(pid.split(":", 1)[0], "geodrills"), index=int(index),
+            )
+        return Place(**fields, score=round(float(score), 4), match=match)
+
+    @cached_property
+    def _place_fields(self) -> dict[int, dict]:
+        """Record fields of the places made so far (reading the lazy columns is the slow part)."""
+        return {}
 
     def get(self, place_id: str) -> Place:
         """The record with id ``place_id`` (``"gn:743952"``, ``"adm1:TR.84"``, ``"sup:aras-river"``).

@@ -184,7 +184,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if e.kinds[order[0]] != "country" and margin > 1.0 and best > ACCEPT_THRESHOLD:
             anchors.add((e.lat[order[0]], e.lon[order[0]]))
 
-    anchor_list = _unit_vectors(sorted(anchors)) if anchors else None
+    near = _nearness(entries, totals, _unit_vectors(sorted(anchors))) if anchors else {}
     list_country = _list_countries(candidates, entries, totals)
     name_parts = frozenset(c.text for c in candidates if c.embedded)
     out = []
@@ -196,7 +196,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         setting = (cand.key, cand.kind_cue, cand.followed_by, cand.all_caps, list_country.get(k))
         choice = memo.get(setting)
         if choice is None and setting not in memo:
-            choice = memo[setting] = _choose(e, t, anchor_list, list_country.get(k))
+            choice = memo[setting] = _choose(e, t, near.get(id(e)), list_country.get(k))
         if choice is None:
             continue
         best, best_total, share, alternatives = choice
@@ -214,12 +214,11 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     return out
 
 
-def _choose(e: NameEntry, t: list[float], anchors: np.ndarray | None, list_country: int | None):
+def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country: int | None):
     """The best reading: (index, total, softmax share, runner-up records), or None."""
     if len(t) > 1:
-        if anchors is not None:
-            near = _near(e.unit, anchors)
-            t = [x + NEAR_BONUS * n for x, n in zip(t, near.tolist())]
+        if near is not None:
+            t = [x + NEAR_BONUS * n for x, n in zip(t, near)]
         if list_country is not None:
             t = [x + (LIST_BONUS if c == list_country else 0.0) for x, c in zip(t, e.countries)]
         order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i]))
@@ -279,6 +278,19 @@ def _unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
     lat = np.radians([p[0] for p in points])
     lon = np.radians([p[1] for p in points])
     return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+
+
+def _nearness(entries: list, totals: list, anchors: np.ndarray) -> dict[int, list[float]]:
+    """:func:`_near` of every reading of every ambiguous name, in one batch (keyed by ``id(entry)``)."""
+    ambiguous = list({id(e): e for e, t in zip(entries, totals) if t is not None and len(t) > 1}.values())
+    if not ambiguous:
+        return {}
+    near = _near(np.concatenate([e.unit for e in ambiguous]), anchors).tolist()
+    out, pos = {}, 0
+    for e in ambiguous:
+        out[id(e)] = near[pos:pos + len(e.records)]
+        pos += len(e.records)
+    return out
 
 
 def _near(units: np.ndarray, anchors: np.ndarray) -> np.ndarray:
