@@ -131,12 +131,13 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     lower_words: set[str] | None = None
     out: list[Candidate] = []
     pos = start
+    # AP state abbreviations after a comma ("Gainesville, Va."): start -> (end, the state's name key)
     states = {m.start(1): (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) for m in _US_STATE.finditer(text, start)}
     for m in _CAP_WORD.finditer(text, start):
         ws = m.start()
         if ws < pos or (skip and _in_spans(ws, skip)):
             continue
-        state = states.get(ws) if states else None
+        state = states.get(ws)
         if state is not None:
             end, key = state
             cand = Candidate(start=ws, end=end, text=text[ws:end], key=key, kind_cue=("admin1",))
@@ -160,7 +161,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if best is None:
                     continue
                 end = ws + len(best)
-        cand = _candidate(text, best, ws, end)
+        cand = _candidate(text, best, ws, end, states)
         if cand is not None and " " not in cand.text and not cand.all_caps:
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
@@ -235,7 +236,7 @@ _ANY_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
 
 
-def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
+def _candidate(text: str, key: str, ws: int, end: int, states: dict[int, tuple[int, str]]) -> Candidate | None:
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS or (" " not in surface and _is_demonym(surface)):
         return None
@@ -296,7 +297,7 @@ def _candidate(text: str, key: str, ws: int, end: int) -> Candidate | None:
             cand.notes.append(f"before capitalised {nxt!r}")
             cand.in_org_name = nxt.casefold() in _ORG_WORDS
         elif gap in (", ", ",") and nxt[0].isupper():
-            state = _us_state_abbreviation(text, nxt_m.start(2))
+            state = states.get(nxt_m.start(2))
             cand.followed_by = state[1] if state else fold(nxt)
     return cand
 
@@ -317,12 +318,6 @@ US_STATE_ABBREVIATIONS = {
 }
 _US_STATE = re.compile(",[ ]?(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
                        + r")(?![^\W_])")
-
-
-def _us_state_abbreviation(text: str, pos: int) -> tuple[int, str] | None:
-    """(end, state name key) for an AP state abbreviation at ``pos`` right after a comma."""
-    m = _US_STATE.match(text, pos - 2) if text[pos - 2:pos - 1] == "," else _US_STATE.match(text, pos - 1)
-    return (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) if m and m.start(1) == pos else None
 
 
 # Words that make "<Place> <Word>" an organisation named after the place: the place is still meant.
