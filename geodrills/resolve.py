@@ -45,6 +45,7 @@ FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
 CONTAINS_BONUS = 3.5  # "Atlanta, Georgia": the admin unit that holds the place named before it
 NEAR_BONUS = 0.6  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
 NEAR_KM = 400.0
+OUTLIER_PENALTY = 3.0  # a town or village over 1,200 km from all the article's clear places, in none of its countries
 KIND_CUE_BONUS = 3.0
 KIND_CUE_MISMATCH = -1.0
 ACCEPT_THRESHOLD = 2.5  # least span weight for a candidate to count as a place
@@ -202,6 +203,10 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         best, best_total, share, alternatives = choice
         own = e.own[best]
         spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand, name_parts)
+        if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
+            fade = near.get(id(e))
+            if fade is not None and fade[best] == 0.0:
+                spanness -= OUTLIER_PENALTY
         if spanness < ACCEPT_THRESHOLD:
             continue
         confidence = 1.0 / (1.0 + math.exp(-(spanness - ACCEPT_THRESHOLD - 0.5)))
@@ -281,13 +286,13 @@ def _unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
 
 
 def _nearness(entries: list, totals: list, anchors: np.ndarray) -> dict[int, list[float]]:
-    """:func:`_near` of every reading of every ambiguous name, in one batch (keyed by ``id(entry)``)."""
-    ambiguous = list({id(e): e for e, t in zip(entries, totals) if t is not None and len(t) > 1}.values())
-    if not ambiguous:
+    """:func:`_near` of every reading of every name, in one batch (keyed by ``id(entry)``)."""
+    named = list({id(e): e for e, t in zip(entries, totals) if t is not None}.values())
+    if not named:
         return {}
-    near = _near(np.concatenate([e.unit for e in ambiguous]), anchors).tolist()
+    near = _near(np.concatenate([e.unit for e in named]), anchors).tolist()
     out, pos = {}, 0
-    for e in ambiguous:
+    for e in named:
         out[id(e)] = near[pos:pos + len(e.records)]
         pos += len(e.records)
     return out

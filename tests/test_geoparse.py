@@ -509,3 +509,11 @@ def test_capital_beats_its_namesakes():
     by_text = {t: admin1 for t, _n, _k, admin1 in out}
     assert by_text["Washington"] == "US.DC"
     assert by_text["London"] == "GB.ENG"
+
+
+def test_small_place_far_from_the_articles_geography_is_dropped():
+    # Pacific, Missouri (a town) is 9,000 km from Ganja and in none of the article's countries
+    text = "Azerbaijani troops held drills near Ganja and Shamkir. A team from Pacific joined them."
+    assert [t for t, *_ in _readings(text)] == ["Ganja", "Shamkir"]
+    # with no other geography to contradict it, the town stands
+    assert [t for t, *_ in _readings("A team from Pacific joined them.")] == ["Pacific"]
