@@ -16,15 +16,19 @@ The column ``source`` of :func:`border_distances` says which answered.
 Distances are WGS84 geodesics (Karney's algorithm, via :class:`pyproj.Geod`).
 A border is the chain of its vertices, densified so that no segment is longer
 than :data:`MAX_SEGMENT_KM`, each piece being the great circle between its
-ends (within millimetres of the geodesic at that length).  Candidate segments
-come from a k-d tree over the vertices' WGS84 earth-centred coordinates: the
-straight 3-D distance between surface points is a monotone function of the
-geodesic distance to ~1e-6, so the nearest 3-D chord finds the nearest
-geodesic segment and its foot.  The search is exact (a point is re-queried
-with more neighbours until no unseen segment can be nearer), and the final
-figure is one ellipsoidal geodesic to the foot -- within a metre of a
-brute-force geodesic minimum over the same lines (:func:`brute_force_km`;
-``tests/test_borders.py`` checks it on random points).
+ends (within millimetres of the geodesic at that length).  The nearest segment
+is the nearest by straight 3-D distance in WGS84 earth-centred coordinates:
+between surface points that is a monotone function of the geodesic distance
+to ~1e-6, so the nearest 3-D chord finds the nearest geodesic segment and its
+foot.  The search is exact either way it runs: by default in the compiled
+kernel ``geodrills._nearest`` (a walk of a bounding-box hierarchy over the
+segments, which skips only boxes that cannot hold anything nearer), or, where
+that extension is not built, with a scipy k-d tree over the vertices (a point
+is re-queried with more neighbours until no unseen segment can be nearer);
+:data:`KERNEL` says which.  The final figure is one ellipsoidal geodesic to
+the foot -- within a metre of a brute-force geodesic minimum over the same
+lines (:func:`brute_force_km`; ``tests/test_borders.py`` checks it on random
+points).
 
 Bad input: a latitude outside ±90 or a longitude outside ±180 raises
 :class:`~geodrills.errors.CoordinateError` naming the value and its index.
@@ -79,6 +83,17 @@ _R_KM = 6371.0088  # mean Earth radius: only for small corrections and candidate
 #: relative difference between spherical and WGS84 distances is below ~0.56 %
 _SPHERE_SLACK = 0.006
 _K = 2  # vertices per point in the first k-d tree query (most points need no more)
+_LEAF = 8  # segments per leaf of the C kernel's hierarchy: consecutive pieces of one line
+_FANOUT = 8  # children per inner node
+
+try:  # the compiled kernel (geodrills/_nearest.c); optional, so a failed build still installs
+    from . import _nearest as _c_nearest
+except ImportError:
+    _c_nearest = None
+#: Which nearest-segment search :meth:`BorderData.nearest` uses: ``"c"`` (the compiled
+#: bounding-box hierarchy in ``geodrills._nearest``) or ``"numpy"`` (scipy's k-d tree, the
+#: fallback when the extension is not built).  Both find the same segments.
+KERNEL = "c" if _c_nearest is not None else "numpy"
 
 DISTANCE_COLUMNS = ["point", "border", "km", "border_lat", "border_lon", "bearing", "source"]
 
@@ -237,6 +252,121 @@ class _Index:
 
         return cKDTree(self.ecef, balanced_tree=False, compact_nodes=False)
 
+    @cached_property
+    def bvh(self) -> _Hierarchy | None:
+        """Bounding-box hierarchy over the segments, for the C kernel (None: no segments)."""
+        return _build_hierarchy(self.seg_ok, self.seg_soa)
+
+
+@dataclass
+class _Hierarchy:
+    """Flat arrays walked by ``geodrills._nearest.nearest`` (see :func:`_build_hierarchy`)."""
+
+    box: np.ndarray  # (6, nodes + 8) float64: lowest x, y, z, highest x, y, z (km); leaves first, root last
+    child: np.ndarray  # (nodes, 2) int32: first child and count (a leaf's children are segments)
+    n_leaves: int
+    seg: np.ndarray  # (segments, 8) float64: start, direction, 1/|direction|^2, 0 (one cache line each)
+    vertex: np.ndarray  # (segments,) int64: the segment's first vertex in the index
+
+
+def _kd_order(c: np.ndarray) -> np.ndarray:
+    """An order of 3-D points in which every aligned run of 8, 64, 512, ... points is compact.
+
+    Top-down k-d splits, all groups at once: each group is sorted along its
+    longest extent and cut so that the first part holds the largest power of
+    two below the group's size.  The parts are then whole subtrees at every
+    aligned power of two, so grouping consecutive runs of :data:`_FANOUT`
+    (a power of two) bottom-up never mixes two distant parts.
+    """
+    n = len(c)
+    order = np.arange(n)
+    start = np.zeros(1, np.int64)  # groups still to split: first position and size
+    size = np.array([n], np.int64)
+    while True:
+        keep = size > 1
+        start, size = start[keep], size[keep]
+        if start.size == 0:
+            return order
+        group = np.repeat(np.arange(start.size), size)
+        pos = np.repeat(start, size) + np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
+        pts = c[order[pos]]
+        extent = np.maximum.reduceat(pts, np.cumsum(size) - size) - np.minimum.reduceat(pts, np.cumsum(size) - size)
+        along = pts[np.arange(pos.size), np.argmax(extent, axis=1)[group]]
+        order[pos] = order[pos][np.lexsort((along, group))]
+        left = 1 << (np.frexp(size - 1)[1] - 1).astype(np.int64)  # the largest power of two < size
+        start, size = np.concatenate([start, start + left]), np.concatenate([left, size - left])
+
+
+def _build_hierarchy(seg_ok: np.ndarray, soa: tuple[np.ndarray, ...]) -> _Hierarchy | None:
+    """Pack the segments into a hierarchy of axis-aligned boxes, bottom-up.
+
+    Leaves are runs of up to :data:`_LEAF` consecutive segments of one line
+    (already spatially coherent), put in :func:`_kd_order`; every level above
+    groups :data:`_FANOUT` consecutive nodes of the level below, so siblings
+    are neighbours and every node's children are contiguous.  A box holds its
+    segments' ends (so the whole straight segments) or its children's boxes,
+    with a micrometre to spare for rounding: the C walk skips a node only
+    when nothing in it can be nearer than the best so far, which keeps the
+    search exact.
+    """
+    start = np.flatnonzero(seg_ok)
+    if start.size == 0:
+        return None
+    ax, ay, az, bx, by, bz, inv = (c[start] for c in soa)
+    a = np.column_stack([ax, ay, az])
+    b = a + np.column_stack([bx, by, bz])
+    # runs of consecutive segments (one per line), cut into leaves of _LEAF
+    run_start = np.ones(start.size, bool)
+    run_start[1:] = start[1:] != start[:-1] + 1
+    pos = np.arange(start.size) - np.maximum.accumulate(np.where(run_start, np.arange(start.size), 0))
+    first = np.flatnonzero(pos % _LEAF == 0)
+    count = np.diff(np.append(first, start.size))
+    lo = np.minimum(np.minimum.reduceat(a, first), np.minimum.reduceat(b, first)) - 1e-9
+    hi = np.maximum(np.maximum.reduceat(a, first), np.maximum.reduceat(b, first)) + 1e-9
+    # the leaves in k-d order; a leaf's segments stay contiguous behind it
+    order = _kd_order((lo + hi) / 2)
+    lo, hi, count = lo[order], hi[order], count[order]
+    old_first = first[order]
+    first = np.concatenate([[0], np.cumsum(count)[:-1]])
+    seg_order = np.arange(start.size) + np.repeat(old_first - first, count)
+    seg = np.zeros((start.size, 8))
+    seg[:, 0:3] = a[seg_order]
+    seg[:, 3:6] = np.column_stack([bx, by, bz])[seg_order]
+    seg[:, 6] = inv[seg_order]
+    levels = [(lo, hi, first, count)]
+    while len(levels[-1][0]) > 1:
+        lo, hi = levels[-1][0], levels[-1][1]
+        first = np.arange(0, len(lo), _FANOUT)
+        count = np.diff(np.append(first, len(lo)))
+        levels.append((np.minimum.reduceat(lo, first), np.maximum.reduceat(hi, first), first, count))
+    # concatenate the levels, leaves first: a node's children always precede it
+    offsets = np.cumsum([0] + [len(lv[0]) for lv in levels])
+    # one row per coordinate, so a node's children are contiguous in each; padded for the 8-wide reads
+    box = np.concatenate([np.column_stack([lv[0], lv[1]]) for lv in levels]).T
+    box = np.concatenate([box, np.repeat([[np.inf]] * 3 + [[-np.inf]] * 3, _FANOUT, axis=1)], axis=1)
+    child = np.concatenate([np.column_stack([lv[2] + (offsets[k - 1] if k else 0), lv[3]])
+                            for k, lv in enumerate(levels)]).astype(np.int32)
+    return _Hierarchy(box=np.ascontiguousarray(box), child=np.ascontiguousarray(child),
+                      n_leaves=len(levels[0][0]), seg=seg, vertex=start[seg_order].astype(np.int64))
+
+
+def _spatial_order(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """A visiting order in which consecutive points lie close together.
+
+    Serpentine rows about as tall as the points' mean spacing, so a step to
+    the next point is short both along and across the rows: the C kernel
+    starts each point from the previous point's segment, and the nearer that
+    start, the less of the hierarchy it walks.  One int64 key and an argsort
+    (several times cheaper than a lexsort).
+    """
+    lat0, lon0 = float(lat.min()), float(lon.min())
+    dlat, dlon = float(lat.max()) - lat0, float(lon.max()) - lon0
+    height = max(math.sqrt(dlat * dlon / lat.size), dlat / (1 << 30), 1e-12)
+    row = ((lat - lat0) / height).astype(np.int64)
+    x = ((lon - lon0) * ((1 << 31) / max(dlon, 1e-12))).astype(np.int64)
+    x = np.where(row & 1, (1 << 31) - x, x)
+    return np.argsort((row << 32) | x)
+
 
 class BorderData:
     """The bundled border lines and country polygons (use :meth:`default`).
@@ -381,21 +511,78 @@ class BorderData:
 
     # ------------------------------------------------------------------ distances
     def nearest(self, lat: np.ndarray, lon: np.ndarray, border: str | None = None,
-                *, max_km: float | None = None) -> dict[str, np.ndarray]:
+                *, max_km: float | None = None, kernel: str | None = None) -> dict[str, np.ndarray]:
         """Nearest border point for valid (non-NaN) lat/lon arrays.
 
         Returns arrays ``km``, ``border_lat``, ``border_lon``, ``bearing`` and
         ``line`` (index of the line; -1 and NaN where nothing lies within
-        ``max_km``).
+        ``max_km``).  ``kernel`` picks the segment search (``"c"`` or
+        ``"numpy"``; default :data:`KERNEL`); both find the same segments.
         """
         idx = self.index(border)
         n = lat.size
-        out = {
-            "km": np.full(n, np.nan), "border_lat": np.full(n, np.nan), "border_lon": np.full(n, np.nan),
-            "bearing": np.full(n, np.nan), "line": np.full(n, -1, dtype=np.int64),
-        }
+        kernel = KERNEL if kernel is None else kernel
+        if kernel not in ("c", "numpy"):
+            raise InputError(f"kernel must be 'c' or 'numpy', got {kernel!r}")
+        if kernel == "c" and _c_nearest is None:
+            raise InputError("kernel 'c' is not available: the extension geodrills._nearest is not built "
+                             "(reinstall with a C compiler, e.g. pip install -e .)")
         if n == 0:
-            return out
+            return {"km": np.empty(0), "border_lat": np.empty(0), "border_lon": np.empty(0),
+                    "bearing": np.empty(0), "line": np.empty(0, dtype=np.int64)}
+        if kernel == "c":
+            seg, flat, flon = self._segments_c(idx, lat, lon, max_km)
+        else:
+            seg, flat, flon = self._segments_numpy(idx, lat, lon, max_km)
+        found = np.flatnonzero(seg >= 0)
+        if found.size == n:  # the usual case: every point has a segment, so no scatter
+            # one batched geodesic for the final figures
+            az12, _az21, dist = _geod().inv(lon, lat, flon, flat)
+            out = {"km": np.asarray(dist, dtype=float) / 1000.0, "border_lat": flat, "border_lon": flon,
+                   "bearing": np.mod(np.asarray(az12, dtype=float), 360.0), "line": idx.line[seg]}
+        else:
+            out = {
+                "km": np.full(n, np.nan), "border_lat": np.full(n, np.nan), "border_lon": np.full(n, np.nan),
+                "bearing": np.full(n, np.nan), "line": np.full(n, -1, dtype=np.int64),
+            }
+            if found.size:
+                flat, flon = flat[found], flon[found]
+                az12, _az21, dist = _geod().inv(lon[found], lat[found], flon, flat)
+                out["km"][found] = np.asarray(dist, dtype=float) / 1000.0
+                out["border_lat"][found] = flat
+                out["border_lon"][found] = flon
+                out["bearing"][found] = np.mod(np.asarray(az12, dtype=float), 360.0)
+                out["line"][found] = idx.line[seg[found]]
+        if max_km is not None:
+            far = out["km"] > max_km
+            for key in ("km", "border_lat", "border_lon", "bearing"):
+                out[key][far] = np.nan
+            out["line"][far] = -1
+        return out
+
+    def _segments_c(self, idx: _Index, lat: np.ndarray, lon: np.ndarray, max_km: float | None):
+        """Nearest segment (first vertex, -1 for none) and the foot's lat/lon, by the compiled kernel."""
+        n = lat.size
+        seg = np.full(n, -1, dtype=np.int64)
+        frac = np.zeros(n)
+        flat = np.full(n, np.nan)
+        flon = np.full(n, np.nan)
+        h = idx.bvh
+        if h is None:
+            return seg, flat, flon
+        # the same reach as the numpy path: nothing within max_km unless a segment is within
+        # max_km + half a segment (chords are shorter than geodesics, so this is safe)
+        cutoff = math.inf if max_km is None else max_km + idx.max_chord / 2 + 1e-6
+        lat = np.ascontiguousarray(lat, dtype=np.float64)
+        lon = np.ascontiguousarray(lon, dtype=np.float64)
+        order = _spatial_order(lat, lon) if n > 16 else None
+        _c_nearest.nearest(lat, lon, order, h.box, h.child, h.n_leaves, h.seg, h.vertex,
+                           np.ascontiguousarray(idx.xyz, dtype=np.float64), cutoff, seg, frac, flat, flon)
+        return seg, flat, flon
+
+    def _segments_numpy(self, idx: _Index, lat: np.ndarray, lon: np.ndarray, max_km: float | None):
+        """Nearest segment (first vertex, -1 for none) and the foot's lat/lon, by scipy's k-d tree."""
+        n = lat.size
         todo = np.arange(n)
         q = _ecef(lat, lon)
         if max_km is not None:
@@ -418,24 +605,14 @@ class BorderData:
             if k >= idx.lat.size:
                 break
             k = min(k * 4, idx.lat.size)
+        flat = np.full(n, np.nan)
+        flon = np.full(n, np.nan)
         found = np.flatnonzero(seg >= 0)
         if found.size:
-            # one batched geodesic for the final figures, only for the points that have a segment
             s_f, t_f = seg[found], frac[found]
             f = (1 - t_f)[:, None] * idx.xyz[s_f] + t_f[:, None] * idx.xyz[s_f + 1]
-            flat, flon = _latlon(f / np.linalg.norm(f, axis=1)[:, None])
-            az12, _az21, dist = _geod().inv(lon[found], lat[found], flon, flat)
-            out["km"][found] = np.asarray(dist, dtype=float) / 1000.0
-            out["border_lat"][found] = flat
-            out["border_lon"][found] = flon
-            out["bearing"][found] = np.mod(np.asarray(az12, dtype=float), 360.0)
-            out["line"][found] = idx.line[s_f]
-        if max_km is not None:
-            far = out["km"] > max_km
-            for key in ("km", "border_lat", "border_lon", "bearing"):
-                out[key][far] = np.nan
-            out["line"][far] = -1
-        return out
+            flat[found], flon[found] = _latlon(f / np.linalg.norm(f, axis=1)[:, None])
+        return seg, flat, flon
 
     def _nearest_k(self, idx: _Index, q: np.ndarray, k: int):
         """Nearest segment by 3-D chord among those touching the k nearest vertices.

