@@ -101,6 +101,7 @@ class Candidate:
     key: str
     kind_cue: tuple[str, ...] = ()  # kinds a feature word points to
     locative: bool = False  # after "in", "near", …
+    across_border: bool = False  # after "border with", "bordering": the other side, not the setting
     sentence_initial: bool = False
     embedded: bool = False  # inside a longer capitalised name
     all_caps: bool = False
@@ -268,6 +269,9 @@ def _candidate(text: str, key: str, ws: int, end: int, states: dict[int, tuple[i
             cand.kind_cue = cand.kind_cue or OF_WORDS[prev[1][0].casefold()]
         if not after_sentence:
             cand.locative = p1 in _LOCATIVE or of_word
+            cand.across_border = p1 in _BORDERING or (
+                p1 in ("with", "of") and len(prev) > 1 and prev[1][0].casefold() in _BORDERING
+                and _SENTENCE_PUNCT.search(prev[1][1]) is None)
         cand.sentence_initial = after_sentence
         # "Mike de Kock", "Ursula von der Leyen": a surname after a name particle.
         if p1 in _NAME_PARTICLES and not after_sentence and len(prev) > 1 and prev[1][0][:1].isupper() \
@@ -325,6 +329,7 @@ _ORG_WORDS = frozenset("""department ministry commission council committee polic
     institute museum hospital airport court county government parliament assembly authority agency board office
     bank company corporation club stadium centre center church cathedral library zoo port harbour station
     times post herald tribune gazette journal chronicle star""".split())
+_BORDERING = frozenset("border borders bordering frontier".split())
 _NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn al el".split())
 _TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minister general gen col lt sgt "
                     "judge justice pastor father rev sir lord lady coach".split())

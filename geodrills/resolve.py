@@ -44,8 +44,8 @@ LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, J
 FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
 CONTAINS_BONUS = 3.5  # "Atlanta, Georgia": the admin unit that holds the place named before it
 NEAR_BONUS = 0.6  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
-NEAR_KM = 400.0
-OUTLIER_PENALTY = 3.0  # a town or village over 1,200 km from all the article's clear places, in none of its countries
+NEAR_KM = 150.0
+OUTLIER_PENALTY = 3.0  # a town or village beyond 3×NEAR_KM of all the article's clear places, in none of its countries
 KIND_CUE_BONUS = 3.0
 KIND_CUE_MISMATCH = -1.0
 ACCEPT_THRESHOLD = 2.5  # least span weight for a candidate to count as a place
@@ -131,8 +131,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     for code, n in (demonym_countries or {}).items():
         if code in country_idx:
             context[country_idx[code]] += n
-    for e in entries:
-        if e is not None and e.kinds[0] == "country" and e.grades[0] == 0:
+    for c, e in zip(candidates, entries):
+        # "near the border with Azerbaijan" names the other side, not where the article is
+        if e is not None and e.kinds[0] == "country" and e.grades[0] == 0 and not c.across_border:
             context[e.countries[0]] += 2
     top = max(context.values(), default=0)
     # By share: a passing mention of the United States must not pull "Brussels" to a village in Ohio.

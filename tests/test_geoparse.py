@@ -526,3 +526,15 @@ def test_small_place_far_from_the_articles_geography_is_dropped():
 ])
 def test_new_york_is_the_city_unless_the_state_is_cued(text, kind):
     assert [r[2] for r in _readings(text) if r[0] == "New York"] == [kind]
+
+
+def test_the_country_across_the_border_is_not_the_setting():
+    # "the border with Azerbaijan" names the far side: the Iranian Jolfa is meant
+    text = "Iranian army units held drills near Jolfa and Parsabad, close to the border with Azerbaijan."
+    assert [r[3][:2] for r in _readings(text) if r[0] in ("Jolfa", "Parsabad")] == ["IR", "IR"]
+
+
+def test_nearness_prefers_the_armavir_next_to_gyumri():
+    # Armavir, Armenia is 60 km from Gyumri; Armavir, Russia (more populous) 520 km
+    text = "Russian troops at the base in Gyumri joined exercises with Armenian units near Armavir."
+    assert [r[3][:2] for r in _readings(text) if r[0] == "Armavir"] == ["AM"]
