@@ -124,6 +124,8 @@ def _boilerplate_spans(text: str, start: int) -> Iterator[Span]:
             lead = len(line) - len(line.lstrip())
             yield line_start + lead, line_start + lead + len(core)
             continue
+        if "arrow" not in line.casefold():  # the regex scan is slow on long lines; most lack the word
+            continue
         for m in _BOILERPLATE_RUN.finditer(line):
             # Only chrome that fills the rest of its line ("... ENGLISH arrow icon").
             if not line[m.end():].strip():

@@ -208,13 +208,18 @@ class Demonym:
 
 
 # A demonym is a capitalised word (or two: "South Korean") that is a key of
-# DEMONYMS exactly; looking words up is far faster than one regex alternation
-# of every form.  Words that merely start with a demonym ("Turkishness") are
-# other words.
-_CAP_WORD = re.compile(r"(?<![\w-])[A-Z]\w*")
+# DEMONYMS exactly, not right after a letter, digit, "_" or "-".  Looking the
+# forms up is far faster than one regex alternation of every form.  Words that
+# merely start with a demonym ("Turkishness") are other words.
 _NEXT_WORD = re.compile(r" ([A-Z]\w*)")
 _AFTER_HYPHEN = re.compile(r"-([A-Z]\w*)")
 _FIRST_WORDS = frozenset(k.split()[0] for k in DEMONYMS if " " in k)
+_FORM_WORDS = frozenset(k for k in DEMONYMS if " " not in k) | _FIRST_WORDS
+_CAP_RUN = re.compile(r"[A-Z]\w*")  # every capitalised word (and some word-internal ones)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
 
 
 def find_demonyms(text: str) -> list[Demonym]:
@@ -243,8 +248,22 @@ def find_demonyms(text: str) -> list[Demonym]:
 
 
 def _iter_demonyms(text: str) -> Iterator[Demonym]:
-    for m in _CAP_WORD.finditer(text):
-        start, end, word = m.start(), m.end(), m.group()
+    # Only the few forms the text holds are looked for: a Python loop over every
+    # capitalised word costs more than all the rest.
+    forms = _FORM_WORDS.intersection(_CAP_RUN.findall(text))
+    if not forms:
+        return
+    found = []
+    for word in forms:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (start == 0 or not _is_word_char(text[start - 1]) and text[start - 1] != "-") \
+                    and (end == len(text) or not _is_word_char(text[end])):
+                found.append((start, word))
+            start = text.find(word, start + 1)
+    for start, word in sorted(found):
+        end = start + len(word)
         if word in _FIRST_WORDS:
             two = _NEXT_WORD.match(text, end)
             if two is not None and f"{word} {two.group(1)}" in DEMONYMS:
