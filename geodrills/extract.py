@@ -132,6 +132,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     lower_words: set[str] | None = None
     out: list[Candidate] = []
     pos = start
+    rev = text[::-1]  # for looking back from a candidate (see _words_before)
     # AP state abbreviations after a comma ("Gainesville, Va."): start -> (end, the state's name key)
     states = {m.start(1): (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) for m in _US_STATE.finditer(text, start)}
     for m in _CAP_WORD.finditer(text, start):
@@ -162,7 +163,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if best is None:
                     continue
                 end = ws + len(best)
-        cand = _candidate(text, best, ws, end, states)
+        cand = _candidate(text, rev, best, ws, end, states)
         if cand is not None and " " not in cand.text and not cand.all_caps:
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
@@ -209,35 +210,32 @@ def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _words_before(text: str, pos: int, k: int) -> list[tuple[str, str]]:
+def _words_before(rev: str, pos: int, k: int) -> list[tuple[str, str]]:
     """Up to ``k`` (word, gap after it) pairs before ``pos``, nearest first, within the sentence.
 
-    Looks back through a short window first (three words almost always fit
-    in it), widening it only when it is not enough.
+    ``rev`` is the text reversed (``text[::-1]``), so the look-back is a few
+    anchored forward matches from ``len(text) - pos``.
     """
-    for width in (40, 400, pos):
-        lo = max(0, pos - width)
-        spans = [m.span() for m in _ANY_WORD.finditer(text, lo, pos)]
-        if lo > 0 and spans and spans[0][0] == lo and _ANY_WORD.match(text, lo - 1):
-            spans.pop(0)  # cut by the window
-        out: list[tuple[str, str]] = []
-        end = pos
-        for a, b in reversed(spans):
-            gap = text[b:end]
-            out.append((text[a:b], gap))
-            if len(out) == k or _SENTENCE_PUNCT.search(gap):
-                return out
-            end = a
-        if lo == 0:
-            return out
+    out: list[tuple[str, str]] = []
+    r = len(rev) - pos
+    while len(out) < k:
+        m = _REVERSED_WORD.match(rev, r)
+        if m is None:
+            break
+        gap = m.group(1)[::-1]
+        out.append((m.group(2)[::-1], gap))
+        if _SENTENCE_PUNCT.search(gap):
+            break
+        r = m.end()
     return out
 
 
-_ANY_WORD = re.compile(r"[^\W_]+")
+_REVERSED_WORD = re.compile(r"([\W_]*)([^\W_]+)")  # the gap, then the word, read backwards
 _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
 
 
-def _candidate(text: str, key: str, ws: int, end: int, states: dict[int, tuple[int, str]]) -> Candidate | None:
+def _candidate(text: str, rev: str, key: str, ws: int, end: int,
+               states: dict[int, tuple[int, str]]) -> Candidate | None:
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS or (" " not in surface and _is_demonym(surface)):
         return None
@@ -260,7 +258,7 @@ def _candidate(text: str, key: str, ws: int, end: int, states: dict[int, tuple[i
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:
                 cand.kind_cue = FEATURE_WORDS[word]
-    prev = _words_before(text, ws, 3)
+    prev = _words_before(rev, ws, 3)
     if prev:
         p1, gap1 = prev[0][0].casefold(), prev[0][1]
         after_sentence = _SENTENCE_PUNCT.search(gap1) is not None
