@@ -92,3 +92,19 @@ def test_skeleton_keeps_different_names_apart(a, b):
 
 def test_skeleton_works_token_by_token():
     assert skeleton("nakhchivan city") == skeleton("nakhchivan") + " " + skeleton("city")
+
+
+def test_fold_of_a_long_text_matches_the_character_table():
+    # articles (256+ characters) go through a numpy code-point table; short strings through str.translate
+    import random
+
+    from geodrills.normalize import _TABLE
+
+    rng = random.Random(7)
+    pools = [(32, 0x24F), (0x370, 0x52F), (0x600, 0x6FF), (0x2000, 0x206F), (0x10000, 0x1003F)]
+    for n in (256, 300, 2000):
+        for pool in ([0, 1], [0, 1, 2, 3], [0, 1, 2, 3, 4]):
+            text = "".join(chr(rng.randint(*pools[rng.choice(pool)])) for _ in range(n))
+            assert fold(text) == text.translate(_TABLE)
+    surrogate = "Kars\ud800 " * 100  # not encodable: the table path must fall back, not fail
+    assert fold(surrogate) == surrogate.translate(_TABLE)
