@@ -107,7 +107,8 @@ class Candidate:
     all_caps: bool = False
     followed_by: str | None = None  # the name after ", " ("Kars, Turkey")
     gap_before: str | None = None  # text since the previous candidate
-    common_word: bool = False  # the article also writes it in lower case ("Police said" … "the police")
+    common_word: bool = False  # the article also writes it in lower case ("Police said" … "the police"),
+    # or English dictionaries list it in lower case only ("Commerce", "Portal")
     person_cue: bool = False  # after a title ("Mr", "Sen.") or before "said", "told"
     in_org_name: bool = False  # starts an organisation's name ("Kentucky Department of Education")
     notes: list[str] = field(default_factory=list)
@@ -130,6 +131,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
     lower_words: set[str] | None = None
+    common_words = gazetteer.common_words
     out: list[Candidate] = []
     pos = start
     rev = text[::-1]  # for looking back from a candidate (see _words_before)
@@ -154,9 +156,17 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             end = ws + len(key)
             if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
                 best = key
+        dot = 0  # "St. Petersburg": the gazetteer spells it "St Petersburg"
+        if text.startswith(_ABBREVIATIONS, ws):
+            cut = text.index(".", ws)
+            for key in prefixes(folded[ws:cut] + folded[cut + 1:ws + _MAX_NAME_CHARS]):
+                end = ws + len(key) + 1
+                if len(key) > cut - ws and (end == n_text or folded[end] == " ") \
+                        and (best is None or len(key) + 1 > len(best) + dot):
+                    best, dot = key, 1
         if best is None:
             continue
-        end = ws + len(best)
+        end = ws + len(best) + dot
         if " " in best:
             # The last word of a multi-word name must be capitalised or a feature word ("Kars province").
             last = text[text.rfind(" ", ws, end) + 1:end]
@@ -169,7 +179,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         if cand is not None and " " not in cand.text and not cand.all_caps:
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
-            cand.common_word = cand.text.lower() in lower_words
+            cand.common_word = cand.text.lower() in lower_words or cand.key in common_words
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
             out.append(cand)
@@ -181,6 +191,9 @@ def _is_capital(ch: str) -> bool:
     """An upper- or title-case letter of the Basic Multilingual Plane ("İ", "Ş", "Ǆ")."""
     return ch <= "\uffff" and (ch.isupper() or ch.istitle())
 
+
+# Abbreviations the gazetteer writes without their period ("St Petersburg", "Ft Worth").
+_ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ")
 
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
 

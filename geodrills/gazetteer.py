@@ -280,6 +280,25 @@ class Gazetteer:
         return self._column("admin1")
 
     @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Name keys that are everyday English words ("commerce", "centre", "portal").
+
+        English dictionaries list them only in lower case, so a capitalised
+        one in news is more often a word than the small place of that name
+        (built by ``gazetteer/build_common_words.py``).  Empty for a gazetteer
+        folder without ``common_words.txt``.
+        """
+        path = self._dir / "common_words.txt"
+        if not path.is_file():
+            return frozenset()
+        try:
+            lines = path.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(f"gazetteer data file {path} is unreadable ({exc}); rebuild it with "
+                            "gazetteer/build_common_words.py") from exc
+        return frozenset(w for w in lines if w and not w.startswith("#"))
+
+    @cached_property
     def _skel_offsets(self) -> np.ndarray:
         return np.concatenate([[0], np.cumsum(self._column("skeleton_counts"), dtype=np.int64)])
 
