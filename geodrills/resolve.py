@@ -188,7 +188,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
 
     near = _nearness(entries, totals, _unit_vectors(sorted(anchors))) if anchors else {}
     list_country = _list_countries(candidates, entries, totals)
-    name_parts = frozenset(c.text for c in candidates if c.embedded)
+    name_parts = frozenset(c.text for c in candidates if c.embedded and not c.in_org_name)
     out = []
     memo: dict[tuple, tuple | None] = {}  # the same name in the same setting resolves the same way
     places: dict[tuple, Place] = {}
@@ -203,7 +203,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             continue
         best, best_total, share, alternatives = choice
         own = e.own[best]
-        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand, name_parts)
+        # A country, continent or state is not a person's name elsewhere in the article.
+        parts = name_parts if e.kinds[best] not in _NEVER_NAME_PARTS else frozenset()
+        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand, parts)
         if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
             fade = near.get(id(e))
             if fade is not None and fade[best] == 0.0:
@@ -238,6 +240,7 @@ def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country
     return best, best_total, share, tuple(e.records[i] for i in order[1:4])
 
 
+_NEVER_NAME_PARTS = frozenset({"country", "continent", "admin1"})
 _MATCH = ("exact", "variant", "alternate", "alternate")
 
 

@@ -538,3 +538,15 @@ def test_nearness_prefers_the_armavir_next_to_gyumri():
     # Armavir, Armenia is 60 km from Gyumri; Armavir, Russia (more populous) 520 km
     text = "Russian troops at the base in Gyumri joined exercises with Armenian units near Armavir."
     assert [r[3][:2] for r in _readings(text) if r[0] == "Armavir"] == ["AM"]
+
+
+def test_a_place_that_names_an_organisation_is_not_a_persons_name():
+    # "Montana Department of Corrections" names the state: it must not make the other "Montana"s a surname
+    text = "Montana and CoreCivic are at an impasse, the Montana Department of Corrections said."
+    assert [r[2] for r in _readings(text) if r[0] == "Montana"] == ["admin1", "admin1"]
+
+
+def test_a_continent_inside_a_longer_name_elsewhere_is_still_a_place():
+    # "Smith Europe" is a name; the other "Europe" is still the continent
+    text = "Europe needs more power, a spokesman for Smith Europe said."
+    assert [r[2] for r in _readings(text) if r[0] == "Europe"][:1] == ["continent"]
