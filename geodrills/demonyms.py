@@ -139,7 +139,10 @@ _FORMS: dict[str | None, tuple[str, ...]] = {
     "NZ": ("New Zealander", "New Zealanders"),
     # Historical states and stateless peoples: recognised, but no country.
     None: ("Ottoman", "Ottomans", "Soviet", "Soviets", "Byzantine", "Kurdish", "Kurd", "Kurds",
-           "Persian", "Persians", "Arab", "Arabs", "Balkan", "Scandinavian"),
+           "Persian", "Persians", "Arab", "Arabs", "Balkan", "Scandinavian",
+           # peoples of more than one country, or of part of one ("Igbo" is also a town's alternate name)
+           "Igbo", "Hausa", "Yoruba", "Fulani", "Tatar", "Tatars", "Berber", "Berbers", "Pashtun", "Pashtuns",
+           "Baloch", "Tamil", "Tamils", "Uyghur", "Uyghurs", "Uighur", "Uighurs", "Druze", "Bedouin", "Bedouins"),
 }
 
 #: Demonym or national adjective -> ISO2 code (``None`` for historical or stateless ones).

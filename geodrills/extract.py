@@ -72,7 +72,7 @@ STOP_WORDS = frozenset(
     news daily times post press media agency report reports said says according also however
     new old north south east west northern southern eastern western central
     read more share follow subscribe home menu search logo user categories photo video
-    god allah christ church mosque university college school hospital company group party
+    god allah christ jesus christian church mosque congress senate sen sr jr university college school hospital company group party
     union council committee parliament assembly government administration office
     war peace security military exercise exercises drills operation operations
     summer winter spring autumn fall christmas easter ramadan

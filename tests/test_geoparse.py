@@ -550,3 +550,19 @@ def test_a_continent_inside_a_longer_name_elsewhere_is_still_a_place():
     # "Smith Europe" is a name; the other "Europe" is still the continent
     text = "Europe needs more power, a spokesman for Smith Europe said."
     assert [r[2] for r in _readings(text) if r[0] == "Europe"][:1] == ["continent"]
+
+
+def test_package_geoparse_stays_callable_after_the_module_is_imported():
+    import subprocess
+    import sys
+
+    code = ("import geodrills.geoparse, geodrills as gd; "
+            "print([m.text for m in gd.geoparse('Troops gathered in Baku.')])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['Baku']"
+
+
+def test_peoples_titles_and_institutions_are_not_places():
+    # GeoNames: "Igbo" is an alternate name of Igbo-Ukwu, "Sen" of Senj, "Congress" a village in Arizona
+    text = "Igbo leaders met in Enugu. Sen. Warner told Congress that Jesus was not a place."
+    assert [t for t, *_ in _readings(text)] == ["Enugu"]
