@@ -109,6 +109,7 @@ class Candidate:
     gap_before: str | None = None  # text since the previous candidate
     common_word: bool = False  # the article also writes it in lower case ("Police said" … "the police"),
     # or English dictionaries list it in lower case only ("Commerce", "Portal")
+    first_name: bool = False  # a common first name ("Alex", "Olivia"): maybe a person
     person_cue: bool = False  # after a title ("Mr", "Sen.") or before "said", "told"
     in_org_name: bool = False  # starts an organisation's name ("Kentucky Department of Education")
     notes: list[str] = field(default_factory=list)
@@ -131,7 +132,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
     lower_words: set[str] | None = None
-    common_words = gazetteer.common_words
+    common_words, first_names = gazetteer.common_words, gazetteer.first_names
     out: list[Candidate] = []
     pos = start
     rev = text[::-1]  # for looking back from a candidate (see _words_before)
@@ -180,6 +181,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
             cand.common_word = cand.text.lower() in lower_words or cand.key in common_words
+            cand.first_name = cand.key in first_names
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
             out.append(cand)

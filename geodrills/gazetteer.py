@@ -284,18 +284,26 @@ class Gazetteer:
         """Name keys that are everyday English words ("commerce", "centre", "portal").
 
         English dictionaries list them only in lower case, so a capitalised
-        one in news is more often a word than the small place of that name
-        (built by ``gazetteer/build_common_words.py``).  Empty for a gazetteer
-        folder without ``common_words.txt``.
+        one in news is more often a word than the small place of that name.
+        Empty for a gazetteer folder without ``common_words.txt``.
         """
-        path = self._dir / "common_words.txt"
+        return self._word_list("common_words.txt")
+
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        """Name keys that are common English first names ("alex", "olivia", "spencer")."""
+        return self._word_list("first_names.txt")
+
+    def _word_list(self, name: str) -> frozenset[str]:
+        """A word list built by ``gazetteer/build_word_lists.py`` (empty where the folder has none)."""
+        path = self._dir / name
         if not path.is_file():
             return frozenset()
         try:
             lines = path.read_text("utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             raise DataError(f"gazetteer data file {path} is unreadable ({exc}); rebuild it with "
-                            "gazetteer/build_common_words.py") from exc
+                            "gazetteer/build_word_lists.py") from exc
         return frozenset(w for w in lines if w and not w.startswith("#"))
 
     @cached_property

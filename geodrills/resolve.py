@@ -55,6 +55,7 @@ LOCATIVE_BONUS = 0.8
 ORG_NAME_PENALTY = 0.6
 COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
 PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
+FIRST_NAME_PENALTY = 1.5  # a common first name alone ("Alex and Olivia"): a small place of that name needs a cue
 KIND_CUE_EVIDENCE = 0.5
 MAX_READINGS = 40  # readings kept per name, by prior (a name like "San Jose" has hundreds)
 EARTH_KM = 6371.0088
@@ -276,6 +277,8 @@ def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset()) ->
         e -= COMMON_WORD_PENALTY
     if cand.person_cue:
         e -= PERSON_PENALTY
+    if cand.first_name:
+        e -= FIRST_NAME_PENALTY
     if cand.locative:
         e += LOCATIVE_BONUS
     if cand.kind_cue:

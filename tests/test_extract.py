@@ -72,12 +72,12 @@ def test_dictionary_words_need_more_evidence_than_a_small_town_has():
     assert _places("Police in Split arrested two men.") == [("Split", "Split", "HR")]  # a city keeps its weight
 
 
-def test_common_words_builder_plurals_and_case_rule(tmp_path):
+def test_word_lists_builder_plurals_and_case_rule(tmp_path):
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.spec_from_file_location(
-        "build_common_words", Path(__file__).resolve().parents[1] / "gazetteer" / "build_common_words.py")
+        "build_word_lists", Path(__file__).resolve().parents[1] / "gazetteer" / "build_word_lists.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert [build.plural(w) for w in ("city", "day", "box", "church", "portal")] == \
@@ -85,3 +85,13 @@ def test_common_words_builder_plurals_and_case_rule(tmp_path):
     dic = tmp_path / "index.dic"
     dic.write_text("4\ncommerce/M\nturkey/MS\nTurkey/M\nhighway/MS\n", encoding="utf-8")
     assert build.lowercase_only_words([dic]) == {"commerce", "highway", "highways"}
+
+
+def test_a_first_name_alone_is_not_a_small_place():
+    """GeoNames has villages called Alex (Oklahoma) and Olivia (Minnesota)."""
+    from geodrills.gazetteer import Gazetteer
+
+    assert {"alex", "olivia", "austin"} <= Gazetteer.default().first_names
+    assert _places("His sisters Alex and Olivia waited at home.") == []
+    assert ("Olivia", "Olivia", "US") in _places("The fair was held in Olivia, Minnesota.")
+    assert ("Austin", "Austin", "US") in _places("Austin police said the road was closed.")  # a city outweighs it
