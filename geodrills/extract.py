@@ -276,6 +276,9 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
         of_word = p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS
         if of_word:
             cand.kind_cue = cand.kind_cue or OF_WORDS[prev[1][0].casefold()]
+        elif gap1 == " " and prev[0][0] in _PART_WORDS:
+            # "central Washington", "upstate New York": a part of an area, not a city
+            cand.kind_cue = cand.kind_cue or _AREA_KINDS
         if not after_sentence:
             cand.locative = p1 in _LOCATIVE or of_word
             cand.across_border = p1 in _BORDERING or (
@@ -338,6 +341,10 @@ _ORG_WORDS = frozenset("""department ministry commission council committee polic
     institute museum hospital airport court county government parliament assembly authority agency board office
     bank company corporation club stadium centre center church cathedral library zoo port harbour station
     times post herald tribune gazette journal chronicle star""".split())
+# Lower-case words that, before a name, make it an area ("central Washington", "northern Syria").
+_PART_WORDS = frozenset("""central northern southern eastern western northeastern northwestern southeastern
+    southwestern upstate downstate""".split())
+_AREA_KINDS = ("country", "admin1", "admin2", "region", "continent", "sea", "range")
 _BORDERING = frozenset("border borders bordering frontier".split())
 _NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn al el".split())
 _TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minister general gen col lt sgt "

@@ -566,3 +566,12 @@ def test_peoples_titles_and_institutions_are_not_places():
     # GeoNames: "Igbo" is an alternate name of Igbo-Ukwu, "Sen" of Senj, "Congress" a village in Arizona
     text = "Igbo leaders met in Enugu. Sen. Warner told Congress that Jesus was not a place."
     assert [t for t, *_ in _readings(text)] == ["Enugu"]
+
+
+@pytest.mark.parametrize("text, name, kind, country", [
+    ("The team drove to central Washington to set up.", "Washington", "admin1", "US"),  # not the capital
+    ("Azerbaijani troops held drills in Ganja, and Georgian units in southern Georgia.", "Georgia", "country", "GE"),
+    ("Drills were held in northern Kars near Sarıkamış.", "Kars", "admin1", "TR"),  # the province
+])
+def test_a_compass_word_before_a_name_cues_an_area(text, name, kind, country):
+    assert [(m.place.kind, m.place.country) for m in geoparse(text) if m.text == name] == [(kind, country)]
