@@ -149,9 +149,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             totals.append(None)
             continue
         setting = (cand.key, cand.all_caps, cand.kind_cue, cand.followed_by, len(cand.text) >= 4)
-        t = seen.get(setting)
-        if t is not None:
-            totals.append(t)
+        if setting in seen:
+            totals.append(seen[setting])
             continue
         t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
         if cand.all_caps and not _names_area(gaz, cand.followed_by):
@@ -159,6 +158,11 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             t = [x if _caps_reading(cand, k, g, p) else -math.inf
                  for x, k, g, p in zip(t, e.kinds, e.grades, e.population)]
         if cand.kind_cue:
+            if cand.kind_cue[0] in _FEATURE_CUES and not any(k in cand.kind_cue for k in e.kinds):
+                # "the Mississippi River" with no river of that name: the state is not what is named
+                totals.append(None)
+                seen[setting] = None
+                continue
             t = [x + (KIND_CUE_BONUS if k in cand.kind_cue else KIND_CUE_MISMATCH) for x, k in zip(t, e.kinds)]
         if cand.followed_by:
             t = _followed_by(gaz, cand.followed_by, e, t)
@@ -241,6 +245,7 @@ def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country
     return best, best_total, share, tuple(e.records[i] for i in order[1:4])
 
 
+_FEATURE_CUES = frozenset({"river", "sea", "lake", "range", "mountain"})  # cues a place of another kind cannot answer
 _NEVER_NAME_PARTS = frozenset({"country", "continent", "admin1"})
 _MATCH = ("exact", "variant", "alternate", "alternate")
 

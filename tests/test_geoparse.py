@@ -575,3 +575,8 @@ def test_peoples_titles_and_institutions_are_not_places():
 ])
 def test_a_compass_word_before_a_name_cues_an_area(text, name, kind, country):
     assert [(m.place.kind, m.place.country) for m in geoparse(text) if m.text == name] == [(kind, country)]
+
+
+def test_a_river_the_gazetteer_lacks_is_not_the_state_of_that_name():
+    assert [t for t, *_ in _readings("Barges moved along the Mississippi River near Memphis.")] == ["Memphis"]
+    assert [(t, k) for t, _n, k, _a in _readings("Troops crossed the Araz River.")] == [("Araz River", "river")]
