@@ -311,7 +311,8 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
         if gap == " " and nxt[0].isupper() and nxt.casefold() not in _NOT_NAME_PARTS:
             cand.embedded = True
             cand.notes.append(f"before capitalised {nxt!r}")
-            cand.in_org_name = nxt.casefold() in _ORG_WORDS
+            # "Cuyahoga County Executive", "Kars Province Governor": a whole unit's name heads the title
+            cand.in_org_name = nxt.casefold() in _ORG_WORDS or cand.text.rpartition(" ")[2].casefold() in FEATURE_WORDS
         elif gap in (", ", ",") and nxt[0].isupper():
             state = states.get(nxt_m.start(2))
             cand.followed_by = state[1] if state else fold(nxt)

@@ -580,3 +580,8 @@ def test_a_compass_word_before_a_name_cues_an_area(text, name, kind, country):
 def test_a_river_the_gazetteer_lacks_is_not_the_state_of_that_name():
     assert [t for t, *_ in _readings("Barges moved along the Mississippi River near Memphis.")] == ["Memphis"]
     assert [(t, k) for t, _n, k, _a in _readings("Troops crossed the Araz River.")] == [("Araz River", "river")]
+
+
+def test_a_whole_unit_name_heading_a_title_is_a_place():
+    text = "The levy matters, Cuyahoga County Executive Armond Budish told the board."
+    assert [(t, k) for t, _n, k, _a in _readings(text)] == [("Cuyahoga County", "admin2")]
