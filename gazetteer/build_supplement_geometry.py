@@ -27,8 +27,9 @@ Outputs
   derived from, so it is left out rather than guessed.
 * The ``lat``/``lon`` of the rows of ``gazetteer/supplement.csv`` listed in
   :data:`DERIVED` (border crossings snapped onto the OSM border, GeoNames seat
-  points, means of seats).  Every other row's coordinate was read from a cited
-  page and is left untouched.
+  points, means of seats, area centroids of the member countries of a
+  macro-region).  Every other row's coordinate was read from a cited page and
+  is left untouched.
 
 The output is deterministic: same inputs, same bytes.
 """
@@ -88,14 +89,19 @@ def check_versions() -> None:
 
 
 @cache
-def zone(cc: str) -> shapely.MultiPolygon:
+def tz_polygon(tz_name: str) -> shapely.MultiPolygon:
+    """The OSM polygon of one time zone (its land and territorial waters)."""
     from timezonefinder import TimezoneFinder
 
     polys = []
-    for poly in TimezoneFinder().get_geometry(tz_name=ZONES[cc], coords_as_pairs=False):
+    for poly in TimezoneFinder().get_geometry(tz_name=tz_name, coords_as_pairs=False):
         shell, *holes = (np.column_stack(ring) for ring in poly)
         polys.append(shapely.Polygon(shell, holes))
     return shapely.MultiPolygon(polys)
+
+
+def zone(cc: str) -> shapely.MultiPolygon:
+    return tz_polygon(ZONES[cc])
 
 
 @cache
@@ -280,6 +286,50 @@ def centroid_of(ccs: list[str]):
     return round(c.y, 2), round(c.x, 2), "centroid"
 
 
+#: The time zones of each member country of the derived macro-regions, as the
+#: IANA tz database's ``zone.tab`` lists them under the country's ISO code.  A
+#: country's zones together cover the country and its territorial waters; zones
+#: of dependent territories (Svalbard, Greenland, the Faroes) are listed under
+#: their own codes and so are not included.
+COUNTRY_ZONES = {
+    "AE": ("Asia/Dubai",), "BH": ("Asia/Bahrain",), "CY": ("Asia/Nicosia", "Asia/Famagusta"),
+    "EG": ("Africa/Cairo",), "IL": ("Asia/Jerusalem",), "IQ": ("Asia/Baghdad",), "IR": ("Asia/Tehran",),
+    "JO": ("Asia/Amman",), "KW": ("Asia/Kuwait",), "LB": ("Asia/Beirut",), "OM": ("Asia/Muscat",),
+    "PS": ("Asia/Gaza", "Asia/Hebron"), "QA": ("Asia/Qatar",), "SA": ("Asia/Riyadh",),
+    "SY": ("Asia/Damascus",), "TR": ("Europe/Istanbul",), "YE": ("Asia/Aden",),
+    "KZ": ("Asia/Almaty", "Asia/Qyzylorda", "Asia/Qostanay", "Asia/Aqtobe", "Asia/Aqtau", "Asia/Atyrau",
+           "Asia/Oral"),
+    "KG": ("Asia/Bishkek",), "TJ": ("Asia/Dushanbe",), "TM": ("Asia/Ashgabat",),
+    "UZ": ("Asia/Samarkand", "Asia/Tashkent"),
+    "DJ": ("Africa/Djibouti",), "ER": ("Africa/Asmara",), "ET": ("Africa/Addis_Ababa",),
+    "SO": ("Africa/Mogadishu",),
+    "DK": ("Europe/Copenhagen",), "NO": ("Europe/Oslo",), "SE": ("Europe/Stockholm",),
+    "BN": ("Asia/Brunei",), "ID": ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"),
+    "KH": ("Asia/Phnom_Penh",), "LA": ("Asia/Vientiane",), "MM": ("Asia/Yangon",),
+    "MY": ("Asia/Kuala_Lumpur", "Asia/Kuching"), "PH": ("Asia/Manila",), "SG": ("Asia/Singapore",),
+    "TH": ("Asia/Bangkok",), "TL": ("Asia/Dili",), "VN": ("Asia/Ho_Chi_Minh",),
+}
+
+#: Member countries of the macro-regions whose point is derived (the row's
+#: ``source`` cites the page each list was read on).
+MACRO_REGIONS = {
+    "middle-east": ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY",
+                    "TR", "AE", "YE"),
+    "central-asia": ("KZ", "KG", "TJ", "TM", "UZ"),
+    "levant": ("CY", "IL", "JO", "LB", "PS", "SY"),
+    "horn-of-africa": ("DJ", "ER", "ET", "SO"),
+    "scandinavia": ("DK", "NO", "SE"),
+    "southeast-asia": ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"),
+}
+
+
+def centroid_of_countries(ccs: tuple[str, ...]):
+    """Area centroid (in degrees) of the union of the member countries' time-zone polygons."""
+    zones = [z for cc in ccs for z in COUNTRY_ZONES[cc]]
+    c = shapely.union_all([tz_polygon(z) for z in zones]).centroid
+    return round(c.y, 2), round(c.x, 2), f"centroid of {len(ccs)} countries, {len(zones)} zones"
+
+
 #: slug -> how its lat/lon is computed.  Everything else in the CSV is read from a cited page.
 DERIVED = {
     # border crossings on the OSM border line
@@ -312,6 +362,8 @@ DERIVED = {
     "greater-caucasus": ridge_midpoint,
     "caucasus-mountains": ridge_midpoint,
     "south-caucasus": lambda: centroid_of(["AM", "AZ", "GE"]),
+    # macro-regions: centroids of their member countries
+    **{slug: (lambda ccs=ccs: centroid_of_countries(ccs)) for slug, ccs in MACRO_REGIONS.items()},
 }
 
 

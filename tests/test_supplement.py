@@ -100,19 +100,29 @@ def test_kinds_are_known_to_the_builder():
     assert not bad, f"kinds the builder would demote to 'other': {bad}"
 
 
+#: Kinds that may lie anywhere in the world: oceans, seas, straits and macro-regions
+#: ("the Atlantic", "the Middle East") that news about drills names.
+WORLD_KINDS = ("sea", "region")
+
+
 def test_coordinates_are_finite_and_in_range():
     for r in ROWS:
         lat, lon = float(r["lat"]), float(r["lon"])
         assert math.isfinite(lat) and math.isfinite(lon), r["id"]
         assert -90 <= lat <= 90 and -180 <= lon <= 180, r["id"]
-        # the study region: every feature here is in or next to the Caucasus / Anatolia
+        if r["kind"] in WORLD_KINDS:
+            continue
+        # the study region: every other feature here is in or next to the Caucasus / Anatolia
         assert 36 <= lat <= 45 and 34 <= lon <= 51, f"{r['id']} at {lat},{lon} is outside the study region"
 
 
 def test_country_columns():
     for r in ROWS:
         cs = countries(r)
-        assert cs, f"{r['id']}: countries is empty"
+        if not cs:
+            # an ocean, or a sea or region without a short, well-defined list of countries
+            assert r["kind"] in WORLD_KINDS and not r["country"], f"{r['id']}: countries is empty"
+            continue
         assert all(ISO2.match(c) for c in cs), r["id"]
         assert cs == sorted(set(cs)), f"{r['id']}: countries should be sorted and unique"
         if r["country"]:
@@ -204,6 +214,8 @@ def test_points_lie_in_a_country_they_claim():
     found = country_at(lats, lons)
     wrong = {}
     for r, cc in zip(ROWS, found):
+        if not countries(r):
+            continue  # an ocean or a macro-region that claims no countries
         if cc is None and r["kind"] in ("sea", "lake"):
             continue  # open water outside any territorial sea
         if cc is None and on_border_km(r) < 0.5:
@@ -335,6 +347,65 @@ def test_gazetteer_resolves_seed_spellings_and_geometry():
     assert gaz.lookup("Artsakh")[0].id == "sup:nagorno-karabakh"
     assert gaz.geometry(gaz.get("sup:aras-river")).geom_type in ("LineString", "MultiLineString")
     assert gaz.geometry(gaz.get("sup:karabakh")) is None
+
+
+# -- world seas, straits and macro-regions ------------------------------------------
+def _mentions(text):
+    from geodrills.geoparse import geoparse
+
+    return [(m.text, m.place.id, m.place.kind) for m in geoparse(text)]
+
+
+def test_world_seas_and_regions_resolve_in_running_text():
+    supplement_gazetteer()
+    got = _mentions("Tankers crossed the Atlantic and the Strait of Hormuz while tensions in the Middle East "
+                    "rose; ships left the Persian Gulf for the Mediterranean.")
+    assert got == [
+        ("Atlantic", "sup:atlantic-ocean", "sea"),
+        ("Strait of Hormuz", "sup:strait-of-hormuz", "sea"),  # one span, not the town of Hormoz
+        ("Middle East", "sup:middle-east", "region"),  # not Middle East, Maryland
+        ("Persian Gulf", "sup:persian-gulf", "sea"),
+        ("Mediterranean", "sup:mediterranean-sea", "sea"),
+    ]
+
+
+@pytest.mark.parametrize("text, span, place_id", [
+    ("China staged exercises in the Taiwan Strait on Monday.", "Taiwan Strait", "sup:taiwan-strait"),
+    ("North Korea fired two missiles into the East Sea.", "East Sea", "sup:sea-of-japan"),
+    ("Turkey closed the Bosporus to warships.", "Bosporus", "sup:bosphorus"),
+    ("Houthi attacks near Bab-el-Mandeb disrupted shipping.", "Bab-el-Mandeb", "sup:bab-el-mandeb"),
+    ("NATO ships sailed into the Baltic Sea.", "Baltic Sea", "sup:baltic-sea"),
+    ("Troops were sent to the Horn of Africa.", "Horn of Africa", "sup:horn-of-africa"),
+])
+def test_world_features_by_name_and_alias(text, span, place_id):
+    supplement_gazetteer()
+    assert (span, place_id) in [(t, pid) for t, pid, _kind in _mentions(text)]
+
+
+def test_towns_named_like_an_ocean_stay_reachable():
+    gaz = supplement_gazetteer()
+    found = gaz.lookup("Atlantic", limit=10)
+    assert found[0].id == "sup:atlantic-ocean"
+    town = next(p for p in found if p.kind == "town" and p.country == "US")
+    assert town.geonameid == 4847385  # Atlantic, Iowa
+    # a town with its state after it is still the town
+    got = _mentions("He grew up in Atlantic, Iowa, and moved to Des Moines.")
+    assert got[0] == ("Atlantic", "gn:4847385", "town")
+    # the bare "Pacific" is left to the towns (Pacific, Missouri); the ocean answers to its full name
+    assert "Pacific" not in alternates(BY_ID["pacific-ocean"])
+    assert gaz.lookup("Pacific Ocean")[0].id == "sup:pacific-ocean"
+
+
+def test_derived_macro_regions_match_their_member_lists():
+    build = build_module()
+    assert set(build.MACRO_REGIONS) <= set(build.DERIVED)
+    for slug, members in build.MACRO_REGIONS.items():
+        assert all(cc in build.COUNTRY_ZONES for cc in members), slug
+        row = BY_ID[slug]
+        assert row["kind"] == "region", slug
+        # a row that lists its countries lists exactly the members its point is derived from
+        if countries(row):
+            assert countries(row) == sorted(members), slug
 
 
 # -- the build script reproduces the committed outputs ----------------------------
