@@ -61,7 +61,10 @@ PRECISION: dict[str, str] = {
 }
 
 # Weight of the feature kind in the ranking (see the module docstring).
-_KIND_WEIGHT = {"country": 3.0, "admin1": 0.25, "admin2": -0.5, "city": 0.8, "town": 0.8, "village": 0.8}
+# A named sea, ocean or macro-region ("the Atlantic", "the Middle East") has no population but is
+# as prominent as a large city: it outranks the small towns named after it even in their country.
+_KIND_WEIGHT = {"country": 3.0, "admin1": 0.25, "admin2": -0.5, "city": 0.8, "town": 0.8, "village": 0.8,
+                "sea": 4.5, "region": 4.5}
 _FEATURE_WEIGHT = 3.0
 # Worth of a match on a name of each grade: primary/curated, transliteration, other alternate.
 _GRADE_SCORE = (1.0, 0.8, 0.0)

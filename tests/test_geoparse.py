@@ -592,3 +592,10 @@ def test_continents_weigh_their_population_and_a_compass_part_is_not_the_contine
     assert [(t, k) for t, _n, k, _a in _readings("Asia added 64 GW of new capacity.")] == [("Asia", "continent")]
     # "North Africa" is not Africa; the gazetteer has no North Africa, so nothing is claimed
     assert all(k != "continent" for _t, _n, k, _a in _readings("Migrants crossed from North Africa by sea."))
+
+
+def test_an_ocean_outranks_a_small_town_of_its_name_in_that_towns_country():
+    # Atlantic, Iowa and Middle East, a US village: a US article still means the ocean and the region
+    text = "United States forecasters said the Atlantic was warm; US troops left the Middle East."
+    got = {t: k for t, _n, k, _a in _readings(text)}
+    assert got["Atlantic"] == "sea" and got["Middle East"] == "region"
