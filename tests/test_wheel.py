@@ -26,7 +26,8 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_FILES = ["gazetteer.npz", "names.marisa", "skeletons.marisa", "altnames.npz", "supplement_geometry.geojson"]
+DATA_FILES = ["gazetteer.npz", "names.marisa", "skeletons.marisa", "altnames.npz", "supplement_geometry.geojson",
+              "common_words.txt", "first_names.txt"]
 IGNORE = shutil.ignore_patterns(".git", "__pycache__", "*.egg-info", "build", "dist", ".pytest_cache",
                                 ".ipynb_checkpoints", "*.pyc", ".venv", "venv")
 
