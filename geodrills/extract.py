@@ -270,7 +270,7 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:
                 cand.kind_cue = FEATURE_WORDS[word]
-    prev = _words_before(rev, ws, 3)
+    prev = _words_before(rev, ws, 2)
     if prev:
         p1, gap1 = prev[0][0].casefold(), prev[0][1]
         after_sentence = _SENTENCE_PUNCT.search(gap1) is not None
