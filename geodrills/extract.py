@@ -41,6 +41,14 @@ FEATURE_WORDS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
 }
 
+#: Plural feature words: "Kars and Ardahan provinces", "the districts of Jabrayil and Fuzuli".
+_PLURALS = {"provinces": "province", "regions": "region", "districts": "district", "counties": "county",
+            "states": "state", "governorates": "governorate", "oblasts": "oblast", "rayons": "rayon",
+            "municipalities": "municipality", "rivers": "river", "cities": "city", "towns": "town",
+            "villages": "village"}
+_PLURAL_AFTER = re.compile(r" (" + "|".join(_PLURALS) + r")(?![^\W_])", re.IGNORECASE)
+_LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+
 # Feature words that cue the kind but are not part of the name ("the Karabakh region").
 _CUE_ONLY = frozenset({"region", "city", "town", "village", "valley"})
 
@@ -50,6 +58,9 @@ OF_WORDS: dict[str, tuple[str, ...]] = {
     "town": ("town", "village", "city"), "village": ("village", "town"), "district": ("admin2", "admin1"),
     "republic": ("country",), "state": ("admin1", "country"), "governorate": ("admin1",),
 }
+
+_OF_WORDS = {**OF_WORDS, **{plural: FEATURE_WORDS[one] for plural, one in _PLURALS.items()
+                            if plural not in ("rivers",)}}
 
 _LOCATIVE = frozenset(
     "in near at from to into across outside inside around towards toward via between within "
@@ -187,7 +198,30 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             cand.gap_before = text[out[-1].end:cand.start] if out else None
             out.append(cand)
             pos = cand.end
+    _share_plural_cues(text, out)
     return out
+
+
+def _share_plural_cues(text: str, out: list[Candidate]) -> None:
+    """A plural feature word cues every name of its list.
+
+    "Kars and Ardahan provinces": both are provinces; "the districts of
+    Jabrayil, Fuzuli and Zangilan": all three are districts.
+    """
+    for k, cand in enumerate(out):
+        m = _PLURAL_AFTER.match(text, cand.end)
+        if m is not None:  # back through the list before the plural
+            cue, j = FEATURE_WORDS[_PLURALS[m.group(1).casefold()]], k
+            while True:
+                out[j].kind_cue = out[j].kind_cue or cue
+                if j == 0 or out[j].gap_before not in _LIST_JOINS:
+                    break
+                j -= 1
+        if "list after a plural feature word" in cand.notes:  # on through the list after it
+            j = k + 1
+            while j < len(out) and out[j].gap_before in _LIST_JOINS:
+                out[j].kind_cue = out[j].kind_cue or cand.kind_cue
+                j += 1
 
 
 def _is_capital(ch: str) -> bool:
@@ -274,9 +308,11 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
     if prev:
         p1, gap1 = prev[0][0].casefold(), prev[0][1]
         after_sentence = _SENTENCE_PUNCT.search(gap1) is not None
-        of_word = p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS
+        of_word = p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in _OF_WORDS
         if of_word:
-            cand.kind_cue = cand.kind_cue or OF_WORDS[prev[1][0].casefold()]
+            cand.kind_cue = cand.kind_cue or _OF_WORDS[prev[1][0].casefold()]
+            if prev[1][0].casefold() in _PLURALS:
+                cand.notes.append("list after a plural feature word")
         elif gap1 == " " and prev[0][0] in _PART_WORDS:
             # "central Washington", "upstate New York": a part of an area, not a city
             cand.kind_cue = cand.kind_cue or _AREA_KINDS

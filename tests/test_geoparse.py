@@ -599,3 +599,13 @@ def test_an_ocean_outranks_a_small_town_of_its_name_in_that_towns_country():
     text = "United States forecasters said the Atlantic was warm; US troops left the Middle East."
     got = {t: k for t, _n, k, _a in _readings(text)}
     assert got["Atlantic"] == "sea" and got["Middle East"] == "region"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Turkish units drilled in Kars and Ardahan provinces.", {"Kars": "admin1", "Ardahan": "admin1"}),
+    ("Troops moved through the districts of Jabrayil, Fuzuli and Zangilan.",
+     {"Jabrayil": "admin1", "Fuzuli": "admin1", "Zangilan": "admin1"}),  # GeoNames' AZ rayons are admin1
+    ("Kars and Ardahan are cold in winter.", {"Kars": "city", "Ardahan": "town"}),
+])
+def test_a_plural_feature_word_cues_every_name_of_its_list(text, kinds):
+    assert {t: k for t, _n, k, _a in _readings(text)} == kinds
