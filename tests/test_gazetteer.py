@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -525,3 +526,31 @@ def test_admin1_point_is_the_middle_of_its_area(name, country, box):
     place = Gazetteer.default().lookup(name, country=country, kind="admin1", limit=1)[0]
     assert box[0] <= place.lat <= box[1] and box[2] <= place.lon <= box[3], place
     assert "Natural Earth admin-1 polygon" in Gazetteer.default().source(place)
+
+
+def test_promoted_alias_answers_as_the_name():
+    """'Stepanakert' is a GeoNames alternate of Khankendi, promoted by gazetteer/promoted_aliases.csv."""
+    top = Gazetteer.default().lookup("Stepanakert")[0]
+    assert (top.geonameid, top.match) == (146970, "exact")
+
+
+def test_promoting_an_alias_geonames_does_not_give_is_refused(tmp_path):
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1] / "gazetteer"
+    sys.path.insert(0, str(root))
+    try:
+        spec = importlib.util.spec_from_file_location("build_gazetteer", root / "build_gazetteer.py")
+        build = sys.modules["build_gazetteer"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(build)
+    finally:
+        sys.path.remove(str(root))
+        sys.modules.pop("build_gazetteer", None)
+    town = build.Record(id="gn:1", name="Khankendi", kind="town", country="AZ", lat=39.8, lon=46.75,
+                        geonameid=1, alternates=["Stepanakert"])
+    table = tmp_path / "aliases.csv"
+    table.write_text("geonameid,alias,reason\n1,Stepanakert,ok\n", encoding="utf-8")
+    assert build.promote_aliases([town], table) == 1 and town.curated == ["Stepanakert"]
+    table.write_text("geonameid,alias,reason\n1,Artsakh City,invented\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="not a GeoNames alternate name"):
+        build.promote_aliases([town], table)
