@@ -47,6 +47,7 @@ _PLURALS = {"provinces": "province", "regions": "region", "districts": "district
             "municipalities": "municipality", "rivers": "river", "cities": "city", "towns": "town",
             "villages": "village"}
 _PLURAL_AFTER = re.compile(r" (" + "|".join(_PLURALS) + r")(?![^\W_])", re.IGNORECASE)
+_POSSESSIVE = frozenset({"'s ", "’s "})
 _LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
 # Feature words that cue the kind but are not part of the name ("the Karabakh region").
@@ -117,6 +118,7 @@ class Candidate:
     embedded: bool = False  # inside a longer capitalised name
     all_caps: bool = False
     followed_by: str | None = None  # the name after ", " ("Kars, Turkey")
+    possessor: str | None = None  # the name before "'s " ("Iran's Jolfa")
     gap_before: str | None = None  # text since the previous candidate
     common_word: bool = False  # the article also writes it in lower case ("Police said" … "the police"),
     # or English dictionaries list it in lower case only ("Commerce", "Portal")
@@ -196,6 +198,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             cand.first_name = cand.key in first_names
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
+            if cand.gap_before in _POSSESSIVE:  # "Nakhchivan's Julfa district", "Iran's Jolfa"
+                cand.possessor = out[-1].key
             out.append(cand)
             pos = cand.end
     _share_plural_cues(text, out)

@@ -148,7 +148,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if e is None:
             totals.append(None)
             continue
-        setting = (cand.key, cand.all_caps, cand.kind_cue, cand.followed_by, len(cand.text) >= 4)
+        setting = (cand.key, cand.all_caps, cand.kind_cue, cand.followed_by, cand.possessor, len(cand.text) >= 4)
         if setting in seen:
             totals.append(seen[setting])
             continue
@@ -166,6 +166,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             t = [x + (KIND_CUE_BONUS if k in cand.kind_cue else KIND_CUE_MISMATCH) for x, k in zip(t, e.kinds)]
         if cand.followed_by:
             t = _followed_by(gaz, cand.followed_by, e, t)
+        if cand.possessor:  # "Iran's Jolfa": inside the country or unit named before "'s"
+            t = _followed_by(gaz, cand.possessor, e, t)
         seen[setting] = t
         totals.append(t)
 
@@ -200,7 +202,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
         if t is None:
             continue
-        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.all_caps, list_country.get(k))
+        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.possessor, cand.all_caps, list_country.get(k))
         choice = memo.get(setting)
         if choice is None and setting not in memo:
             choice = memo[setting] = _choose(e, t, near.get(id(e)), list_country.get(k))
@@ -326,7 +328,7 @@ def _names_area(gaz: Gazetteer, key: str | None) -> bool:
 
 
 def _followed_by(gaz: Gazetteer, key: str, e: NameEntry, t: list[float]) -> list[float]:
-    """Bonus for readings inside the country or admin unit named after a comma."""
+    """Bonus for readings inside the country or admin unit named after a comma (or before "'s")."""
     f = name_entry(gaz, key)
     if f is None:
         return t

@@ -609,3 +609,10 @@ def test_an_ocean_outranks_a_small_town_of_its_name_in_that_towns_country():
 ])
 def test_a_plural_feature_word_cues_every_name_of_its_list(text, kinds):
     assert {t: k for t, _n, k, _a in _readings(text)} == kinds
+
+
+def test_a_possessive_places_the_name_inside_the_unit_before_it():
+    # Iran is the only country named, yet "Nakhchivan's Julfa district" is Azerbaijan's Julfa
+    text = "Azerbaijani servicemen drilled in Nakhchivan's Julfa district, across the Araz from Iran's Jolfa."
+    got = {m.text: m.place.country for m in geoparse(text)}
+    assert got["Julfa district"] == "AZ" and got["Jolfa"] == "IR"
