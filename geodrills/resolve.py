@@ -86,26 +86,53 @@ def name_entry(gaz: Gazetteer, key: str) -> NameEntry | None:
         kid = gaz.names.get(key)
         if kid is not None:
             post = gaz.postings(kid).astype("int64")
-            recs, grades = post >> 2, post & 3
-            static = gaz.prior(recs) + [GRADE_BONUS[g] for g in grades.tolist()]
-            order = sorted(range(len(recs)), key=lambda k: (-static[k], int(recs[k])))[:MAX_READINGS]
-            recs_l = [int(recs[k]) for k in order]
-            kinds_all = gaz.meta["kinds"]
-            entry = NameEntry(
-                records=tuple(recs_l),
-                grades=tuple(int(grades[k]) for k in order),
-                static=tuple(float(static[k]) for k in order),
-                own=tuple(float(static[k]) for k in order),
-                countries=tuple(int(gaz._country[r]) for r in recs_l),
-                admin1=tuple(int(gaz._admin1[r]) for r in recs_l),
-                kinds=tuple(kinds_all[int(gaz._kind[r])] for r in recs_l),
-                population=tuple(int(gaz._population[r]) for r in recs_l),
-                lat=tuple(float(gaz.lat[r]) for r in recs_l),
-                lon=tuple(float(gaz.lon[r]) for r in recs_l),
-                unit=_unit_vectors([(float(gaz.lat[r]), float(gaz.lon[r])) for r in recs_l]),
-            )
+            entry = _entry(gaz, post >> 2, post & 3)
         cache[key] = entry
     return entry
+
+
+def _entry(gaz: Gazetteer, recs: np.ndarray, grades: np.ndarray) -> NameEntry:
+    """The readings ``recs`` (matched on names of ``grades``), best MAX_READINGS by prior."""
+    static = gaz.prior(recs) + [GRADE_BONUS[g] for g in grades.tolist()]
+    order = sorted(range(len(recs)), key=lambda k: (-static[k], int(recs[k])))[:MAX_READINGS]
+    recs_l = [int(recs[k]) for k in order]
+    kinds_all = gaz.meta["kinds"]
+    return NameEntry(
+        records=tuple(recs_l),
+        grades=tuple(int(grades[k]) for k in order),
+        static=tuple(float(static[k]) for k in order),
+        own=tuple(float(static[k]) for k in order),
+        countries=tuple(int(gaz._country[r]) for r in recs_l),
+        admin1=tuple(int(gaz._admin1[r]) for r in recs_l),
+        kinds=tuple(kinds_all[int(gaz._kind[r])] for r in recs_l),
+        population=tuple(int(gaz._population[r]) for r in recs_l),
+        lat=tuple(float(gaz.lat[r]) for r in recs_l),
+        lon=tuple(float(gaz.lon[r]) for r in recs_l),
+        unit=_unit_vectors([(float(gaz.lat[r]), float(gaz.lon[r])) for r in recs_l]),
+    )
+
+
+def _cued_entry(gaz: Gazetteer, key: str, kinds: tuple[str, ...], e: NameEntry) -> NameEntry | None:
+    """Readings of the cued admin kinds under another spelling ("Ardebil province": Ardabīl).
+
+    Used when a unit is cued ("X province") but none of the readings ``e`` of
+    the name is a unit: the gazetteer's lookup matches spellings and
+    transliterations (not misspellings) of unit names, kept to the countries
+    of the name's own readings.
+    """
+    cache = gaz.__dict__.setdefault("_cued_entries", {})
+    if (key, kinds) not in cache:
+        codes = [gaz.meta["countries"][c] for c in set(e.countries)]
+        places = gaz.lookup(key, kind=[k for k in kinds if k in _ADMIN_KINDS], country=sorted(codes),
+                            limit=MAX_READINGS, fuzzy=False)
+        cache[key, kinds] = _entry(gaz, np.array([p.index for p in places], dtype=np.int64),
+                                   np.array([_GRADE_OF_MATCH[p.match] for p in places], dtype=np.int64)) \
+            if places else None
+    return cache[key, kinds]
+
+
+_ADMIN_KINDS = frozenset({"admin1", "admin2"})
+_GRADE_OF_MATCH = {"exact": 0, "variant": 1, "alternate": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +153,10 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     if country_idx is None:
         country_idx = gaz.__dict__["_country_idx"] = {c: i for i, c in enumerate(gaz.meta["countries"])}
     entries = [name_entry(gaz, c.key) for c in candidates]
+    for k, c in enumerate(candidates):
+        e = entries[k]
+        if c.kind_cue and e is not None and _ADMIN_KINDS & set(c.kind_cue) and not set(e.kinds) & set(c.kind_cue):
+            entries[k] = _cued_entry(gaz, c.key, c.kind_cue, e) or e
 
     # Pass 1: the article's countries, from country names and demonyms.
     context: Counter = Counter()

@@ -616,3 +616,10 @@ def test_a_possessive_places_the_name_inside_the_unit_before_it():
     text = "Azerbaijani servicemen drilled in Nakhchivan's Julfa district, across the Araz from Iran's Jolfa."
     got = {m.text: m.place.country for m in geoparse(text)}
     assert got["Julfa district"] == "AZ" and got["Jolfa"] == "IR"
+
+
+def test_a_cued_province_under_another_spelling_is_the_province():
+    # "Ardebil" is a listed spelling of the city only; the province is GeoNames' "Ardabīl"
+    got = [(m.text, m.place.kind, m.place.country) for m in geoparse("IRGC units drilled in Ardebil province.")]
+    assert got == [("Ardebil province", "admin1", "IR")]
+    assert [m.place.kind for m in geoparse("Troops left Ardebil on Monday.")] == ["city"]
