@@ -203,6 +203,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         totals.append(t)
 
     # "Atlanta, Georgia": the name after the comma is the unit that holds the place before it.
+    holders: dict[int, frozenset] = {}  # candidate -> the units its bonus went to (part of its setting)
     for k in range(1, len(candidates)):
         prev_t, t = totals[k - 1], totals[k]
         if t is None or prev_t is None or candidates[k].gap_before not in (", ", ","):
@@ -212,6 +213,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         e = entries[k]
         totals[k] = [x + (CONTAINS_BONUS if k_ == "admin1" and (a, c) in held else 0.0)
                      for x, k_, a, c in zip(t, e.kinds, e.admin1, e.countries)]
+        holders[k] = frozenset(held)
 
     # Anchors: clear readings that are not countries.
     anchors: set[tuple[float, float]] = set()  # (lat, lon) of clear readings
@@ -233,7 +235,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
         if t is None:
             continue
-        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.possessor, cand.all_caps, list_country.get(k))
+        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.possessor, cand.all_caps, list_country.get(k),
+                   holders.get(k))
         choice = memo.get(setting)
         if choice is None and setting not in memo:
             choice = memo[setting] = _choose(e, t, near.get(id(e)), list_country.get(k))

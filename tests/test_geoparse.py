@@ -623,3 +623,10 @@ def test_a_cued_province_under_another_spelling_is_the_province():
     got = [(m.text, m.place.kind, m.place.country) for m in geoparse("IRGC units drilled in Ardebil province.")]
     assert got == [("Ardebil province", "admin1", "IR")]
     assert [m.place.kind for m in geoparse("Troops left Ardebil on Monday.")] == ["city"]
+
+
+def test_the_same_name_after_a_place_it_holds_is_resolved_on_its_own():
+    # the first "Georgia" is the country; "Atlanta, Georgia" must not reuse that choice
+    text = "Georgia's Defence Ministry said drills at Vaziani would go ahead. Atlanta, Georgia police were not involved."
+    assert [(m.place.kind, m.place.country) for m in geoparse(text) if m.text == "Georgia"] == \
+        [("country", "GE"), ("admin1", "US")]
