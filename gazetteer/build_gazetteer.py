@@ -371,6 +371,9 @@ def load_subdivisions(cities: list[Record], areas: dict | None = None) -> tuple[
         country = country_rows[int(row[8]) - 1]
         places = admin1_members.get(code, []) if kind == "admin1" else members.get(line, [])
         curated = [a for a in aliases.split("|") if a]
+        bare = _bare_unit_name(name)
+        if bare:
+            curated.append(bare)  # "Sarıkamış İlçesi" is "Sarıkamış district" in English news
         names = [name] + curated
         if typ and kind == "admin1":
             curated += [f"{name} {typ}", f"{typ} of {name}"]
@@ -394,6 +397,23 @@ def load_subdivisions(cities: list[Record], areas: dict | None = None) -> tuple[
             curated=curated,
         ))
     return out, skipped
+
+
+#: Generic words GeoNames writes into unit names ("Sarıkamış İlçesi", "Shahrestān-e Oskū",
+#: "Goris Municipality", "Zol’skiy Rayon"): the name without them is the unit's name in news.
+_UNIT_SUFFIXES = (" İlçesi", " Municipality", " Rayon", " rayon", " District", " district")
+_UNIT_PREFIXES = ("Shahrestān-e ",)
+
+
+def _bare_unit_name(name: str) -> str | None:
+    """``name`` without a generic unit word, or None if it has none."""
+    for suffix in _UNIT_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    for prefix in _UNIT_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return None
 
 
 def _representative_point(names: list[str], places: list[Record]):

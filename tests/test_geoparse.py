@@ -630,3 +630,12 @@ def test_the_same_name_after_a_place_it_holds_is_resolved_on_its_own():
     text = "Georgia's Defence Ministry said drills at Vaziani would go ahead. Atlanta, Georgia police were not involved."
     assert [(m.place.kind, m.place.country) for m in geoparse(text) if m.text == "Georgia"] == \
         [("country", "GE"), ("admin1", "US")]
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Units from Sarıkamış district joined the drills.", "Sarıkamış district", "Sarıkamış İlçesi"),
+    ("Militia gathered in Oskū county.", "Oskū county", "Shahrestān-e Oskū"),
+])
+def test_a_district_is_found_under_its_name_without_the_generic_word(text, span, name):
+    """GeoNames names units "X İlçesi", "Shahrestān-e X"; news says "X district", "X county"."""
+    assert [(m.text, m.place.name, m.place.kind) for m in geoparse(text)] == [(span, name, "admin2")]
