@@ -52,6 +52,7 @@ ACCEPT_THRESHOLD = 2.5  # least span weight for a candidate to count as a place
 EMBEDDED_PENALTY = 2.1
 SENTENCE_INITIAL_PENALTY = 0.3
 LOCATIVE_BONUS = 0.8
+LIST_EVIDENCE = 0.8  # listed with three or more places, in the country most of them share
 ORG_NAME_PENALTY = 0.6
 COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
 PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
@@ -249,6 +250,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         # A country, continent or state is not a person's name elsewhere in the article.
         parts = name_parts if e.kinds[best] not in _NEVER_NAME_PARTS else frozenset()
         spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand, parts)
+        if k in list_country and e.countries[best] == list_country[k]:
+            spanness += LIST_EVIDENCE  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
         if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
             fade = near.get(id(e))
             if fade is not None and fade[best] == 0.0:
@@ -267,14 +270,12 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
 
 def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country: int | None):
     """The best reading: (index, total, softmax share, runner-up records), or None."""
-    if len(t) > 1:
-        if near is not None:
-            t = [x + NEAR_BONUS * n for x, n in zip(t, near)]
-        if list_country is not None:
-            t = [x + (LIST_BONUS if c == list_country else 0.0) for x, c in zip(t, e.countries)]
-        order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i]))
-    else:
-        order = [0]
+    # The context terms count for a lone reading too: its total says how sure the span is a place.
+    if near is not None:
+        t = [x + NEAR_BONUS * n for x, n in zip(t, near)]
+    if list_country is not None:
+        t = [x + (LIST_BONUS if c == list_country else 0.0) for x, c in zip(t, e.countries)]
+    order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i])) if len(t) > 1 else [0]
     best = order[0]
     best_total = t[best]
     if best_total == -math.inf:

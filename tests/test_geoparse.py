@@ -639,3 +639,10 @@ def test_the_same_name_after_a_place_it_holds_is_resolved_on_its_own():
 def test_a_district_is_found_under_its_name_without_the_generic_word(text, span, name):
     """GeoNames names units "X İlçesi", "Shahrestān-e X"; news says "X district", "X county"."""
     assert [(m.text, m.place.name, m.place.kind) for m in geoparse(text)] == [(span, name, "admin2")]
+
+
+def test_a_place_known_by_an_alternate_name_counts_among_listed_places():
+    # "Kedabek" is only an untagged GeoNames alternate of Gadabay; listed among Azerbaijani towns it is one
+    got = [(m.text, m.place.country) for m in geoparse("Drones were seen over Dashkesan, Kedabek, Tovuz and Agstafa.")]
+    assert ("Kedabek", "AZ") in got and len(got) == 4
+    assert geoparse("Kedabek said nothing.") == []  # alone, an alternate name is not enough
