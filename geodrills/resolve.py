@@ -123,9 +123,9 @@ def _cued_entry(gaz: Gazetteer, key: str, kinds: tuple[str, ...], e: NameEntry) 
     """
     cache = gaz.__dict__.setdefault("_cued_entries", {})
     if (key, kinds) not in cache:
-        codes = [gaz.meta["countries"][c] for c in set(e.countries)]
-        places = gaz.lookup(key, kind=[k for k in kinds if k in _ADMIN_KINDS], country=sorted(codes),
-                            limit=MAX_READINGS, fuzzy=False)
+        codes = sorted(code for code in {gaz.meta["countries"][c] for c in e.countries} if code)
+        places = gaz.lookup(key, kind=[k for k in kinds if k in _ADMIN_KINDS], country=codes,
+                            limit=MAX_READINGS, fuzzy=False) if codes else []
         cache[key, kinds] = _entry(gaz, np.array([p.index for p in places], dtype=np.int64),
                                    np.array([_GRADE_OF_MATCH[p.match] for p in places], dtype=np.int64)) \
             if places else None

@@ -646,3 +646,9 @@ def test_a_place_known_by_an_alternate_name_counts_among_listed_places():
     got = [(m.text, m.place.country) for m in geoparse("Drones were seen over Dashkesan, Kedabek, Tovuz and Agstafa.")]
     assert ("Kedabek", "AZ") in got and len(got) == 4
     assert geoparse("Kedabek said nothing.") == []  # alone, an alternate name is not enough
+
+
+@pytest.mark.parametrize("text", ["Troops moved to the Aras district.", "In Atlantic county today.",
+                                  "In Middle East province.", "The Caspian province."])
+def test_a_unit_cue_on_a_feature_without_a_country_does_not_fail(text):
+    geoparse(text)  # a sea, river or region has no country to look units up in
