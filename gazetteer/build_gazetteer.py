@@ -378,6 +378,10 @@ def load_subdivisions(cities: list[Record], areas: dict | None = None) -> tuple[
         if typ and kind == "admin1":
             curated += [f"{name} {typ}", f"{typ} of {name}"]
         point = _representative_point(names, places)
+        seat = _seat(names, places)
+        if seat is not None and not name_keys(name) & set().union(*(name_keys(n) for n in [seat.name, *seat.curated])):
+            # "Bakı" (the unit) is Baku's own name in Azerbaijani; a bare name means the seat, as "Kars" does
+            seat.curated.append(name)
         if point is not None and kind == "admin1":
             keys = set().union(*(name_keys(n) for n in names))
             hits = [(n, g) for k, n, g in (areas or {}).get(country, []) if k & keys]
@@ -414,6 +418,19 @@ def _bare_unit_name(name: str) -> str | None:
         if name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix):]
     return None
+
+
+def _seat(names: list[str], places: list[Record]) -> Record | None:
+    """The unit's seat: its most populous place named like it, by key or transliteration skeleton.
+
+    GeoNames often spells a seat differently from its unit ("Baku" in "Bakı",
+    "Imishli" in "İmişli", "Vienna" in "Wien"); the skeleton catches those.
+    """
+    keys = set().union(*(name_keys(n) for n in names))
+    skeletons = {skeleton(k) for k in keys}
+    seats = [p for p in places if name_keys(p.name) & keys] or \
+        [p for p in places if {skeleton(k) for k in name_keys(p.name)} & skeletons]
+    return max(seats, key=lambda p: (p.population, -p.geonameid)) if seats else None
 
 
 def _representative_point(names: list[str], places: list[Record]):

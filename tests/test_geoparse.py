@@ -653,3 +653,10 @@ def test_a_place_known_by_an_alternate_name_counts_among_listed_places():
 def test_a_unit_cue_on_a_feature_without_a_country_keeps_the_feature(text, kind):
     # a sea, river or region has no country to look units of that name up in (this used to raise)
     assert [m.place.kind for m in geoparse(text)] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [("Drills were held in Bakı.", "city"), ("Shelling hit Cəbrayıl.", "town"),
+                                        ("Shelling hit Cəbrayıl district.", "admin1")])
+def test_a_bare_local_spelling_of_a_unit_means_its_seat(text, kind):
+    # GeoNames names the rayon "Cəbrayıl" and its seat "Jabrayil": a bare name means the seat, as "Kars" does
+    assert [m.place.kind for m in geoparse(text)] == [kind]
