@@ -420,16 +420,17 @@ def _bare_unit_name(name: str) -> str | None:
     return None
 
 
-def _seat(names: list[str], places: list[Record]) -> Record | None:
+def _seat(names: list[str], places: list[Record], *, by_skeleton: bool = True) -> Record | None:
     """The unit's seat: its most populous place named like it, by key or transliteration skeleton.
 
     GeoNames often spells a seat differently from its unit ("Baku" in "Bakı",
     "Imishli" in "İmişli", "Vienna" in "Wien"); the skeleton catches those.
     """
     keys = set().union(*(name_keys(n) for n in names))
-    skeletons = {skeleton(k) for k in keys}
-    seats = [p for p in places if name_keys(p.name) & keys] or \
-        [p for p in places if {skeleton(k) for k in name_keys(p.name)} & skeletons]
+    seats = [p for p in places if name_keys(p.name) & keys]
+    if not seats and by_skeleton:
+        skeletons = {skeleton(k) for k in keys}
+        seats = [p for p in places if {skeleton(k) for k in name_keys(p.name)} & skeletons]
     return max(seats, key=lambda p: (p.population, -p.geonameid)) if seats else None
 
 
@@ -445,9 +446,7 @@ def _representative_point(names: list[str], places: list[Record]):
     """
     if not places:
         return None
-    keys = set().union(*(name_keys(n) for n in names))
-    seats = [p for p in places if name_keys(p.name) & keys]
-    seat = max(seats, key=lambda p: (p.population, -p.geonameid)) if seats else None
+    seat = _seat(names, places, by_skeleton=False)
     if len(places) < 3 and seat is not None:
         return seat.lat, seat.lon, f"seat, GeoNames place {seat.geonameid} ({seat.name})"
     lat = float(np.median([p.lat for p in places]))

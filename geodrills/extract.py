@@ -47,6 +47,7 @@ _PLURALS = {"provinces": "province", "regions": "region", "districts": "district
             "municipalities": "municipality", "rivers": "river", "cities": "city", "towns": "town",
             "villages": "village"}
 _PLURAL_AFTER = re.compile(r" (" + "|".join(_PLURALS) + r")(?![^\W_])", re.IGNORECASE)
+_PLURAL_OF_BEFORE = re.compile(r"(?<![^\W_])(?:" + "|".join(_PLURALS) + r") of $", re.IGNORECASE)
 _POSSESSIVE = frozenset({"'s ", "’s "})
 _LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
@@ -221,7 +222,7 @@ def _share_plural_cues(text: str, out: list[Candidate]) -> None:
                 if j == 0 or out[j].gap_before not in _LIST_JOINS:
                     break
                 j -= 1
-        if "list after a plural feature word" in cand.notes:  # on through the list after it
+        if _PLURAL_OF_BEFORE.search(text, max(0, cand.start - 20), cand.start):  # on through the list after it
             j = k + 1
             while j < len(out) and out[j].gap_before in _LIST_JOINS:
                 out[j].kind_cue = out[j].kind_cue or cand.kind_cue
@@ -315,8 +316,6 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
         of_word = p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in _OF_WORDS
         if of_word:
             cand.kind_cue = cand.kind_cue or _OF_WORDS[prev[1][0].casefold()]
-            if prev[1][0].casefold() in _PLURALS:
-                cand.notes.append("list after a plural feature word")
         elif gap1 == " " and prev[0][0] in _PART_WORDS:
             # "central Washington", "upstate New York": a part of an area, not a city
             cand.kind_cue = cand.kind_cue or _AREA_KINDS
