@@ -41,11 +41,16 @@ FEATURE_WORDS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
 }
 
+#: Words that, after a name, make the span a street named after a place ("Franklin Street",
+#: "Atlantic Avenue"): the gazetteer has no streets, so such a span names no record.
+STREET_WORDS = frozenset("street avenue boulevard road lane drive".split())
+STREET_CUE = ("street",)
+
 #: Plural feature words: "Kars and Ardahan provinces", "the districts of Jabrayil and Fuzuli".
 _PLURALS = {"provinces": "province", "regions": "region", "districts": "district", "counties": "county",
             "states": "state", "governorates": "governorate", "oblasts": "oblast", "rayons": "rayon",
             "municipalities": "municipality", "rivers": "river", "cities": "city", "towns": "town",
-            "villages": "village"}
+            "villages": "village", "streets": "street", "avenues": "avenue", "roads": "road"}
 _PLURAL_AFTER = re.compile(r" (" + "|".join(_PLURALS) + r")(?![^\W_])", re.IGNORECASE)
 _PLURAL_OF_BEFORE = re.compile(r"(?<![^\W_])(?:" + "|".join(_PLURALS) + r") of $", re.IGNORECASE)
 _POSSESSIVE = frozenset({"'s ", "’s "})
@@ -62,7 +67,7 @@ OF_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 _OF_WORDS = {**OF_WORDS, **{plural: FEATURE_WORDS[one] for plural, one in _PLURALS.items()
-                            if plural not in ("rivers",)}}
+                            if one != "river" and one not in STREET_WORDS}}
 
 _LOCATIVE = frozenset(
     "in near at from to into across outside inside around towards toward via between within "
@@ -216,7 +221,8 @@ def _share_plural_cues(text: str, out: list[Candidate]) -> None:
     for k, cand in enumerate(out):
         m = _PLURAL_AFTER.match(text, cand.end)
         if m is not None:  # back through the list before the plural
-            cue, j = FEATURE_WORDS[_PLURALS[m.group(1).casefold()]], k
+            one = _PLURALS[m.group(1).casefold()]
+            cue, j = (STREET_CUE if one in STREET_WORDS else FEATURE_WORDS[one]), k
             while True:
                 out[j].kind_cue = out[j].kind_cue or cue
                 if j == 0 or out[j].gap_before not in _LIST_JOINS:
@@ -305,6 +311,10 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
             if nxt not in _CUE_ONLY:
                 cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]
                 nxt_m = _NEXT_WORD.match(text, cand.end)
+        elif nxt in STREET_WORDS and nxt_m.group(1) == " ":  # "Franklin Street": joined, and cued as a street
+            cand.kind_cue = STREET_CUE
+            cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]
+            nxt_m = _NEXT_WORD.match(text, cand.end)
     if not cand.kind_cue and not key.startswith("the "):
         for word in key.split()[1:]:
             if word in FEATURE_WORDS:

@@ -54,6 +54,7 @@ SENTENCE_INITIAL_PENALTY = 0.3
 LOCATIVE_BONUS = 0.8
 LIST_EVIDENCE = 0.8  # listed with three or more places, in the country most of them share
 ORG_NAME_PENALTY = 0.6
+ORG_NAMESAKE_POPULATION = 10_000  # a smaller town or village is not what an organisation is named after
 COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
 PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
 FIRST_NAME_PENALTY = 1.5  # a common first name alone ("Alex and Olivia"): a small place of that name needs a cue
@@ -249,7 +250,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         own = e.own[best]
         # A country, continent or state is not a person's name elsewhere in the article.
         parts = name_parts if e.kinds[best] not in _NEVER_NAME_PARTS else frozenset()
-        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(cand, parts)
+        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(
+            cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < ORG_NAMESAKE_POPULATION)
         if k in list_country and e.countries[best] == list_country[k]:
             spanness += LIST_EVIDENCE  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
         if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
@@ -284,7 +286,11 @@ def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country
     return best, best_total, share, tuple(e.records[i] for i in order[1:4])
 
 
-_FEATURE_CUES = frozenset({"river", "sea", "lake", "range", "mountain"})  # cues a place of another kind cannot answer
+# cues a place of another kind cannot answer
+_FEATURE_CUES = frozenset({"river", "sea", "lake", "range", "mountain", "street"})
+# An organisation is named after a well-known place; "Carnegie Library" and "Cornell University"
+# are not named after the villages of Carnegie and Cornell.
+_MINOR_KINDS = frozenset({"town", "village"})
 _NEVER_NAME_PARTS = frozenset({"country", "continent", "admin1"})
 _MATCH = ("exact", "variant", "alternate", "alternate")
 
@@ -307,9 +313,9 @@ def _caps_reading(cand: Candidate, kind: str, grade: int, population: int) -> bo
 CAPS_MIN_POPULATION = 100_000
 
 
-def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset()) -> float:
+def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False) -> float:
     e = 0.0
-    if cand.in_org_name:
+    if cand.in_org_name and not minor:
         # "Kentucky Department of Education", "Venice Commission": named after the place.
         e -= ORG_NAME_PENALTY
     elif cand.embedded or cand.text in name_parts:

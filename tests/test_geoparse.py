@@ -660,3 +660,23 @@ def test_a_unit_cue_on_a_feature_without_a_country_keeps_the_feature(text, kind)
 def test_a_bare_local_spelling_of_a_unit_means_its_seat(text, kind):
     # GeoNames names the rayon "Cəbrayıl" and its seat "Jabrayil": a bare name means the seat, as "Kars" does
     assert [m.place.kind for m in geoparse(text)] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "The parade went down Atlantic Avenue to the port.",  # not the ocean
+    "It rolled down Bourbon and Dauphine streets to Desire Street.",  # Bourbon, Kentucky is a village
+    "A bomb went off on Baku Street yesterday.",  # a street named after a city is not the city
+])
+def test_a_street_named_after_a_place_is_not_the_place(text):
+    assert geoparse(text) == []
+
+
+def test_the_streets_of_a_city_are_the_city():
+    assert [(m.text, m.place.country) for m in geoparse("Protesters filled the streets of Baku.")] == [("Baku", "AZ")]
+
+
+def test_an_organisation_is_named_after_a_known_place_not_a_village():
+    # Carnegie is a town of 8,000 near Pittsburgh; the library is named after Andrew Carnegie
+    got = [m.text for m in geoparse("The Carnegie Library in Pittsburgh, Pennsylvania reopened.")]
+    assert got == ["Pittsburgh", "Pennsylvania"]
+    assert [(m.text, m.place.country) for m in geoparse("Scholars at Kars Library spoke.")] == [("Kars", "TR")]
