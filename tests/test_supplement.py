@@ -391,9 +391,11 @@ def test_towns_named_like_an_ocean_stay_reachable():
     # a town with its state after it is still the town
     got = _mentions("He grew up in Atlantic, Iowa, and moved to Des Moines.")
     assert got[0] == ("Atlantic", "gn:4847385", "town")
-    # the bare "Pacific" is left to the towns (Pacific, Missouri); the ocean answers to its full name
-    assert "Pacific" not in alternates(BY_ID["pacific-ocean"])
+    # the bare "Pacific" is the ocean in news (GeoWebNews: 4 of 4), and "Pacific, Missouri" the town
+    assert "Pacific" in alternates(BY_ID["pacific-ocean"])
     assert gaz.lookup("Pacific Ocean")[0].id == "sup:pacific-ocean"
+    got = _mentions("He grew up in Pacific, Missouri, near St. Louis.")
+    assert got[0][0] == "Pacific" and got[0][2] == "town"
 
 
 def test_derived_macro_regions_match_their_member_lists():
