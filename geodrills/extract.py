@@ -151,7 +151,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     folded = fold(text)
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
-    lower_words: set[str] | None = None
+    lower_case: dict[str, bool] = {}  # word -> whether the text also writes it in lower case
     common_words, first_names = gazetteer.common_words, gazetteer.first_names
     out: list[Candidate] = []
     pos = start
@@ -198,9 +198,11 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 end = ws + len(best)
         cand = _candidate(text, rev, best, ws, end, states)
         if cand is not None and " " not in cand.text and not cand.all_caps:
-            if lower_words is None:
-                lower_words = set(_LOWER_WORD.findall(text))
-            cand.common_word = cand.text.lower() in lower_words or cand.key in common_words
+            low = cand.text.lower()
+            written_low = lower_case.get(low)
+            if written_low is None:
+                written_low = lower_case[low] = _written_in_lower_case(text, low)
+            cand.common_word = written_low or cand.key in common_words
             cand.first_name = cand.key in first_names
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
@@ -243,12 +245,27 @@ def _is_capital(ch: str) -> bool:
 # Abbreviations the gazetteer writes without their period ("St Petersburg", "Ft Worth").
 _ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ")
 
-_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``word`` (lower-case ASCII letters) stands alone somewhere in ``text``."""
+    if not (word.isascii() and word.isalpha()):
+        return False
+    n, k = len(text), len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + k == n or not text[i + k].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
 
 # A capital letter that starts a word: the scanner's only entry points.  Non-ASCII
 # letters are checked with _is_capital (a class of every Unicode capital took 45 ms
-# to build and compile at import).
-_CAP_WORD = re.compile(r"(?<![^\W_])(?:[A-Z]|(?=[^\W\d_])[^\x00-\x7f])")
+# to build and compile at import).  The class comes first so that the regex engine
+# can skip ahead to it; U+2000-2BFF (punctuation, arrows, symbols) holds no letter
+# that starts a name.  The look-behind then checks the character before it.
+_CAP_WORD = re.compile(r"[A-Z\u00C0-\u1FFF\u2C00-\U0010FFFF](?<![^\W_].)")
 _NEXT_WORD = re.compile(r"([^\w]*)([^\W_]+)")
 
 
