@@ -277,13 +277,20 @@ def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country
         t = [x + NEAR_BONUS * n for x, n in zip(t, near)]
     if list_country is not None:
         t = [x + (LIST_BONUS if c == list_country else 0.0) for x, c in zip(t, e.countries)]
-    order = sorted(range(len(t)), key=lambda i: (-t[i], e.records[i])) if len(t) > 1 else [0]
-    best = order[0]
+    if len(t) == 1:
+        best_total = t[0]
+        return None if best_total == -math.inf else (0, best_total, 1.0, ())
+    # best first, ties to the lower record index (tuples sort in C, faster than a key function)
+    order = sorted(zip([-x for x in t], e.records, range(len(t))))
+    best = order[0][2]
     best_total = t[best]
     if best_total == -math.inf:
         return None
-    share = 1.0 / sum(math.exp(max(x - best_total, -50.0)) for x in t)
-    return best, best_total, share, tuple(e.records[i] for i in order[1:4])
+    share = 1.0 / sum([math.exp(d) if d > -50.0 else _EXP_FLOOR for d in [x - best_total for x in t]])
+    return best, best_total, share, tuple(r for _x, r, _i in order[1:4])
+
+
+_EXP_FLOOR = math.exp(-50.0)  # readings far behind the best still count, a little
 
 
 # cues a place of another kind cannot answer
