@@ -246,7 +246,6 @@ def _is_capital(ch: str) -> bool:
 _ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ")
 
 
-
 def _written_in_lower_case(text: str, word: str) -> bool:
     """Whether ``word`` (lower-case ASCII letters) stands alone somewhere in ``text``."""
     if not (word.isascii() and word.isalpha()):
