@@ -53,6 +53,9 @@ _PLURALS = {"provinces": "province", "regions": "region", "districts": "district
             "villages": "village", "streets": "street", "avenues": "avenue", "roads": "road"}
 _PLURAL_AFTER = re.compile(r" (" + "|".join(_PLURALS) + r")(?![^\W_])", re.IGNORECASE)
 _PLURAL_OF_BEFORE = re.compile(r"(?<![^\W_])(?:" + "|".join(_PLURALS) + r") of $", re.IGNORECASE)
+# "states such as California or Washington", "provinces like Kars and Ardahan"
+_PLURAL_SUCH_AS = re.compile(r"(?<![^\W_])(" + "|".join(_PLURALS) + r"),? (?:such as|like|including) $",
+                             re.IGNORECASE)
 _POSSESSIVE = frozenset({"'s ", "’s "})
 _LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
@@ -231,10 +234,19 @@ def _share_plural_cues(text: str, out: list[Candidate]) -> None:
                     break
                 j -= 1
         if _PLURAL_OF_BEFORE.search(text, max(0, cand.start - 20), cand.start):  # on through the list after it
-            j = k + 1
-            while j < len(out) and out[j].gap_before in _LIST_JOINS:
-                out[j].kind_cue = out[j].kind_cue or cand.kind_cue
-                j += 1
+            _cue_list_from(out, k, cand.kind_cue)
+        elif m := _PLURAL_SUCH_AS.search(text, max(0, cand.start - 30), cand.start):
+            one = _PLURALS[m.group(1).casefold()]
+            _cue_list_from(out, k, STREET_CUE if one in STREET_WORDS else FEATURE_WORDS[one])
+
+
+def _cue_list_from(out: list[Candidate], k: int, cue: tuple[str, ...]) -> None:
+    """Give ``cue`` to candidate ``k`` and the names listed after it (unless they have their own)."""
+    out[k].kind_cue = out[k].kind_cue or cue
+    j = k + 1
+    while j < len(out) and out[j].gap_before in _LIST_JOINS:
+        out[j].kind_cue = out[j].kind_cue or cue
+        j += 1
 
 
 def _is_capital(ch: str) -> bool:

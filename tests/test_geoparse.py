@@ -608,6 +608,9 @@ def test_an_ocean_outranks_a_small_town_of_its_name_in_that_towns_country():
     ("Troops moved through the districts of Jabrayil, Fuzuli and Zangilan.",
      {"Jabrayil": "admin1", "Fuzuli": "admin1", "Zangilan": "admin1"}),  # GeoNames' AZ rayons are admin1
     ("Kars and Ardahan are cold in winter.", {"Kars": "city", "Ardahan": "town"}),
+    ("Units from provinces such as Kars and Ardahan joined.", {"Kars": "admin1", "Ardahan": "admin1"}),
+    # the state, not the capital
+    ("Jobs left western states like California or Washington.", {"California": "admin1", "Washington": "admin1"}),
 ])
 def test_a_plural_feature_word_cues_every_name_of_its_list(text, kinds):
     assert {t: k for t, _n, k, _a in _readings(text)} == kinds
