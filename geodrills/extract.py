@@ -192,9 +192,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             continue
         end = ws + len(best) + dot
         if " " in best:
-            # The last word of a multi-word name must be capitalised or a feature word ("Kars province").
+            # The last word of a multi-word name must be capitalised or generic ("Kars province").
             last = text[text.rfind(" ", ws, end) + 1:end]
-            if last and not (last[0].isupper() or last.casefold() in FEATURE_WORDS or last.isdigit()):
+            if last and not _ends_a_name(last):
                 best = _shorter_capitalised(prefixes, folded, text, ws, end)
                 if best is None:
                     continue
@@ -274,9 +274,10 @@ def _written_in_lower_case(text: str, word: str) -> bool:
 # A capital letter that starts a word: the scanner's only entry points.  Non-ASCII
 # letters are checked with _is_capital (a class of every Unicode capital took 45 ms
 # to build and compile at import).  The class comes first so that the regex engine
-# can skip ahead to it; U+2000-2BFF (punctuation, arrows, symbols) holds no letter
-# that starts a name.  The look-behind then checks the character before it.
-_CAP_WORD = re.compile(r"[A-Z\u00C0-\u1FFF\u2C00-\U0010FFFF](?<![^\W_].)")
+# can skip ahead to it: it leaves out Latin-1 punctuation and U+2000-20FF and
+# U+2190-2BFF (punctuation, arrows, symbols), which hold no capital letter.  The
+# look-behind then checks the character before it.
+_CAP_WORD = re.compile(r"[A-Z\u00C0-\u1FFF\u2100-\u218F\u2C00-\U0010FFFF](?<![^\W_].)")
 _NEXT_WORD = re.compile(r"([^\w]*)([^\W_]+)")
 
 
@@ -286,9 +287,21 @@ def _shorter_capitalised(prefixes, folded: str, text: str, ws: int, end: int) ->
     for key in keys:
         seg = text[ws:ws + len(key)]
         tail = seg.rsplit(" ", 1)[-1]
-        if tail and (tail[0].isupper() or " " not in seg):
+        if tail and (" " not in seg or _ends_a_name(tail)):
             return key
     return None
+
+
+# Generic words a multi-word name may end with in lower case: "Kars province", "the Korean
+# peninsula", "the Baltic states", "the Golan heights".
+_GENERIC_ENDS = frozenset(FEATURE_WORDS) | {"peninsula", "states", "heights", "strait", "gulf"}
+
+
+def _ends_a_name(word: str) -> bool:
+    """Whether ``word`` may end a multi-word name: capitalised (also after a hyphen:
+    "Bab el-Mandeb"), a number, or a generic word."""
+    return word[0].isupper() or word.rpartition("-")[2][:1].isupper() or word.isdigit() \
+        or word.casefold() in _GENERIC_ENDS
 
 
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -5,7 +5,17 @@ from __future__ import annotations
 import random
 import re
 
-from geodrills.extract import _SENTENCE_PUNCT, _words_before
+import pytest
+
+from geodrills.extract import (
+    _CAP_WORD,
+    _SENTENCE_PUNCT,
+    _is_capital,
+    _words_before,
+    _written_in_lower_case,
+    find_candidates,
+)
+from geodrills.gazetteer import Gazetteer
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -95,3 +105,51 @@ def test_a_first_name_alone_is_not_a_small_place():
     assert _places("His sisters Alex and Olivia waited at home.") == []
     assert ("Olivia", "Olivia", "US") in _places("The fair was held in Olivia, Minnesota.")
     assert ("Austin", "Austin", "US") in _places("Austin police said the road was closed.")  # a city outweighs it
+
+
+
+def _random_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["Kars", "kars", "baku", "Baku", "police", "Police", "İmişli", "ışık", "É", "é", "x", "_", "-", " ",
+              "  ", "\n", ".", ",", "’", "“", "—", "…", "3", "a1", "ℕ", "Ⅻ", "Σ", "σ", "ǅ", "😀", "\u00a0"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+def test_capital_scan_matches_the_plain_definition():
+    """A word-initial A-Z, or a non-ASCII word character, not a digit, that _is_capital accepts."""
+    for text in _random_texts(5, 3000):
+        got = [m.start() for m in _CAP_WORD.finditer(text) if m.group() <= "\x7f" or _is_capital(m.group())]
+        want = [i for i, ch in enumerate(text) if (i == 0 or not text[i - 1].isalnum())
+                and (("A" <= ch <= "Z") or (ch > "\x7f" and ch.isalnum() and not ch.isdecimal() and _is_capital(ch)))]
+        assert got == want, text
+    # every capital of the Basic Multilingual Plane, after a space
+    caps = "".join(" " + chr(c) for c in range(0x80, 0x10000) if chr(c).isalnum() and not chr(c).isdecimal()
+                   and _is_capital(chr(c)))
+    assert sum(1 for m in _CAP_WORD.finditer(caps) if _is_capital(m.group())) == len(caps) // 2
+
+
+def test_written_in_lower_case_matches_a_regex_over_all_words():
+    lower_word = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+    for text in _random_texts(7, 3000):
+        words = set(lower_word.findall(text))
+        for word in ("kars", "baku", "police", "x", "a", "İmişli".lower()):
+            assert _written_in_lower_case(text, word) == (word in words), (text, word)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ships avoided Bab el-Mandeb on Monday.", "Bab el-Mandeb"),  # capitalised after the hyphen
+    ("Tensions on the Korean peninsula rose.", "Korean peninsula"),  # a generic word in lower case
+    ("Troops moved to Kars province.", "Kars province"),
+])
+def test_a_multi_word_name_may_end_in_a_generic_or_hyphenated_word(gaz, text, span):
+    assert span in [c.text for c in find_candidates(text, gaz)]
+
+
+def test_a_multi_word_name_does_not_end_in_an_ordinary_lower_case_word(gaz):
+    # GeoNames has "Kars Çayı" and "Baku Bay"; in prose the lower-case word is not part of the name
+    assert [c.text for c in find_candidates("Troops left Kars today and Baku yesterday.", gaz)] == ["Kars", "Baku"]
