@@ -309,13 +309,13 @@ def test_import_geodrills_is_cheap():
     assert "geodrills.gazetteer" not in mods  # public names are lazy
 
 
-def test_lookup_and_geoparse_do_not_load_folium_or_geopandas():
+def test_lookup_and_geoparse_do_not_load_folium_or_geopandas(tmp_path):
     mods = _modules_after(
         "import geodrills\n"
         "geodrills.Gazetteer.default().lookup('Kars')\n"
         "geodrills.geoparse('Troops arrived in Kars and Baku.')\n"
         "from geodrills.cli import main\n"
-        f"main(['geocode', {str(SEED_FILES[0])!r}, '-o', '/dev/null'])\n"
+        f"main(['geocode', {str(SEED_FILES[0])!r}, '-o', {str(tmp_path / 'places.jsonl')!r}])\n"
     )
     assert "geodrills.geoparse" in mods
     assert not {m for m in mods if m.split(".")[0] in HEAVY}
@@ -332,3 +332,25 @@ def test_distances_place_with_country_picks_that_country():
     assert set(by_country) == {"AZ", "IR"}
     assert by_country["AZ"]["border"] == by_country["IR"]["border"] == "AZ-IR"
     assert abs(by_country["AZ"]["km"] - 1.40) < 0.2  # shared/eval/border_distances.csv: Astara (AZ) -> AZ-IR 1.40 km
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_output_to_a_pipe_or_device_is_written_through_not_replaced(tmp_path):
+    """``-o /dev/null`` used to rename a temporary file over the device (as root, that broke /dev/null)."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    proc = run_cli("geocode", str(SEED_FILES[0]), "--format", "jsonl", "-o", str(fifo))
+    reader.join(timeout=60)
+    _no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe
+    assert got, "nothing was written to the pipe"
+    rows = [json.loads(line) for line in got[0].decode("utf-8").splitlines()]
+    assert rows and all(r["article"] == SEED_FILES[0].name for r in rows)
+    assert not list(tmp_path.glob(".out.pipe.*"))  # no temporary file left behind

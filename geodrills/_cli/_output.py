@@ -82,13 +82,22 @@ def check_output(output: str | None) -> None:
 
 
 def write_text(text: str, output: str | None) -> None:
-    """Print to stdout, or write ``output`` atomically (a failed run never leaves half a file)."""
+    """Print to stdout, or write ``output`` atomically (a failed run never leaves half a file).
+
+    A file is written beside its target and renamed over it.  Anything else
+    that exists (``/dev/null``, a named pipe, ``/dev/stdout``) is written
+    through: renaming over it would replace the device with a file.
+    """
     if output in (None, "-"):
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     check_output(output)
     path = Path(output)
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
