@@ -354,3 +354,14 @@ def test_output_to_a_pipe_or_device_is_written_through_not_replaced(tmp_path):
     rows = [json.loads(line) for line in got[0].decode("utf-8").splitlines()]
     assert rows and all(r["article"] == SEED_FILES[0].name for r in rows)
     assert not list(tmp_path.glob(".out.pipe.*"))  # no temporary file left behind
+
+
+def test_output_through_a_symbolic_link_keeps_the_link(tmp_path):
+    target = tmp_path / "real.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(target)
+    proc = run_cli("geocode", str(SEED_FILES[0]), "--format", "jsonl", "-o", str(link))
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert json.loads(target.read_text(encoding="utf-8").splitlines()[0])["article"] == SEED_FILES[0].name

@@ -84,9 +84,10 @@ def check_output(output: str | None) -> None:
 def write_text(text: str, output: str | None) -> None:
     """Print to stdout, or write ``output`` atomically (a failed run never leaves half a file).
 
-    A file is written beside its target and renamed over it.  Anything else
-    that exists (``/dev/null``, a named pipe, ``/dev/stdout``) is written
-    through: renaming over it would replace the device with a file.
+    A file is written beside its target and renamed over it (through a
+    symbolic link, the file it points to).  Anything else that exists
+    (``/dev/null``, a named pipe, ``/dev/stdout``) is written through:
+    renaming over it would replace the device with a file.
     """
     if output in (None, "-"):
         sys.stdout.write(text)
@@ -94,6 +95,8 @@ def write_text(text: str, output: str | None) -> None:
         return
     check_output(output)
     path = Path(output)
+    if path.is_symlink():  # write the file it points to, and keep the link
+        path = path.resolve()
     if path.exists() and not path.is_file():
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(text)
