@@ -255,7 +255,7 @@ def _is_capital(ch: str) -> bool:
 
 
 # Abbreviations the gazetteer writes without their period ("St Petersburg", "Ft Worth").
-_ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ")
+_ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ", "ST. ", "STE. ", "MT. ", "FT. ")
 
 
 def _written_in_lower_case(text: str, word: str) -> bool:
@@ -383,7 +383,8 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
             cand.notes.append(f"after name particle {prev[0][0]!r}")
         # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
         if not after_sentence and gap1 == " " and prev[0][0][0].isupper() and p1 not in _LOCATIVE \
-                and p1 not in ("the", "of", "and"):
+                and p1 not in ("the", "of", "and") and not (cand.all_caps and not prev[0][0].isupper()):
+            # (a name in capitals after a word that is not, "Associated Press WASHINGTON (AP)", is a dateline)
             if p1 in _OUTLET_WORDS:
                 return None
             cand.embedded = True

@@ -54,6 +54,7 @@ SENTENCE_INITIAL_PENALTY = 0.3
 LOCATIVE_BONUS = 0.8
 LIST_EVIDENCE = 0.8  # listed with three or more places, in the country most of them share
 ORG_NAME_PENALTY = 0.6
+NAME_PART_POPULATION = 500_000  # a city this big is itself, not a surname, elsewhere in the article
 ORG_NAMESAKE_POPULATION = 10_000  # a smaller town or village is not what an organisation is named after
 COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
 PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
@@ -249,7 +250,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             continue  # "North Africa" is not Africa, and its point is far from the continent's
         own = e.own[best]
         # A country, continent or state is not a person's name elsewhere in the article.
-        parts = name_parts if e.kinds[best] not in _NEVER_NAME_PARTS else frozenset()
+        parts = frozenset() if e.kinds[best] in _NEVER_NAME_PARTS or (
+            e.kinds[best] == "city" and e.grades[best] == 0 and e.population[best] >= NAME_PART_POPULATION) \
+            else name_parts
         spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(
             cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < ORG_NAMESAKE_POPULATION)
         if k in list_country and e.countries[best] == list_country[k]:

@@ -685,3 +685,19 @@ def test_an_organisation_is_named_after_a_known_place_not_a_village():
     got = [m.text for m in geoparse("The Carnegie Library in Pittsburgh, Pennsylvania reopened.")]
     assert got == ["Pittsburgh", "Pennsylvania"]
     assert [(m.text, m.place.country) for m in geoparse("Scholars at Kars Library spoke.")] == [("Kars", "TR")]
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("By JILL COLVIN, Associated Press WASHINGTON (AP) — China vowed to fight.", "WASHINGTON", "Washington"),
+    ("ST. LOUIS – St. Louis Police announced two arrests.", "ST. LOUIS", "St. Louis"),
+])
+def test_a_dateline_in_capitals_is_a_place(text, span, name):
+    # after "Associated Press" (an outlet's name) and with an upper-case abbreviation
+    assert (span, name) in [(m.text, m.place.name) for m in geoparse(text)]
+
+
+def test_a_big_city_is_not_a_surname_because_a_team_is_named_after_it():
+    text = "The Dallas Mavericks star had surgery. It was performed at a Dallas medical clinic."
+    assert [(m.text, m.place.name) for m in geoparse(text)][-1:] == [("Dallas", "Dallas")]
+    # a village stays doubtful ("Jeff Kock" ... "Kock said")
+    assert geoparse("Mike de Kock was jailed. Kock said nothing.") == []
