@@ -701,3 +701,16 @@ def test_a_big_city_is_not_a_surname_because_a_team_is_named_after_it():
     assert [(m.text, m.place.name) for m in geoparse(text)][-1:] == [("Dallas", "Dallas")]
     # a village stays doubtful ("Jeff Kock" ... "Kock said")
     assert geoparse("Mike de Kock was jailed. Kock said nothing.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Volunteers of the Slidell PD searched the river. Slidell lies north of the lake.", "Slidell"),
+    ("Students of Miami-Dade Schools marched. Officials in Miami-Dade said so.", "Miami-Dade"),
+])
+def test_an_organisation_named_after_a_place_does_not_make_the_place_a_surname(text, span):
+    # "Slidell PD", "Miami-Dade Schools": an acronym or an institution after the name
+    assert span in [m.text for m in geoparse(text) if m.start > text.index(".")]
+
+
+def test_a_first_name_before_a_surname_is_still_a_persons_name():
+    assert geoparse("Barry Smith scored twice. Barry said he was tired.") == []
