@@ -135,6 +135,7 @@ class Candidate:
     person_cue: bool = False  # after a title ("Mr", "Sen.") or before "said", "told"
     sub_area: bool = False  # after a capitalised compass word the gazetteer does not join ("North Africa")
     in_org_name: bool = False  # starts an organisation's name ("Kentucky Department of Education")
+    heads_name: bool = False  # starts a longer capitalised name ("Cambridge Analytica", "Barry Smith")
     notes: list[str] = field(default_factory=list)
 
 
@@ -402,7 +403,7 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
     if nxt_m is not None:
         gap, nxt = nxt_m.group(1), nxt_m.group(2)
         if gap == " " and nxt[0].isupper() and nxt.casefold() not in _NOT_NAME_PARTS:
-            heads = not cand.embedded
+            heads = cand.heads_name = not cand.embedded
             cand.embedded = True
             cand.notes.append(f"before capitalised {nxt!r}")
             # "Cuyahoga County Executive", "Kars Province Governor": a whole unit's name heads the title;

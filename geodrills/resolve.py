@@ -231,7 +231,13 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
 
     near = _nearness(entries, totals, _unit_vectors(sorted(anchors))) if anchors else {}
     list_country = _list_countries(candidates, entries, totals)
-    name_parts = frozenset(c.text for c in candidates if c.embedded and not c.in_org_name)
+    # A name after a capitalised word ("Jeff Kock"), or a first name or a two-letter word before one
+    # ("Barry Smith", "Li Wenzu"), is a person's name elsewhere in the article too.  A place's own name
+    # heading a longer name ("Cambridge Analytica", "Glenrock Lagoon") is a namesake; another reading
+    # of the word ("Balart", read as Ballarat) is not.
+    name_parts = frozenset(c.text for c in candidates if c.embedded and not c.in_org_name
+                           and (not c.heads_name or c.first_name or len(c.text) < 3))
+    any_parts = name_parts | {c.text for c in candidates if c.heads_name and not c.in_org_name}
     out = []
     memo: dict[tuple, tuple | None] = {}  # the same name in the same setting resolves the same way
     places: dict[tuple, Place] = {}
@@ -249,10 +255,12 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if cand.sub_area and e.kinds[best] == "continent":
             continue  # "North Africa" is not Africa, and its point is far from the continent's
         own = e.own[best]
-        # A country, continent or state is not a person's name elsewhere in the article.
-        parts = frozenset() if e.kinds[best] in _NEVER_NAME_PARTS or (
-            e.kinds[best] == "city" and e.grades[best] == 0 and e.population[best] >= NAME_PART_POPULATION) \
-            else name_parts
+        # A country, continent, state or big city is not a person's name elsewhere in the article.
+        if e.kinds[best] in _NEVER_NAME_PARTS or (
+                e.kinds[best] == "city" and e.grades[best] == 0 and e.population[best] >= NAME_PART_POPULATION):
+            parts = frozenset()
+        else:
+            parts = name_parts if e.grades[best] == 0 else any_parts
         spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(
             cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < ORG_NAMESAKE_POPULATION)
         if k in list_country and e.countries[best] == list_country[k]:

@@ -714,3 +714,20 @@ def test_an_organisation_named_after_a_place_does_not_make_the_place_a_surname(t
 
 def test_a_first_name_before_a_surname_is_still_a_persons_name():
     assert geoparse("Barry Smith scored twice. Barry said he was tired.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Swimmers crossed Glenrock Lagoon at dawn. Glenrock residents cheered.", "Glenrock"),
+    ("The Immokalee Foundation gave grants. Families of Immokalee welcomed it.", "Immokalee"),
+])
+def test_a_place_heading_a_longer_name_is_not_a_surname_elsewhere(text, span):
+    assert span in [m.text for m in geoparse(text) if m.start > text.index(".")]
+
+
+@pytest.mark.parametrize("text", [
+    "Barry Smith scored twice. Barry said he was tired.",  # a first name before a surname
+    "Li Wenzu told reporters she would march on. Li set off on Wednesday.",  # a two-letter surname first
+    "Mike de Kock was jailed. Kock said nothing.",  # a surname after a name particle
+])
+def test_a_persons_name_stays_a_persons_name_elsewhere(text):
+    assert geoparse(text) == []
