@@ -731,3 +731,13 @@ def test_a_place_heading_a_longer_name_is_not_a_surname_elsewhere(text, span):
 ])
 def test_a_persons_name_stays_a_persons_name_elsewhere(text):
     assert geoparse(text) == []
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Azerbaijani border guards said the Astara Police Department detained two men near Lankaran.", "AZ"),
+    ("Iranian media said the Astara Police Department detained two men near Ardabil.", "IR"),
+])
+def test_a_local_institution_named_after_a_place_takes_the_articles_astara(text, country):
+    # Tried and rejected: reading a place inside an organisation's name without the article's
+    # context (for "the Venice Commission") moved both of these to Iran's larger Astara.
+    assert [m.place.country for m in geoparse(text) if m.text == "Astara"] == [country]
