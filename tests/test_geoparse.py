@@ -741,3 +741,32 @@ def test_a_local_institution_named_after_a_place_takes_the_articles_astara(text,
     # Tried and rejected: reading a place inside an organisation's name without the article's
     # context (for "the Venice Commission") moved both of these to Iran's larger Astara.
     assert [m.place.country for m in geoparse(text) if m.text == "Astara"] == [country]
+
+
+DRILL_REPORT = """\
+Turkish and Azerbaijani special forces began joint exercises on Monday in Nakhchivan, the exclave bordering \
+Turkey, Armenia and Iran. The drills will run until Friday near Sharur and Ordubad.
+Meanwhile Iranian troops massed near Jolfa and Poldasht along the Aras River, while Azerbaijani units held \
+live-fire drills in Jabrayil, Fuzuli and Zangilan districts, close to the Zangezur corridor.
+In Georgia, US and Georgian soldiers trained near Tbilisi, while Russian forces in South Ossetia and Abkhazia \
+were put on alert.
+Armenian officials in Yerevan and Goris protested, saying shells landed near Jermuk and the village of Sotk in \
+Gegharkunik province.
+Separately, Turkey's Third Army staged winter exercises in Sarıkamış and Kars province, about 40 km from the \
+Armenian border, and near Iğdır, which borders Nakhchivan.
+"""
+
+
+def test_a_drill_report_across_the_region():
+    got = {(m.text, m.place.kind, m.place.country) for m in geoparse(DRILL_REPORT)}
+    expected = {
+        ("Nakhchivan", "admin1", "AZ"), ("Sharur", "town", "AZ"), ("Ordubad", "town", "AZ"),
+        ("Jolfa", "town", "IR"), ("Poldasht", "town", "IR"), ("Aras River", "river", None),
+        ("Jabrayil", "admin1", "AZ"), ("Fuzuli", "admin1", "AZ"), ("Zangilan", "admin1", "AZ"),
+        ("Georgia", "country", "GE"), ("Tbilisi", "city", "GE"), ("South Ossetia", "region", "GE"),
+        ("Abkhazia", "admin1", "GE"), ("Yerevan", "city", "AM"), ("Goris", "town", "AM"),
+        ("Jermuk", "town", "AM"), ("Sotk", "village", "AM"), ("Gegharkunik province", "admin1", "AM"),
+        ("Sarıkamış", "town", "TR"), ("Kars province", "admin1", "TR"), ("Iğdır", "city", "TR"),
+    }
+    assert expected <= got, expected - got
+    assert not {t for t, *_ in got} & {"Turkish", "Azerbaijani", "Iranian", "Russian", "Armenian", "Third Army"}
