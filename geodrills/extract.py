@@ -61,6 +61,7 @@ _LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
 # Feature words that cue the kind but are not part of the name ("the Karabakh region").
 _CUE_ONLY = frozenset({"region", "city", "town", "village", "valley"})
+_SETTLEMENT_WORDS = frozenset({"town", "village"})
 
 #: Words that, before "of X", say the same ("the province of Kars").
 OF_WORDS: dict[str, tuple[str, ...]] = {
@@ -348,7 +349,9 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
     # A feature word after the name joins the span ("Araz River") and cues the kind.
     if nxt_m is not None:
         nxt = nxt_m.group(2).casefold()
-        if nxt in FEATURE_WORDS and nxt_m.group(1) == " " and nxt not in key.split():
+        if nxt in FEATURE_WORDS and nxt_m.group(1) == " " and nxt not in key.split() \
+                and not (nxt in _SETTLEMENT_WORDS and nxt_m.group(2)[0].isupper()):
+            # (a capitalised "Town" or "Village" makes a longer name: "Grants Town", "Eva's Village")
             cand.kind_cue = FEATURE_WORDS[nxt]
             if nxt not in _CUE_ONLY:
                 cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]

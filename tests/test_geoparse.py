@@ -770,3 +770,9 @@ def test_a_drill_report_across_the_region():
     }
     assert expected <= got, expected - got
     assert not {t for t, *_ in got} & {"Turkish", "Azerbaijani", "Iranian", "Russian", "Armenian", "Third Army"}
+
+
+def test_a_capitalised_town_after_a_name_makes_a_longer_name():
+    # "Grants Town" is a district of Nassau, not Grants, New Mexico; "the town of Grants" still is
+    assert [m.text for m in geoparse("Residents of Grants Town in Nassau met on Monday.")] == ["Nassau"]
+    assert [m.place.country for m in geoparse("He moved to the town of Grants in New Mexico.")] == ["US", "US"]
