@@ -306,8 +306,8 @@ _EXP_FLOOR = math.exp(-50.0)  # readings far behind the best still count, a litt
 
 # cues a place of another kind cannot answer
 _FEATURE_CUES = frozenset({"river", "sea", "lake", "range", "mountain", "street"})
-# An organisation is named after a well-known place; "Carnegie Library" and "Cornell University"
-# are not named after the villages of Carnegie and Cornell.
+# An organisation is named after a well-known place: "Carnegie Library" is not named after the town
+# of Carnegie, Pennsylvania (see ORG_NAMESAKE_POPULATION).
 _MINOR_KINDS = frozenset({"town", "village"})
 _NEVER_NAME_PARTS = frozenset({"country", "continent", "admin1"})
 _MATCH = ("exact", "variant", "alternate", "alternate")
@@ -332,6 +332,7 @@ CAPS_MIN_POPULATION = 100_000
 
 
 def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False) -> float:
+    """How much the span's context says it is a place (``minor``: its reading is a small town)."""
     e = 0.0
     if cand.in_org_name and not minor:
         # "Kentucky Department of Education", "Venice Commission": named after the place.
