@@ -228,8 +228,7 @@ def _share_plural_cues(text: str, out: list[Candidate]) -> None:
     for k, cand in enumerate(out):
         m = _PLURAL_AFTER.match(text, cand.end)
         if m is not None:  # back through the list before the plural
-            one = _PLURALS[m.group(1).casefold()]
-            cue, j = (STREET_CUE if one in STREET_WORDS else FEATURE_WORDS[one]), k
+            cue, j = _plural_cue(m.group(1)), k
             while True:
                 out[j].kind_cue = out[j].kind_cue or cue
                 if j == 0 or out[j].gap_before not in _LIST_JOINS:
@@ -238,8 +237,13 @@ def _share_plural_cues(text: str, out: list[Candidate]) -> None:
         if _PLURAL_OF_BEFORE.search(text, max(0, cand.start - 20), cand.start):  # on through the list after it
             _cue_list_from(out, k, cand.kind_cue)
         elif m := _PLURAL_SUCH_AS.search(text, max(0, cand.start - 30), cand.start):
-            one = _PLURALS[m.group(1).casefold()]
-            _cue_list_from(out, k, STREET_CUE if one in STREET_WORDS else FEATURE_WORDS[one])
+            _cue_list_from(out, k, _plural_cue(m.group(1)))
+
+
+def _plural_cue(plural: str) -> tuple[str, ...]:
+    """The kinds a plural feature word cues ("provinces" -> admin1, "streets" -> a street)."""
+    one = _PLURALS[plural.casefold()]
+    return STREET_CUE if one in STREET_WORDS else FEATURE_WORDS[one]
 
 
 def _cue_list_from(out: list[Candidate], k: int, cue: tuple[str, ...]) -> None:
