@@ -228,3 +228,19 @@ def test_gwn_gold_selection():
     assert us and all(g.is_country and g.country == "US" for g in us)
     s = score(c, scoring.gold_as_predictions(c))
     assert (s.f1, s.acc161) == (1.0, 1.0)
+
+
+def test_the_acc161_ceiling_counts_the_best_reading_of_each_matched_name():
+    import eval_geoparse
+
+    # "Paris" resolved to Paris, Texas: wrong, but the gazetteer's readings include Paris, France;
+    # "Atlantis" resolved somewhere far: no reading of that name is near the gold point
+    text = "From Paris to Atlantis."
+    c = Corpus("t", {"d": text}, [
+        GoldMention("d", 5, 10, text="Paris", lat=48.853, lon=2.349, country="FR"),
+        GoldMention("d", 14, 22, text="Atlantis", lat=0.0, lon=0.0),
+    ])
+    preds = {"d": [Prediction("d", 5, 10, text="Paris", lat=33.66, lon=-95.555, country="US"),
+                   Prediction("d", 14, 22, text="Atlantis", lat=26.59, lon=-80.06, country="US")]}
+    assert score(c, preds).acc161_cc == 0.0
+    assert eval_geoparse.ceiling_acc161(c, preds) == 0.5
