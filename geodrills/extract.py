@@ -410,14 +410,14 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
     if nxt_m is not None:
         gap, nxt = nxt_m.group(1), nxt_m.group(2)
         if gap == " " and nxt[0].isupper() and nxt.casefold() not in _NOT_NAME_PARTS:
-            heads = cand.heads_name = not cand.embedded
+            cand.heads_name = not cand.embedded
             cand.embedded = True
             cand.notes.append(f"before capitalised {nxt!r}")
             # "Cuyahoga County Executive", "Kars Province Governor": a whole unit's name heads the title;
             # "New Quay RNLI", "Liverpool FC", "Miami-Dade Schools": an organisation is named after the place
             word = nxt.casefold()
             cand.in_org_name = word in _ORG_WORDS or cand.text.rpartition(" ")[2].casefold() in FEATURE_WORDS \
-                or heads and (nxt.isupper() and len(nxt) > 1 or word.removesuffix("s") in _ORG_WORDS)
+                or cand.heads_name and (nxt.isupper() and len(nxt) > 1 or word.removesuffix("s") in _ORG_WORDS)
         elif gap in (", ", ",") and nxt[0].isupper():
             state = states.get(nxt_m.start(2))
             cand.followed_by = state[1] if state else fold(nxt)
