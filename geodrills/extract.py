@@ -106,6 +106,7 @@ STOP_WORDS = frozenset(
 
 # Capitalised words before a name that make it the name of a newspaper or agency ("Daily Sabah").
 _OUTLET_WORDS = frozenset("daily times post news herald tribune gazette journal press agency radio tv".split())
+_DATELINE = re.compile(r" ?(?:(–|—|--?) |,|\()")  # after a dateline's place; group 1: a dash
 _YEAR = re.compile(r"\s*(?:1[89]|20)\d\d\b")
 
 # Capitalised words that, just before a place name, begin the sentence-like
@@ -127,6 +128,7 @@ class Candidate:
     sentence_initial: bool = False
     embedded: bool = False  # inside a longer capitalised name
     all_caps: bool = False
+    dateline: bool = False  # in capitals, opening a line (or a sentence, before a dash): "BEIRUT (AP) -"
     followed_by: str | None = None  # the name after ", " ("Kars, Turkey")
     possessor: str | None = None  # the name before "'s " ("Iran's Jolfa")
     gap_before: str | None = None  # text since the previous candidate
@@ -400,6 +402,12 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
             cand.sub_area = p1 in _PART_WORDS or p1 in _COMPASS  # "North Africa", "Central Europe"
     else:
         cand.sentence_initial = True
+    if cand.all_caps and cand.sentence_initial:
+        # "HORRY COUNTY, SC (WMBF) -", "BEIRUT (AP)", "… Event. IMMOKALEE – Congressman": a dateline says where
+        m = _DATELINE.match(text, cand.end)
+        line = text.rfind("\n", 0, ws) + 1
+        if m is not None and (m.group(1) or line == ws or text[line:ws].isspace()):
+            cand.dateline = cand.locative = True
     if _YEAR.match(text, cand.end):  # "Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name
         cand.embedded = True
         cand.notes.append("before a year")

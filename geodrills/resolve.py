@@ -4,12 +4,13 @@ Two passes over an article's candidates:
 
 1. **Context.**  Countries the article names (as toponyms or demonyms:
    "Turkish and Azerbaijani troops") make its geographic context, weighted
-   by their share of the article's country evidence; candidates whose
-   reading is clear become anchors.
+   by their share of the article's country evidence, and so, more weakly,
+   do the admin-1 units it names; candidates whose reading is clear become
+   anchors.
 2. **Choice.**  Each candidate's records are scored: the name's grade and
    the record's kind and population (the gazetteer's prior), plus the
    context (in a country the article names; near its anchors; in the same
-   country as its neighbours in a list; "X, Turkey"), plus kind cues
+   country as its neighbours in a list; "X, Turkey", "X, Norfolk"), plus kind cues
    ("province of Kars" → admin1, "the Araz River" → river).  The best record
    wins; the mention's score is its softmax share times how sure we are the
    span is a place at all.
@@ -40,11 +41,13 @@ __all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates"]
 
 GRADE_BONUS = (1.0, 0.4, -1.2, -1.2)  # primary/curated, transliteration, untagged alternate
 CONTEXT_COUNTRY_BONUS = 1.0  # in the country the article names most (scaled by share)
+ADMIN1_CONTEXT_BONUS = 0.5  # in the admin-1 unit the article names most (scaled by share)
 LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, Jabrayil and Imishli")
 FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
 CONTAINS_BONUS = 3.5  # "Atlanta, Georgia": the admin unit that holds the place named before it
 NEAR_BONUS = 0.6  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
 NEAR_KM = 150.0
+COUNTY_KM = 60.0  # from a county's point to a place in it (the gazetteer has no admin-2 codes)
 OUTLIER_PENALTY = 3.0  # a town or village beyond 3×NEAR_KM of all the article's clear places, in none of its countries
 KIND_CUE_BONUS = 3.0
 KIND_CUE_MISMATCH = -1.0
@@ -60,6 +63,7 @@ COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
 PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
 FIRST_NAME_PENALTY = 1.5  # a common first name alone ("Alex and Olivia"): a small place of that name needs a cue
 KIND_CUE_EVIDENCE = 0.5
+FOLLOWED_BY_EVIDENCE = 0.8  # "Thruxton, Hampshire": a name followed by a unit that holds it is a place
 MAX_READINGS = 40  # readings kept per name, by prior (a name like "San Jose" has hundreds)
 EARTH_KM = 6371.0088
 
@@ -79,6 +83,7 @@ class NameEntry:
     lat: tuple[float, ...]
     lon: tuple[float, ...]
     unit: np.ndarray  # (n, 3) unit vectors of the readings' points
+    counties: tuple[int, ...]  # the readings that are admin-2 units under their own name
 
 
 def name_entry(gaz: Gazetteer, key: str) -> NameEntry | None:
@@ -112,6 +117,8 @@ def _entry(gaz: Gazetteer, recs: np.ndarray, grades: np.ndarray) -> NameEntry:
         lat=tuple(float(gaz.lat[r]) for r in recs_l),
         lon=tuple(float(gaz.lon[r]) for r in recs_l),
         unit=_unit_vectors([(float(gaz.lat[r]), float(gaz.lon[r])) for r in recs_l]),
+        counties=tuple(i for i, (k, r) in enumerate(zip(order, recs_l))
+                       if grades[k] == 0 and kinds_all[int(gaz._kind[r])] == "admin2"),
     )
 
 
@@ -166,28 +173,41 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     for code, n in (demonym_countries or {}).items():
         if code in country_idx:
             context[country_idx[code]] += n
+    units: Counter = Counter()  # the admin-1 units it names ("Red Oak" in an article that names Iowa)
+    unit_names: dict[int, set[str]] = {}  # unit -> the name keys that name it
     for c, e in zip(candidates, entries):
         # "near the border with Azerbaijan" names the other side, not where the article is
-        if e is not None and e.kinds[0] == "country" and e.grades[0] == 0 and not c.across_border:
-            context[e.countries[0]] += 2
-    top = max(context.values(), default=0)
+        if e is not None and e.grades[0] == 0 and not c.across_border:
+            if e.kinds[0] == "country":
+                context[e.countries[0]] += 2
+            elif e.kinds[0] == "admin1":
+                units[e.admin1[0]] += 1
+                unit_names.setdefault(e.admin1[0], set()).add(c.key)
     # By share: a passing mention of the United States must not pull "Brussels" to a village in Ohio.
+    top = max(context.values(), default=0)
     ctx = {c: CONTEXT_COUNTRY_BONUS * n / top for c, n in context.items()}
+    top = max(units.values(), default=0)
+    unit_ctx = {a: ADMIN1_CONTEXT_BONUS * n / top for a, n in units.items()}
 
     # Pass 2a: scores without the article-geometry terms (a name repeated in
     # the same setting scores the same, so it is computed once).
     totals: list[list[float] | None] = []
     seen: dict[tuple, list[float]] = {}
+    held_by: dict[tuple, set[int]] = {}  # (name key, unit key) -> the readings inside the unit
     for cand, e in zip(candidates, entries):
         if e is None:
             totals.append(None)
             continue
-        setting = (cand.key, cand.all_caps, cand.kind_cue, cand.followed_by, cand.possessor, len(cand.text) >= 4)
+        setting = (cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by, cand.possessor,
+                   len(cand.text) >= 4)
         if setting in seen:
             totals.append(seen[setting])
             continue
         t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
-        if cand.all_caps and not _names_area(gaz, cand.followed_by):
+        if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
+            t = [x + unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {cand.key} else x
+                 for x, a, g in zip(t, e.admin1, e.grades)]
+        if cand.all_caps and not cand.dateline and not _names_area(gaz, cand.followed_by):
             # A dateline with its state or country ("GAINESVILLE, Va.") may name a small place.
             t = [x if _caps_reading(cand, k, g, p) else -math.inf
                  for x, k, g, p in zip(t, e.kinds, e.grades, e.population)]
@@ -198,10 +218,10 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
                 seen[setting] = None
                 continue
             t = [x + (KIND_CUE_BONUS if k in cand.kind_cue else KIND_CUE_MISMATCH) for x, k in zip(t, e.kinds)]
-        if cand.followed_by:
-            t = _followed_by(gaz, cand.followed_by, e, t)
-        if cand.possessor:  # "Iran's Jolfa": inside the country or unit named before "'s"
-            t = _followed_by(gaz, cand.possessor, e, t)
+        for unit in (cand.followed_by, cand.possessor):  # "Kars, Turkey"; "Iran's Jolfa"
+            if unit:
+                held = held_by[cand.key, unit] = _held_by(gaz, unit, e)
+                t = [x + FOLLOWED_BY_BONUS if i in held else x for i, x in enumerate(t)] if held else t
         seen[setting] = t
         totals.append(t)
 
@@ -212,11 +232,13 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if t is None or prev_t is None or candidates[k].gap_before not in (", ", ","):
             continue
         pe = entries[k - 1]
-        held = [(pe.admin1[i], pe.countries[i]) for i, x in enumerate(prev_t) if x > max(prev_t) - 1.0]
+        likely = [i for i, x in enumerate(prev_t) if x > max(prev_t) - 1.0]
+        held = {(pe.admin1[i], pe.countries[i]) for i in likely}
         e = entries[k]
-        totals[k] = [x + (CONTAINS_BONUS if k_ == "admin1" and (a, c) in held else 0.0)
-                     for x, k_, a, c in zip(t, e.kinds, e.admin1, e.countries)]
-        holders[k] = frozenset(held)
+        counties = {e.counties[j] for _i, j in _in_counties(pe, likely, e)}  # "Snetterton, Norfolk"
+        totals[k] = [x + (CONTAINS_BONUS if k_ == "admin1" and (a, c) in held or i in counties else 0.0)
+                     for i, (x, k_, a, c) in enumerate(zip(t, e.kinds, e.admin1, e.countries))]
+        holders[k] = frozenset(pe.records[i] for i in likely)
 
     # Anchors: clear readings that are not countries.
     anchors: set[tuple[float, float]] = set()  # (lat, lon) of clear readings
@@ -244,8 +266,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
         if t is None:
             continue
-        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.possessor, cand.all_caps, list_country.get(k),
-                   holders.get(k))
+        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.possessor, cand.all_caps, cand.dateline,
+                   list_country.get(k), holders.get(k))
         choice = memo.get(setting)
         if choice is None and setting not in memo:
             choice = memo[setting] = _choose(e, t, near.get(id(e)), list_country.get(k))
@@ -263,6 +285,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             parts = name_parts if e.grades[best] == 0 else any_parts
         spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(
             cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < ORG_NAMESAKE_POPULATION)
+        if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
+            spanness += FOLLOWED_BY_EVIDENCE
         if k in list_country and e.countries[best] == list_country[k]:
             spanness += LIST_EVIDENCE  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
         if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
@@ -387,17 +411,34 @@ def _names_area(gaz: Gazetteer, key: str | None) -> bool:
     return f is not None and any(k in ("country", "admin1") for k, g in zip(f.kinds, f.grades) if g == 0)
 
 
-def _followed_by(gaz: Gazetteer, key: str, e: NameEntry, t: list[float]) -> list[float]:
-    """Bonus for readings inside the country or admin unit named after a comma (or before "'s")."""
+def _held_by(gaz: Gazetteer, key: str, e: NameEntry) -> set[int]:
+    """The readings of ``e`` inside a country, admin-1 unit or county that name key ``key`` names.
+
+    "Kars, Turkey", "Atlanta, Georgia", "Iran's Jolfa"; the gazetteer has no
+    admin-2 codes, so a county holds what lies within COUNTY_KM of its point
+    ("Snetterton, Norfolk").
+    """
     f = name_entry(gaz, key)
     if f is None:
-        return t
+        return set()
     countries = {c for c, k in zip(f.countries, f.kinds) if k == "country"}
     admins = {a for a, k in zip(f.admin1, f.kinds) if k == "admin1"}
-    if not countries and not admins:
-        return t
-    return [x + (FOLLOWED_BY_BONUS if c in countries or a in admins else 0.0)
-            for x, c, a in zip(t, e.countries, e.admin1)]
+    held = {i for i, (c, a) in enumerate(zip(e.countries, e.admin1)) if c in countries or a in admins} \
+        if countries or admins else set()
+    held.update(i for i, _j in _in_counties(e, range(len(e.records)), f))
+    return held
+
+
+def _in_counties(e: NameEntry, readings: Sequence[int], f: NameEntry) -> list[tuple[int, int]]:
+    """(reading of ``e``, index into ``f.counties``) pairs within COUNTY_KM of each other."""
+    if not f.counties or not readings:
+        return []
+    readings = list(readings)
+    near = np.nonzero((e.unit[readings] @ f.unit[list(f.counties)].T) > _COUNTY_COS)
+    return [(readings[i], j) for i, j in zip(*(a.tolist() for a in near))]
+
+
+_COUNTY_COS = math.cos(COUNTY_KM / EARTH_KM)
 
 
 _LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", ", or ", "; "})

@@ -153,3 +153,19 @@ def test_a_multi_word_name_may_end_in_a_generic_or_hyphenated_word(gaz, text, sp
 def test_a_multi_word_name_does_not_end_in_an_ordinary_lower_case_word(gaz):
     # GeoNames has "Kars Çayı" and "Baku Bay"; in prose the lower-case word is not part of the name
     assert [c.text for c in find_candidates("Troops left Kars today and Baku yesterday.", gaz)] == ["Kars", "Baku"]
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("BEIRUT (AP) - Shelling was reported.", True),
+    ("HORRY COUNTY, SC (WMBF) - A man was seen.", True),
+    ("Officials spoke.\nKOLKATA, India – Police arrested a man.", True),
+    ("Officials spoke. IMMOKALEE – A grant was announced.", True),
+    ("Officials spoke. KOLKATA, the police said, was calm.", False),  # mid-line: only before a dash
+    ("He said KOLKATA (the city) was calm.", False),
+    ("Kolkata, India – Police arrested a man.", False),  # not in capitals
+])
+def test_a_dateline_is_a_place_in_capitals_opening_a_line(gaz, text, dateline):
+    cand = find_candidates(text, gaz)[0]
+    assert cand.text.casefold() in ("beirut", "horry county", "kolkata", "immokalee")
+    assert cand.dateline is dateline
+    assert cand.locative or not dateline

@@ -767,3 +767,30 @@ def test_a_capitalised_town_after_a_name_makes_a_longer_name():
     # "Grants Town" is a district of Nassau, not Grants, New Mexico; "the town of Grants" still is
     assert [m.text for m in geoparse("Residents of Grants Town in Nassau met on Monday.")] == ["Nassau"]
     assert [m.place.country for m in geoparse("He moved to the town of Grants in New Mexico.")] == ["US", "US"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HORADIZ, Azerbaijan – Azerbaijani units held drills on Monday.", [("HORADIZ", "AZ"), ("Azerbaijan", "AZ")]),
+    ("ORDUBAD – Azerbaijani units held drills on Monday.", [("ORDUBAD", "AZ")]),
+    ("Drills resumed.\nSHARUR (AZERTAC) - Azerbaijani units took part.", [("SHARUR", "AZ")]),
+    ("Troops met. SHARUR – Azerbaijani units took part.", [("SHARUR", "AZ")]),
+    # capitals in running text are not a dateline: a town this small needs more than that
+    # (written "Ordubad", it is found)
+    ("Azerbaijani officials said ORDUBAD and SHARUR were quiet.", []),
+])
+def test_a_dateline_in_capitals_names_even_a_small_place(text, expected):
+    assert [(m.text, m.place.country) for m in geoparse(text)] == expected
+
+
+def test_a_county_after_a_comma_holds_the_place_before_it():
+    # Snetterton (a village of no recorded population) stands because Norfolk, the county, holds it;
+    # and Norfolk is then the county, not Norfolk Island
+    got = [(m.text, m.place.kind, m.place.country) for m in geoparse("Cars raced at Snetterton, Norfolk, on Sunday.")]
+    assert got == [("Snetterton", "village", "GB"), ("Norfolk", "admin2", "GB")]
+
+
+def test_the_state_an_article_names_picks_among_namesakes():
+    # Red Oak, Texas is the larger; an article that names Iowa means Red Oak, Iowa
+    assert [m.place.admin1 for m in geoparse("Flooding closed roads in Red Oak on Monday.")] == ["US.TX"]
+    text = "Flooding closed roads in Red Oak on Monday, officials in Iowa said."
+    assert [m.place.admin1 for m in geoparse(text)] == ["US.IA", "US.IA"]
