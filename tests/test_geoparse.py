@@ -794,3 +794,17 @@ def test_the_state_an_article_names_picks_among_namesakes():
     assert [m.place.admin1 for m in geoparse("Flooding closed roads in Red Oak on Monday.")] == ["US.TX"]
     text = "Flooding closed roads in Red Oak on Monday, officials in Iowa said."
     assert [m.place.admin1 for m in geoparse(text)] == ["US.IA", "US.IA"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cannabis oil comes from Holland.", [("Holland", "country", "NL")]),
+    # a town in the state named after the comma, never the country of that name
+    ("He moved to Holland, Michigan.", [("Holland", "town", "US"), ("Michigan", "admin1", "US")]),
+    ("He moved to Lebanon, Pennsylvania.", [("Lebanon", "town", "US"), ("Pennsylvania", "admin1", "US")]),
+    ("He moved to Armenia, Colombia.", [("Armenia", "city", "CO"), ("Colombia", "country", "CO")]),
+    # a list of countries stays a list of countries
+    ("Drills in Georgia, Armenia and Azerbaijan.", [("Georgia", "country", "GE"), ("Armenia", "country", "AM"),
+                                                    ("Azerbaijan", "country", "AZ")]),
+])
+def test_a_country_name_before_a_state_is_a_town_in_it(text, expected):
+    assert [(m.text, m.place.kind, m.place.country) for m in geoparse(text)] == expected
