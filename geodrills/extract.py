@@ -135,6 +135,7 @@ class Candidate:
     common_word: bool = False  # the article also writes it in lower case ("Police said" … "the police"),
     # or English dictionaries list it in lower case only ("Commerce", "Portal")
     first_name: bool = False  # a common first name ("Alex", "Olivia"): maybe a person
+    after_given_name: bool = False  # right after a first name ("Andrew Jordan", "Bill Holland"): a surname
     person_cue: bool = False  # after a title ("Mr", "Sen.") or before "said", "told"
     sub_area: bool = False  # after a capitalised compass word the gazetteer does not join ("North Africa")
     in_org_name: bool = False  # starts an organisation's name ("Kentucky Department of Education")
@@ -159,7 +160,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
     lower_case: dict[str, bool] = {}  # word -> whether the text also writes it in lower case
-    common_words, first_names = gazetteer.common_words, gazetteer.first_names
+    common_words, first_names, given_names = gazetteer.common_words, gazetteer.first_names, gazetteer.given_names
     out: list[Candidate] = []
     pos = start
     rev = text[::-1]  # for looking back from a candidate (see _words_before)
@@ -203,7 +204,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if best is None:
                     continue
                 end = ws + len(best)
-        cand = _candidate(text, rev, best, ws, end, states)
+        cand = _candidate(text, rev, best, ws, end, states, given_names)
         if cand is not None and " " not in cand.text and not cand.all_caps:
             low = cand.text.lower()
             written_low = lower_case.get(low)
@@ -341,7 +342,7 @@ _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
 
 
 def _candidate(text: str, rev: str, key: str, ws: int, end: int,
-               states: dict[int, tuple[int, str]]) -> Candidate | None:
+               states: dict[int, tuple[int, str]], given_names: frozenset[str] = frozenset()) -> Candidate | None:
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS or (" " not in surface and _is_demonym(surface)):
         return None
@@ -399,6 +400,7 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
                 return None
             cand.embedded = True
             cand.notes.append(f"after capitalised {prev[0][0]!r}")
+            cand.after_given_name = p1 in given_names and not prev[0][0].isupper() and p1 not in _COMPASS
             cand.sub_area = p1 in _PART_WORDS or p1 in _COMPASS  # "North Africa", "Central Europe"
     else:
         cand.sentence_initial = True

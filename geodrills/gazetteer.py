@@ -297,6 +297,15 @@ class Gazetteer:
         """Name keys that are common English first names ("alex", "olivia", "spencer")."""
         return self._word_list("first_names.txt")
 
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """English first names, place names or not, that dictionaries list as names ("bill", "andrew").
+
+        Less those that name a country or an admin-1 unit first of all
+        ("georgia"): a place named right after one is a surname.
+        """
+        return self._word_list("given_names.txt")
+
     def _word_list(self, name: str) -> frozenset[str]:
         """A word list built by ``gazetteer/build_word_lists.py`` (empty where the folder has none)."""
         path = self._dir / name

@@ -61,6 +61,7 @@ NAME_PART_POPULATION = 500_000  # a city this big is itself, not a surname, else
 ORG_NAMESAKE_POPULATION = 10_000  # a smaller town or village is not what an organisation is named after
 COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
 PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
+SURNAME_PENALTY = 4.0  # after a first name ("Andrew Jordan"): with the embedded penalty, a country too is dropped
 FIRST_NAME_PENALTY = 1.5  # a common first name alone ("Alex and Olivia"): a small place of that name needs a cue
 KIND_CUE_EVIDENCE = 0.5
 FOLLOWED_BY_EVIDENCE = 0.8  # "Thruxton, Hampshire": a name followed by a unit that holds it is a place
@@ -373,6 +374,8 @@ def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset(), mi
         e -= COMMON_WORD_PENALTY
     if cand.person_cue:
         e -= PERSON_PENALTY
+    if cand.after_given_name:
+        e -= SURNAME_PENALTY
     if cand.first_name:
         e -= FIRST_NAME_PENALTY
     if cand.locative:

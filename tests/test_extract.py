@@ -169,3 +169,20 @@ def test_a_dateline_is_a_place_in_capitals_opening_a_line(gaz, text, dateline):
     assert cand.text.casefold() in ("beirut", "horry county", "kolkata", "immokalee")
     assert cand.dateline is dateline
     assert cand.locative or not dateline
+
+
+@pytest.mark.parametrize("text, name, flagged", [
+    ("Andrew Jordan won.", "Jordan", True),
+    ("Reporter Bill Holland said so.", "Holland", True),
+    ("HSBC Bank Malta fell.", "Malta", False),  # not a name, though the Moby list has "Bank"
+    ("Rain fell across West Wales.", "Wales", False),  # a compass word
+    ("Mr GEORGE HOLLAND spoke.", "HOLLAND", False),  # a word in capitals is no telling first name
+])
+def test_a_name_after_a_first_name_is_flagged_as_a_surname(gaz, text, name, flagged):
+    (cand,) = [c for c in find_candidates(text, gaz) if c.text == name]
+    assert cand.embedded and cand.after_given_name is flagged
+
+
+def test_given_names_are_names_not_words_or_places(gaz):
+    assert {"andrew", "bill"} <= gaz.given_names
+    assert not {"bank", "deck", "georgia", "jordan"} & gaz.given_names

@@ -808,3 +808,12 @@ def test_the_state_an_article_names_picks_among_namesakes():
 ])
 def test_a_country_name_before_a_state_is_a_town_in_it(text, expected):
     assert [(m.text, m.place.kind, m.place.country) for m in geoparse(text)] == expected
+
+
+def test_a_place_name_after_a_first_name_is_a_surname():
+    # even a country's name; the place itself, named again, still counts
+    text = "Andrew Jordan won the race, and reporter Bill Holland flew home to Jordan."
+    assert [(m.text, m.place.country) for m in geoparse(text)] == [("Jordan", "JO")]
+    assert [m.start for m in geoparse(text)] == [text.rindex("Jordan")]
+    # "Bank" is no first name, though the Moby list has it
+    assert [m.text for m in geoparse("HSBC Bank Malta shed 2%.")] == ["Malta"]
