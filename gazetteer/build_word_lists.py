@@ -22,9 +22,11 @@ geoparser's doubt is mild and a city outweighs it.
 
 ``geodrills/data/given_names.txt`` -- the same first names, whether or not a
 place has them, that the dictionaries also list capitalised (as names: "Bill",
-"Andrew"; not the Moby oddities "Bank", "Deck"), less those that are first of
-all a country's or an admin-1 unit's name ("Georgia", "Jordan").  A place name
-right after one is a surname: "Andrew Jordan", "Bill Holland".
+"Andrew"; not the Moby oddities "Bank", "Deck"), less those that are a place's
+name first of all (a country, an admin-1 unit or a city of 100,000: "Georgia",
+"Jordan", "Victoria", "Lincoln") and words of many place names ("Park",
+"Port", "De", "San Jose"'s "Jose": in 50 or more multi-word names).  A place
+name right after one is a surname: "Andrew Jordan", "Bill Holland".
 
 Usage::
 
@@ -37,6 +39,7 @@ The output is sorted and byte-identical for the same inputs.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import re
 import subprocess
 import sys
@@ -120,13 +123,14 @@ def first_names(paths: list[Path]) -> set[str]:
     return {fold(line.strip()) for path in paths for line in path.read_text("utf-8").splitlines() if line.strip()}
 
 
-def _names_a_unit(word: str) -> bool:
-    """Whether the bundled gazetteer reads ``word`` first of all as a country or an admin-1 unit."""
+def _names_a_place(word: str) -> bool:
+    """Whether the bundled gazetteer reads ``word`` first of all as a country, an admin-1 unit or a big city."""
     from geodrills.gazetteer import Gazetteer
     from geodrills.resolve import name_entry
 
     e = name_entry(Gazetteer.default(), word)
-    return e is not None and e.grades[0] == 0 and e.kinds[0] in ("country", "admin1")
+    return e is not None and e.grades[0] == 0 and (
+        e.kinds[0] in ("country", "admin1") or e.kinds[0] == "city" and e.population[0] >= 100_000)
 
 
 def _write(path: Path, words: list[str], what: str, packages: dict[str, str]) -> None:
@@ -159,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     _write(args.out / "first_names.txt", sorted(w for w in given if w in names and " " not in w),
            "Gazetteer names that are English first names (Moby Word II, public domain)", FIRST_NAMES)
     proper = capitalised_words([paths[p] for p in DICTIONARIES])
-    _write(args.out / "given_names.txt", sorted(w for w in given if w in proper and not _names_a_unit(w)),
-           "English first names the dictionaries list as names, less countries and admin-1 units",
+    in_names = Counter(w for key in names.keys() if " " in key for w in set(key.split()))
+    _write(args.out / "given_names.txt",
+           sorted(w for w in given if w in proper and in_names[w] < 50 and not _names_a_place(w)),
+           "English first names the dictionaries list as names, less place names and their common words",
            {**FIRST_NAMES, **DICTIONARIES})
     return 0
 

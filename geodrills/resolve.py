@@ -264,6 +264,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     name_parts = frozenset(c.text for c in candidates if c.embedded and not c.in_org_name
                            and (not c.heads_name or c.first_name or len(c.text) < 3))
     any_parts = name_parts | {c.text for c in candidates if c.heads_name and not c.in_org_name}
+    surnames = frozenset(c.text for c in candidates if c.after_given_name)  # "John Bolton" … "hiring Bolton"
     out = []
     memo: dict[tuple, tuple | None] = {}  # the same name in the same setting resolves the same way
     places: dict[tuple, Place] = {}
@@ -288,7 +289,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         else:
             parts = name_parts if e.grades[best] == 0 else any_parts
         spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(
-            cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < ORG_NAMESAKE_POPULATION)
+            cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < ORG_NAMESAKE_POPULATION,
+            surnames if parts else frozenset())
         if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
             spanness += FOLLOWED_BY_EVIDENCE
         if k in list_country and e.countries[best] == list_country[k]:
@@ -359,7 +361,8 @@ def _caps_reading(cand: Candidate, kind: str, grade: int, population: int) -> bo
 CAPS_MIN_POPULATION = 100_000
 
 
-def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False) -> float:
+def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False,
+                   surnames: frozenset[str] = frozenset()) -> float:
     """How much the span's context says it is a place (``minor``: its reading is a small town)."""
     e = 0.0
     if cand.in_org_name and not minor:
@@ -374,7 +377,7 @@ def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset(), mi
         e -= COMMON_WORD_PENALTY
     if cand.person_cue:
         e -= PERSON_PENALTY
-    if cand.after_given_name:
+    if cand.after_given_name or cand.text in surnames:
         e -= SURNAME_PENALTY
     if cand.first_name:
         e -= FIRST_NAME_PENALTY

@@ -817,3 +817,7 @@ def test_a_place_name_after_a_first_name_is_a_surname():
     assert [m.start for m in geoparse(text)] == [text.rindex("Jordan")]
     # "Bank" is no first name, though the Moby list has it
     assert [m.text for m in geoparse("HSBC Bank Malta shed 2%.")] == ["Malta"]
+    # the surname stays a surname when it comes back alone (a town of that name is not meant)
+    text = "Trump tapped John Bolton as adviser. Kelly warned against hiring Bolton, who joined in Washington."
+    assert [m.text for m in geoparse(text)] == ["Washington"]
+    assert [m.text for m in geoparse("Kelly warned against hiring Bolton.")] == ["Bolton"]
