@@ -106,6 +106,7 @@ STOP_WORDS = frozenset(
 
 # Capitalised words before a name that make it the name of a newspaper or agency ("Daily Sabah").
 _OUTLET_WORDS = frozenset("daily times post news herald tribune gazette journal press agency radio tv".split())
+_INITIALS = re.compile(r"(?<![^\W_])[A-Z][a-z]+ (?:[A-Z]\. ){1,2}$")  # "Jon R. ", before a surname
 _DATELINE = re.compile(r" ?(?:(–|—|--?) |,|\()")  # after a dateline's place; group 1: a dash
 _YEAR = re.compile(r"\s*(?:1[89]|20)\d\d\b")
 
@@ -387,6 +388,11 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
                 p1 in ("with", "of") and len(prev) > 1 and prev[1][0].casefold() in _BORDERING
                 and _SENTENCE_PUNCT.search(prev[1][1]) is None)
         cand.sentence_initial = after_sentence
+        if after_sentence and gap1 == ". " and len(p1) == 1 and _INITIALS.search(text, max(0, ws - 24), ws):
+            # "Jon R. Taylor", "George W. Bush": a surname after an initial, not a new sentence
+            cand.sentence_initial = False
+            cand.embedded = cand.after_given_name = True
+            cand.notes.append(f"after initial {prev[0][0]!r}")
         # "Mike de Kock", "Ursula von der Leyen": a surname after a name particle.
         if p1 in _NAME_PARTICLES and not after_sentence and len(prev) > 1 and prev[1][0][:1].isupper() \
                 and _SENTENCE_PUNCT.search(prev[1][1]) is None:

@@ -187,3 +187,15 @@ def test_given_names_are_names_not_words_or_places(gaz):
     assert {"andrew", "bill", "john"} <= gaz.given_names
     # Moby oddities, countries and states, big cities, words of many place names
     assert not {"bank", "deck", "georgia", "jordan", "victoria", "lincoln", "park", "port", "de"} & gaz.given_names
+
+
+@pytest.mark.parametrize("text, after_initial", [
+    ("Said Jon R. Taylor, a professor.", True),
+    ("Said George H. W. Bush, the president.", True),
+    ("Troops came from the U.S. Taylor said so.", False),  # "U.S." ends the sentence
+    ("They chose option B. Taylor said so.", False),  # no capitalised name before the letter
+])
+def test_a_name_after_an_initial_is_a_surname_not_a_sentence_start(gaz, text, after_initial):
+    (cand,) = [c for c in find_candidates(text, gaz) if c.text in ("Taylor", "Bush")]
+    assert cand.after_given_name is after_initial
+    assert cand.sentence_initial is not after_initial
