@@ -396,7 +396,7 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
         # "Mike de Kock", "Ursula von der Leyen": a surname after a name particle.
         if p1 in _NAME_PARTICLES and not after_sentence and len(prev) > 1 and prev[1][0][:1].isupper() \
                 and _SENTENCE_PUNCT.search(prev[1][1]) is None:
-            cand.embedded = True
+            cand.embedded = cand.after_given_name = True
             cand.notes.append(f"after name particle {prev[0][0]!r}")
         # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
         if not after_sentence and gap1 == " " and prev[0][0][0].isupper() and p1 not in _LOCATIVE \

@@ -719,6 +719,7 @@ def test_a_place_heading_a_longer_name_is_not_a_surname_elsewhere(text, span):
     "Barry Smith scored twice. Barry said he was tired.",  # a first name before a surname
     "Li Wenzu told reporters she would march on. Li set off on Wednesday.",  # a two-letter surname first
     "Mike de Kock was jailed. Kock said nothing.",  # a surname after a name particle
+    "The skirt was designed by Mario de Santiago, an artist.",  # even a capital's name
 ])
 def test_a_persons_name_stays_a_persons_name_elsewhere(text):
     assert geoparse(text) == []
