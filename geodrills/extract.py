@@ -81,7 +81,7 @@ _LOCATIVE = frozenset(
 #: Capitalised words that are never meant as places in news prose, though
 #: GeoNames has a village of that name somewhere.
 STOP_WORDS = frozenset(
-    """a an the this that these those there here it its he she they we i you his her their our my
+    """a an the this that these those there here it its he she they we i you his her their our my me him them
     in on at of for to by with from as and or but not no yes if so all any some many more most
     mr mrs ms dr sir president minister ministry prime deputy general colonel major captain
     commander chief head director spokesman spokeswoman secretary ambassador governor mayor
@@ -102,7 +102,7 @@ STOP_WORDS = frozenset(
     premier league cup club team
     st mt ft le la les el al de du des di da van von island coast
     """.split()
-)
+) | {"el niño", "la niña", "el nino", "la nina"}  # the climate patterns, not the towns in Mexico and Peru
 
 # Capitalised words before a name that make it the name of a newspaper or agency ("Daily Sabah").
 _OUTLET_WORDS = frozenset("daily times post news herald tribune gazette journal press agency radio tv".split())
@@ -400,7 +400,7 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
             cand.notes.append(f"after name particle {prev[0][0]!r}")
         # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
         if not after_sentence and gap1 == " " and prev[0][0][0].isupper() and p1 not in _LOCATIVE \
-                and p1 not in ("the", "of", "and") and not (cand.all_caps and not prev[0][0].isupper()):
+                and p1 not in _FUNCTION_WORDS and not (cand.all_caps and not prev[0][0].isupper()):
             # (a name in capitals after a word that is not, "Associated Press WASHINGTON (AP)", is a dateline)
             if p1 in _OUTLET_WORDS:
                 return None
@@ -468,6 +468,10 @@ _PART_WORDS = frozenset("""central northern southern eastern western northeaster
     southwestern upstate downstate""".split())
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _AREA_KINDS = ("country", "admin1", "admin2", "region", "continent", "sea", "range")
+# Words that, capitalised before a name, start the sentence ("With Samos's economy in ruins") rather than a name.
+_FUNCTION_WORDS = frozenset("""a an the this that these those of and or but nor so yet for with without as by on
+    under over after before since during despite unlike like while when where if than then both only even also
+    including about against among beyond per upon""".split())
 _BORDERING = frozenset("border borders bordering frontier".split())
 _NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn al el".split())
 _TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minister general gen col lt sgt "

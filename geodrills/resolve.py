@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .extract import Candidate
+from .extract import FEATURE_WORDS, Candidate
 from .gazetteer import Gazetteer, Place
 
 __all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates"]
@@ -262,7 +262,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     # heading a longer name ("Cambridge Analytica", "Glenrock Lagoon") is a namesake; another reading
     # of the word ("Balart", read as Ballarat) is not.
     name_parts = frozenset(c.text for c in candidates if c.embedded and not c.in_org_name
-                           and (not c.heads_name or c.first_name or len(c.text) < 3))
+                           and (not c.heads_name or c.first_name or len(c.text) < 3)
+                           and c.text.rpartition(" ")[2].casefold() not in FEATURE_WORDS)  # "Orange County"
     any_parts = name_parts | {c.text for c in candidates if c.heads_name and not c.in_org_name}
     surnames = frozenset(c.text for c in candidates if c.after_given_name)  # "John Bolton" … "hiring Bolton"
     out = []

@@ -822,3 +822,17 @@ def test_a_place_name_after_a_first_name_is_a_surname():
     text = "Trump tapped John Bolton as adviser. Kelly warned against hiring Bolton, who joined in Washington."
     assert [m.text for m in geoparse(text)] == ["Washington"]
     assert [m.text for m in geoparse("Kelly warned against hiring Bolton.")] == ["Bolton"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised function word starts the sentence, not a longer name
+    ("Migrants wait on Samos. With Samos’s economy in ruins, few help.", [("Samos", "GR"), ("Samos", "GR")]),
+    # a county's name inside a longer name does not make it a surname elsewhere
+    ("It turned historically Republican Orange County blue. Orange County is rich.",
+     [("Orange County", "US"), ("Orange County", "US")]),
+    # the climate patterns are not the towns in Mexico and Peru; a pronoun in a title is not La Mé
+    ("El Niño brought rain to Peru, and La Niña will follow.", [("Peru", "PE")]),
+    ("Fans sang Stay With Me all night.", []),
+])
+def test_sentence_openers_climate_patterns_and_county_names(text, expected):
+    assert [(m.text, m.place.country) for m in geoparse(text)] == expected
