@@ -56,6 +56,7 @@ _PLURAL_OF_BEFORE = re.compile(r"(?<![^\W_])(?:" + "|".join(_PLURALS) + r") of $
 # "states such as California or Washington", "provinces like Kars and Ardahan"
 _PLURAL_SUCH_AS = re.compile(r"(?<![^\W_])(" + "|".join(_PLURALS) + r"),? (?:such as|like|including) $",
                              re.IGNORECASE)
+_SUCH_AS_ENDS = ("as ", "like ", "including ")
 _POSSESSIVE = frozenset({"'s ", "’s "})
 _LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
@@ -238,9 +239,11 @@ def _share_plural_cues(text: str, out: list[Candidate]) -> None:
                 if j == 0 or out[j].gap_before not in _LIST_JOINS:
                     break
                 j -= 1
-        if _PLURAL_OF_BEFORE.search(text, max(0, cand.start - 20), cand.start):  # on through the list after it
-            _cue_list_from(out, k, cand.kind_cue)
-        elif m := _PLURAL_SUCH_AS.search(text, max(0, cand.start - 30), cand.start):
+        tail = text[max(0, cand.start - 10):cand.start].casefold()  # (the regexes below are slower to fail)
+        if tail.endswith("of ") and _PLURAL_OF_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            _cue_list_from(out, k, cand.kind_cue)  # on through the list after it
+        elif tail.endswith(_SUCH_AS_ENDS) and (
+                m := _PLURAL_SUCH_AS.search(text, max(0, cand.start - 30), cand.start)):
             _cue_list_from(out, k, _plural_cue(m.group(1)))
 
 
