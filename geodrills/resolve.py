@@ -61,6 +61,7 @@ NAME_PART_POPULATION = 500_000  # a city this big is itself, not a surname, else
 ORG_NAMESAKE_POPULATION = 10_000  # a smaller town or village is not what an organisation is named after
 COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
 PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
+SHORT_WORD_PENALTY = 1.5  # a capitalised word of three letters or fewer, with no locative, not a big city
 SURNAME_PENALTY = 4.0  # after a first name ("Andrew Jordan"): with the embedded penalty, a country too is dropped
 FIRST_NAME_PENALTY = 1.5  # a common first name alone ("Alex and Olivia"): a small place of that name needs a cue
 KIND_CUE_EVIDENCE = 0.5
@@ -294,6 +295,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             surnames if parts else frozenset())
         if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
             spanness += FOLLOWED_BY_EVIDENCE
+        if len(cand.text) <= 3 and cand.text[1:].islower() and not cand.locative and not (
+                e.kinds[best] == "city" and e.grades[best] == 0 and e.population[best] >= CAPS_MIN_POPULATION):
+            spanness -= SHORT_WORD_PENALTY  # "Go, meet him", "The Vix measure": seldom a small place ("in Ely" is)
         if k in list_country and e.countries[best] == list_country[k]:
             spanness += LIST_EVIDENCE  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
         if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:

@@ -836,3 +836,13 @@ def test_a_place_name_after_a_first_name_is_a_surname():
 ])
 def test_sentence_openers_climate_patterns_and_county_names(text, expected):
     assert [(m.text, m.place.country) for m in geoparse(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Do not block his way. Go, meet him.", []),  # Gô, a village in Côte d'Ivoire
+    ("The Vix measure of volatility reached 20.", []),  # Vix, a village in Burgundy
+    ("He lives in Ely.", [("Ely", "GB")]),  # a locative still makes a short name a place
+    ("Troops reached Ufa on Monday.", [("Ufa", "RU")]),  # and a big city needs none
+])
+def test_a_short_capitalised_word_needs_more_than_a_small_place(text, expected):
+    assert [(m.text, m.place.country) for m in geoparse(text)] == expected
