@@ -36,6 +36,7 @@ import numpy as np
 
 from .extract import FEATURE_WORDS, Candidate
 from .gazetteer import Gazetteer, Place
+from .normalize import fold
 
 __all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates"]
 
@@ -137,6 +138,11 @@ def _cued_entry(gaz: Gazetteer, key: str, kinds: tuple[str, ...], e: NameEntry) 
         codes = sorted(code for code in {gaz.meta["countries"][c] for c in e.countries} if code)
         places = gaz.lookup(key, kind=[k for k in kinds if k in _ADMIN_KINDS], country=codes,
                             limit=MAX_READINGS, fuzzy=False) if codes else []
+        if places:  # the closest spellings only: "Babek districts" is Babək, not Bakı (the bigger unit)
+            from rapidfuzz.fuzz import ratio
+
+            similarity = [ratio(key, fold(p.name)) for p in places]
+            places = [p for p, x in zip(places, similarity) if x >= max(similarity) - 10]
         cache[key, kinds] = _entry(gaz, np.array([p.index for p in places], dtype=np.int64),
                                    np.array([_GRADE_OF_MATCH[p.match] for p in places], dtype=np.int64)) \
             if places else None

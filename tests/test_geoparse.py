@@ -846,3 +846,23 @@ def test_sentence_openers_climate_patterns_and_county_names(text, expected):
 ])
 def test_a_short_capitalised_word_needs_more_than_a_small_place(text, expected):
     assert [(m.text, m.place.country) for m in geoparse(text)] == expected
+
+
+NAKHCHIVAN_REPORT = """\
+The Azerbaijani and Turkish armed forces held joint tactical exercises in the Nakhchivan Autonomous Republic \
+from 10 to 15 September. The drills took place in Nakhchivan city, in Babek and Shahbuz districts, and along \
+the Araz river near Julfa. Iranian officials in Tabriz and Tehran expressed concern. Russian peacekeepers had \
+left Khankendi (Stepanakert) and the Lachin corridor; Azerbaijani troops held Shusha, Aghdam and Fuzuli.
+"""
+
+
+def test_a_nakhchivan_drill_report():
+    got = [(m.text, m.place.kind, m.place.admin1 or m.place.country) for m in geoparse(NAKHCHIVAN_REPORT)]
+    assert got == [
+        ("Nakhchivan Autonomous Republic", "admin1", "AZ.35"), ("Nakhchivan", "city", "AZ.35"),
+        # a district under its Russian-style spelling: Babək, not Bakı (Baku), which shares its skeleton
+        ("Babek", "admin2", "AZ.35"), ("Shahbuz", "admin2", "AZ.35"), ("Araz river", "river", None),
+        ("Julfa", "town", "AZ.35"), ("Tabriz", "city", "IR.33"), ("Tehran", "city", "IR.26"),
+        ("Khankendi", "town", "AZ.61"), ("Stepanakert", "town", "AZ.61"), ("Lachin corridor", "corridor", "AZ"),
+        ("Shusha", "town", "AZ.55"), ("Aghdam", "town", "AZ.03"), ("Fuzuli", "town", "AZ.18"),
+    ]
