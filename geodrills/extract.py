@@ -69,6 +69,7 @@ OF_WORDS: dict[str, tuple[str, ...]] = {
     "province": ("admin1",), "region": ("region", "admin1"), "city": ("city", "town"),
     "town": ("town", "village", "city"), "village": ("village", "town"), "district": ("admin2", "admin1"),
     "republic": ("country",), "state": ("admin1", "country"), "governorate": ("admin1",),
+    "governor": ("admin1",), "mayor": ("city", "town"),  # "the governor of Kars", "the mayor of Baku"
 }
 
 _OF_WORDS = {**OF_WORDS, **{plural: FEATURE_WORDS[one] for plural, one in _PLURALS.items()
@@ -428,6 +429,8 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
         cand.person_cue = True
     if nxt_m is not None:
         gap, nxt = nxt_m.group(1), nxt_m.group(2)
+        if gap == " " and nxt[0].isupper() and nxt.casefold() in _OFFICE_CUES:
+            cand.kind_cue = cand.kind_cue or _OFFICE_CUES[nxt.casefold()]  # "Kars Governor": the unit they run
         if gap == " " and nxt[0].isupper() and nxt.casefold() not in _NOT_NAME_PARTS:
             cand.heads_name = not cand.embedded
             cand.embedded = True
@@ -466,6 +469,9 @@ _ORG_WORDS = frozenset("""department ministry commission council committee polic
     institute museum hospital airport court county government parliament assembly authority agency board office
     bank company corporation club stadium centre center church cathedral library zoo port harbour station
     times post herald tribune gazette journal chronicle star""".split())
+# Offices named after the unit they run.
+_OFFICE_CUES = {"governor": ("admin1",), "governorship": ("admin1",), "mayor": ("city", "town"),
+                "mayoralty": ("city", "town")}
 # Lower-case words that, before a name, make it an area ("central Washington", "northern Syria").
 _PART_WORDS = frozenset("""central northern southern eastern western northeastern northwestern southeastern
     southwestern upstate downstate""".split())

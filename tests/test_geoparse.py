@@ -866,3 +866,13 @@ def test_a_nakhchivan_drill_report():
         ("Khankendi", "town", "AZ.61"), ("Stepanakert", "town", "AZ.61"), ("Lachin corridor", "corridor", "AZ"),
         ("Shusha", "town", "AZ.55"), ("Aghdam", "town", "AZ.03"), ("Fuzuli", "town", "AZ.18"),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kars Governor Ziya Polat attended the drills.", ("Kars", "admin1", "TR")),
+    ("The governor of Kars attended the drills.", ("Kars", "admin1", "TR")),
+    ("Georgia Governor Brian Kemp spoke.", ("Georgia", "admin1", "US")),  # a country has no governor
+    ("The mayor of Baku spoke.", ("Baku", "city", "AZ")),
+])
+def test_a_governor_runs_a_province_and_a_mayor_a_city(text, expected):
+    assert [(m.text, m.place.kind, m.place.country) for m in geoparse(text)][:1] == [expected]
