@@ -28,7 +28,7 @@ from .demonyms import find_demonyms
 from .errors import GeodrillsError, InputError
 from .extract import find_candidates
 from .gazetteer import Gazetteer, Place
-from .resolve import resolve_candidates
+from .resolve import local_countries, resolve_candidates
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -105,9 +105,11 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
     gaz = gazetteer or Gazetteer.default()
     text = article.text
     candidates = find_candidates(text, gaz, skip=article.boilerplate, start=article.body_start)
-    demonyms = Counter(d.country for d in find_demonyms(text) if d.country)
+    found = find_demonyms(text)
+    demonyms = Counter(d.country for d in found if d.country)
+    local = local_countries(text, candidates, found)
     mentions = []
-    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms):
+    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local):
         c = res.candidate
         alternatives = tuple(gaz._ids[r] for r in res.alternatives)
         mentions.append(Mention(c.start, c.end, c.text, res.place, res.score, res.place.precision,

@@ -27,21 +27,26 @@ weights are module constants, tuned on the dev set and GeoWebNews with
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from .demonyms import Demonym
 from .extract import FEATURE_WORDS, Candidate
 from .gazetteer import Gazetteer, Place
 from .normalize import fold
 
-__all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates"]
+__all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates", "local_countries"]
 
 GRADE_BONUS = (1.0, 0.4, -1.2, -1.2)  # primary/curated, transliteration, untagged alternate
 CONTEXT_COUNTRY_BONUS = 1.0  # in the country the article names most (scaled by share)
+LOCAL_COUNTRY_BONUS = 1.0  # the country of the demonym next to it in its sentence ("Iranian troops near Jolfa")
+LOCAL_CHARS = 80
 ADMIN1_CONTEXT_BONUS = 0.5  # in the admin-1 unit the article names most (scaled by share)
 LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, Jabrayil and Imishli")
 FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
@@ -164,8 +169,14 @@ class Resolution:
 
 
 def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
-                       demonym_countries: Counter | None = None) -> list[Resolution]:
-    """Choose a record for each candidate, or drop it; see the module docstring."""
+                       demonym_countries: Counter | None = None,
+                       local_countries: Sequence[str | None] | None = None) -> list[Resolution]:
+    """Choose a record for each candidate, or drop it; see the module docstring.
+
+    ``demonym_countries`` counts the article's demonyms by country code;
+    ``local_countries`` gives, per candidate, the country of the demonym
+    next to it in its sentence (:func:`local_countries`), or None.
+    """
     gaz = gazetteer
     country_idx = gaz.__dict__.get("_country_idx")
     if country_idx is None:
@@ -202,16 +213,19 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     totals: list[list[float] | None] = []
     seen: dict[tuple, list[float]] = {}
     held_by: dict[tuple, set[int]] = {}  # (name key, unit key) -> the readings inside the unit
-    for cand, e in zip(candidates, entries):
+    local = [country_idx.get(code) for code in local_countries] if local_countries else [None] * len(candidates)
+    for cand, e, here in zip(candidates, entries, local):
         if e is None:
             totals.append(None)
             continue
         setting = (cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by, cand.possessor,
-                   len(cand.text) >= 4)
+                   len(cand.text) >= 4, here)
         if setting in seen:
             totals.append(seen[setting])
             continue
         t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
+        if here is not None:  # "Iranian troops massed near Jolfa"
+            t = [x + LOCAL_COUNTRY_BONUS if c == here else x for x, c in zip(t, e.countries)]
         if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
             t = [x + unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {cand.key} else x
                  for x, a, g in zip(t, e.admin1, e.grades)]
@@ -280,7 +294,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if t is None:
             continue
         setting = (cand.key, cand.kind_cue, cand.followed_by, cand.possessor, cand.all_caps, cand.dateline,
-                   list_country.get(k), holders.get(k))
+                   list_country.get(k), holders.get(k), local[k])
         choice = memo.get(setting)
         if choice is None and setting not in memo:
             choice = memo[setting] = _choose(e, t, near.get(id(e)), list_country.get(k))
@@ -320,6 +334,36 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             place = places[pkey] = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
         out.append(Resolution(cand, place, score, alternatives))
     return out
+
+
+def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequence[Demonym]) -> list[str | None]:
+    """Per candidate, the country of a demonym next to it in its sentence, or None.
+
+    The nearest demonym before it within LOCAL_CHARS ("Iranian troops massed
+    near Jolfa"), else the nearest after it ("in Astara, on the Azerbaijani
+    side"), with no sentence break in between.
+
+    Examples
+    --------
+    >>> from geodrills.demonyms import find_demonyms
+    >>> from geodrills.extract import find_candidates
+    >>> t = "Azerbaijani guards in Astara and Iranian guards in Astara."
+    >>> local_countries(t, find_candidates(t, Gazetteer.default()), find_demonyms(t))
+    ['AZ', 'IR']
+    """
+    ds = [d for d in demonyms if d.country]
+    starts = [d.start for d in ds]
+    out: list[str | None] = []
+    for c in candidates:
+        i = bisect.bisect_left(starts, c.start)
+        before = [(ds[j].end, c.start, j) for j in range(i - 1, -1, -1) if c.start - ds[j].end <= LOCAL_CHARS]
+        after = [(c.end, ds[j].start, j) for j in range(i, len(ds)) if ds[j].start - c.end <= LOCAL_CHARS]
+        out.append(next((ds[j].country for a, b, j in before + after if not _SENTENCE_BREAK.search(text, a, b)),
+                        None))
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
 def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country: int | None):

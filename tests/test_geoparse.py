@@ -876,3 +876,16 @@ def test_a_nakhchivan_drill_report():
 ])
 def test_a_governor_runs_a_province_and_a_mayor_a_city(text, expected):
     assert [(m.text, m.place.kind, m.place.country) for m in geoparse(text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the demonym next to a name in its sentence says which side of the border
+    ("Azerbaijani guards in Astara and Iranian guards in Astara.", [("Astara", "AZ"), ("Astara", "IR")]),
+    ("Border guards in Astara, on the Azerbaijani side, were on alert.", [("Astara", "AZ")]),
+    ("Border guards in Astara, on the Iranian side, were on alert.", [("Astara", "IR")]),
+    ("Iranian troops massed near Julfa, while Azerbaijani units drilled in Ordubad.",
+     [("Julfa", "IR"), ("Ordubad", "AZ")]),
+    ("Azerbaijani units drilled near Julfa. Iranian troops massed in Tabriz.", [("Julfa", "AZ"), ("Tabriz", "IR")]),
+])
+def test_the_demonym_beside_a_border_town_picks_its_side(text, expected):
+    assert [(m.text, m.place.country) for m in geoparse(text)] == expected
