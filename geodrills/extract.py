@@ -362,8 +362,9 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
     if nxt_m is not None:
         nxt = nxt_m.group(2).casefold()
         if nxt in FEATURE_WORDS and nxt_m.group(1) == " " and nxt not in key.split() \
-                and not (nxt in _SETTLEMENT_WORDS and nxt_m.group(2)[0].isupper()):
-            # (a capitalised "Town" or "Village" makes a longer name: "Grants Town", "Eva's Village")
+                and not (nxt_m.group(2)[0].isupper() and (nxt in _SETTLEMENT_WORDS or _org_word_at(text, nxt_m.end()))):
+            # (a capitalised "Town" or "Village" makes a longer name: "Grants Town", "Eva's Village"; so
+            # does an institution after a capitalised feature word: "Nakhchivan State University")
             cand.kind_cue = FEATURE_WORDS[nxt]
             if nxt not in _CUE_ONLY:
                 cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]
@@ -469,6 +470,12 @@ _ORG_WORDS = frozenset("""department ministry commission council committee polic
     institute museum hospital airport court county government parliament assembly authority agency board office
     bank company corporation club stadium centre center church cathedral library zoo port harbour station
     times post herald tribune gazette journal chronicle star""".split())
+def _org_word_at(text: str, pos: int) -> bool:
+    """Whether a capitalised institution word ("University") follows ``pos`` after a space."""
+    m = _NEXT_WORD.match(text, pos)
+    return m is not None and m.group(1) == " " and m.group(2)[0].isupper() and m.group(2).casefold() in _ORG_WORDS
+
+
 # Offices named after the unit they run.
 _OFFICE_CUES = {"governor": ("admin1",), "governorship": ("admin1",), "mayor": ("city", "town"),
                 "mayoralty": ("city", "town")}

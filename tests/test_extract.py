@@ -199,3 +199,9 @@ def test_a_name_after_an_initial_is_a_surname_not_a_sentence_start(gaz, text, af
     (cand,) = [c for c in find_candidates(text, gaz) if c.text in ("Taylor", "Bush")]
     assert cand.after_given_name is after_initial
     assert cand.sentence_initial is not after_initial
+
+
+def test_a_capitalised_feature_word_before_an_institution_stays_out_of_the_span(gaz):
+    # "Nakhchivan State University" names a university, not "Nakhchivan State"; "Kars Province" is still joined
+    assert [c.text for c in find_candidates("Nakhchivan State University students met.", gaz)] == ["Nakhchivan"]
+    assert [c.text for c in find_candidates("The Kars Province Governor spoke.", gaz)] == ["Kars Province"]
