@@ -36,6 +36,7 @@ APOSTROPHES = "'’‘ʼʻ`´"
 # Letters whose decomposition does not give their usual Latin transliteration.
 _SPECIAL = {
     "ı": "i", "İ": "i", "ə": "a", "Ə": "a", "ß": "s", "æ": "a", "Æ": "a",
+    "ǝ": "a", "Ǝ": "a",  # turned e, which GeoNames sometimes writes for the schwa ("Kǝngǝrli")
     "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "t",
     "Þ": "t", "ð": "d", "Ð": "d", "œ": "o", "Œ": "o", "ħ": "h", "ŀ": "l",
     # Modifier-letter apostrophes count as letters to Python; they separate words like "'".

@@ -889,3 +889,11 @@ def test_a_governor_runs_a_province_and_a_mayor_a_city(text, expected):
 ])
 def test_the_demonym_beside_a_border_town_picks_its_side(text, expected):
     assert [(m.text, m.place.country) for m in geoparse(text)] == expected
+
+
+def test_the_districts_of_nakhchivan():
+    text = "In Nakhchivan, drills took place in Sharur, Kangarli, Ordubad and Julfa districts."
+    got = [(m.text, m.place.kind, m.place.admin1) for m in geoparse(text)]
+    # Kəngərli is "Kǝngǝrli" (with a turned e) in GeoNames
+    assert got == [("Nakhchivan", "admin1", "AZ.35")] + [(d, "admin2", "AZ.35") for d in
+                                                          ("Sharur", "Kangarli", "Ordubad", "Julfa")]

@@ -30,6 +30,8 @@ def test_fold_lowercases_strips_diacritics_and_turkic_letters():
     assert fold("Cəbrayıl") == "cabrayil"
     assert fold("Iğdır") == "igdir"
     assert fold("Türkiye") == "turkiye"
+    # the turned e that GeoNames sometimes writes for the schwa folds like the schwa
+    assert fold("Kǝngǝrli") == fold("Kəngərli") == fold("KƎNGƎRLİ") == "kangarli"
 
 
 def test_fold_turns_punctuation_into_spaces():
