@@ -307,8 +307,9 @@ def _shorter_capitalised(prefixes, folded: str, text: str, ws: int, end: int) ->
 
 
 # Generic words a multi-word name may end with in lower case: "Kars province", "the Korean
-# peninsula", "the Baltic states", "the Golan heights".
-_GENERIC_ENDS = frozenset(FEATURE_WORDS) | {"peninsula", "states", "heights", "strait", "gulf"}
+# peninsula", "the Baltic states", "the Golan heights", "the Astara checkpoint".
+_GENERIC_ENDS = frozenset(FEATURE_WORDS) | {"peninsula", "states", "heights", "strait", "gulf",
+                                             "crossing", "checkpoint", "bridge"}  # "the Sadarak border crossing"
 
 
 def _ends_a_name(word: str) -> bool:

@@ -897,3 +897,13 @@ def test_the_districts_of_nakhchivan():
     # Kəngərli is "Kǝngǝrli" (with a turned e) in GeoNames
     assert got == [("Nakhchivan", "admin1", "AZ.35")] + [(d, "admin2", "AZ.35") for d in
                                                           ("Sharur", "Kangarli", "Ordubad", "Julfa")]
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Drills were held at the Sadarak border crossing with Turkey.", "Sadarak border crossing",
+     "Sadarak–Dilucu border crossing"),
+    ("Trucks queued at the Astara checkpoint.", "Astara checkpoint", "Astara border crossing"),
+    ("Trucks queued at the Julfa bridge.", "Julfa bridge", "Julfa–Jolfa border crossing"),
+])
+def test_a_border_crossing_named_in_lower_case(text, span, name):
+    assert [(m.text, m.place.name, m.place.kind) for m in geoparse(text)][0] == (span, name, "border_crossing")
