@@ -431,8 +431,10 @@ def _candidate(text: str, rev: str, key: str, ws: int, end: int,
         cand.person_cue = True
     if nxt_m is not None:
         gap, nxt = nxt_m.group(1), nxt_m.group(2)
-        if gap == " " and nxt[0].isupper() and nxt.casefold() in _OFFICE_CUES:
-            cand.kind_cue = cand.kind_cue or _OFFICE_CUES[nxt.casefold()]  # "Kars Governor": the unit they run
+        if gap == " " and nxt[0].isupper() and (nxt.casefold() in _OFFICE_CUES
+                                                 or text.startswith("National Guard", nxt_m.start(2))):
+            # "Kars Governor", "the Georgia National Guard": the unit they serve
+            cand.kind_cue = cand.kind_cue or _OFFICE_CUES.get(nxt.casefold(), ("admin1",))
         if gap == " " and nxt[0].isupper() and nxt.casefold() not in _NOT_NAME_PARTS:
             cand.heads_name = not cand.embedded
             cand.embedded = True

@@ -873,6 +873,9 @@ def test_a_nakhchivan_drill_report():
     ("The governor of Kars attended the drills.", ("Kars", "admin1", "TR")),
     ("Georgia Governor Brian Kemp spoke.", ("Georgia", "admin1", "US")),  # a country has no governor
     ("The mayor of Baku spoke.", ("Baku", "city", "AZ")),
+    # a state's guard; the country's ("in Tbilisi") still wins with its context
+    ("The team joined the Georgia National Guard in Atlanta.", ("Georgia", "admin1", "US")),
+    ("The team joined the Georgia National Guard in Tbilisi.", ("Georgia", "country", "GE")),
 ])
 def test_a_governor_runs_a_province_and_a_mayor_a_city(text, expected):
     assert [(m.text, m.place.kind, m.place.country) for m in geoparse(text)][:1] == [expected]
