@@ -473,12 +473,6 @@ _ORG_WORDS = frozenset("""department ministry commission council committee polic
     institute museum hospital airport court county government parliament assembly authority agency board office
     bank company corporation club stadium centre center church cathedral library zoo port harbour station
     times post herald tribune gazette journal chronicle star""".split())
-def _org_word_at(text: str, pos: int) -> bool:
-    """Whether a capitalised institution word ("University") follows ``pos`` after a space."""
-    m = _NEXT_WORD.match(text, pos)
-    return m is not None and m.group(1) == " " and m.group(2)[0].isupper() and m.group(2).casefold() in _ORG_WORDS
-
-
 # Offices named after the unit they run.
 _OFFICE_CUES = {"governor": ("admin1",), "governorship": ("admin1",), "mayor": ("city", "town"),
                 "mayoralty": ("city", "town")}
@@ -497,4 +491,12 @@ _TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minist
                     "judge justice pastor father rev sir lord lady coach".split())
 _SPEECH_VERBS = frozenset("said says told added wrote explained argued noted tweeted asked replied".split())
 _is_demonym = functools.lru_cache(maxsize=8192)(is_demonym)
+
+
+def _org_word_at(text: str, pos: int) -> bool:
+    """Whether a capitalised institution word ("University") follows ``pos`` after a space."""
+    m = _NEXT_WORD.match(text, pos)
+    return m is not None and m.group(1) == " " and m.group(2)[0].isupper() and m.group(2).casefold() in _ORG_WORDS
+
+
 _NOT_NAME_PARTS = STOP_WORDS - {"news", "daily", "times", "post"}

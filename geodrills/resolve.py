@@ -187,7 +187,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if c.kind_cue and e is not None and _ADMIN_KINDS & set(c.kind_cue) and not set(e.kinds) & set(c.kind_cue):
             entries[k] = _cued_entry(gaz, c.key, c.kind_cue, e) or e
 
-    # Pass 1: the article's countries, from country names and demonyms.
+    # Pass 1: the article's countries, from country names and demonyms, and the admin-1 units it names.
     context: Counter = Counter()
     for code, n in (demonym_countries or {}).items():
         if code in country_idx:
@@ -305,8 +305,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             continue  # "North Africa" is not Africa, and its point is far from the continent's
         own = e.own[best]
         # A country, continent, state or big city is not a person's name elsewhere in the article.
-        if e.kinds[best] in _NEVER_NAME_PARTS or (
-                e.kinds[best] == "city" and e.grades[best] == 0 and e.population[best] >= NAME_PART_POPULATION):
+        if e.kinds[best] in _NEVER_NAME_PARTS or _big_city(e, best, NAME_PART_POPULATION):
             parts = frozenset()
         else:
             parts = name_parts if e.grades[best] == 0 else any_parts
@@ -315,8 +314,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             surnames if parts else frozenset())
         if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
             spanness += FOLLOWED_BY_EVIDENCE
-        if len(cand.text) <= 3 and cand.text[1:].islower() and not cand.locative and not (
-                e.kinds[best] == "city" and e.grades[best] == 0 and e.population[best] >= CAPS_MIN_POPULATION):
+        if len(cand.text) <= 3 and cand.text[1:].islower() and not cand.locative \
+                and not _big_city(e, best, CAPS_MIN_POPULATION):
             spanness -= SHORT_WORD_PENALTY  # "Go, meet him", "The Vix measure": seldom a small place ("in Ely" is)
         if k in list_country and e.countries[best] == list_country[k]:
             spanness += LIST_EVIDENCE  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
@@ -334,6 +333,11 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             place = places[pkey] = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
         out.append(Resolution(cand, place, score, alternatives))
     return out
+
+
+def _big_city(e: NameEntry, i: int, population: int) -> bool:
+    """Whether reading ``i`` is a city of at least ``population``, matched on its own name."""
+    return e.kinds[i] == "city" and e.grades[i] == 0 and e.population[i] >= population
 
 
 def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequence[Demonym]) -> list[str | None]:
