@@ -1,0 +1,89 @@
+"""Every stage is linear in the size of its input, for inputs shaped to break it (issue 14).
+
+The generators and stages are those of ``benchmarks/bench_linear.py``; this
+slow test runs them at 25 KB and 100 KB in-process and fails when time grows
+much faster than size, or when a hostile shape costs far more per MB than real
+news (the seed articles) does in the same run.  The benchmark prints the full
+table at larger sizes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("bench_linear", ROOT / "benchmarks" / "bench_linear.py")
+assert _spec is not None and _spec.loader is not None
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+SMALL_KB, LARGE_KB = 25, 100
+#: 4x the size may cost at most this many times the time (linear is 4; timing noise on a shared machine)
+MAX_GROWTH = 6.0
+#: per-MB cost at LARGE_KB against the seeds' in the same run
+MAX_VS_SEEDS = 4.0
+#: below this many seconds a case is too fast to say anything about growth
+NOISE_S = 0.08
+#: a case slower than this is superlinear beyond doubt
+LIMIT_S = 30
+
+
+@contextmanager
+def _time_limit(seconds: int, what: str) -> Iterator[None]:
+    def _fail(signum, frame):  # noqa: ANN001
+        raise AssertionError(f"{what} took more than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, _fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _seconds(stage: str, generator: str, kb: int) -> float:
+    text = bench.GENERATORS[generator](kb * 1000)
+    best = float("inf")
+    for _ in range(2):
+        with _time_limit(LIMIT_S, f"{stage} on {kb} KB of {generator!r}"):
+            t0 = time.perf_counter()
+            bench._run_stage(stage, text)
+            best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.fixture(scope="module")
+def seeds_per_mb() -> dict[str, float]:
+    out = {}
+    for stage in ("geoparse", "claims", "events"):
+        bench._run_stage(stage, bench.GENERATORS["seeds"](2000))  # warm: data loaded, regexes compiled
+        out[stage] = _seconds(stage, "seeds", LARGE_KB) / (LARGE_KB / 1000)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stage", ["geoparse", "claims", "events"])
+@pytest.mark.parametrize("generator", [g for g in bench.GENERATORS if g != "seeds"])
+def test_time_grows_linearly(stage: str, generator: str, seeds_per_mb: dict[str, float]) -> None:
+    small = _seconds(stage, generator, SMALL_KB)
+    large = _seconds(stage, generator, LARGE_KB)
+    if large > NOISE_S:
+        growth = large / max(small, 1e-3)
+        assert growth <= MAX_GROWTH, (f"{stage} on {generator!r}: {SMALL_KB} KB {small:.3f} s, "
+                                      f"{LARGE_KB} KB {large:.3f} s ({growth:.1f}x for 4x the text)")
+        per_mb = large / (LARGE_KB / 1000)
+        assert per_mb <= MAX_VS_SEEDS * seeds_per_mb[stage], (
+            f"{stage} on {generator!r}: {per_mb:.2f} s/MB against {seeds_per_mb[stage]:.2f} s/MB for news")
+
+
+def test_generators_make_the_size_asked() -> None:
+    for name, gen in bench.GENERATORS.items():
+        assert len(gen(1234)) == 1234, name
