@@ -235,6 +235,56 @@ def inline_leaflet(page: str) -> str:
     return css_tag.sub(lambda _m: f"<style>{leaflet_css()}</style>", page)
 
 
+def page(*, title: str, data_json: str, digest: str, head_extra: str = "") -> str:
+    """The whole map page: a fixed skeleton with Leaflet, our renderer and the data inlined.
+
+    Nothing here is a template: the page is joined from constant pieces, the
+    escaped ``title`` and the ``data_json`` from :func:`script_json`.  No
+    string reaches Jinja (branca compiles what its ``html`` macro returns as a
+    template, so article text with ``{{ }}`` ran as code there) or
+    ``str.format``.
+
+    Parameters
+    ----------
+    title : str
+        Page title; HTML-escaped here.
+    data_json : str
+        The payload, already made safe by :func:`script_json`.
+    digest : str
+        Hex digest of ``data_json``; names the map and data elements.
+    head_extra : str
+        Further inlined ``<style>``/``<script>`` blocks (trusted assets only).
+
+    Examples
+    --------
+    >>> html = page(title="{{ 7*7 }} <b>", data_json=script_json({"a": 1}), digest="ab12")
+    >>> "<title>{{ 7*7 }} &lt;b&gt;</title>" in html and external_urls(html) == []
+    True
+    """
+    if not re.fullmatch(r"[0-9a-f]{1,64}", digest):
+        raise ValueError("digest must be lowercase hex")
+    if "</script" in data_json.lower() or "<" in data_json:
+        raise ValueError("data_json must come from script_json()")
+    map_id = "gd-map-" + digest
+    data_id = "gd-data-" + digest
+    return "".join((
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\">\n",
+        "<title>", html_text(title).replace("://", ":&#47;&#47;"), "</title>\n",
+        "<style>", leaflet_css(), "</style>\n",
+        "<style>html,body{height:100%;margin:0;padding:0}.gd-map{position:absolute;inset:0}</style>\n",
+        "<style>", drills_css(), "</style>\n",
+        "<script>", leaflet_js(), "</script>\n",
+        head_extra,
+        "<script>", drills_js(), "</script>\n",
+        "</head>\n<body>\n",
+        "<div class=\"gd-map\" id=\"", map_id, "\"></div>\n",
+        "<script type=\"application/json\" id=\"", data_id, "\">", data_json, "</script>\n",
+        "<script>geodrillsPage(\"", map_id, "\", \"", data_id, "\");</script>\n",
+        "</body>\n</html>\n",
+    ))
+
+
 def html_text(text: str) -> str:
     """``text`` escaped for an HTML text node or attribute.
 

@@ -10,12 +10,15 @@ with ``offline=True`` that file has no external URL at all: Leaflet is inlined
 from an installed package and the basemap is drawn from the bundled country
 shapes instead of tiles.
 
-How it stays safe with hostile article text: every string goes into the page
-once, as JSON in a ``<script type="application/json">`` block with ``<``,
-``>``, ``&``, U+2028 and U+2029 escaped, and our renderer
-(``geodrills/data/map_drills.js``) shows it with ``textContent``; folium's own
-``Popup``/``Tooltip``/``GeoJsonPopup`` (raw HTML, template literals) are not
-used.  Deterministic: element ids come from a hash of the content, JSON keys
+How it stays safe with hostile article text: the page is a fixed skeleton
+(:func:`geodrills._offline.page`), never a template: no string goes through
+Jinja/branca (whose ``html`` macro compiles its output as a template, so
+``{{ ... }}`` in an article ran code) or a format string.  Every string goes
+into the page once, as JSON in a ``<script type="application/json">`` block
+with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and our renderer
+(``geodrills/data/map_drills.js``) shows it with ``textContent``.  The
+returned :class:`folium.Map` is only a container: its ``save`` and
+``_repr_html_`` write our page.  Deterministic: element ids come from a hash of the content, JSON keys
 are sorted, floats are rounded to fixed decimals.
 """
 
@@ -666,74 +669,48 @@ def _payload(frame: pd.DataFrame, *, borders: bool, distance_lines: bool, rings_
     }
 
 
-def _element_classes():
-    """Our folium classes, built on first use so ``import geodrills.maps`` stays light."""
-    global _CLASSES
-    if _CLASSES is not None:
-        return _CLASSES
+def _map_class():
+    """Our :class:`folium.Map` subclass, built on first use so ``import geodrills.maps`` stays light."""
+    global _MAP_CLASS
+    if _MAP_CLASS is not None:
+        return _MAP_CLASS
     folium = import_optional("folium", feature="maps")
-    from branca.element import Element, MacroElement
-    from jinja2 import Template
-
-    class DrillsLayer(MacroElement):
-        """Our data (JSON) and renderer (JS, CSS), drawn onto the parent map."""
-
-        _template = Template(
-            "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>"
-            "<script>{{ this.js }}</script>{% endmacro %}"
-            "{% macro html(this, kwargs) %}<script type=\"application/json\" id=\"{{ this.data_id }}\">"
-            "{{ this.data_json }}</script>{% endmacro %}"
-            "{% macro script(this, kwargs) %}geodrillsRender({{ this._parent.get_name() }}, "
-            "\"{{ this.data_id }}\");{% endmacro %}"
-        )
-
-        def __init__(self, data_json: str, data_id: str) -> None:
-            super().__init__()
-            self._name = "DrillsLayer"
-            self.data_json = data_json
-            self.data_id = data_id
-            self.css = _offline.drills_css()
-            self.js = _offline.drills_js()
 
     class DrillsMap(folium.Map):
-        """A :class:`folium.Map` that knows how to write itself offline.
+        """A :class:`folium.Map` whose page is :func:`map_html`'s fixed page, never folium's templates.
 
-        Its Leaflet comes from the CDN online (only Leaflet: no jQuery,
-        Bootstrap or Font Awesome) and is inlined offline.
+        Folium only provides the type (so the map displays in Jupyter and
+        ``isinstance(m, folium.Map)`` holds); nothing of ours is added to its
+        element tree, because branca compiles what its ``html`` macro returns
+        as a Jinja template.  ``save`` and ``_repr_html_`` write our page.
         """
-
-        default_js = [("leaflet", _offline.LEAFLET_JS_URL)]
-        default_css = [("leaflet_css", _offline.LEAFLET_CSS_URL)]
 
         geodrills_offline: bool = False
         geodrills_data: dict[str, Any] | None = None
         geodrills_source: tuple[Any, dict[str, Any]] | None = None
 
         def _repr_html_(self, **kwargs: Any) -> str:
-            if not self.geodrills_offline:
-                return super()._repr_html_(**kwargs)
             # Jupyter: the same self-contained page, in an iframe like folium's
-            page = _offline.html_text(map_html(self, offline=True))
+            page = _offline.html_text(map_html(self))
             return (
                 '<div style="width:100%;"><div style="position:relative;width:100%;height:0;padding-bottom:60%;">'
-                f'<iframe srcdoc="{page}" style="position:absolute;width:100%;height:100%;left:0;top:0;'
+                '<iframe srcdoc="' + page + '" style="position:absolute;width:100%;height:100%;left:0;top:0;'
                 'border:none !important;" allowfullscreen></iframe></div></div>'
             )
 
-    class Title(Element):
-        """The page ``<title>``, escaped."""
+        def save(self, outfile: Any, close_file: bool = True, **kwargs: Any) -> None:
+            if isinstance(outfile, (str, os.PathLike)):
+                save_map(self, outfile)
+                return
+            outfile.write(map_html(self).encode("utf-8"))
+            if close_file:
+                outfile.close()
 
-        _template = Template("<title>{{ this.text }}</title>")
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = _offline.html_text(text).replace("://", ":&#47;&#47;")
-
-    _CLASSES = {"DrillsLayer": DrillsLayer, "DrillsMap": DrillsMap, "Title": Title}
-    return _CLASSES
+    _MAP_CLASS = DrillsMap
+    return _MAP_CLASS
 
 
-_CLASSES: dict[str, Any] | None = None
+_MAP_CLASS: Any = None
 
 
 def drills_map(
@@ -805,57 +782,44 @@ def drills_map(
 
 
 def _build(data: dict[str, Any], *, offline: bool) -> folium.Map:
-    classes = _element_classes()
-    data_json = _offline.script_json(data)
-    digest = hashlib.sha256(data_json.encode("utf-8")).hexdigest()[:16]
     (s, w), (n, e) = data["bounds"]
-    m = classes["DrillsMap"](
+    m = _map_class()(
         location=[_round((s + n) / 2, 4), _round((w + e) / 2, 4)],
         zoom_start=6,
         tiles=None,
         control_scale=False,
-        prefer_canvas=len(data["places"]) > 1500,
     )
+    m._id = "geodrills"  # folium's id is random; it is never rendered, but keep the object stable
     m.geodrills_offline = offline
     m.geodrills_data = data
-    if not offline:
-        xyz = import_optional("xyzservices", feature="online map tiles")
-        folium = import_optional("folium", feature="maps")
-        provider = xyz.providers.OpenStreetMap.Mapnik
-        folium.TileLayer(provider, name="OpenStreetMap.Mapnik", control=False).add_to(m)
-    classes["DrillsLayer"](data_json, f"gd-data-{digest}").add_to(m)
-    m.get_root().header.add_child(classes["Title"](data["title"]), name="gd_title")
-    _fix_ids(m, digest)
     return m
 
 
-def _fix_ids(m: Any, digest: str) -> None:
-    """Replace folium's random element ids by ones derived from the content."""
-    counter = 0
-
-    def walk(element: Any) -> None:
-        nonlocal counter
-        element._id = f"{digest}{counter:04d}"
-        counter += 1
-        # the dict keys are only for de-duplication, never rendered; keep them
-        for child in element._children.values():
-            walk(child)
-
-    walk(m.get_root())
+def _web_tiles() -> dict[str, Any]:
+    """The web tile layer an online map offers as its basemap (URL template and plain-text credit)."""
+    xyz = import_optional("xyzservices", feature="online map tiles")
+    provider = xyz.providers.OpenStreetMap.Mapnik
+    return {"name": "OpenStreetMap", "url": provider.build_url(), "attribution": provider.attribution,
+            "max_zoom": int(provider.get("max_zoom", 19))}
 
 
 # --------------------------------------------------------------------------- writing
 def map_html(m: folium.Map, *, offline: bool | None = None) -> str:
     """The map's page as one HTML string (what :func:`save_map` writes).
 
+    A map from :func:`drills_map` becomes a fixed page with Leaflet, our
+    renderer and the map's data (escaped JSON) inlined: no string of the
+    data passes through a template engine.
+
     Parameters
     ----------
     m : folium.Map
-        A map from :func:`drills_map` (any folium map works online; offline
-        only if all its external assets are Leaflet's).
+        A map from :func:`drills_map`.  Any other folium map is rendered by
+        folium as it is (online only; offline it is refused if it needs
+        anything but Leaflet from the network).
     offline : bool, optional
-        Default: how the map was made.  ``True`` inlines Leaflet and refuses a
-        page that would still reach the network.
+        Default: how the map was made.  ``True`` writes a page with no
+        external URL (no web tiles).
 
     Examples
     --------
@@ -866,6 +830,9 @@ def map_html(m: folium.Map, *, offline: bool | None = None) -> str:
     folium = import_optional("folium", feature="maps")
     if not isinstance(m, folium.Map):
         raise InputError(f"save_map: expected a folium.Map, got {type(m).__name__}")
+    data = getattr(m, "geodrills_data", None)
+    if data is None:
+        return _folium_page(m, offline=bool(offline))
     made_offline = bool(getattr(m, "geodrills_offline", False))
     if offline is None:
         offline = made_offline
@@ -873,7 +840,21 @@ def map_html(m: folium.Map, *, offline: bool | None = None) -> str:
     if offline and not made_offline and source is not None:
         # made for the web (tiles, no basemap): draw it again for offline use
         frame, options = source
-        m = _build(_payload(frame, offline=True, **options), offline=True)
+        data = _payload(frame, offline=True, **options)
+    if not offline:
+        data = {**data, "tiles": _web_tiles()}
+    data_json = _offline.script_json(data)
+    digest = hashlib.sha256(data_json.encode("utf-8")).hexdigest()[:16]
+    page = _offline.page(title=data["title"], data_json=data_json, digest=digest)
+    if offline:
+        left = _offline.external_urls(page)
+        if left:  # pragma: no cover - the page is fixed; this guards future edits
+            raise DataError("map_html: an offline page would still need " + ", ".join(sorted(set(left))))
+    return page
+
+
+def _folium_page(m: folium.Map, *, offline: bool) -> str:
+    """A plain folium map (not ours) as folium renders it; offline only if Leaflet is all it needs."""
     page = m.get_root().render()
     if offline:
         page = _offline.inline_leaflet(page)
@@ -889,14 +870,16 @@ def map_html(m: folium.Map, *, offline: bool | None = None) -> str:
 
 
 def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool | None = None) -> Path:
-    """Write the map to one HTML file.
+    """Write the map to one HTML file, atomically.
 
     Parameters
     ----------
     m : folium.Map
         Usually from :func:`drills_map`.
     path : str or path-like
-        The ``.html`` file to write (its folder must exist).
+        The ``.html`` file to write (its folder must exist).  It is replaced
+        in one step (:func:`geodrills.atomic.atomic_write`): a failure leaves
+        the previous file intact.
     offline : bool, optional
         Default: as the map was made.  ``True`` writes a page with no external
         URL at all (Leaflet inlined, vector basemap instead of tiles).
@@ -911,13 +894,14 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool | Non
     >>> save_map(drills_map("seeds/", offline=True), "drills.html")   # doctest: +SKIP
     PosixPath('drills.html')
     """
+    from .atomic import atomic_write
+
     out = Path(path)
     if out.is_dir():
         raise InputError(f"save_map: {str(out)!r} is a directory; give a file name such as {str(out / 'map.html')!r}")
     if not out.parent.exists():
         raise InputError(f"save_map: the folder {str(out.parent)!r} for {str(out)!r} does not exist")
     page = map_html(m, offline=offline)
-    # newline="" keeps the bytes identical on every platform
-    with open(out, "w", encoding="utf-8", newline="") as fh:
-        fh.write(page)
+    with atomic_write(out, "wb") as fh:
+        fh.write(page.encode("utf-8"))
     return out

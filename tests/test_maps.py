@@ -155,12 +155,13 @@ def test_range_rings_are_geodesic():
             assert abs(metres / 1000 - r["km"]) < 0.02
 
 
-def test_online_map_uses_tiles_with_attribution_and_only_leaflet():
+def test_online_map_inlines_leaflet_and_offers_web_tiles_as_data():
     page = maps.map_html(maps.drills_map(hostile_frame()))
-    urls = _offline.external_urls(page)
-    assert sorted(urls) == sorted([_offline.LEAFLET_JS_URL, _offline.LEAFLET_CSS_URL])
-    assert "tile.openstreetmap.org" in page and "OpenStreetMap" in page
-    assert _data(page)["basemap"] is None
+    assert _offline.external_urls(page) == []  # Leaflet is inlined: the page draws with no network
+    tiles = _data(page)["tiles"]
+    assert tiles["url"].startswith("https://") and "tile.openstreetmap.org" in tiles["url"]
+    assert "OpenStreetMap" in tiles["attribution"]
+    assert "Leaflet 1.9.4" in page
 
 
 def test_online_map_saved_offline_is_redrawn(tmp_path):

@@ -150,3 +150,28 @@ def test_seeds_offline_map_in_browser(browser_page, tmp_path):
     page.wait_for_timeout(400)  # let the popup finish fading in before the screenshot
     page.screenshot(path=str(ARTIFACTS / "map_seeds_popup.png"))
     assert problems == [] and _network(requests) == []
+
+
+@pytest.mark.parametrize("offline", [True, False], ids=["offline", "online"])
+def test_template_payloads_run_nothing_in_the_browser(browser_page, tmp_path, offline):
+    from geodrills import maps
+    from test_maps_templates import TEMPLATE_PAYLOADS, _frame
+
+    payload = " ".join(TEMPLATE_PAYLOADS)
+    events = [{"name": payload, "start_date": "2021-02-01", "end_date": "2021-02-03",
+               "places": ["Kars " + payload], "participants": [payload], "article": payload}]
+    m = maps.drills_map(_frame(payload), offline=offline, title=payload, rings_km=(10,), events=events)
+    path = maps.save_map(m, tmp_path / f"templates_{offline}.html")
+    page, requests, problems = browser_page(path)
+    # online: the tile requests are blocked (no network); nothing else may fail
+    blocked = ("tile.openstreetmap", "Failed to load resource: net::ERR_FAILED")
+    assert [p for p in problems if not any(b in p for b in blocked)] == []
+    assert all("tile.openstreetmap" in u for u in _network(requests))
+    assert page.evaluate("window.PWNED") is None
+    assert page.title() == payload
+    assert payload in page.locator(".gd-title h1").text_content()
+    page.locator("path.gd-marker").first.click(force=True)
+    page.locator(".gd-popup").wait_for()
+    assert payload in page.locator(".gd-popup").text_content()
+    assert page.evaluate("window.PWNED") is None
+    assert not (tmp_path / "PWNED").exists()

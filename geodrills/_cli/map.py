@@ -27,9 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..atomic import check_writable
     from ..geoparse import geoparse_frame
     from ..maps import drills_map, save_map
 
+    check_writable(args.output)  # refuse an unusable -o before the work
     frame = geoparse_frame(args.paths)
     if frame["lat"].notna().sum() == 0:
         print(f"geodrills map: no place found in {', '.join(args.paths)}; nothing to map", file=sys.stderr)

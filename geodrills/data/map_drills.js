@@ -159,7 +159,7 @@
 
   function render(map, data) {
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution(data.attribution);
+    map.attributionControl.addAttribution(gdEscape(data.attribution));
     var overlays = [];
     map.createPane("gdBasemap").style.zIndex = 250;
     map.createPane("gdAreas").style.zIndex = 350;
@@ -430,8 +430,15 @@
     new Slider().addTo(map);
   }
 
-  root.geodrillsRender = function (map, dataElementId) {
+  // The page calls this once: the map element and the data element are fixed
+  // ids in a fixed page; the data is JSON, parsed, never evaluated.
+  root.geodrillsPage = function (mapElementId, dataElementId) {
     var data = JSON.parse(document.getElementById(dataElementId).textContent);
+    var map = L.map(mapElementId, { preferCanvas: data.places.length > 1500, zoomSnap: 0.25 });
+    if (data.tiles) {
+      L.tileLayer(data.tiles.url, { maxZoom: data.tiles.max_zoom, attribution: gdEscape(data.tiles.attribution) })
+        .addTo(map);
+    }
     render(map, data);
     return data;
   };
