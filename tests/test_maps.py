@@ -194,7 +194,27 @@ def test_events_layer():
     ev = data["events"][0]
     assert (ev["start"], ev["end"], ev["participants"]) == ("2021-02-01", "2021-02-12", "AZ, TR")
     assert ev["points"] == [{"name": "Kars", "lat": 40.60199, "lon": 43.09495}]
-    assert data["event_days"][0] == "2021-02-01" and data["event_days"][-1] == "2021-02-12"
+    # the slider spans the articles' dates and the exercises'
+    assert data["days"][0] == "2021-02-01" and data["days"][-1] == "2021-02-12"
+
+
+def test_undated_exercises_are_kept_and_garbled_years_stay_off_the_slider():
+    events = [{"name": "Someday", "start_date": None, "end_date": None, "places": ["Kars"]},
+              {"name": "Garbled", "start_date": "0001-01-03", "end_date": "9999-12-30", "places": ["Baku"]}]
+    data = maps.drills_map(hostile_frame(), events=events).geodrills_data
+    assert {e["name"]: e["start"] for e in data["events"]} == {"Someday": None, "Garbled": "0001-01-03"}
+    assert data["days"] == ["2021-02-01"]
+
+
+def test_country_colours_are_distinct_on_one_map():
+    rows = [_row("a.txt", "t", None, f"P{i}", "city", cc, 40.0 + i / 10, 44.0, "settlement", "s", f"x:{i}")
+            for i, cc in enumerate(["IR", "UA", "AZ", "TR", "AM", "GE", "RU", "US", "FR", "DE", "CN", "IN"])]
+    colours = maps.drills_map(pd.DataFrame(rows)).geodrills_data["countries"]
+    used = {c: v["color"] for c, v in colours.items() if v["used"]}
+    assert len(set(used.values())) == len(used) == 10  # nine countries and "other countries"
+    assert colours["*"]["name"] == "other countries" and used["IR"] == "#009E73"
+    two = maps.drills_map(pd.DataFrame(rows[:2])).geodrills_data["countries"]  # Iran and Ukraine
+    assert two["IR"]["color"] != two["UA"]["color"]
 
 
 @pytest.mark.parametrize(
