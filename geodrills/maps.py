@@ -87,6 +87,7 @@ _LABEL_MIN_AREA = 2.0       # square degrees: smaller countries get no name on t
 _MAX_CITIES = 250           # basemap cities per map, most populous first
 _SPAN_MARGIN = 8.0          # degrees around all places where rivers, lakes and cities are drawn
 _SENTENCE_CHARS = 320      # popups quote at most this much around the mention
+_NOTEBOOK_HEIGHT_PX = 560  # the map's frame in a notebook output cell
 _MAX_QUOTES = 8            # sentences kept per place (the popup shows 6 and counts the rest)
 _DAYS_YEARS = (1900, 2100) # dates outside these years stay off the date slider
 _MAX_COUNTRY_COLORS = 9    # distinct country colours on one map; the other countries share one grey
@@ -833,11 +834,9 @@ def _map_class():
         def _repr_html_(self, **kwargs: Any) -> str:
             # Jupyter: the same self-contained page, in an iframe like folium's
             page = _offline.html_text(map_html(self))
-            return (
-                '<div style="width:100%;"><div style="position:relative;width:100%;height:0;padding-bottom:60%;">'
-                '<iframe srcdoc="' + page + '" style="position:absolute;width:100%;height:100%;left:0;top:0;'
-                'border:none !important;" allowfullscreen></iframe></div></div>'
-            )
+            # a fixed height that fits a notebook output cell whatever its width
+            return ('<iframe srcdoc="' + page + '" style="width:100%;height:' + str(_NOTEBOOK_HEIGHT_PX)
+                    + 'px;border:1px solid #d0d7de;border-radius:4px;" allowfullscreen></iframe>')
 
         def save(self, outfile: Any, close_file: bool = True, **kwargs: Any) -> None:
             if isinstance(outfile, (str, os.PathLike)):

@@ -255,7 +255,7 @@ def test_leaflet_assets_are_inlinable():
 
 def test_notebook_display_of_offline_map_is_self_contained():
     html = maps.drills_map(hostile_frame(), offline=True)._repr_html_()
-    assert html.startswith("<div") and "srcdoc=" in html
+    assert html.startswith("<iframe") and "srcdoc=" in html and "height:560px" in html
     assert "https://cdn" not in html
 
 
@@ -266,3 +266,34 @@ def test_import_geodrills_maps_stays_light():
     code = "import sys, geodrills.maps; print(any(m in sys.modules for m in ('folium', 'geopandas')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_explore_works_on_our_frames():
+    """``GeoDataFrame.explore()`` needs mapclassify (in the notebooks extra)."""
+    pytest.importorskip("mapclassify")
+    gpd = pytest.importorskip("geopandas")
+    frame = gpd.GeoDataFrame(hostile_frame(), geometry=gpd.points_from_xy(hostile_frame()["lon"], hostile_frame()["lat"]),
+                             crs="EPSG:4326")
+    assert "leaflet" in frame.explore(column="country")._repr_html_().lower()
+    assert "leaflet" in frame.explore(column="lat", scheme="quantiles", k=3)._repr_html_().lower()
+
+
+def test_world_basemap_draws_places_anywhere():
+    rows = [_row("us.txt", "t", None, "Dayton", "city", "US", 39.7589, -84.1916, "settlement", "In Dayton.", "x:1"),
+            _row("us.txt", "t", None, "Columbus", "city", "US", 39.9612, -82.9988, "settlement", "Columbus.", "x:2")]
+    data = maps.drills_map(pd.DataFrame(rows), offline=True).geodrills_data
+    assert len(data["places"]) == 2  # nothing is left off the map
+    isos = {f["properties"]["iso"] for f in data["basemap"]["countries"]["features"]}
+    assert {"US", "CA", "MX"} <= isos
+    assert data["basemap"]["rivers"]["features"] and data["basemap"]["lakes"]["features"]  # Ohio, Great Lakes
+    assert {"Washington", "Chicago"} & {c["name"] for c in data["basemap"]["cities"]}
+
+
+def test_study_region_basemap_has_the_border_rivers():
+    shapely = pytest.importorskip("shapely")
+    data = maps.drills_map(hostile_frame(), offline=True).geodrills_data
+    rivers = shapely.union_all([shapely.from_geojson(json.dumps(f["geometry"]))
+                                for f in data["basemap"]["rivers"]["features"]])
+    for name, lat, lon in (("Kura at Mingachevir", 40.77, 47.05), ("Aras at Julfa", 38.95, 45.63),
+                           ("Akhurian", 40.45, 43.62)):
+        assert shapely.distance(rivers, shapely.Point(lon, lat)) < 0.05, name
