@@ -469,8 +469,13 @@
   }
 
   function frame(state) {
-    var map = state.map, data = state.data;
-    // keep the data clear of the title (top left) and the legend (bottom right)
+    fitClear(state, L.latLngBounds(state.data.bounds), null);
+    state.map.setMinZoom(1);
+  }
+
+  // Fit bounds with the data clear of the title (top left) and the legend (bottom right).
+  function fitClear(state, bounds, maxZoom) {
+    var map = state.map;
     var origin = map.getContainer().getBoundingClientRect();
     var title = map.getContainer().querySelector(".gd-title");
     var legend = map.getContainer().querySelector(".gd-legend");
@@ -479,10 +484,9 @@
     var size = map.getSize();
     top = Math.min(top, size.y * 0.35);
     right = Math.min(right, size.x * 0.35);
-    map.fitBounds(L.latLngBounds(data.bounds), {
-      paddingTopLeft: [20, top], paddingBottomRight: [right, 28], animate: false
-    });
-    map.setMinZoom(1);
+    var options = { paddingTopLeft: [20, top], paddingBottomRight: [right, 28], animate: false };
+    if (maxZoom) options.maxZoom = maxZoom;
+    map.fitBounds(bounds, options);
   }
 
   function addBasemap(state, group, top) {
@@ -568,7 +572,8 @@
       if (!p.prominent) members.push(marker);
       var shown = function () {
         if (!p.visible) return false;
-        if (cluster && !p.prominent) return group.getVisibleParent(marker) === marker;
+        // drawn on its own, not inside a cluster (getVisibleParent looks for icons, which circles lack)
+        if (cluster && !p.prominent) return map.hasLayer(marker);
         return true;
       };
       labels.obstacleMarkers.push({ r: opts.radius + 1, latlng: marker.getLatLng(), shown: shown });
@@ -827,21 +832,24 @@
             cb.type = "checkbox";
             cb.checked = state.articleOn[i];
             cb.setAttribute("aria-label", "Show the places of this article");
-            cb.addEventListener("change", function () { state.articleOn[i] = cb.checked; applyFilter(state); });
+            cb.addEventListener("change", function () { state.articleOn[i] = cb.checked; applyFilter(state); count(idx.length); });
             var name = el("button", "gd-article-name", articleLabel(data.articles[i]));
             name.type = "button";
             name.title = "Zoom to this article's " + placesOf[i].length + " place(s)";
             name.addEventListener("click", function () {
               var pts = placesOf[i].map(function (p) { return [p.lat, p.lon]; });
-              if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.2), { maxZoom: 10 });
+              if (pts.length) fitClear(state, L.latLngBounds(pts).pad(0.1), 10);
             });
             li.appendChild(cb); li.appendChild(name);
             li.appendChild(el("span", "gd-article-count", String(placesOf[i].length)));
             list.appendChild(li);
           });
+          count(idx.length);
+        }
+        function count(listed) {
           var on = state.articleOn.filter(Boolean).length;
-          note.textContent = idx.length + " of " + n + " listed" +
-            (idx.length > TUNE.articleListShown ? " (first " + TUNE.articleListShown + " shown: type to narrow)" : "") +
+          note.textContent = listed + " of " + n + " listed" +
+            (listed > TUNE.articleListShown ? " (first " + TUNE.articleListShown + " shown: type to narrow)" : "") +
             "; " + on + " shown on the map";
         }
         function setListed(value) {
