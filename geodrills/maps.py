@@ -92,8 +92,8 @@ _MAX_QUOTES = 8            # sentences kept per place (the popup shows 6 and cou
 _DAYS_YEARS = (1900, 2100) # dates outside these years stay off the date slider
 _MAX_COUNTRY_COLORS = 9    # distinct country colours on one map; the other countries share one grey
 
-_ATTRIBUTION = ("Leaflet | Places: GeoNames (CC BY 4.0); borders: OpenStreetMap contributors (ODbL); "
-                "basemap: Natural Earth (public domain) and the same borders")
+_ATTRIBUTION = ("Leaflet | places: GeoNames (CC BY 4.0) · borders: © OpenStreetMap contributors (ODbL) · "
+                "basemap: Natural Earth, GSHHG")
 
 
 # --------------------------------------------------------------------------- inputs

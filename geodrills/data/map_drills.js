@@ -24,7 +24,7 @@
     labelCell: 64,            // px, grid cell of the label collision index
     labelMaxPerView: 400,     // labels placed per redraw at most
     labelOverClusters: 650,   // labels of at least this priority may cover a cluster bubble
-    legendOpenMinHeight: 520, // px: a smaller map starts with the legend folded
+    legendOpenMinHeight: 640, // px: a smaller map (a notebook cell) starts with the legend and overview folded
     smallMarkersAbove: 500    // places: smaller markers above this many
   };
 
