@@ -441,72 +441,96 @@ def _basemap(near: tuple[float, float, float, float], span: tuple[float, float, 
     """
     shapely = import_optional("shapely", feature="maps")
     world = _world_layers()
-    regional, _, coverage = _display_layers()
-    if not world and not regional:
+    if not world and _display_layers()[2] is None:
         return None
     near_box = shapely.box(near[1], near[0], near[3], near[2])
     span_box = shapely.box(span[1], span[0], span[3], span[2])
-    countries, labels = [], []
-    for props, geom in world.get("country", ()):
-        if not shapely.intersects(geom, near_box):
+    countries, labels = _world_countries(near_box, country_names)
+    return {
+        "countries": {"type": "FeatureCollection", "features": countries},
+        "detail": {"type": "FeatureCollection", "features": _regional_countries(near, country_names)},
+        "lakes": {"type": "FeatureCollection", "features": _world_shapes("lake", span_box, near_box)},
+        "rivers": {"type": "FeatureCollection", "features": _world_shapes("river", span_box, near_box)},
+        "cities": _world_cities(span_box),
+        "labels": labels,
+    }
+
+
+def _world_countries(near_box: Any, country_names: dict[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every country of the world basemap (coarser away from ``near_box``) and its name's label point."""
+    shapely = import_optional("shapely", feature="maps")
+    features, labels = [], []
+    for props, geom in _world_layers().get("country", ()):
+        near_here = shapely.intersects(geom, near_box)
+        if not near_here:
             geom = _only_dimension(shapely.simplify(geom, _WORLD_FAR_TOLERANCE, preserve_topology=True), 2)
             if geom.is_empty or shapely.area(geom) < _WORLD_MIN_AREA:
                 continue
         iso = props["iso"]
         name = country_names.get(iso) or _COUNTRY_NAMES.get(iso) or str(props["name"])
-        near_here = shapely.intersects(geom, near_box)
-        countries.append({"type": "Feature", "properties": {"iso": iso, "name": name},
-                          "geometry": _geojson(geom, _SHAPE_DECIMALS - (1 if near_here else 2))})
+        features.append({"type": "Feature", "properties": {"iso": iso, "name": name},
+                         "geometry": _geojson(geom, _SHAPE_DECIMALS - (1 if near_here else 2))})
         polys = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
         largest = max(polys, key=lambda g: g.area) if polys else None
         if largest is not None and largest.area > _LABEL_MIN_AREA:
             pt = shapely.point_on_surface(largest)
-            labels.append({"name": name, "lat": _round(pt.y, 2), "lon": _round(pt.x, 2), "area": round(largest.area, 1)})
-    detail = []
-    if coverage is not None:
-        s, w, n, e = clip = _intersect_box(near, coverage)
-        box = shapely.box(w, s, e, n)
-        for iso, geom in regional:
-            if s >= n or w >= e or not shapely.intersects(geom, box):
-                continue
-            geom = _only_dimension(shapely.intersection(geom, box), 2)
-            if geom.is_empty:
-                continue
-            name = country_names.get(iso) or _COUNTRY_NAMES.get(iso, iso)
-            detail.append({"type": "Feature", "properties": {"iso": iso, "name": name},
-                           "geometry": _geojson(geom, _SHAPE_DECIMALS)})
-    def within(kind: str, decimals: int) -> list[dict[str, Any]]:
-        out = []
-        for props, geom in world.get(kind, ()):
-            if not shapely.intersects(geom, span_box):
-                continue
-            geom = _only_dimension(shapely.intersection(geom, span_box), 1 if kind == "river" else 2)
-            if not shapely.intersects(geom, near_box):  # far from the story: coarse, long rivers only
-                geom = shapely.simplify(geom, _WORLD_FAR_TOLERANCE / 2, preserve_topology=kind == "lake")
-                if kind == "river" and shapely.length(geom) < _FAR_RIVER_MIN_LENGTH:
-                    continue
-                decimals = _SHAPE_DECIMALS - 2
-            if geom.is_empty:
-                continue
-            out.append({"type": "Feature", "properties": {k: v for k, v in props.items() if k in ("detail",)},
-                        "geometry": _geojson(geom, decimals)})
-        return out
+            labels.append({"name": name, "lat": _round(pt.y, 2), "lon": _round(pt.x, 2), "area": largest.area})
+    features.sort(key=lambda f: f["properties"]["iso"])
+    labels.sort(key=lambda lab: (-lab["area"], lab["name"]))  # the larger country's name wins a collision
+    return features, [{k: lab[k] for k in ("name", "lat", "lon")} for lab in labels]
 
-    cities = sorted((p for p, g in world.get("city", ()) if shapely.intersects(g, span_box)),
-                    key=lambda p: (-p["population"], p["name"]))[:_MAX_CITIES]
-    city_points = {id(p): g for p, g in world.get("city", ())}
-    features = sorted(countries, key=lambda f: f["properties"]["iso"])
-    detail.sort(key=lambda f: f["properties"]["iso"])
-    labels.sort(key=lambda lab: (-lab["area"], lab["name"]))
-    return {
-        "countries": {"type": "FeatureCollection", "features": features},
-        "detail": {"type": "FeatureCollection", "features": detail},
-        "lakes": {"type": "FeatureCollection", "features": within("lake", _SHAPE_DECIMALS - 1)},
-        "rivers": {"type": "FeatureCollection", "features": within("river", _SHAPE_DECIMALS)},
-        "cities": [{"name": p["name"], "country": p["country"], "capital": bool(p["capital"]),
-                    "lat": _round(city_points[id(p)].y, 3), "lon": _round(city_points[id(p)].x, 3)} for p in cities],
-        "labels": [{k: lab[k] for k in ("name", "lat", "lon")} for lab in labels],
-    }
+
+def _regional_countries(near: tuple[float, float, float, float], country_names: dict[str, str]) -> list[dict[str, Any]]:
+    """The study region's finer country shapes (``borders_display.geojson``) inside ``near``."""
+    shapely = import_optional("shapely", feature="maps")
+    regional, _, coverage = _display_layers()
+    if coverage is None:
+        return []
+    s, w, n, e = _intersect_box(near, coverage)
+    if s >= n or w >= e:
+        return []
+    box = shapely.box(w, s, e, n)
+    out = []
+    for iso, geom in regional:
+        if not shapely.intersects(geom, box):
+            continue
+        geom = _only_dimension(shapely.intersection(geom, box), 2)
+        if geom.is_empty:
+            continue
+        name = country_names.get(iso) or _COUNTRY_NAMES.get(iso, iso)
+        out.append({"type": "Feature", "properties": {"iso": iso, "name": name}, "geometry": _geojson(geom, _SHAPE_DECIMALS)})
+    out.sort(key=lambda f: f["properties"]["iso"])
+    return out
+
+
+def _world_shapes(kind: str, span_box: Any, near_box: Any) -> list[dict[str, Any]]:
+    """The world basemap's rivers or lakes inside ``span_box``; away from ``near_box`` coarse and long ones only."""
+    shapely = import_optional("shapely", feature="maps")
+    out = []
+    for props, geom in _world_layers().get(kind, ()):
+        if not shapely.intersects(geom, span_box):
+            continue
+        geom = _only_dimension(shapely.intersection(geom, span_box), 1 if kind == "river" else 2)
+        decimals = _SHAPE_DECIMALS
+        if not shapely.intersects(geom, near_box):
+            geom = shapely.simplify(geom, _WORLD_FAR_TOLERANCE / 2, preserve_topology=kind == "lake")
+            if kind == "river" and shapely.length(geom) < _FAR_RIVER_MIN_LENGTH:
+                continue
+            decimals = _SHAPE_DECIMALS - 2
+        if geom.is_empty:
+            continue
+        out.append({"type": "Feature", "properties": {k: v for k, v in props.items() if k == "detail"},
+                    "geometry": _geojson(geom, decimals)})
+    return out
+
+
+def _world_cities(span_box: Any) -> list[dict[str, Any]]:
+    """The most populous basemap cities inside ``span_box`` (at most :data:`_MAX_CITIES`)."""
+    shapely = import_optional("shapely", feature="maps")
+    inside = [(p, g) for p, g in _world_layers().get("city", ()) if shapely.intersects(g, span_box)]
+    inside.sort(key=lambda pg: (-pg[0]["population"], pg[0]["name"]))
+    return [{"name": p["name"], "country": p["country"], "capital": bool(p["capital"]),
+             "lat": _round(g.y, 3), "lon": _round(g.x, 3)} for p, g in inside[:_MAX_CITIES]]
 
 
 def _only_dimension(geom: Any, dimension: int) -> Any:
