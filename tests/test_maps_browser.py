@@ -168,6 +168,7 @@ def test_seeds_offline_map_in_browser(browser_page, tmp_path):
     assert out.stat().st_size <= 1_000_000
     data = _payload(html)
     page, requests, problems, seconds = _open_timed(browser_page, out)
+    print(f"\nseeds map: {out.stat().st_size:,} bytes, opened in {seconds:.2f} s")
     assert seconds <= 2.0, f"the seeds map took {seconds:.2f} s to open"
     assert problems == []
     assert _network(requests) == []
@@ -231,6 +232,7 @@ def test_measure_tool_matches_the_border_distance(browser_page, tmp_path):
         pt = page.evaluate(f"{handle}.map.latLngToContainerPoint([{lat}, {lon}])")
         page.mouse.click(box["x"] + pt["x"], box["y"] + pt["y"])
     km = float(page.get_attribute(".gd-measure-result", "data-km"))
+    print(f"\nmeasure Kars -> {kars['border']} border point: {km:.2f} km; distances figure {kars['km']:.2f} km")
     assert abs(km - kars["km"]) <= 0.5, (km, kars["km"])
     assert "km" in page.locator(".gd-measure-result").text_content()
     ARTIFACTS.mkdir(exist_ok=True)
@@ -289,6 +291,8 @@ def test_five_thousand_articles_stay_usable(browser_page, tmp_path):
     assert len(data["articles"]) == 5_000 and len(data["places"]) == 10_000
     assert path.stat().st_size <= 8_000_000
     page, requests, problems, seconds = _open_timed(browser_page, path)
+    print(f"\n5,000-article map: {path.stat().st_size:,} bytes, opened in {seconds:.2f} s, "
+          f"{_layer_entries(page)} layer-control entries")
     assert seconds <= 2.0, f"the 5,000-article map took {seconds:.2f} s to open"
     assert problems == [] and _network(requests) == []
     assert _layer_entries(page) <= 30

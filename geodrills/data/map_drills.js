@@ -420,7 +420,16 @@
       overlays.push(["International borders", borders]);
     }
 
-    // --- places: one layer per precision, clustered when many
+    // --- the controls that frame the view, then the final view, then the places: clustering
+    // 10,000 places once, at the zoom they will be seen at, not once more after a fit
+    addTitle(map, data);
+    L.control.zoom({ position: "topleft" }).addTo(map);
+    if (L.Control.FullScreen) new L.Control.FullScreen({ position: "topleft", title: "Full screen", titleCancel: "Leave full screen" }).addTo(map);
+    addMeasure(state);
+    addLegend(state);
+    frame(state);
+
+    // --- places: one layer, clustered when many
     addPlaces(state, overlays);
 
     // --- range rings
@@ -447,17 +456,10 @@
     control.addTo(map);
     state.layerControl = control;
     addArticlesPanel(state);
-    addTitle(map, data);
-    L.control.zoom({ position: "topleft" }).addTo(map);
-    if (L.Control.FullScreen) new L.Control.FullScreen({ position: "topleft", title: "Full screen", titleCancel: "Leave full screen" }).addTo(map);
-    addMeasure(state);
     addSearch(state);
     if (data.days && data.days.length > 1) addSlider(state);
     L.control.scale({ imperial: false, position: "bottomleft", maxWidth: 160 }).addTo(map);
-    addLegend(state);
     addMiniMap(state);
-
-    frame(state);
     applyFilter(state);
     var container = map.getContainer();
     container.setAttribute("data-gd-places", String(data.places.length));
