@@ -297,3 +297,43 @@ def test_study_region_basemap_has_the_border_rivers():
     for name, lat, lon in (("Kura at Mingachevir", 40.77, 47.05), ("Aras at Julfa", 38.95, 45.63),
                            ("Akhurian", 40.45, 43.62)):
         assert shapely.distance(rivers, shapely.Point(lon, lat)) < 0.05, name
+
+
+def test_plugins_are_the_npm_files_unmodified_and_credited():
+    import hashlib
+
+    data = ROOT / "geodrills" / "data"
+    manifest = json.loads((data / "map_plugins.json").read_text(encoding="utf-8"))
+    licences = (data / "LICENSES.md").read_text(encoding="utf-8")
+    assert {p["package"] for p in manifest["plugins"]} == {"leaflet.markercluster", "leaflet.fullscreen",
+                                                           "leaflet-minimap", "leaflet-search"}
+    for plugin in manifest["plugins"]:
+        for name, digest in plugin["sha256"].items():
+            assert hashlib.sha256((data / name).read_bytes()).hexdigest() == digest, name
+        assert plugin["license_file"] in plugin["sha256"]
+        assert f"`{plugin['package']}` | {plugin['version']}" in licences
+    page = maps.map_html(maps.drills_map(hostile_frame(), offline=True))
+    for marker in ("L.MarkerClusterGroup", "L.Control.MiniMap", "leaflet-control-search", "leaflet-fullscreen"):
+        assert marker in page, marker
+
+
+def test_a_changed_plugin_file_is_refused(tmp_path, monkeypatch):
+    from importlib import resources
+
+    from geodrills.errors import DataError
+
+    real = resources.files("geodrills")
+    copy = tmp_path / "geodrills"
+    (copy / "data").mkdir(parents=True)
+    for f in (ROOT / "geodrills" / "data").glob("map*"):
+        (copy / "data" / f.name).write_bytes(f.read_bytes())
+    target = copy / "data" / "mapplugin-search-leaflet-search.min.js"
+    target.write_bytes(target.read_bytes() + b"\n//")
+    monkeypatch.setattr(resources, "files", lambda pkg: copy if pkg == "geodrills" else real)
+    _offline.plugin_assets.cache_clear()
+    try:
+        with pytest.raises(DataError, match="differs from the npm package leaflet-search@4.0.0"):
+            _offline.plugin_assets()
+    finally:
+        monkeypatch.undo()
+        _offline.plugin_assets.cache_clear()
