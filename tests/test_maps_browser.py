@@ -197,6 +197,19 @@ def test_seeds_offline_map_in_browser(browser_page, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map_seeds.png"))
 
+    # a click on a place quotes the sentences that name it
+    visible = page.evaluate("""() => [...document.querySelectorAll('path.gd-marker.gd-precision-settlement')].findIndex(el => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.left > 300 && r.top > 150 && r.right < innerWidth - 300 && r.bottom < innerHeight - 150
+            && document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === el;
+    })""")
+    assert visible >= 0, "no town marker in the middle of the initial view"
+    page.locator("path.gd-marker.gd-precision-settlement").nth(visible).click()
+    page.locator(".gd-popup mark").first.wait_for()
+    page.wait_for_timeout(400)  # let the popup finish fading in before the screenshot
+    page.screenshot(path=str(ARTIFACTS / "map_seeds_popup.png"))
+    page.keyboard.press("Escape")
+
     # the legend folds away, and the labels it hid come back clear of it
     page.locator(".gd-legend summary").click()
     page.wait_for_timeout(100)

@@ -429,7 +429,8 @@
     addLegend(state);
     frame(state);
 
-    // --- places: one layer, clustered when many
+    // --- distances, then the places over them: one layer, clustered when many
+    addDistances(state, overlays);
     addPlaces(state, overlays);
 
     // --- range rings
@@ -535,6 +536,36 @@
     });
   }
 
+  // Lines from each place to its nearest border point, labelled in km; drawn under the markers.
+  function addDistances(state, overlays) {
+    var map = state.map, data = state.data, labels = state.labels;
+    if (data.distance_lines) {
+      var distances = L.featureGroup();
+      state.distanceLayer = distances;
+      data.places.forEach(function (p, i) {
+        if (!p.border || p.precision === "country") return;
+        var a = L.latLng(p.lat, p.lon), b = L.latLng(p.border_lat, p.border_lon);
+        p.line = L.polyline([a, b], {
+          color: "#c2410c", weight: 1.5, opacity: 0.85, dashArray: "2 4", className: "gd-distance"
+        });
+        p.line.gdPlace = p;
+        p.line.addTo(distances);
+        labels.add({ cls: "km", text: fmtKm(p.km), order: i,
+                     prio: 500 + Math.max(0, 150 - p.km) / 10,
+                     on: function () { return map.hasLayer(distances) && p.visible && p.precision !== "region"; },
+                     spots: lineSpots(a, b) });
+      });
+      var tip = L.tooltip({ sticky: true });
+      distances.on("mouseover", function (e) {
+        var p = e.layer && e.layer.gdPlace;
+        if (p) tip.setLatLng(e.latlng).setContent(el("span", null, p.name + " \u2192 " + p.border_label + ": " + fmtKm(p.km))).addTo(map);
+      });
+      distances.on("mouseout", function () { tip.remove(); });
+      if (data.places.length <= TUNE.distanceLinesOnUpTo) distances.addTo(map);
+      overlays.push(["Distance to nearest border", distances]);
+    }
+  }
+
   function clusterIcon(cluster) {
     var n = cluster.getChildCount();
     var size = n < 10 ? 26 : n < 100 ? 32 : n < 1000 ? 38 : 44;
@@ -591,6 +622,7 @@
     layers.on("click", function (e) {
       var p = e.layer && e.layer.gdPlace;
       if (!p) return;
+      if (state.measuring) { state.measuring(e.latlng); return; } // a ruler click on a place measures to it
       L.popup({ maxWidth: 360, minWidth: 240, maxHeight: 300 }).setLatLng(e.layer.getLatLng())
         .setContent(buildPopup(data, p)).openOn(map);
     });
@@ -623,25 +655,6 @@
       for (var k in state.precisionSwitch) if (state.precisionSwitch[k] === e.layer) applyFilter(state);
     });
 
-    if (data.distance_lines) {
-      var distances = L.featureGroup();
-      state.distanceLayer = distances;
-      data.places.forEach(function (p, i) {
-        if (!p.border || p.precision === "country") return;
-        var a = L.latLng(p.lat, p.lon), b = L.latLng(p.border_lat, p.border_lon);
-        p.line = L.polyline([a, b], {
-          color: "#c2410c", weight: 1.5, opacity: 0.85, dashArray: "2 4", className: "gd-distance"
-        });
-        p.line.bindTooltip(el("span", null, p.name + " \u2192 " + p.border_label + ": " + fmtKm(p.km)), { sticky: true });
-        p.line.addTo(distances);
-        labels.add({ cls: "km", text: fmtKm(p.km), order: i,
-                     prio: 500 + Math.max(0, 150 - p.km) / 10,
-                     on: function () { return map.hasLayer(distances) && p.visible && p.precision !== "region"; },
-                     spots: lineSpots(a, b) });
-      });
-      if (data.places.length <= TUNE.distanceLinesOnUpTo) distances.addTo(map);
-      overlays.push(["Distance to nearest border", distances]);
-    }
   }
 
   // ------------------------------------------------------------------ filter
@@ -1037,7 +1050,8 @@
         (km < 10 ? km.toFixed(2) : km.toFixed(1)) + " km (WGS84 geodesic)";
       result.setAttribute("data-km", points.length < 2 ? "" : String(km));
     }
-    function onClick(e) { points.push(e.latlng); redraw(); }
+    function add(latlng) { points.push(latlng); redraw(); }
+    function onClick(e) { add(e.latlng); }
     var Measure = L.Control.extend({
       options: { position: "topleft" },
       onAdd: function () {
@@ -1054,8 +1068,8 @@
           L.DomEvent.preventDefault(e);
           active = !active;
           box.classList.toggle("gd-measure-on", active);
-          if (active) { points = []; map.on("click", onClick); map.getContainer().style.cursor = "crosshair"; }
-          else { map.off("click", onClick); map.getContainer().style.cursor = ""; points = []; }
+          if (active) { points = []; map.on("click", onClick); map.getContainer().style.cursor = "crosshair"; state.measuring = add; }
+          else { map.off("click", onClick); map.getContainer().style.cursor = ""; points = []; state.measuring = null; }
           redraw();
         });
         L.DomEvent.disableClickPropagation(box);
