@@ -5,10 +5,13 @@ coloured by country, shaped by precision, with popups that quote the sentences
 naming them), the international borders in view labelled by country pair,
 lines to each place's nearest border point with the distance, optional range
 rings, the rivers and regions the gazetteer has shapes for, and optionally the
-drill events with a date slider.  :func:`save_map` writes it to one HTML file;
-with ``offline=True`` that file has no external URL at all: Leaflet is inlined
-from an installed package and the basemap is drawn from the bundled country
-shapes instead of tiles.
+drill events, with permanent collision-free labels, a date range that filters
+every dated layer, an articles panel, fullscreen, a geodesic ruler, a minimap,
+place search and clustering.  :func:`save_map` writes it to one HTML file that
+carries Leaflet, its plugins and a world basemap (``basemap_world.geojson``,
+finer near the places), so it draws everything with no network; an online
+page only adds web tiles over that basemap, and with ``offline=True`` the
+file has no external URL at all.
 
 How it stays safe with hostile article text: the page is a fixed skeleton
 (:func:`geodrills._offline.page`), never a template: no string goes through
@@ -905,8 +908,9 @@ def drills_map(
     rings_around : sequence of str, optional
         Names or place ids to draw rings around; default every city, town and village.
     offline : bool
-        Draw the basemap from the bundled country shapes instead of web tiles
-        and inline Leaflet when saved (:func:`save_map`), so the page needs no network.
+        Offer no web tiles: the page (:func:`save_map`) then has no external
+        URL at all.  Every page inlines Leaflet and draws the bundled world
+        basemap, so even an online page shows everything without a network.
     title : str, optional
         Title shown on the map and as the page title.
     events : DataFrame or list of dict, optional
@@ -1046,7 +1050,7 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool | Non
         the previous file intact.
     offline : bool, optional
         Default: as the map was made.  ``True`` writes a page with no external
-        URL at all (Leaflet inlined, vector basemap instead of tiles).
+        URL at all (no web tiles over the bundled basemap).
 
     Returns
     -------
