@@ -232,8 +232,8 @@ def _collect(frame: pd.DataFrame) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 # --------------------------------------------------------------------------- geography
 def _bounds(places: Sequence[dict[str, Any]]) -> tuple[float, float, float, float]:
-    """(south, west, north, east) of the places, never degenerate."""
-    lats = [p["lat"] for p in places]
+    """(south, west, north, east) of the places, never degenerate, inside Web Mercator's ±85°."""
+    lats = [min(84.5, max(-84.5, p["lat"])) for p in places]  # a pole cannot be shown: its edge is
     lons = [p["lon"] for p in places]
     s, n, w, e = min(lats), max(lats), min(lons), max(lons)
     pad = 0.15
@@ -692,8 +692,10 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
         key = _text(rec.get("event_id")) or name
         ev = merged.setdefault(key, {"name": name, "start": None, "end": None, "participants": set(),
                                      "sources": set(), "points": {}})
-        start = _iso_day(_text(rec.get("start_date", rec.get("start"))), last=False)
-        end = _iso_day(_text(rec.get("end_date", rec.get("end"))), last=True)
+        start_text = _text(rec.get("start_date", rec.get("start")))
+        start = _iso_day(start_text, last=False)
+        # no end: the start's own span ("2021-02" runs to the 28th)
+        end = _iso_day(_text(rec.get("end_date", rec.get("end"))), last=True) or _iso_day(start_text, last=True)
         if start and (ev["start"] is None or start < ev["start"]):
             ev["start"] = start[:10]
         if end and (ev["end"] is None or end > ev["end"]):
@@ -730,8 +732,17 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
 
 
 def _iso_day(value: str | None, *, last: bool) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD...`` as a day: the first (or ``last``) day it covers."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD...`` as a day: the first (or ``last``) day it covers.
+
+    A day that does not exist ("2021-02-30", month 13, year 0) is None: the exercise is undated.
+
+    Examples
+    --------
+    >>> _iso_day("2021-02", last=True), _iso_day("2021-02-30", last=False)
+    ('2021-02-28', None)
+    """
     import calendar
+    from datetime import date
 
     if not value:
         return None
@@ -739,12 +750,17 @@ def _iso_day(value: str | None, *, last: bool) -> str | None:
     if m is None:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    if day:
-        return f"{year:04d}-{int(month):02d}-{int(day):02d}"
-    if month:
-        mm = int(month)
-        return f"{year:04d}-{mm:02d}-{calendar.monthrange(year, mm)[1] if last else 1:02d}"
-    return f"{year:04d}-12-31" if last else f"{year:04d}-01-01"
+    try:
+        if day:
+            found = date(year, int(month), int(day))
+        elif month:
+            mm = int(month)
+            found = date(year, mm, calendar.monthrange(year, mm)[1] if last else 1)
+        else:
+            found = date(year, 12, 31) if last else date(year, 1, 1)
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return found.isoformat()
 
 
 def _event_point(item: Any, by_name: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -772,7 +788,13 @@ def _days(articles: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[
     from datetime import date, timedelta
 
     def plausible(day: str | None) -> bool:  # a garbled year (0001, 9999) must not make a 10,000-year slider
-        return bool(day) and _DAYS_YEARS[0] <= int(day[:4]) <= _DAYS_YEARS[1]
+        if not day or not _DAYS_YEARS[0] <= int(day[:4]) <= _DAYS_YEARS[1]:
+            return False
+        try:
+            date.fromisoformat(day)
+        except ValueError:  # "2021-02-30"
+            return False
+        return True
 
     starts = [_iso_day(d, last=False) for d in [a["date"] for a in articles] + [e["start"] for e in events] if d]
     starts = [d for d in starts if plausible(d)]

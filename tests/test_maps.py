@@ -337,3 +337,18 @@ def test_a_changed_plugin_file_is_refused(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         _offline.plugin_assets.cache_clear()
+
+
+def test_impossible_dates_and_polar_places_do_not_break_the_map():
+    rows = [_row("a.txt", "t", "2021-02-30", "North", "city", "", 89.99, 0.0, "settlement", "s", "x:1"),
+            _row("b.txt", "t", "2021-03-01", "Zero", "city", None, 0.0, 0.0, "settlement", "s", "x:2")]
+    events = [{"name": "E", "start_date": "2021-13-45", "end_date": "2021-02-31", "places": ["Zero"]},
+              {"name": "F", "start_date": "2021-02", "end_date": None, "places": ["Zero"]}]
+    m = maps.drills_map(pd.DataFrame(rows), offline=True, rings_km=(25,), events=events)
+    data = m.geodrills_data
+    assert {e["name"]: (e["start"], e["end"]) for e in data["events"]} == {
+        "E": (None, None), "F": ("2021-02-01", "2021-02-28")}
+    assert data["days"][0] == "2021-02-01" and data["days"][-1] == "2021-03-01"
+    (s, _), (n, _) = data["bounds"]
+    assert -85 <= s < n <= 85  # Web Mercator cannot show a pole: the view stops at its edge
+    assert _offline.external_urls(maps.map_html(m)) == []
