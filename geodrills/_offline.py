@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import html
 import json
 import re
 from html.parser import HTMLParser
 from importlib import resources
+from pathlib import Path
 
 from ._optional import import_optional
 from .errors import DataError
@@ -135,6 +137,53 @@ def drills_js() -> str:
 def drills_css() -> str:
     """Our map stylesheet (``geodrills/data/map_drills.css``)."""
     return _check_inlinable(_own_asset("map_drills.css"), "map_drills.css", "</style")
+
+
+_IMAGE_TYPES = {".png": "image/png", ".gif": "image/gif", ".svg": "image/svg+xml"}
+
+
+def _css_text(css: str, what: str) -> str:
+    """CSS made safe to inline, free of literal ``scheme://`` text (``:\\/\\/`` is the same in a CSS string)."""
+    return _check_inlinable(css, what, "</style").replace("://", ":\\/\\/")
+
+
+@functools.cache
+def plugin_assets() -> str:
+    """The Leaflet plugins' ``<style>``/``<script>`` blocks, inlined, in load order.
+
+    The files are the npm packages' dist files as ``gazetteer/build_map_assets.py``
+    copied them (checked against the SHA-256 in ``data/map_plugins.json``);
+    images their CSS points to become ``data:`` URIs.
+    """
+    manifest = json.loads(_own_asset("map_plugins.json"))
+    blocks: list[str] = []
+    for plugin in manifest["plugins"]:
+        files = {}
+        for name, digest in sorted(plugin["sha256"].items()):
+            data = resources.files("geodrills").joinpath(f"data/{name}").read_bytes()
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise DataError(f"geodrills asset data/{name} differs from the npm package "
+                                f"{plugin['package']}@{plugin['version']}; rebuild with "
+                                "python gazetteer/build_map_assets.py")
+            files[name] = data
+        images = {name.split("-", 2)[2]: name for name in plugin["images"]}
+
+        def inline(match: re.Match[str], images=images, files=files) -> str:
+            ref = match.group(1)
+            if ref.startswith("data:"):
+                return match.group(0)
+            base = ref.rsplit("/", 1)[-1]
+            if base not in images:
+                raise DataError(f"{plugin['package']} CSS points to {ref!r}, which is not bundled")
+            name = images[base]
+            return "url(" + data_uri(files[name], _IMAGE_TYPES[Path(name).suffix]) + ")"
+
+        for name in plugin["css"]:
+            css = re.sub(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", inline, files[name].decode("utf-8"))
+            blocks.append("<style>" + _css_text(css, name) + "</style>\n")
+        for name in plugin["js"]:
+            blocks.append("<script>" + _script_text(files[name].decode("utf-8"), name) + "</script>\n")
+    return "".join(blocks)
 
 
 _SCRIPT_ESCAPES = {
@@ -275,6 +324,7 @@ def page(*, title: str, data_json: str, digest: str, head_extra: str = "") -> st
         "<style>html,body{height:100%;margin:0;padding:0}.gd-map{position:absolute;inset:0}</style>\n",
         "<style>", drills_css(), "</style>\n",
         "<script>", leaflet_js(), "</script>\n",
+        plugin_assets(),
         head_extra,
         "<script>", drills_js(), "</script>\n",
         "</head>\n<body>\n",

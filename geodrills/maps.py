@@ -5,10 +5,13 @@ coloured by country, shaped by precision, with popups that quote the sentences
 naming them), the international borders in view labelled by country pair,
 lines to each place's nearest border point with the distance, optional range
 rings, the rivers and regions the gazetteer has shapes for, and optionally the
-drill events with a date slider.  :func:`save_map` writes it to one HTML file;
-with ``offline=True`` that file has no external URL at all: Leaflet is inlined
-from an installed package and the basemap is drawn from the bundled country
-shapes instead of tiles.
+drill events, with permanent collision-free labels, a date range that filters
+every dated layer, an articles panel, fullscreen, a geodesic ruler, a minimap,
+place search and clustering.  :func:`save_map` writes it to one HTML file that
+carries Leaflet, its plugins and a world basemap (``basemap_world.geojson``,
+finer near the places), so it draws everything with no network; an online
+page only adds web tiles over that basemap, and with ``offline=True`` the
+file has no external URL at all.
 
 How it stays safe with hostile article text: the page is a fixed skeleton
 (:func:`geodrills._offline.page`), never a template: no string goes through
@@ -51,13 +54,16 @@ PLACE_COLUMNS: tuple[str, ...] = (
 )
 
 #: Colour-blind-safe colours (Okabe-Ito) for the countries these stories are
-#: about, so a country keeps its colour from map to map; others get the rest.
+#: about, so a country keeps its colour from map to map.
 _COUNTRY_COLORS: dict[str, str] = {
     "AZ": "#0072B2", "TR": "#D55E00", "AM": "#E69F00", "IR": "#009E73",
     "GE": "#CC79A7", "RU": "#56B4E9",
 }
-_OTHER_COLORS: tuple[str, ...] = ("#7F3C8D", "#11A579", "#3969AC", "#F2B701", "#E73F74", "#80BA5A",
-                                  "#E68310", "#008695", "#CF1C90", "#A5AA99")
+#: Further colour-blind-safe colours (Paul Tol's "muted" set, the ones far from the above),
+#: handed to the other countries on a map, most places first; every used country gets its own
+#: until :data:`_MAX_COUNTRY_COLORS`, the rest share :data:`_OTHER_COUNTRIES_COLOR`.
+_OTHER_COLORS: tuple[str, ...] = ("#882255", "#332288", "#999933", "#44AA99", "#AA4499", "#117733")
+_OTHER_COUNTRIES_COLOR = "#A8A29E"
 _NO_COUNTRY_COLOR = "#6B7280"
 #: Names for the legend when the frame has no country row for a code.
 _COUNTRY_NAMES: dict[str, str] = {
@@ -77,10 +83,20 @@ _SHAPE_DECIMALS = 3        # ~100 m: display-only simplified shapes
 _BORDER_TOLERANCE = 0.004  # degrees, display simplification of border lines (~400 m)
 _BASEMAP_TOLERANCE = 0.02  # degrees, of the land shapes behind everything (~2 km)
 _FEATURE_TOLERANCE = 0.003
+_WORLD_FAR_TOLERANCE = 0.5  # degrees: countries and rivers far from the places in focus, outlines only
+_WORLD_MIN_AREA = 1.0       # square degrees: smaller far islands are left out
+_FAR_RIVER_MIN_LENGTH = 4.0 # degrees: shorter rivers far from the places in focus are left out
+_LABEL_MIN_AREA = 2.0       # square degrees: smaller countries get no name on the basemap
+_MAX_CITIES = 250           # basemap cities per map, most populous first
+_SPAN_MARGIN = 8.0          # degrees around all places where rivers, lakes and cities are drawn
 _SENTENCE_CHARS = 320      # popups quote at most this much around the mention
+_NOTEBOOK_HEIGHT_PX = 560  # the map's frame in a notebook output cell
+_MAX_QUOTES = 8            # sentences kept per place (the popup shows 6 and counts the rest)
+_DAYS_YEARS = (1900, 2100) # dates outside these years stay off the date slider
+_MAX_COUNTRY_COLORS = 9    # distinct country colours on one map; the other countries share one grey
 
-_ONLINE_ATTRIBUTION = "Places: GeoNames (CC BY 4.0); borders: OpenStreetMap contributors (ODbL)"
-_OFFLINE_ATTRIBUTION = "Leaflet | " + _ONLINE_ATTRIBUTION + "; offline basemap from the same borders"
+_ATTRIBUTION = ("Leaflet | places: GeoNames (CC BY 4.0) · borders: © OpenStreetMap contributors (ODbL) · "
+                "basemap: Natural Earth, GSHHG")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -204,7 +220,9 @@ def _collect(frame: pd.DataFrame) -> tuple[list[dict[str, Any]], list[dict[str, 
     for key in sorted(places, key=lambda k: (places[k]["name"].casefold(), k)):
         place = places[key]
         order = sorted(place["_mentions"].items(), key=lambda item: (item[0][0], item[1], item[0][1]))
-        place["mentions"] = [{"a": a, **_quote(sentence, place["_hits"][(a, sentence)])} for (a, sentence), _ in order]
+        # the popup quotes a few; the rest are counted (a place named in 5,000 articles would carry them all)
+        place["mentions"] = [{"a": a, **_quote(sentence, place["_hits"][(a, sentence)])}
+                             for (a, sentence), _ in order[:_MAX_QUOTES]]
         place["n_mentions"] = len(order)
         place["articles"] = sorted(place["articles"])
         del place["_mentions"], place["_hits"]
@@ -214,8 +232,8 @@ def _collect(frame: pd.DataFrame) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 # --------------------------------------------------------------------------- geography
 def _bounds(places: Sequence[dict[str, Any]]) -> tuple[float, float, float, float]:
-    """(south, west, north, east) of the places, never degenerate."""
-    lats = [p["lat"] for p in places]
+    """(south, west, north, east) of the places, never degenerate, inside Web Mercator's ±85°."""
+    lats = [min(84.5, max(-84.5, p["lat"])) for p in places]  # a pole cannot be shown: its edge is
     lons = [p["lon"] for p in places]
     s, n, w, e = min(lats), max(lats), min(lons), max(lons)
     pad = 0.15
@@ -388,34 +406,143 @@ def _border_layer(view: tuple[float, float, float, float], names: dict[str, str]
     return out
 
 
-def _basemap(clip: tuple[float, float, float, float], country_names: dict[str, str]) -> dict[str, Any] | None:
-    """Country shapes inside ``clip`` as GeoJSON, for the offline basemap."""
+_WORLD_FILE = "basemap_world.geojson"
+
+
+@functools.cache
+def _world_layers() -> dict[str, tuple[tuple[dict[str, Any], Any], ...]]:
+    """The bundled world basemap (``data/basemap_world.geojson``) as ``{kind: ((properties, geometry), ...)}``."""
+    import json
+    from importlib import resources
+
     shapely = import_optional("shapely", feature="maps")
-    countries, _, coverage = _display_layers()
-    if not countries:
+    path = resources.files("geodrills").joinpath(f"data/{_WORLD_FILE}")
+    if not path.is_file():
+        return {}
+    out: dict[str, list[tuple[dict[str, Any], Any]]] = {}
+    try:
+        for f in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            props = f["properties"]
+            geom = shapely.from_geojson(json.dumps(f["geometry"]))
+            if props["kind"] in ("country", "lake"):  # generalising can leave stray lines and points
+                geom = _only_dimension(geom, 2)
+            out.setdefault(props["kind"], []).append((props, geom))
+    except (ValueError, KeyError, TypeError, shapely.errors.GEOSException) as exc:
+        raise DataError(f"the bundled basemap data/{_WORLD_FILE} is corrupt ({exc}); rebuild it with "
+                        "python gazetteer/build_basemap.py") from exc
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _basemap(near: tuple[float, float, float, float], span: tuple[float, float, float, float],
+             country_names: dict[str, str]) -> dict[str, Any] | None:
+    """The basemap behind the data: the world, generalised, and finer where the story is.
+
+    ``near`` is the box around the places in focus: there the countries keep
+    the bundled world file's detail and the study region's finer shapes are
+    drawn over them; ``span`` is the box around every place: its rivers,
+    lakes and cities are drawn.  Further away only the coarsest outlines.
+    """
+    shapely = import_optional("shapely", feature="maps")
+    world = _world_layers()
+    if not world and _display_layers()[2] is None:
         return None
-    s, w, n, e = clip = _intersect_box(clip, coverage)
+    near_box = shapely.box(near[1], near[0], near[3], near[2])
+    span_box = shapely.box(span[1], span[0], span[3], span[2])
+    countries, labels = _world_countries(near_box, country_names)
+    return {
+        "countries": {"type": "FeatureCollection", "features": countries},
+        "detail": {"type": "FeatureCollection", "features": _regional_countries(near, country_names)},
+        "lakes": {"type": "FeatureCollection", "features": _world_shapes("lake", span_box, near_box)},
+        "rivers": {"type": "FeatureCollection", "features": _world_shapes("river", span_box, near_box)},
+        "cities": _world_cities(span_box),
+        "labels": labels,
+    }
+
+
+def _world_countries(near_box: Any, country_names: dict[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every country of the world basemap (coarser away from ``near_box``) and its name's label point."""
+    shapely = import_optional("shapely", feature="maps")
+    features, labels = [], []
+    for props, geom in _world_layers().get("country", ()):
+        near_here = shapely.intersects(geom, near_box)
+        if not near_here:
+            geom = _only_dimension(shapely.simplify(geom, _WORLD_FAR_TOLERANCE, preserve_topology=True), 2)
+            if geom.is_empty or shapely.area(geom) < _WORLD_MIN_AREA:
+                continue
+        iso = props["iso"]
+        name = country_names.get(iso) or _COUNTRY_NAMES.get(iso) or str(props["name"])
+        features.append({"type": "Feature", "properties": {"iso": iso, "name": name},
+                         "geometry": _geojson(geom, _SHAPE_DECIMALS - (1 if near_here else 2))})
+        polys = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
+        largest = max(polys, key=lambda g: g.area) if polys else None
+        if largest is not None and largest.area > _LABEL_MIN_AREA:
+            pt = shapely.point_on_surface(largest)
+            labels.append({"name": name, "lat": _round(pt.y, 2), "lon": _round(pt.x, 2), "area": largest.area})
+    features.sort(key=lambda f: f["properties"]["iso"])
+    labels.sort(key=lambda lab: (-lab["area"], lab["name"]))  # the larger country's name wins a collision
+    return features, [{k: lab[k] for k in ("name", "lat", "lon")} for lab in labels]
+
+
+def _regional_countries(near: tuple[float, float, float, float], country_names: dict[str, str]) -> list[dict[str, Any]]:
+    """The study region's finer country shapes (``borders_display.geojson``) inside ``near``."""
+    shapely = import_optional("shapely", feature="maps")
+    regional, _, coverage = _display_layers()
+    if coverage is None:
+        return []
+    s, w, n, e = _intersect_box(near, coverage)
+    if s >= n or w >= e:
+        return []
     box = shapely.box(w, s, e, n)
-    features = []
-    labels = []
-    for iso, geom in countries:
+    out = []
+    for iso, geom in regional:
         if not shapely.intersects(geom, box):
             continue
-        geom = shapely.intersection(geom, box)
+        geom = _only_dimension(shapely.intersection(geom, box), 2)
         if geom.is_empty:
             continue
         name = country_names.get(iso) or _COUNTRY_NAMES.get(iso, iso)
-        features.append({"type": "Feature", "properties": {"iso": iso, "name": name},
-                         "geometry": _geojson(geom, _SHAPE_DECIMALS)})
-        polys = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
-        largest = max(polys, key=lambda g: g.area) if polys else None
-        if largest is not None and largest.area > 0.5:
-            pt = shapely.point_on_surface(largest)
-            labels.append({"name": name, "lat": _round(pt.y, 3), "lon": _round(pt.x, 3)})
-    features.sort(key=lambda f: f["properties"]["iso"])
-    labels.sort(key=lambda lab: lab["name"])
-    return {"countries": {"type": "FeatureCollection", "features": features}, "labels": labels,
-            "clip": [[s, w], [n, e]]}
+        out.append({"type": "Feature", "properties": {"iso": iso, "name": name}, "geometry": _geojson(geom, _SHAPE_DECIMALS)})
+    out.sort(key=lambda f: f["properties"]["iso"])
+    return out
+
+
+def _world_shapes(kind: str, span_box: Any, near_box: Any) -> list[dict[str, Any]]:
+    """The world basemap's rivers or lakes inside ``span_box``; away from ``near_box`` coarse and long ones only."""
+    shapely = import_optional("shapely", feature="maps")
+    out = []
+    for props, geom in _world_layers().get(kind, ()):
+        if not shapely.intersects(geom, span_box):
+            continue
+        geom = _only_dimension(shapely.intersection(geom, span_box), 1 if kind == "river" else 2)
+        decimals = _SHAPE_DECIMALS
+        if not shapely.intersects(geom, near_box):
+            geom = shapely.simplify(geom, _WORLD_FAR_TOLERANCE / 2, preserve_topology=kind == "lake")
+            if kind == "river" and shapely.length(geom) < _FAR_RIVER_MIN_LENGTH:
+                continue
+            decimals = _SHAPE_DECIMALS - 2
+        if geom.is_empty:
+            continue
+        out.append({"type": "Feature", "properties": {k: v for k, v in props.items() if k == "detail"},
+                    "geometry": _geojson(geom, decimals)})
+    return out
+
+
+def _world_cities(span_box: Any) -> list[dict[str, Any]]:
+    """The most populous basemap cities inside ``span_box`` (at most :data:`_MAX_CITIES`)."""
+    shapely = import_optional("shapely", feature="maps")
+    inside = [(p, g) for p, g in _world_layers().get("city", ()) if shapely.intersects(g, span_box)]
+    inside.sort(key=lambda pg: (-pg[0]["population"], pg[0]["name"]))
+    return [{"name": p["name"], "country": p["country"], "capital": bool(p["capital"]),
+             "lat": _round(g.y, 3), "lon": _round(g.x, 3)} for p, g in inside[:_MAX_CITIES]]
+
+
+def _only_dimension(geom: Any, dimension: int) -> Any:
+    """The parts of ``geom`` of one dimension (a clipped line can leave a stray point)."""
+    shapely = import_optional("shapely", feature="maps")
+    parts = [g for g in shapely.get_parts(geom) if shapely.get_dimensions(g) == dimension and not g.is_empty]
+    if not parts:
+        return shapely.GeometryCollection()
+    return shapely.union_all(parts) if dimension == 2 else shapely.line_merge(shapely.union_all(parts))
 
 
 def _geojson(geom: Any, decimals: int) -> dict[str, Any]:
@@ -498,17 +625,51 @@ def _rings(places: list[dict[str, Any]], rings_km: Sequence[float], around: Sequ
     return out
 
 
+def _country_name(code: str) -> str:
+    """English name of an ISO code: ours, else the basemap's (GeoNames), else the code."""
+    if code in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[code]
+    for props, _ in _world_layers().get("country", ()):
+        if props["iso"] == code:
+            return str(props["name"])
+    return code
+
+
 def _country_colors(places: list[dict[str, Any]], frame_names: dict[str, str]) -> dict[str, dict[str, Any]]:
-    used = sorted({p["country"] for p in places})
-    others = iter(_OTHER_COLORS * (1 + len(used) // len(_OTHER_COLORS)))
+    """Legend entries ``{code: {name, color, used, n}}``: a distinct colour for each country on the map.
+
+    The core countries keep their fixed colours; the others take the free
+    colours, most places first; beyond :data:`_MAX_COUNTRY_COLORS` countries
+    (core ones first) the rest are one grey entry ``"*"`` ("other countries").
+    """
+    from collections import Counter
+
+    counts = Counter(p["country"] for p in places)
+    used = sorted(counts, key=lambda c: (-counts[c], c))
+    named = [c for c in used if c]
+    ranked = [c for c in named if c in _COUNTRY_COLORS] + [c for c in named if c not in _COUNTRY_COLORS]
+    distinct = set(ranked[:_MAX_COUNTRY_COLORS])
+    taken = {_COUNTRY_COLORS[c] for c in distinct if c in _COUNTRY_COLORS}
+    # the three far from every core colour, then the core colours no core country uses here
+    free = iter(list(_OTHER_COLORS[:3]) + [c for c in _COUNTRY_COLORS.values() if c not in taken]
+                + list(_OTHER_COLORS[3:]))
     out: dict[str, dict[str, Any]] = {}
-    for code in sorted(set(used) | set(_COUNTRY_COLORS)):
+    others = 0
+    for code in used:
         if not code:
-            out[""] = {"name": "no country", "color": _NO_COUNTRY_COLOR, "used": code in used}
+            out[""] = {"name": "no country", "color": _NO_COUNTRY_COLOR, "used": True, "n": counts[code]}
             continue
-        color = _COUNTRY_COLORS.get(code) or next(others)
-        out[code] = {"name": frame_names.get(code) or _COUNTRY_NAMES.get(code, code), "color": color,
-                     "used": code in used}
+        name = frame_names.get(code) or _country_name(code)
+        color = _COUNTRY_COLORS.get(code) if code in distinct else None
+        if color is None and code in distinct:
+            color = next(free, None)
+        if color is None:
+            others += counts[code]
+            out[code] = {"name": name, "color": _OTHER_COUNTRIES_COLOR, "used": False, "n": counts[code]}
+            continue
+        out[code] = {"name": name, "color": color, "used": True, "n": counts[code]}
+    if others:
+        out["*"] = {"name": "other countries", "color": _OTHER_COUNTRIES_COLOR, "used": True, "n": others}
     return out
 
 
@@ -531,8 +692,10 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
         key = _text(rec.get("event_id")) or name
         ev = merged.setdefault(key, {"name": name, "start": None, "end": None, "participants": set(),
                                      "sources": set(), "points": {}})
-        start = _iso_day(_text(rec.get("start_date", rec.get("start"))), last=False)
-        end = _iso_day(_text(rec.get("end_date", rec.get("end"))), last=True)
+        start_text = _text(rec.get("start_date", rec.get("start")))
+        start = _iso_day(start_text, last=False)
+        # no end: the start's own span ("2021-02" runs to the 28th)
+        end = _iso_day(_text(rec.get("end_date", rec.get("end"))), last=True) or _iso_day(start_text, last=True)
         if start and (ev["start"] is None or start < ev["start"]):
             ev["start"] = start[:10]
         if end and (ev["end"] is None or end > ev["end"]):
@@ -569,8 +732,17 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
 
 
 def _iso_day(value: str | None, *, last: bool) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD...`` as a day: the first (or ``last``) day it covers."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD...`` as a day: the first (or ``last``) day it covers.
+
+    A day that does not exist ("2021-02-30", month 13, year 0) is None: the exercise is undated.
+
+    Examples
+    --------
+    >>> _iso_day("2021-02", last=True), _iso_day("2021-02-30", last=False)
+    ('2021-02-28', None)
+    """
     import calendar
+    from datetime import date
 
     if not value:
         return None
@@ -578,12 +750,17 @@ def _iso_day(value: str | None, *, last: bool) -> str | None:
     if m is None:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    if day:
-        return f"{year:04d}-{int(month):02d}-{int(day):02d}"
-    if month:
-        mm = int(month)
-        return f"{year:04d}-{mm:02d}-{calendar.monthrange(year, mm)[1] if last else 1:02d}"
-    return f"{year:04d}-12-31" if last else f"{year:04d}-01-01"
+    try:
+        if day:
+            found = date(year, int(month), int(day))
+        elif month:
+            mm = int(month)
+            found = date(year, mm, calendar.monthrange(year, mm)[1] if last else 1)
+        else:
+            found = date(year, 12, 31) if last else date(year, 1, 1)
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return found.isoformat()
 
 
 def _event_point(item: Any, by_name: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -598,11 +775,30 @@ def _event_point(item: Any, by_name: dict[str, dict[str, Any]]) -> dict[str, Any
     return {"name": str(name or ""), "lat": _round(lat), "lon": _round(lon)}
 
 
-def _event_days(events: list[dict[str, Any]]) -> list[str]:
+def _ellipsoid() -> dict[str, float]:
+    """The WGS84 constants the page's measure tool uses (from :mod:`geodrills.geodesy`)."""
+    from .geodesy import EARTH_RADIUS_KM, wgs84
+
+    geod = wgs84()
+    return {"a": float(geod.a), "f": float(geod.f), "mean_radius_km": EARTH_RADIUS_KM}
+
+
+def _days(articles: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[str]:
+    """The date slider's stops: every day from the first to the last article or exercise date."""
     from datetime import date, timedelta
 
-    starts = [e["start"] for e in events if e["start"]]
-    ends = [e["end"] for e in events if e["end"]]
+    def plausible(day: str | None) -> bool:  # a garbled year (0001, 9999) must not make a 10,000-year slider
+        if not day or not _DAYS_YEARS[0] <= int(day[:4]) <= _DAYS_YEARS[1]:
+            return False
+        try:
+            date.fromisoformat(day)
+        except ValueError:  # "2021-02-30"
+            return False
+        return True
+
+    starts = [_iso_day(d, last=False) for d in [a["date"] for a in articles] + [e["start"] for e in events] if d]
+    starts = [d for d in starts if plausible(d)]
+    ends = [e["end"] for e in events if plausible(e["end"])]
     if not starts:
         return []
     first, last = date.fromisoformat(min(starts)), date.fromisoformat(max(ends + starts))
@@ -630,15 +826,10 @@ def _payload(frame: pd.DataFrame, *, borders: bool, distance_lines: bool, rings_
     focus = ([p for p in regional if p["precision"] != "country"] or regional
              or [p for p in places if p["precision"] != "country"] or places)
     view = _focus_bounds(focus)
-    elsewhere: list[dict[str, Any]] = []
-    basemap = None
-    if offline:
-        clip = _intersect_box(_grow(_bounds(regional or focus), 3.0, 0.25), coverage)
-        basemap = _basemap(clip, country_names)
-        if basemap is not None:
-            # the offline page cannot show anything beyond its basemap: list those places instead
-            elsewhere = [{"name": p["name"], "country": p["country"]} for p in places if not _inside(p, clip)]
-            places = [p for p in places if _inside(p, clip)]
+    # The basemap is drawn in every page (online pages offer web tiles over it), so a page
+    # opened with no network still shows every place and border, wherever it is.
+    near = _grow(_bounds(regional or focus), 3.0, 0.25)
+    basemap = _basemap(near, _grow(_bounds(places), _SPAN_MARGIN, 0.1), country_names)
     if borders or distance_lines:
         _nearest_borders(places, country_names)
     event_list = _event_records(events, places)
@@ -651,10 +842,9 @@ def _payload(frame: pd.DataFrame, *, borders: bool, distance_lines: bool, rings_
     return {
         "title": title if title is not None else "Military drills: places named in the news",
         "subtitle": subtitle,
-        "attribution": _OFFLINE_ATTRIBUTION if offline else _ONLINE_ATTRIBUTION,
+        "attribution": _ATTRIBUTION,
         "articles": articles,
         "places": places,
-        "elsewhere": elsewhere,
         "precisions": sorted({p["precision"] for p in places}),
         "countries": _country_colors(places, country_names),
         "bounds": [[view[0], view[1]], [view[2], view[3]]],
@@ -665,7 +855,8 @@ def _payload(frame: pd.DataFrame, *, borders: bool, distance_lines: bool, rings_
         "features": _features(places),
         "basemap": basemap,
         "events": event_list,
-        "event_days": _event_days(event_list),
+        "days": _days(articles, event_list),
+        "ellipsoid": _ellipsoid(),
     }
 
 
@@ -692,11 +883,9 @@ def _map_class():
         def _repr_html_(self, **kwargs: Any) -> str:
             # Jupyter: the same self-contained page, in an iframe like folium's
             page = _offline.html_text(map_html(self))
-            return (
-                '<div style="width:100%;"><div style="position:relative;width:100%;height:0;padding-bottom:60%;">'
-                '<iframe srcdoc="' + page + '" style="position:absolute;width:100%;height:100%;left:0;top:0;'
-                'border:none !important;" allowfullscreen></iframe></div></div>'
-            )
+            # a fixed height that fits a notebook output cell whatever its width
+            return ('<iframe srcdoc="' + page + '" style="width:100%;height:' + str(_NOTEBOOK_HEIGHT_PX)
+                    + 'px;border:1px solid #d0d7de;border-radius:4px;" allowfullscreen></iframe>')
 
         def save(self, outfile: Any, close_file: bool = True, **kwargs: Any) -> None:
             if isinstance(outfile, (str, os.PathLike)):
@@ -741,8 +930,9 @@ def drills_map(
     rings_around : sequence of str, optional
         Names or place ids to draw rings around; default every city, town and village.
     offline : bool
-        Draw the basemap from the bundled country shapes instead of web tiles
-        and inline Leaflet when saved (:func:`save_map`), so the page needs no network.
+        Offer no web tiles: the page (:func:`save_map`) then has no external
+        URL at all.  Every page inlines Leaflet and draws the bundled world
+        basemap, so even an online page shows everything without a network.
     title : str, optional
         Title shown on the map and as the page title.
     events : DataFrame or list of dict, optional
@@ -882,7 +1072,7 @@ def save_map(m: folium.Map, path: str | os.PathLike[str], *, offline: bool | Non
         the previous file intact.
     offline : bool, optional
         Default: as the map was made.  ``True`` writes a page with no external
-        URL at all (Leaflet inlined, vector basemap instead of tiles).
+        URL at all (no web tiles over the bundled basemap).
 
     Returns
     -------

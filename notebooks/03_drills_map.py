@@ -76,9 +76,13 @@ rings = RINGS_KM if ring_ids else []
 # %% [markdown]
 # ## 2. The map
 #
-# `drills_map` builds a `folium.Map`; it shows inline here. Use the layer
-# control (top right) to switch the borders, distance lines and rings on and
-# off.
+# `drills_map` builds a `folium.Map`; it shows inline here, sized to the cell.
+# Place names, border pairs and distances are written on the map (labels
+# never overlap; more appear as you zoom in). Top left: zoom, full screen, a
+# ruler (click two points: the WGS84 distance), place search. Top right: the
+# layers by kind (place names, places by precision, borders, distances, rings,
+# exercises) and the articles panel (filter, tick, zoom to an article).
+# Bottom: the scale, a foldable legend and an overview map.
 
 # %%
 try:
@@ -91,9 +95,18 @@ m
 
 # %% [markdown]
 # What the map holds, place by place. Countries are drawn but not measured
-# (the distance from a country's label point to a border means nothing); places
-# outside the region the bundled basemap covers are listed under the map
-# instead of being drawn.
+# (the distance from a country's label point to a border means nothing). The
+# bundled basemap covers the whole world (generalised far from the story,
+# finer near it), so every place is drawn where it is.
+
+# %% [markdown]
+# The same places as a plain `GeoDataFrame.explore()` map (folium's own, web
+# tiles; needs `mapclassify`, in the `notebooks` extra) — handy for a quick
+# look at any column:
+#
+# ```python
+# frame.explore(column="country")
+# ```
 
 # %%
 data = m.geodrills_data
@@ -104,14 +117,17 @@ on_map[cols].sort_values(["km", "name"], na_position="last").reset_index(drop=Tr
 # %%
 print("rings:", sorted({r["place"] for r in data["rings"]}), "at", sorted({r["km"] for r in data["rings"]}), "km")
 print("borders drawn:", ", ".join(b["pair"] for b in data["borders"]))
-print("listed, not drawn (outside the basemap):", ", ".join(p["name"] for p in data["elsewhere"]) or "none")
+base = data["basemap"]
+print(f"basemap: {len(base['countries']['features'])} countries, {len(base['rivers']['features'])} rivers, "
+      f"{len(base['lakes']['features'])} lakes, {len(base['cities'])} cities")
 
 # %% [markdown]
 # ## 3. One file, offline
 #
-# `save_map` writes the page. Because the map was made with `offline=True`,
-# the file carries Leaflet and the basemap inside it; we check that no
-# `src`, `href` or CSS `url(...)` points outside the file.
+# `save_map` writes the page. Every page carries Leaflet, its plugins and the
+# basemap inside it; because the map was made with `offline=True` it offers
+# no web tiles either. We check that no `src`, `href` or CSS `url(...)`
+# points outside the file.
 
 # %%
 path = gd.save_map(m, out / "drills_map.html")

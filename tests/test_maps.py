@@ -194,7 +194,27 @@ def test_events_layer():
     ev = data["events"][0]
     assert (ev["start"], ev["end"], ev["participants"]) == ("2021-02-01", "2021-02-12", "AZ, TR")
     assert ev["points"] == [{"name": "Kars", "lat": 40.60199, "lon": 43.09495}]
-    assert data["event_days"][0] == "2021-02-01" and data["event_days"][-1] == "2021-02-12"
+    # the slider spans the articles' dates and the exercises'
+    assert data["days"][0] == "2021-02-01" and data["days"][-1] == "2021-02-12"
+
+
+def test_undated_exercises_are_kept_and_garbled_years_stay_off_the_slider():
+    events = [{"name": "Someday", "start_date": None, "end_date": None, "places": ["Kars"]},
+              {"name": "Garbled", "start_date": "0001-01-03", "end_date": "9999-12-30", "places": ["Baku"]}]
+    data = maps.drills_map(hostile_frame(), events=events).geodrills_data
+    assert {e["name"]: e["start"] for e in data["events"]} == {"Someday": None, "Garbled": "0001-01-03"}
+    assert data["days"] == ["2021-02-01"]
+
+
+def test_country_colours_are_distinct_on_one_map():
+    rows = [_row("a.txt", "t", None, f"P{i}", "city", cc, 40.0 + i / 10, 44.0, "settlement", "s", f"x:{i}")
+            for i, cc in enumerate(["IR", "UA", "AZ", "TR", "AM", "GE", "RU", "US", "FR", "DE", "CN", "IN"])]
+    colours = maps.drills_map(pd.DataFrame(rows)).geodrills_data["countries"]
+    used = {c: v["color"] for c, v in colours.items() if v["used"]}
+    assert len(set(used.values())) == len(used) == 10  # nine countries and "other countries"
+    assert colours["*"]["name"] == "other countries" and used["IR"] == "#009E73"
+    two = maps.drills_map(pd.DataFrame(rows[:2])).geodrills_data["countries"]  # Iran and Ukraine
+    assert two["IR"]["color"] != two["UA"]["color"]
 
 
 @pytest.mark.parametrize(
@@ -235,7 +255,7 @@ def test_leaflet_assets_are_inlinable():
 
 def test_notebook_display_of_offline_map_is_self_contained():
     html = maps.drills_map(hostile_frame(), offline=True)._repr_html_()
-    assert html.startswith("<div") and "srcdoc=" in html
+    assert html.startswith("<iframe") and "srcdoc=" in html and "height:560px" in html
     assert "https://cdn" not in html
 
 
@@ -246,3 +266,89 @@ def test_import_geodrills_maps_stays_light():
     code = "import sys, geodrills.maps; print(any(m in sys.modules for m in ('folium', 'geopandas')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_explore_works_on_our_frames():
+    """``GeoDataFrame.explore()`` needs mapclassify (in the notebooks extra)."""
+    pytest.importorskip("mapclassify")
+    gpd = pytest.importorskip("geopandas")
+    frame = gpd.GeoDataFrame(hostile_frame(), geometry=gpd.points_from_xy(hostile_frame()["lon"], hostile_frame()["lat"]),
+                             crs="EPSG:4326")
+    assert "leaflet" in frame.explore(column="country")._repr_html_().lower()
+    assert "leaflet" in frame.explore(column="lat", scheme="quantiles", k=3)._repr_html_().lower()
+
+
+def test_world_basemap_draws_places_anywhere():
+    rows = [_row("us.txt", "t", None, "Dayton", "city", "US", 39.7589, -84.1916, "settlement", "In Dayton.", "x:1"),
+            _row("us.txt", "t", None, "Columbus", "city", "US", 39.9612, -82.9988, "settlement", "Columbus.", "x:2")]
+    data = maps.drills_map(pd.DataFrame(rows), offline=True).geodrills_data
+    assert len(data["places"]) == 2  # nothing is left off the map
+    isos = {f["properties"]["iso"] for f in data["basemap"]["countries"]["features"]}
+    assert {"US", "CA", "MX"} <= isos
+    assert data["basemap"]["rivers"]["features"] and data["basemap"]["lakes"]["features"]  # Ohio, Great Lakes
+    assert {"Washington", "Chicago"} & {c["name"] for c in data["basemap"]["cities"]}
+
+
+def test_study_region_basemap_has_the_border_rivers():
+    shapely = pytest.importorskip("shapely")
+    data = maps.drills_map(hostile_frame(), offline=True).geodrills_data
+    rivers = shapely.union_all([shapely.from_geojson(json.dumps(f["geometry"]))
+                                for f in data["basemap"]["rivers"]["features"]])
+    for name, lat, lon in (("Kura at Mingachevir", 40.77, 47.05), ("Aras at Julfa", 38.95, 45.63),
+                           ("Akhurian", 40.45, 43.62)):
+        assert shapely.distance(rivers, shapely.Point(lon, lat)) < 0.05, name
+
+
+def test_plugins_are_the_npm_files_unmodified_and_credited():
+    import hashlib
+
+    data = ROOT / "geodrills" / "data"
+    manifest = json.loads((data / "map_plugins.json").read_text(encoding="utf-8"))
+    licences = (data / "LICENSES.md").read_text(encoding="utf-8")
+    assert {p["package"] for p in manifest["plugins"]} == {"leaflet.markercluster", "leaflet.fullscreen",
+                                                           "leaflet-minimap", "leaflet-search"}
+    for plugin in manifest["plugins"]:
+        for name, digest in plugin["sha256"].items():
+            assert hashlib.sha256((data / name).read_bytes()).hexdigest() == digest, name
+        assert plugin["license_file"] in plugin["sha256"]
+        assert f"`{plugin['package']}` | {plugin['version']}" in licences
+    page = maps.map_html(maps.drills_map(hostile_frame(), offline=True))
+    for marker in ("L.MarkerClusterGroup", "L.Control.MiniMap", "leaflet-control-search", "leaflet-fullscreen"):
+        assert marker in page, marker
+
+
+def test_a_changed_plugin_file_is_refused(tmp_path, monkeypatch):
+    from importlib import resources
+
+    from geodrills.errors import DataError
+
+    real = resources.files("geodrills")
+    copy = tmp_path / "geodrills"
+    (copy / "data").mkdir(parents=True)
+    for f in (ROOT / "geodrills" / "data").glob("map*"):
+        (copy / "data" / f.name).write_bytes(f.read_bytes())
+    target = copy / "data" / "mapplugin-search-leaflet-search.min.js"
+    target.write_bytes(target.read_bytes() + b"\n//")
+    monkeypatch.setattr(resources, "files", lambda pkg: copy if pkg == "geodrills" else real)
+    _offline.plugin_assets.cache_clear()
+    try:
+        with pytest.raises(DataError, match="differs from the npm package leaflet-search@4.0.0"):
+            _offline.plugin_assets()
+    finally:
+        monkeypatch.undo()
+        _offline.plugin_assets.cache_clear()
+
+
+def test_impossible_dates_and_polar_places_do_not_break_the_map():
+    rows = [_row("a.txt", "t", "2021-02-30", "North", "city", "", 89.99, 0.0, "settlement", "s", "x:1"),
+            _row("b.txt", "t", "2021-03-01", "Zero", "city", None, 0.0, 0.0, "settlement", "s", "x:2")]
+    events = [{"name": "E", "start_date": "2021-13-45", "end_date": "2021-02-31", "places": ["Zero"]},
+              {"name": "F", "start_date": "2021-02", "end_date": None, "places": ["Zero"]}]
+    m = maps.drills_map(pd.DataFrame(rows), offline=True, rings_km=(25,), events=events)
+    data = m.geodrills_data
+    assert {e["name"]: (e["start"], e["end"]) for e in data["events"]} == {
+        "E": (None, None), "F": ("2021-02-01", "2021-02-28")}
+    assert data["days"][0] == "2021-02-01" and data["days"][-1] == "2021-03-01"
+    (s, _), (n, _) = data["bounds"]
+    assert -85 <= s < n <= 85  # Web Mercator cannot show a pole: the view stops at its edge
+    assert _offline.external_urls(maps.map_html(m)) == []

@@ -12,8 +12,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories of *.txt files")
     parser.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the HTML file to write")
     parser.add_argument("--offline", action="store_true",
-                        help="one self-contained file: Leaflet inlined, basemap drawn from the bundled "
-                             "country shapes, no URL that needs a network")
+                        help="no web tiles either: only the bundled world basemap, no URL at all "
+                             "(every page inlines Leaflet and its plugins)")
     parser.add_argument("--title", default=None, help="title shown on the map")
     parser.add_argument("--rings", nargs="+", type=float, default=(), metavar="KM",
                         help="range rings of these radii (km) around each city, town and village")
