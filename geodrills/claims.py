@@ -83,8 +83,10 @@ _KM = re.compile(
     r"(?:from|of|off|short\s+of)\s+(?:the\s+)?(?:(?P<adj>[A-ZÀ-ÞĀ-ſ][\w’'-]*)\s+)?(?:border|frontier)\b",
     re.IGNORECASE,
 )
+# The word must start where no word character, hyphen or apostrophe precedes it: otherwise each
+# letter of a run like "A-A-A-..." starts a scan to the run's end (quadratic; issue 14).
 _POSTS = re.compile(
-    r"\b(?P<adj>[A-ZÀ-ÞĀ-ſ][\w’'-]*)\s+border\s+(?:points?|posts?|outposts?|positions?|villages?|areas?|regions?)\b"
+    r"(?<![\w’'-])(?P<adj>[A-ZÀ-ÞĀ-ſ][\w’'-]*)\s+border\s+(?:points?|posts?|outposts?|positions?|villages?|areas?|regions?)\b"
 )
 _VERB = re.compile(r"\b(?:borders|bordering|borders\s+on|borders\s+with|shares\s+a\s+border\s+with)\s+", re.IGNORECASE)
 _WITH = re.compile(r"\s+(?:with|of)\s+", re.IGNORECASE)

@@ -160,3 +160,32 @@ def test_cli_distances(capsys, tmp_path):
 def test_cli_distances_bad_within():
     with pytest.raises(SystemExit):
         main(["distances", "--place", "Kars", "--within", "-3"])
+
+
+_HOSTILE = ("A-", "A ", "a'", "1.", "1 ", "near ", "by the ", "Azerbaijani ", "Kars, ", "km ", "-")
+
+
+def _patterns():
+    import re
+
+    import geodrills.claims as mod
+
+    return {name: v for name, v in vars(mod).items() if isinstance(v, re.Pattern)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", _HOSTILE)
+def test_claim_regexes_are_linear(unit):
+    """Issue 14: '"A-" x 20,000' took 9.8 s in _POSTS; every pattern must cost O(n) on runs of one unit."""
+    import time
+
+    def cost(n: int) -> float:
+        text = unit * n
+        t = time.perf_counter()
+        for pat in _patterns().values():
+            for _ in pat.finditer(text):
+                pass
+        return time.perf_counter() - t
+
+    small, big = cost(5_000), cost(40_000)
+    assert big < 8 * 5 * max(small, 1e-3), (unit, small, big)
