@@ -457,6 +457,7 @@ def test_footprints_keep_what_is_far_far():
 
 def test_distances_frame_takes_geometries_in_any_crs():
     import geopandas as gpd
+    import pandas as pd
     import shapely
 
     box = shapely.box(43.4, 40.3, 43.8, 40.6)  # straddles the Akhurian (AM-TR)
