@@ -422,6 +422,38 @@ class BorderData:
                 cls._default = cls(_read_bundled(DATA_FILE, "border data"), f"geodrills/data/{DATA_FILE}")
             return cls._default
 
+    # ------------------------------------------------------------------ per-pair facts
+    def length_km(self, border: str) -> float:
+        """Geodesic length (km) of a border pair's lines (0.0 for a pair not in the data).
+
+        Examples
+        --------
+        >>> 300 < BorderData.default().length_km("AM-TR") < 360
+        True
+        """
+        total = 0.0
+        for coords, b in zip(self.line_coords, self.line_border):
+            if b == border and len(coords) > 1:
+                total += float(np.sum(geodesic_km(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])))
+        return total
+
+    def source_of(self, border: str) -> str:
+        """Where a border pair's line comes from, for a reason sentence ("OpenStreetMap 2026c")."""
+        srcs = {s for s, b in zip(self.line_source, self.line_border) if b == border}
+        names = {"osm": "OpenStreetMap 2026c", "ne": "Natural Earth 1:10m"}
+        return " and ".join(sorted(names.get(s, s) for s in srcs)) or "no bundled line"
+
+    def country_geometry(self, country: str):
+        """The bundled (multi)polygon of a country (lon/lat), or None."""
+        import shapely
+
+        cache = self.__dict__.setdefault("_country_geoms", {})
+        if country not in cache:
+            parts = [shapely.Polygon(rings[0], rings[1:]) for rings, cc in zip(self.poly_rings, self.poly_country)
+                     if cc == country]
+            cache[country] = shapely.union_all(parts) if parts else None
+        return cache[country]
+
     # ------------------------------------------------------------------ indexes
     def index(self, border: str | None = None) -> _Index:
         """The k-d tree index over all lines (``None``) or one border pair."""

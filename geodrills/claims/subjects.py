@@ -1,0 +1,138 @@
+"""What a claim is about: the place its own sentence locates.
+
+In order (:func:`subjects_for`):
+
+1. the place named right before the cue in the same sentence ("in Kars, near
+   the border"; "the towns of A, B and C on the ... side of the border" -> A,
+   B and C, one claim each); a town or unit before a country;
+2. else the first place named after the object in the sentence ("Close to
+   the border with Ukraine, Russian commandos trained at Homel");
+3. else, when the sentence is about an exercise ("the drills", "war
+   games"), the exercise's location places (:func:`exercise_places`, from
+   :func:`geodrills.events.extract_events`);
+4. else a country named by a demonym before the cue ("the Belarusian grounds");
+5. else none: the claim is kept, ``unverifiable`` ("the sentence names no place").
+
+Never the article's lead place: a headline's "near the border" is not about
+the capital in its first line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..demonyms import find_demonyms
+
+__all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS"]
+
+#: A sentence with one of these is about an exercise.
+EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
+                            r"wargames?|operations?)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
+_OBJECT_BEFORE = re.compile(r"\b(?:near|close to|next to|from|towards?|than|beyond) (?:the )?$", re.IGNORECASE)
+#: A subject does not reach across these to a cue: another clause, another claim.
+_CLAUSE_BREAK = re.compile(r";|, (?:and|while|but|whereas|although)\b|\b(?:and|but) (?:further|also|then|later)\b|"
+                           r"\b(?:under|in|by|at|with|through) which\b|\bwhere\b", re.IGNORECASE)
+#: How far (characters) from a cue its subject, exercise words or countries are looked for: a bound
+#: that keeps the work per cue constant in a sentence of any length.
+CONTEXT = 300
+#: Gap between a subject and its cue beyond which the subject is not "right before" it (characters).
+NEAR_GAP = 160
+
+
+def _resolved(mentions, a: int, b: int, exclude: tuple[int, int], exclude_ids: frozenset[str]):
+    return [m for m in mentions.between(a, b) if not (m.start < exclude[1] and exclude[0] < m.end)
+            and m.place.id not in exclude_ids]
+
+
+def _with_list(before: list, text: str) -> list:
+    """The last mention before a cue and the ones listed with it ("A, B and C")."""
+    out = [before[-1]]
+    for m in reversed(before[:-1]):
+        if _LIST_GAP.match(text[m.end:out[0].start]) and m.place.kind != "country":
+            out.insert(0, m)
+        else:
+            break
+    return out
+
+
+def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj_span: tuple[int, int],
+                 mentions, *, exclude_countries: frozenset[str] = frozenset(),
+                 exclude_ids: frozenset[str] = frozenset(), no_countries: bool = False,
+                 inside_excluded: bool = False,
+                 exercise: list | None = None) -> tuple[list[Any], str]:
+    """The subject mentions (or event places) of a claim, and how they were chosen.
+
+    Returns
+    -------
+    (list, str)
+        Mentions (objects with ``.place``), an ISO2 code, or one list of
+        exercise places (dicts of events' places: the claim holds when the
+        nearest of them satisfies it), and a note: ``"sentence"``, ``"after"``,
+        ``"exercise"``, ``"demonym"`` or ``"none"``.
+    """
+    s0, s1 = sentence
+    lo = min(cue[0], obj_span[0])
+    hi = max(cue[1], obj_span[1])
+    exercise = [p for p in exercise or () if p.get("place_id") not in exclude_ids]
+    def allowed(m) -> bool:
+        if m.place.kind == "country":
+            return not no_countries and m.place.country not in exclude_countries
+        if inside_excluded and m.place.country in exclude_countries:
+            return False  # "warships near Taiwan": Taipei is not what is near Taiwan
+        # "near Rabat, and further south near the border": Rabat is the object of the first cue
+        return not _OBJECT_BEFORE.search(text, max(s0, m.start - 14), m.start)
+
+    def same_clause(m) -> bool:
+        return not _CLAUSE_BREAK.search(text, m.end, lo)
+
+
+    before = [m for m in _resolved(mentions, max(s0, lo - NEAR_GAP), lo, obj_span, exclude_ids)
+              if allowed(m) and same_clause(m)]
+    specific = [m for m in before if m.place.kind != "country"]
+    # "Turkey and Azerbaijan hold exercises on the Armenian border": the exercise is what is located
+    about_exercise = bool(exercise) and bool(EXERCISE_WORDS.search(text, max(s0, (before[-1].end if before else s0)),
+                                                                   lo))
+    if specific and not (about_exercise and specific[-1].end < lo - 60):
+        return _with_list(specific, text), "sentence"
+    if about_exercise:
+        return [list(exercise)], "exercise"
+    if specific:
+        return _with_list(specific, text), "sentence"
+    if before:
+        return [before[-1]], "sentence"
+    after = [m for m in _resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids) if allowed(m)]
+    specific = [m for m in after if m.place.kind != "country"]
+    if specific:
+        return [specific[0]], "after"
+    if exercise and EXERCISE_WORDS.search(text, max(s0, lo - CONTEXT), min(s1, hi + CONTEXT)):
+        return [list(exercise)], "exercise"
+    demonyms = [d for d in find_demonyms(text[max(s0, lo - CONTEXT):lo])
+                if d.country and d.country not in exclude_countries]
+    if demonyms and not no_countries:
+        return [demonyms[-1].country], "demonym"
+    if after and not no_countries:
+        return [after[0]], "after"
+    return [], "none"
+
+
+def exercise_places(article, mentions) -> list:
+    """The location places of the article's exercises (dicts with name, lat, lon, country, kind, place_id).
+
+    Guarded: if :func:`geodrills.events.extract_events` fails or changes
+    shape, claims go on without it (an empty list).
+    """
+    try:
+        from ..events import extract_events
+
+        events = extract_events([article], mentions={article.name: list(mentions)})
+        out = []
+        for places in events["places"]:
+            for p in places or ():
+                if (isinstance(p, dict) and p.get("role") == "location" and p.get("lat") is not None
+                        and p.get("kind") != "country"):
+                    out.append(p)
+        return out
+    except Exception:  # noqa: BLE001 - another module's API: claims must work without it
+        return []
