@@ -399,3 +399,19 @@ def test_extraction_is_linear_in_one_huge_sentence(unit):
 
     small, big = cost(300), cost(2400)
     assert big < 8 * 3 * max(small, 1e-3), (small, big)
+
+
+def test_between_two_places():
+    row = _only("Gyumri lies between Kars and Yerevan.", "direction")
+    assert row["stated_direction"] == "between" and row["verdict"] == "supported"
+    wrong = _only("Batumi lies between Kars and Yerevan.", "direction")
+    assert wrong["verdict"] == "doubtful"
+    described = _only("The gap is wedged between Georgia and the Turkish province of Kars.", "direction")
+    assert described["object"]
+
+
+def test_a_bare_border_is_the_one_named_before():
+    text = ("Armenia and Georgia held drills along their shared border.\n\n"
+            "The drills opened in Gyumri, on the Armenian side of the border.")
+    row = _only(text, "near")
+    assert row["object"] == "AM-GE"  # not AM-TR, though Gyumri is nearer Turkey

@@ -102,6 +102,8 @@ _CUE_OBJECTS = {
 _ADJACENT = re.compile(r"^(?:,? ?(?:which|that|who)? ?(?:[a-z]{1,20}ly )?(?:lies |lie |is |are |sits |stands )?|"
                        r"\s)$")
 _OPENER = re.compile(r"^(?:[\"“‘'(]|just |right |somewhere |and |but |also )*$", re.IGNORECASE)
+#: How far back (characters) a bare "the border" may refer to a border named in full.
+ANAPHOR_CHARS = 3000
 _SPECIFIC = {"admin1", "admin2", "city", "town", "village", "settlement", "mountain", "range", "base",
              "border_crossing", "bridge", "other", "lake", "region", "corridor", "island"}
 
@@ -150,7 +152,25 @@ def _shared_countries(text: str, s0: int, pos: int, mentions) -> tuple[str, ...]
     return tuple(sorted(ccs[-2:]))
 
 
-def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions, exercise) -> list[Claim]:
+def _with_context(o: Obj, context: dict) -> Obj:
+    """A bare "the border" is the border the article last named with both its countries.
+
+    "... along their shared border [PL-LT]. ... Varėna, on the Lithuanian side of the border" -> PL-LT.
+    """
+    if o.type != "border" or o.pair:
+        return o
+    if len(o.countries) == 2:
+        context["pair"], context["at"] = o.countries, o.end
+        return o
+    last = context.get("pair")
+    near_enough = o.start - context.get("at", o.start) <= ANAPHOR_CHARS
+    if last and near_enough and (not o.countries or (len(o.countries) == 1 and o.countries[0] in last)):
+        return Obj("border", o.start, o.end, last)
+    return o
+
+
+def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions, exercise,
+                      context: dict) -> list[Claim]:
     s0, s1 = sent
     if p.kind == "within":
         return _within_claims(art, text, p, mentions)
@@ -201,6 +221,8 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         side = _shared_countries(text, p.start, p.end, mentions)
         objs = [Obj("border", o.start, o.end, tuple(sorted(set(side + o.countries)))[:2] or o.countries, pair=o.pair)
                 for o in objs]
+    objs = [_with_context(o, context) for o in objs]
+    reference = None
     if p.form == "between":
         places = [o for o in objs if o.mention is not None]
         if len(places) < 2:
@@ -213,7 +235,6 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
     exclude = frozenset(c for o in objs if o.type == "border" for c in o.countries)
     exclude |= frozenset(o.mention.place.country for o in objs if o.mention is not None
                          and o.mention.place.kind == "country" and o.mention.place.country)
-    reference = None
     if p.form == "to_the":
         subs, note, ref_m = _to_the(text, sent, p, mentions)
         if p.kind == "km_from":
@@ -233,7 +254,7 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         subs, note = subjects_for(text, sent, (p.start, p.end), obj_span, mentions, exclude_countries=exclude,
                                   exclude_ids=obj_ids, no_countries=two_country or p.kind in ("near", "on", "km_from"),
                                   inside_excluded=country_obj, exercise=exercise)
-        if p.kind == "near" and note not in ("sentence", "exercise") and any(o.type == "place" for o in objs) \
+        if p.kind == "near" and any(o.type == "place" for o in objs) and note != "sentence" \
                 and _OPENER.match(text[s0:p.start]):
             return []  # "Near Brześć, ...": a locative opening the sentence, not a claim about something
     if p.kind == "direction" and p.form == "inside":
@@ -498,12 +519,13 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     ms = MentionIndex(geoparse(art) if mentions is None else mentions)
     sentences = Sentences(text)
     exercise = None
+    context: dict = {}  # the border the article last named in full, for a bare "the border"
     claims: list[Claim] = []
     for s0, s1 in sentences:
         for p in find_phrases(text, s0, s1):
             if exercise is None and events:
                 exercise = exercise_places(art, ms)
-            for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or []):
+            for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
                 claims.append(c)
     return _dedupe(claims)
 

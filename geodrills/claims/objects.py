@@ -47,6 +47,8 @@ _PREPOSITION = re.compile(r"\b(?:near|close|from|by|at|on|along|of|in|to|into|ac
                           r"areas?|towns?|villages?|cities|city)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[ -](?:towns?|villages?|city|cities|posts?|outposts?|stations?|crossings?|checkpoints?|"
                          r"points?|settlements?|regions?|areas?|districts?|provinces?|zones?)\b", re.IGNORECASE)
+_DESCRIBED = re.compile(r"(?:(?:[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}|[a-z]{1,20}) ){0,3}?(?:exclave|enclave|city|town|village|"
+                        r"province|region|district|island|port|capital|republic|state|oblast) of ")
 _SHARED = re.compile(r"\b(?:shared|common|mutual|joint)\b", re.IGNORECASE)
 _STOP = re.compile(r"[.;:!?\n(]|,\s(?:which|where|who|while|but|as|and the)\b|\b(?:which|where|who|that)\b")
 
@@ -204,10 +206,6 @@ def _border_object(text: str, pos: int, limit: int, mentions) -> list[Obj]:
     return [Obj("border", pos, end, ())]
 
 
-def _group(kind: str) -> str:
-    return "area" if kind in ("country", "admin1", "admin2", "region") else kind
-
-
 def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("border", "place")) -> list[Obj]:
     """The object(s) of a cue ending at ``pos``; ``kinds`` says which sorts the cue takes."""
     limit = min(len(text), pos + WINDOW)
@@ -224,14 +222,15 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
     out: list[Obj] = []
     while start < limit:
         m = _mention_at(mentions, start)
+        if m is None:  # "the Russian exclave of Kaliningrad", "the town of Agarak"
+            of = _DESCRIBED.match(text, start, limit)
+            m = _mention_at(mentions, of.end()) if of else None
         if m is None:
             break
-        if out and _group(m.place.kind) != _group(out[0].mention.place.kind):
-            break  # "borders Armenia, Iran and Nakhchivan" mixes areas; "Armenia, Europe's ..." does not
         if out and re.match(r"['’]s?\b", text[m.end:m.end + 2]):
             break  # "with Turkey, and Armenia's border ...": a new clause, not the list
-        if out and m.place.kind in ("continent", "sea") and out[0].mention.place.kind != m.place.kind:
-            break
+        if out and m.place.kind in ("continent", "sea", "ocean") and out[0].mention.place.kind != m.place.kind:
+            break  # "with Russia, Europe's longest": not a list of neighbours
         out.append(Obj("place", m.start, m.end, (m.place.country,) if m.place.country else (), mention=m))
         sep = _LIST_SEP.match(text, m.end)
         if not sep:

@@ -10,7 +10,9 @@ In order (:func:`subjects_for`):
 3. else, when the sentence is about an exercise ("the drills", "war
    games"), the exercise's location places (:func:`exercise_places`, from
    :func:`geodrills.events.extract_events`);
-4. else a country named by a demonym before the cue ("the Belarusian grounds");
+4. else the place a definite description refers back to ("this small
+   island, located just two kilometres from China" -> Kinmen, named before);
+   else a country named by a demonym before the cue ("the Belarusian grounds");
 5. else none: the claim is kept, ``unverifiable`` ("the sentence names no place").
 
 Never the article's lead place: a headline's "near the border" is not about
@@ -70,7 +72,8 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
         Mentions (objects with ``.place``), an ISO2 code, or one list of
         exercise places (dicts of events' places: the claim holds when the
         nearest of them satisfies it), and a note: ``"sentence"``, ``"after"``,
-        ``"exercise"``, ``"demonym"`` or ``"none"``.
+        ``"exercise"``, ``"anaphor"`` ("the island", a place named before),
+        ``"demonym"`` or ``"none"``.
     """
     s0, s1 = sentence
     lo = min(cue[0], obj_span[0])
@@ -108,6 +111,9 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
         return [specific[0]], "after"
     if exercise and EXERCISE_WORDS.search(text, max(s0, lo - CONTEXT), min(s1, hi + CONTEXT)):
         return [list(exercise)], "exercise"
+    back = _anaphor(text, s0, lo, mentions, exclude_ids)
+    if back is not None:
+        return [back], "anaphor"
     demonyms = [d for d in find_demonyms(text[max(s0, lo - CONTEXT):lo])
                 if d.country and d.country not in exclude_countries]
     if demonyms and not no_countries:
@@ -115,6 +121,30 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     if after and not no_countries:
         return [after[0]], "after"
     return [], "none"
+
+
+#: "the island", "the town's", "this small island": a definite description of a place named before
+_ANAPHOR = re.compile(r"\b(?:the|this|that)(?: [a-z-]{1,20}){0,2} (?P<noun>island|islands|town|city|village|province|"
+                      r"region|district|base|port|area|enclave|exclave)(?:['’]s)?\b", re.IGNORECASE)
+_ANAPHOR_KINDS = {"island": {"island"}, "islands": {"island"}, "town": {"town", "city", "village"},
+                  "city": {"city", "town"}, "village": {"village", "town"}, "province": {"admin1", "admin2"},
+                  "region": {"admin1", "admin2", "region"}, "district": {"admin1", "admin2"}}
+
+
+def _anaphor(text: str, s0: int, lo: int, mentions, exclude_ids: frozenset[str]):
+    """The place a definite description before the cue refers back to (within :data:`CONTEXT` * 2)."""
+    m = None
+    for m in _ANAPHOR.finditer(text, max(s0, lo - 60), lo):
+        pass
+    if m is None:
+        return None
+    kinds = _ANAPHOR_KINDS.get(m.group("noun").lower())
+    for cand in reversed(mentions.between(max(0, m.start() - 2 * CONTEXT), m.start())):
+        if cand.place.id in exclude_ids or cand.place.kind == "country":
+            continue
+        if kinds is None or cand.place.kind in kinds:
+            return cand
+    return None
 
 
 def exercise_places(article, mentions) -> list:
