@@ -415,3 +415,15 @@ def test_a_bare_border_is_the_one_named_before():
             "The drills opened in Gyumri, on the Armenian side of the border.")
     row = _only(text, "near")
     assert row["object"] == "AM-GE"  # not AM-TR, though Gyumri is nearer Turkey
+
+
+def test_named_sites_the_gazetteer_lacks_are_kept_unverifiable():
+    df = _rows("Tanks fired at the Qqzzx and Wwvvq Training Areas near Yerevan.")
+    row = df[df["kind"] == "near"].iloc[0]
+    assert row["subject"] == "Wwvvq Training Areas" and row["verdict"] == "unverifiable"
+    listed = _rows("The drills use three sites south-east of Tbilisi: the Qqzzx Airfield, Wwvvq drill ground "
+                   "and the Xxkkq training area.")
+    assert sorted(listed[listed["kind"] == "direction"]["subject"]) == [
+        "Qqzzx Airfield", "Wwvvq drill ground", "Xxkkq training area"]
+    obj = _only("Warships sailed 80 kilometres south of the Qqzzx Islands.", "km_from")
+    assert obj["object"] == "Qqzzx Islands" and "not in the gazetteer" in obj["reason"]

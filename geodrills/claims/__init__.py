@@ -58,7 +58,7 @@ from typing import Any
 
 from .grammar import Phrase, find_phrases
 from .judge import Subject, Verdict, judge, subject_of
-from .objects import MentionIndex, Obj, country_list, read_objects
+from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
 from .subjects import CONTEXT, exercise_places, subjects_for
 from .thresholds import Thresholds
 
@@ -214,6 +214,10 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         if not objs:
             if p.kind == "across":
                 objs = _territory(text, p, mentions)
+            if not objs and (p.kind in ("near", "km_from") or (p.kind == "across" and p.form == "cross")
+                             or (p.kind == "direction" and p.form == "of")) and p.form != "by":
+                un = unresolved_object(text, p.obj_start)
+                objs = [un] if un is not None and not mentions.starting(un.start, un.end - 1) else []
             if not objs:
                 return []
     objs = [_fill_shared(o, text, s0, p, mentions) for o in objs]
@@ -259,6 +263,9 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
             return []  # "Near Brześć, ...": a locative opening the sentence, not a claim about something
     if p.kind == "direction" and p.form == "inside":
         subs = [s for s in subs if not (hasattr(s, "place") and s.place.kind == "country")] or subs
+    if not subs:
+        subs = _unresolved_subjects(text, sent, p, obj_span, mentions)
+        note = "unresolved" if subs else note
     out = []
     for sub in subs or [None]:
         start = p.start
@@ -278,6 +285,30 @@ def _demonym_before(text: str, pos: int) -> tuple[str, str] | None:
     if m and demonym_country(m.group(1)):
         return demonym_country(m.group(1)), m.group(1)
     return None
+
+
+def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list:
+    """Named sites the gazetteer lacks, right before the cue ("the Zar Training Areas near") or listed
+    after the object ("south-east of Tbilisi: the Vaziani Military Airfield, ... and the Norio training area")."""
+    s0, s1 = sent
+    named = _NAMED_BEFORE.search(text, max(s0, p.start - 80), p.start - 1 if text[p.start - 1:p.start] == " "
+                                 else p.start)
+    if named:
+        g = 1 if named.group(1) else 2
+        if not mentions.between(named.start(g), named.end(g)):
+            return [Unresolved(named.group(g), named.start(g), named.end(g))]
+    out = []
+    pos = obj_span[1]
+    lead = re.match(r"\s?[:,—–-]\s?(?:the )?", text[pos:pos + 6])
+    while lead and pos < s1 and len(out) < 8:
+        m = _NAMED_AFTER.match(text[pos + lead.end():pos + lead.end() + 80])
+        if not m:
+            break
+        a = pos + lead.end()
+        out.append(Unresolved(m.group(1), a, a + m.end(1)))
+        pos = a + m.end(1)
+        lead = re.match(r",?\s(?:and\s)?(?:the )?|,\s?", text[pos:pos + 12])
+    return out
 
 
 def _fill_shared(o: Obj, text: str, s0: int, p: Phrase, mentions) -> Obj:
@@ -430,8 +461,9 @@ def _adjective_direction(art, text: str, sent, p: Phrase, mentions, exercise) ->
 
 
 #: a named thing the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range", "Auli"
-_SITE = (r"(?:range|ground|training ground|training area|firing range|area|base|air ?base|complex|island|islands|"
-         r"airfield|camp|polygon|port|park|valley|village|town|region|district)")
+_SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
+         r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
+         r"military airfield|military base|training centre|training center)")
 #: "at Auli in ...", "the Rodriguez Live Fire Complex in ...", "the Gożski range in ..."
 _NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )([A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}){{0,3}})|"
                            rf"((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,4}}{_SITE}))$")

@@ -179,6 +179,8 @@ def _bearing_from(obj_lat: float, obj_lon: float, sub: Subject) -> float:
 
 def judge(kind: str, sub: Subject | None, obj, phrase, th: Thresholds, *, reference: Subject | None = None) -> Verdict:
     """The verdict of one claim (see :mod:`geodrills.claims` for the rules)."""
+    if obj is not None and obj.type == "unresolved":
+        return Verdict("unverifiable", f"'{obj.name}' is not in the gazetteer: nothing to measure to")
     if kind == "across" and obj is not None and obj.type == "border" and len(obj.countries) == 2:
         return _judge_across(kind, sub, obj, phrase, th, reference)
     if sub is None and kind != "length":

@@ -29,7 +29,7 @@ from typing import Any
 from ..demonyms import demonym_country, find_demonyms
 from .grammar import BORDER_WORD
 
-__all__ = ["Obj", "MentionIndex", "read_objects", "country_list", "NAMED_LINES", "WINDOW"]
+__all__ = ["Obj", "MentionIndex", "read_objects", "unresolved_object", "country_list", "NAMED_LINES", "WINDOW"]
 
 #: How far after a cue an object may start/end (characters): bounds the work per cue.
 WINDOW = 90
@@ -58,8 +58,10 @@ class Obj:
     """A claim's object.
 
     ``type`` is ``border`` (``countries``: one or two ISO2 codes, or ``pair``
-    for a named line), ``place`` (``mention``), or ``shared`` (a border of the
-    countries named before it in the sentence, filled in by the caller).
+    for a named line), ``place`` (``mention``), ``shared`` (a border of the
+    countries named before it in the sentence, filled in by the caller) or
+    ``unresolved`` (a name the gazetteer does not have: the claim is kept,
+    unverifiable).
     """
 
     type: str
@@ -68,9 +70,12 @@ class Obj:
     countries: tuple[str, ...] = ()
     mention: Any = None
     pair: str | None = None
+    name: str | None = None  # an object the gazetteer does not have ("the Matsu Islands")
 
     @property
     def label(self) -> str:
+        if self.name:
+            return self.name
         if self.pair:
             return self.pair
         if self.type == "border":
@@ -206,8 +211,23 @@ def _border_object(text: str, pos: int, limit: int, mentions) -> list[Obj]:
     return [Obj("border", pos, end, ())]
 
 
+#: a proper name right after a cue that the gazetteer did not resolve ("the river Prypeć", "the Matsu Islands")
+_UNRESOLVED = re.compile(r"(?:the )?(?:river |town of |city of |village of )?((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30} ){0,3}"
+                         r"[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30})")
+
+
+def unresolved_object(text: str, pos: int) -> Obj | None:
+    """An :class:`Obj` of type ``unresolved`` for a proper name at ``pos`` (None if there is none)."""
+    pos += len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" "))
+    m = _UNRESOLVED.match(text, pos, min(len(text), pos + WINDOW))
+    if m is None:
+        return None
+    return Obj("unresolved", m.start(1), m.end(1), name=m.group(1))
+
+
 def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("border", "place")) -> list[Obj]:
     """The object(s) of a cue ending at ``pos``; ``kinds`` says which sorts the cue takes."""
+    pos += len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" "))
     limit = min(len(text), pos + WINDOW)
     stop = _STOP.search(text, pos, limit)
     limit = stop.start() if stop else limit
