@@ -427,3 +427,10 @@ def test_named_sites_the_gazetteer_lacks_are_kept_unverifiable():
         "Qqzzx Airfield", "Wwvvq drill ground", "Xxkkq training area"]
     obj = _only("Warships sailed 80 kilometres south of the Qqzzx Islands.", "km_from")
     assert obj["object"] == "Qqzzx Islands" and "not in the gazetteer" in obj["reason"]
+
+
+def test_within_its_region():
+    row = _only("Azerbaijan held staff drills in its liberated Lachin region.", "within")
+    assert row["verdict"] == "supported"
+    wrong = _only("Armenia held drills in its northern Batumi district.", "within")
+    assert wrong["verdict"] == "doubtful"

@@ -481,6 +481,15 @@ class Unresolved:
 
 
 def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
+    if p.form == "pronoun":
+        sub = _mention_starting(mentions, p.obj_start, text, max_words=0)
+        owners = [m for m in mentions.between(p.start - CONTEXT, p.start) if m.place.kind == "country"]
+        if sub is None or not owners or sub.place.kind in ("country", "sea", "lake", "ocean", "continent"):
+            return []
+        area = owners[-1]
+        obj = Obj("place", area.start, area.end, (area.place.country,), mention=area)
+        return [Claim(art.name, p.start, sub.end, text[p.start:sub.end], "within", p, obj, sub, subject_of(area),
+                      "sentence")]
     if p.form == "in":
         sub = _mention_ending(mentions, p.start, text, max_words=3)
         area = _mention_starting(mentions, p.obj_start, text, max_words=1)

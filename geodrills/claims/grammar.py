@@ -122,6 +122,8 @@ _IN_THE = re.compile(rf"\bin the (?:far )?(?P<dir>{_DIR})(?:ern)?(?: part| parts
 _DIR_ADJ = re.compile(rf"\b(?:the )?(?:far[ -])?(?P<dir>{_DIR})ern(?:most)?\s", re.IGNORECASE)
 _WITHIN = re.compile(r"\s?,? (?:in|inside|within) (?:the )?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s", re.IGNORECASE)
+_PRONOUN_OWNER = re.compile(r"\b(?:its|their) (?:(?!(?:from|of|to|in|into|with|at|on|by|for|over|near|and|or)\b)"
+                            r"[a-z-]{1,20} ){0,2}(?=[A-ZÀ-ÞĀ-ſ])")
 
 
 @dataclass(frozen=True)
@@ -319,3 +321,5 @@ def _within(text: str, s: int, e: int) -> Iterator[Phrase]:
         yield Phrase("within", a, b, text[a:b], b, form="in")
     for m in _POSSESSIVE.finditer(text, s, e):
         yield Phrase("within", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), form="possessive")
+    for m in _PRONOUN_OWNER.finditer(text, s, e):  # "Azerbaijan ... in its liberated Lachin region"
+        yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="pronoun")
