@@ -101,6 +101,7 @@ _CUE_OBJECTS = {
 #: "Iğdır, which borders", "the towns of A, B and C on")
 _ADJACENT = re.compile(r"^(?:,? ?(?:which|that|who)? ?(?:[a-z]{1,20}ly )?(?:lies |lie |is |are |sits |stands )?|"
                        r"\s)$")
+_AFTER_BORDER = re.compile(r"\b(?:border|frontier|boundary)s?,? $", re.IGNORECASE)
 _OPENER = re.compile(r"^(?:[\"“‘'(]|just |right |somewhere |and |but |also )*$", re.IGNORECASE)
 #: How far back (characters) a bare "the border" may refer to a border named in full.
 ANAPHOR_CHARS = 3000
@@ -261,6 +262,9 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         if p.kind == "near" and any(o.type == "place" for o in objs) and note != "sentence" \
                 and _OPENER.match(text[s0:p.start]):
             return []  # "Near Brześć, ...": a locative opening the sentence, not a claim about something
+        if p.kind == "near" and any(o.type == "place" for o in objs) and _AFTER_BORDER.search(
+                text, max(s0, p.start - 12), p.start):
+            return []  # "along the Ukrainian border near Homel": which stretch of the border, not a claim
     if p.kind == "direction" and p.form == "inside":
         subs = [s for s in subs if not (hasattr(s, "place") and s.place.kind == "country")] or subs
     if not subs:

@@ -34,7 +34,7 @@ EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
 _OBJECT_BEFORE = re.compile(r"\b(?:near|close to|next to|from|towards?|than|beyond) (?:the )?$", re.IGNORECASE)
 #: A subject does not reach across these to a cue: another clause, another claim.
-_CLAUSE_BREAK = re.compile(r";|, (?:and|while|but|whereas|although)\b|\b(?:and|but) (?:further|also|then|later)\b|"
+_CLAUSE_BREAK = re.compile(r";|, (?:and|while|but|whereas|although)\b|\bas well as\b|\b(?:and|but) (?:further|also|then|later)\b|"
                            r"\b(?:under|in|by|at|with|through) which\b|\bwhere\b", re.IGNORECASE)
 #: How far (characters) from a cue its subject, exercise words or countries are looked for: a bound
 #: that keeps the work per cue constant in a sentence of any length.
