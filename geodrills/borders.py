@@ -977,7 +977,8 @@ def distances_frame(places, *, within_km: float = 250.0):
         EPSG:4326.  ``lat``/``lon`` are the place's point (a polygon's
         representative point); ``geometry`` is the input geometry (or the
         point); ``measured_from`` is ``point``, ``outline``, ``line`` or
-        ``water``.  ``neighbour`` is the other country of the pair; when the
+        ``none`` (a sea, lake or continent: no land-border figures; the
+        ``reason`` says so, as it does for an area measured from a label point).  ``neighbour`` is the other country of the pair; when the
         place lies in neither country of the pair, both (``"AM/AZ"``).  Rows
         keep the input order.
 
@@ -1054,7 +1055,7 @@ def _input_geometries(places, gpd):
 
 def _footprint_of(geom, name, kind, point=(math.nan, math.nan)):
     """A :class:`~geodrills.footprints.Footprint` for one input row (``point``: a given lat/lon for it)."""
-    from .footprints import WATER_KINDS, Footprint
+    from .footprints import AREA_KINDS, WATER_KINDS, Footprint
 
     label = name if isinstance(name, str) else ""
     if isinstance(kind, str) and kind in WATER_KINDS:
@@ -1062,7 +1063,9 @@ def _footprint_of(geom, name, kind, point=(math.nan, math.nan)):
     if geom is None or geom.is_empty:
         return Footprint(label, "point", None, math.nan, math.nan, "no coordinates")
     if geom.geom_type == "Point":
-        return Footprint(label, "point", geom, float(geom.y), float(geom.x), "its point")
+        src = (f"the {kind}'s label point (no outline bundled): its edge may be nearer"
+               if isinstance(kind, str) and kind in AREA_KINDS else "its point")
+        return Footprint(label, "point", geom, float(geom.y), float(geom.x), src)
     rep = geom.representative_point() if geom.geom_type.endswith("Polygon") else geom.interpolate(0.5, normalized=True)
     shape = "outline" if geom.geom_type.endswith("Polygon") else "line"
     lat, lon = point if all(math.isfinite(v) for v in point) else (float(rep.y), float(rep.x))
@@ -1083,7 +1086,9 @@ def _footprint_distances(fps, lat_a: np.ndarray, lon_a: np.ndarray, within_km: f
         d = border_distances(lat_a[pts], lon_a[pts], within_km=within_km, data=data)
         d["point"] = pts[d["point"].to_numpy()]
         d["measured_from"] = "point"
-        d["reason"] = np.where(d["km"].isna(), "no coordinates", None)
+        notes = np.array([fps[i].source if fps[i].source.startswith("the ") else None for i in d["point"]],
+                         dtype=object)
+        d["reason"] = np.where(d["km"].isna(), "no coordinates", notes)
         frames.append(d)
     for i in np.flatnonzero(~is_point):
         fp = fps[i]
@@ -1091,7 +1096,8 @@ def _footprint_distances(fps, lat_a: np.ndarray, lon_a: np.ndarray, within_km: f
             reason = f"{fp.source}: no land-border distance" if fp.shape == "water" else "no coordinates"
             frames.append(pd.DataFrame([{"point": i, "border": None, "km": np.nan, "border_lat": np.nan,
                                          "border_lon": np.nan, "bearing": np.nan, "source": None,
-                                         "measured_from": fp.shape, "reason": reason}]))
+                                         "measured_from": "none" if fp.shape == "water" else fp.shape,
+                                         "reason": reason}]))
             continue
         xy = measure_vertices(fp.geometry)
         cand = border_distances(xy[:, 1], xy[:, 0], within_km=within_km, data=data)

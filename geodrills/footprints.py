@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["TOUCH_KM", "COMPOSITE_UNITS", "Footprint", "footprint", "point_footprint", "border_gap",
+__all__ = ["TOUCH_KM", "COMPOSITE_UNITS", "WATER_KINDS", "AREA_KINDS", "Footprint", "footprint", "point_footprint", "border_gap",
            "border_gaps", "measure_vertices"]
 
 #: Gaps (km) below this are reported as 0: the outline/line and the border come from different
@@ -45,8 +45,10 @@ __all__ = ["TOUCH_KM", "COMPOSITE_UNITS", "Footprint", "footprint", "point_footp
 TOUCH_KM = 1.0
 #: Vertex spacing (degrees) at which outlines and lines are measured (~0.5 km).
 DENSIFY_DEG = 0.005
-#: Kinds that are water: they have no land-border distance.
-WATER_KINDS = frozenset({"sea", "lake", "ocean"})
+#: Kinds that have no land-border distance: water, and areas too large for one (a continent).
+WATER_KINDS = frozenset({"sea", "lake", "ocean", "continent"})
+#: Kinds of area that, without an outline, are measured from a label point: the figure says so.
+AREA_KINDS = frozenset({"region", "range", "corridor", "admin1", "admin2", "country"})
 #: Admin-1 units that the outline source splits into parts: GeoNames admin1 code -> (country, names of
 #: the parts in the source).  Natural Earth draws the Nakhchivan Autonomous Republic as its districts
 #: (one of them, "Naxçıvan", is the city's), so the Republic is their union: the whole exclave.

@@ -434,3 +434,8 @@ def test_within_its_region():
     assert row["verdict"] == "supported"
     wrong = _only("Armenia held drills in its northern Batumi district.", "within")
     assert wrong["verdict"] == "doubtful"
+
+
+def test_unknown_threshold_is_a_clear_error():
+    with pytest.raises(InputError, match="unknown threshold.*nearkm"):
+        _rows("Kars is near the Armenian border.", nearkm=3)

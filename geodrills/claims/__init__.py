@@ -661,6 +661,12 @@ def check_claims(articles, *, thresholds: Thresholds | None = None, mentions: di
     """
     from ..geoparse import geoparse
 
+    known = {f for f in Thresholds.__dataclass_fields__}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        from ..errors import InputError
+
+        raise InputError(f"unknown threshold(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     th = Thresholds(**{**(thresholds.__dict__ if thresholds else {}), **overrides})
     rows = []
     for art in _collect(articles):
