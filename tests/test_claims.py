@@ -439,3 +439,21 @@ def test_within_its_region():
 def test_unknown_threshold_is_a_clear_error():
     with pytest.raises(InputError, match="unknown threshold.*nearkm"):
         _rows("Kars is near the Armenian border.", nearkm=3)
+
+
+def test_two_countries_share_a_border():
+    df = _rows("Azerbaijan and Iran share a border of roughly 700 kilometres.")
+    assert df[df["kind"] == "borders"]["verdict"].tolist() == ["supported"]
+    length = df[df["kind"] == "length"].iloc[0]
+    assert length["object"] == "AZ-IR" and length["verdict"] == "supported"
+    assert _only("Armenia and Iraq share a border.", "borders")["verdict"] == "doubtful"
+
+
+def test_far_figures_point_to_a_wrong_reading_not_a_wrong_claim():
+    row = _only("Drills were held in Baku, near the Polish border.", "near")
+    assert row["verdict"] == "unverifiable" and "wrong place" in row["reason"]
+
+
+def test_off_the_coast_is_measured_to_the_land():
+    row = _only("Astara lies 5 km from the Iranian coast.", "km_from")
+    assert row["object"] == "IR" and row["verdict"] == "supported"

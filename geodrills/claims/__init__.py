@@ -181,6 +181,12 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         return _owner_borders(art, text, sent, p, mentions)
     if p.kind == "borders" and p.form == "neighbour":
         return _neighbour_borders(art, text, sent, p, mentions)
+    if p.kind == "borders" and p.form == "mutual":
+        ccs = _shared_countries(text, s0, p.start, mentions)
+        if len(ccs) < 2:
+            return []
+        obj = Obj("border", p.start, p.end, (ccs[1],))
+        return [Claim(art.name, p.start, p.end, text[p.start:p.end], "borders", p, obj, ccs[0], None, "sentence")]
     kinds = _CUE_OBJECTS.get(p.kind, ("border", "place"))
     if p.kind == "near" and p.form == "by":
         kinds = ("border",)
@@ -213,7 +219,7 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         if not objs and p.kind == "direction" and p.form == "to_the_of":
             return []
         if not objs:
-            if p.kind == "across":
+            if p.kind in ("across", "near", "km_from", "direction"):
                 objs = _territory(text, p, mentions)
             if not objs and (p.kind in ("near", "km_from") or (p.kind == "across" and p.form == "cross")
                              or (p.kind == "direction" and p.form == "of")) and p.form != "by":
@@ -323,14 +329,16 @@ def _fill_shared(o: Obj, text: str, s0: int, p: Phrase, mentions) -> Obj:
 
 
 def _territory(text: str, p: Phrase, mentions) -> list[Obj]:
-    """ "crossing Iranian territory" -> the country IR."""
-    import re
-
+    """ "crossing Iranian territory", "off the Chinese coast" -> the country (IR, CN)."""
     from ..demonyms import demonym_country
 
-    m = re.match(r"(?:the )?([A-Z][\w’'-]{1,30}) (?:territory|soil|airspace|land)\b", text[p.obj_start:p.obj_start + 50])
+    m = re.match(r" ?(?:the )?([A-Z][\w’'-]{1,30}) (?:territory|soil|airspace|land|coast|coastline|shore|mainland|side)\b",
+                 text[p.obj_start:p.obj_start + 50])
     if m and demonym_country(m.group(1)):
-        return [Obj("border", p.obj_start, p.obj_start + m.end(), (demonym_country(m.group(1)),))]
+        cc = demonym_country(m.group(1))
+        land = re.search(r"(?:coast|coastline|shore|mainland)$", m.group(0))
+        return [Obj("country" if land else "border", p.obj_start, p.obj_start + m.end(), (cc,),
+                    name=cc if land else None)]
     return []
 
 

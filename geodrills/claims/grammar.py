@@ -64,7 +64,7 @@ _NEAR = re.compile(
 )
 _ON = re.compile(
     r"\b(?P<cue>on [\w’'-]{1,30}['’]s? side of|on (?:the|its|their) [\w-]{1,30} side of|right on|right at|alongside|along|"
-    r"astride|straddling|on|at)\s",
+    r"(?:lies |sits |stands )?astride|straddl(?:es|e|ed|ing)|on|at)\s",
     re.IGNORECASE,
 )
 #: "the Tovuz border region", "the border town of Kilis", "a frontier post"
@@ -101,6 +101,9 @@ _ACROSS = re.compile(
     re.IGNORECASE,
 )
 #: "Venezuela's border with Guyana", "its border with Iran", "the land border that it shares with Turkey"
+#: "Finland and Russia share a 1,340 km border": the two countries named before border each other
+_SHARE_MUTUAL = re.compile(r"\bshare[sd]? (?:a |an |the |their )?(?:[\w,.()-]{1,30} ){0,4}?(?:land )?(?:border|frontier)s?\b"
+                           r"(?! with)", re.IGNORECASE)
 _BORDER_WITH = re.compile(
     r"(?P<owner>\b(?:its|their)|[A-ZÀ-ÞĀ-ſ][\w-]{1,30}(?:['’]s|s['’])) (?:[\w-]{1,30} ){0,2}?(?:border|frontier)s? "
     r"with\s|"
@@ -265,6 +268,8 @@ def _borders(text: str, s: int, e: int) -> Iterator[Phrase]:
             continue
         form = "neighbour" if "neighbo" in cue else "verb"
         yield Phrase("borders", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), form=form)
+    for m in _SHARE_MUTUAL.finditer(text, s, e):
+        yield Phrase("borders", m.start(), m.end(), text[m.start():m.end()], m.end(), form="mutual")
     for m in _BORDER_WITH.finditer(text, s, e):
         owner = m.group("owner") or m.group("pron")
         yield Phrase("borders", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(),

@@ -213,6 +213,11 @@ def _measure(sub: Subject, obj) -> tuple[float, str, tuple[float, float] | None,
             return math.nan, "", None, note or "the border's countries are not named", None
         where = f"{_label(sub)} is {km:.1f} km from the {pair} border ({data.source_of(pair)})"
         return km, where, (gap["border_lat"], gap["border_lon"]), note, pair
+    if obj.type == "country" and obj.countries:  # "off the Chinese coast": the country's land
+        km, pt = shape_gap_km(_geom_of(sub), data.country_geometry(obj.countries[0]))
+        if not math.isfinite(km):
+            return math.nan, "", None, f"no polygon for {obj.countries[0]}", None
+        return km, f"{_label(sub)} is {km:.1f} km from {obj.countries[0]} (bundled country polygon)", pt, "", None
     target = _object_subject(obj)
     if target is None:
         return math.nan, "", None, "the object is not resolved", None
@@ -251,6 +256,11 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
         where = f"{where} ({note})"
     v = Verdict("unverifiable", where, km, target=target, pair=pair)
     v = _distance_verdict(v, kind, km, where, target, sub, phrase, th)
+    if v.verdict == "doubtful" and not phrase.negated and km > th.implausible_km \
+            and km > 5 * (phrase.stated_km or 0.0):
+        v.verdict = "unverifiable"
+        v.reason += (f"; so far (> {th.implausible_km:g} km) that {sub.name} ({sub.country}) is more likely "
+                     "the wrong place of that name than a wrong claim")
     if v.verdict == "doubtful" and _unit_point(sub):
         v.verdict = "unverifiable"
         v.reason += f"; measured from the {sub.kind}'s point (no outline bundled), whose edge may be nearer"
@@ -472,6 +482,11 @@ def _judge_length(kind, sub, obj, phrase, th, _ref) -> Verdict:
     length = data.length_km(pair)
     where = f"the {pair} border is {length:.0f} km long ({data.source_of(pair)})"
     verdict, reason = _figure_rule(length, phrase.stated_km, phrase.bound, where, th)
+    if verdict == "doubtful" and phrase.bound != "lower" and \
+            phrase.stated_km * (1 - th.length_short) <= length < phrase.stated_km:
+        # a generalised line is shorter than the border it draws (Natural Earth FI-RU: 1,225 of 1,340 km)
+        verdict = "unverifiable"
+        reason += (f"; within {th.length_short:.0%} short, which the data's generalisation alone can explain")
     return Verdict(verdict, reason, length)
 
 

@@ -32,7 +32,8 @@ __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS"]
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
                             r"wargames?|operations?)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
-_OBJECT_BEFORE = re.compile(r"\b(?:near|close to|next to|from|towards?|than|beyond) (?:the )?$", re.IGNORECASE)
+#: kinds that are never what a sentence locates
+_NOT_SUBJECTS = frozenset({"sea", "ocean", "lake", "continent"})
 #: A subject does not reach across these to a cue: another clause, another claim.
 _CLAUSE_BREAK = re.compile(r";|, (?:and|while|but|whereas|although)\b|\bas well as\b|\b(?:and|but) (?:further|also|then|later)\b|"
                            r"\b(?:under|in|by|at|with|through) which\b|\bwhere\b", re.IGNORECASE)
@@ -84,8 +85,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
             return not no_countries and m.place.country not in exclude_countries
         if inside_excluded and m.place.country in exclude_countries:
             return False  # "warships near Taiwan": Taipei is not what is near Taiwan
-        # "near Rabat, and further south near the border": Rabat is the object of the first cue
-        return not _OBJECT_BEFORE.search(text, max(s0, m.start - 14), m.start)
+        return m.place.kind not in _NOT_SUBJECTS  # "drills near Rovaniemi ... the Arctic": not the Arctic
 
     def same_clause(m) -> bool:
         return not _CLAUSE_BREAK.search(text, m.end, lo)

@@ -25,6 +25,11 @@ class Thresholds:
     sector_deg          45       ``direction``: the bearing may be this far from the stated one
     touch_km            2        ``borders``: an outline this close counts as touching
     point_borders_km    25       ``borders`` for a place with no outline: its point within this
+    length_short        0.4      ``length``: a measured border up to this much shorter than stated
+                                 is unverifiable, not doubtful (generalised lines run short)
+    implausible_km      500      ``near``/``on``/``km_from``: a doubtful figure beyond this (and
+                                 5x any stated figure) is unverifiable: a wrongly resolved name
+                                 ("Matsu" read as Matsue, Japan) is likelier than such a claim
     ==================  =======  ============================================================
 
     A place with an outline (an admin-1 unit) is measured by its outline, so
@@ -44,6 +49,8 @@ class Thresholds:
     sector_deg: float = 45.0
     touch_km: float = 2.0
     point_borders_km: float = 25.0
+    length_short: float = 0.4
+    implausible_km: float = 500.0
 
     def __post_init__(self) -> None:
         for f in fields(self):
