@@ -457,3 +457,11 @@ def test_far_figures_point_to_a_wrong_reading_not_a_wrong_claim():
 def test_off_the_coast_is_measured_to_the_land():
     row = _only("Astara lies 5 km from the Iranian coast.", "km_from")
     assert row["object"] == "IR" and row["verdict"] == "supported"
+
+
+def test_places_that_locate_the_border_stretch_are_not_subjects():
+    row = _only("Armenian forces took up positions along the Armenia-Azerbaijan border near Jermuk.", "on")
+    assert row["verdict"] == "unverifiable"  # the positions, not Jermuk (12 km away), are on the border
+    assert _rows("The talks will resume near the end of March.").empty
+    site = _only("The drills took place in the Negev desert, near the Egyptian border.", "near")
+    assert site["subject"] == "Negev desert" and site["verdict"] == "unverifiable"

@@ -215,7 +215,7 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         objs = [o for o in objs if not (o.type == "border" and not o.countries and p.kind in ("across",)
                                         and False)]
         if not objs and p.kind == "direction" and p.form == "inside" and text.startswith("the country", p.obj_start):
-            objs = [Obj("country", p.obj_start, p.obj_start + len("the country"))]
+            objs = [Obj("country", p.obj_start, p.obj_start + len("the country"), name="the country")]
         if not objs and p.kind == "direction" and p.form == "to_the_of":
             return []
         if not objs:
@@ -301,8 +301,8 @@ def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list
     """Named sites the gazetteer lacks, right before the cue ("the Zar Training Areas near") or listed
     after the object ("south-east of Tbilisi: the Vaziani Military Airfield, ... and the Norio training area")."""
     s0, s1 = sent
-    named = _NAMED_BEFORE.search(text, max(s0, p.start - 80), p.start - 1 if text[p.start - 1:p.start] == " "
-                                 else p.start)
+    end = p.start - (len(text[max(s0, p.start - 3):p.start]) - len(text[max(s0, p.start - 3):p.start].rstrip(" ,")))
+    named = _NAMED_BEFORE.search(text, max(s0, p.start - 80), end)
     if named:
         g = 1 if named.group(1) else 2
         if not mentions.between(named.start(g), named.end(g)):
@@ -475,7 +475,8 @@ def _adjective_direction(art, text: str, sent, p: Phrase, mentions, exercise) ->
 #: a named thing the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range", "Auli"
 _SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
          r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
-         r"military airfield|military base|training centre|training center)")
+         r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
+         r"plain|peninsula|strait|bay|forest|gorge|pass)")
 #: "at Auli in ...", "the Rodriguez Live Fire Complex in ...", "the Gożski range in ..."
 _NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )([A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}){{0,3}})|"
                            rf"((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,4}}{_SITE}))$")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..demonyms import demonym_country, find_demonyms
+from ..lexicon import MONTHS, WEEKDAYS
 from .grammar import BORDER_WORD
 
 __all__ = ["Obj", "MentionIndex", "read_objects", "unresolved_object", "country_list", "NAMED_LINES", "WINDOW"]
@@ -212,16 +213,19 @@ def _border_object(text: str, pos: int, limit: int, mentions) -> list[Obj]:
 
 
 #: a proper name right after a cue that the gazetteer did not resolve ("the river Prypeć", "the Matsu Islands")
-_UNRESOLVED = re.compile(r"(?:the )?(?:river |town of |city of |village of )?((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30} ){0,3}"
-                         r"[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30})")
+_UNRESOLVED = re.compile(r"(?:the )?(?:(?!of\b|and\b|or\b)[a-z-]{1,20} ){0,2}?(?:river |town of |city of |village of )?"
+                         r"((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30} ){0,3}[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30})")
+
+
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 
 
 def unresolved_object(text: str, pos: int) -> Obj | None:
     """An :class:`Obj` of type ``unresolved`` for a proper name at ``pos`` (None if there is none)."""
     pos += len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" "))
     m = _UNRESOLVED.match(text, pos, min(len(text), pos + WINDOW))
-    if m is None:
-        return None
+    if m is None or m.group(1).split()[0].lower() in _CALENDAR:
+        return None  # "near the end of March": a date, not a place
     return Obj("unresolved", m.start(1), m.end(1), name=m.group(1))
 
 

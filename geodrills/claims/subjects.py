@@ -32,6 +32,8 @@ __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS"]
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
                             r"wargames?|operations?)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
+_RELATIVE_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyond|opposite) (?:the )?$",
+                              re.IGNORECASE)
 #: kinds that are never what a sentence locates
 _NOT_SUBJECTS = frozenset({"sea", "ocean", "lake", "continent"})
 #: A subject does not reach across these to a cue: another clause, another claim.
@@ -105,7 +107,9 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
         return _with_list(specific, text), "sentence"
     if before:
         return [before[-1]], "sentence"
-    after = [m for m in _resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids) if allowed(m)]
+    # "along the border near Jermuk": a place that locates the border stretch is not the subject
+    after = [m for m in _resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids) if allowed(m)
+             and not _RELATIVE_BEFORE.search(text, max(hi, m.start - 14), m.start)]
     specific = [m for m in after if m.place.kind != "country"]
     if specific:
         return [specific[0]], "after"
