@@ -465,3 +465,15 @@ def test_places_that_locate_the_border_stretch_are_not_subjects():
     assert _rows("The talks will resume near the end of March.").empty
     site = _only("The drills took place in the Negev desert, near the Egyptian border.", "near")
     assert site["subject"] == "Negev desert" and site["verdict"] == "unverifiable"
+
+
+def test_the_two_districts_refer_back():
+    df = _rows("The minister visited Tovuz and Gazakh. The two districts directly border Armenia.")
+    b = df[df["kind"] == "borders"]
+    assert len(b) == 2 and (b["verdict"] == "supported").all()
+
+
+def test_a_border_town_is_near_the_border_a_border_post_on_it():
+    assert _only("Kars is a frontier city.", "on")["verdict"] == "supported"  # 41 km: near, by what it is
+    assert "near the border, not on the line" in _only("Kars is a frontier city.", "on")["reason"]
+    assert _only("Norio, south-east of Tbilisi, hosted the drill.", "direction")["subject"] == "Norio"

@@ -301,6 +301,9 @@ def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list
     """Named sites the gazetteer lacks, right before the cue ("the Zar Training Areas near") or listed
     after the object ("south-east of Tbilisi: the Vaziani Military Airfield, ... and the Norio training area")."""
     s0, s1 = sent
+    opener = _OPENING_NAME.match(text[s0:p.start]) if p.start - s0 <= 80 else None
+    if opener and not mentions.between(s0, s0 + opener.end(1)):  # "Norio, south-east of Tbilisi, ..."
+        return [Unresolved(opener.group(1), s0, s0 + opener.end(1))]
     end = p.start - (len(text[max(s0, p.start - 3):p.start]) - len(text[max(s0, p.start - 3):p.start].rstrip(" ,")))
     named = _NAMED_BEFORE.search(text, max(s0, p.start - 80), end)
     if named:
@@ -480,6 +483,8 @@ _SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?
 #: "at Auli in ...", "the Rodriguez Live Fire Complex in ...", "the Gożski range in ..."
 _NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )([A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}){{0,3}})|"
                            rf"((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,4}}{_SITE}))$")
+#: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
+_OPENING_NAME = re.compile(r"^([A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}){0,2}),\s?(?:just |some |about )?$")
 #: "...'s Kinmen island", "...'s Auli range"
 _NAMED_AFTER = re.compile(rf"^((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,3}}{_SITE})\b")
 

@@ -12,6 +12,7 @@ outlines).  The verdict rules per kind are in :mod:`geodrills.claims`.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,9 @@ from .grammar import DIRECTIONS
 from .thresholds import Thresholds
 
 __all__ = ["Subject", "Verdict", "subject_of", "judge"]
+
+_AREA_NOUN = re.compile(r"(?:towns?|villages?|city|cities|regions?|areas?|districts?|provinces?|zones?|settlements?)$",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -275,6 +279,10 @@ def _unit_point(sub: Subject) -> bool:
 def _distance_verdict(v: Verdict, kind, km, where, target, sub, phrase, th) -> Verdict:
     if kind == "near":
         v.verdict, v.reason = _near_rule(km, where, th, phrase.negated)
+    elif kind == "on" and phrase.form == "noun" and _AREA_NOUN.match(phrase.text.split()[-1]):
+        # "a border town", "the Tovuz border region": near the border by what it is, not on the line
+        v.verdict, v.reason = _near_rule(km, where, th, False)
+        v.reason += " (a border town or region is near the border, not on the line)"
     elif kind == "on":
         if km <= th.on_km:
             v.verdict, v.reason = "supported", f"{where}; 'on' holds within {th.on_km:g} km"
