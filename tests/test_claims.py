@@ -477,3 +477,11 @@ def test_a_border_town_is_near_the_border_a_border_post_on_it():
     assert _only("Kars is a frontier city.", "on")["verdict"] == "supported"  # 41 km: near, by what it is
     assert "near the border, not on the line" in _only("Kars is a frontier city.", "on")["reason"]
     assert _only("Norio, south-east of Tbilisi, hosted the drill.", "direction")["subject"] == "Norio"
+
+
+def test_direction_from_a_river_line_and_a_border():
+    df = _rows("The drills were held at Gazakh, just south of the Kura and the Georgian border.")
+    d = df[df["kind"] == "direction"].set_index("object")
+    assert d.loc["AZ-GE", "verdict"] == "supported"
+    assert d.loc["Kura", "verdict"] == "unverifiable"  # only the mouth's point: no direction from it
+    assert _only("Ordubad lies just north of the Aras.", "direction")["verdict"] == "supported"

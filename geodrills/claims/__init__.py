@@ -13,8 +13,9 @@ kind       forms (general grammar; hedges, units, lists, negation)  measured as 
 near       near, close to, next to, by the border, not far from,    footprint -> border or place: supported
            in the vicinity of, a stone's throw from, on the          <= near_km, doubtful > far_km; "far from",
            doorstep of, a few km from, on X's side of the border     "not near" reverse it
-on         on / at / along / astride the border; border town,       gap <= on_km
-           border post, border region
+on         on / at / along / astride / straddles the border;        gap <= on_km; a border town, city or
+           border post, border crossing; border town, border region  region is judged as near (it is near
+                                                                    the border by what it is, not on it)
 borders    X borders (on/with) Y; shares a (700-km) border with;    outline touches (<= touch_km); a point
            which borders A, B and C (one claim each); adjoining;     within point_borders_km; two countries:
            neighbouring Y                                           they share a border
@@ -29,6 +30,14 @@ length     a 700-km border; a border of some 500 km; stretching     the pair's b
 across     across / crossing / through / over / into a border,      the two countries share a border; a river
            a river or a country                                     line within near_km of the subject
 =========  ======================================================  =========================================
+
+Subjects and objects the gazetteer does not have ("the Gożski range", "the
+Matsu Islands") are kept with their names and judged ``unverifiable``; a
+bare "the border" is the border the article last named with both countries;
+"the two districts" refer back to the two places named before. A figure
+that only a wrongly resolved name explains (more than ``implausible_km``)
+and a border length that only the data's generalisation explains are
+``unverifiable``, not ``doubtful``: the check says what it cannot tell.
 
 Rows (:data:`CLAIM_COLUMNS`): ``article, start, end, text, kind, subject,
 subject_id, subject_kind, object, object_type, stated_km, stated_bound,

@@ -23,6 +23,7 @@ from .thresholds import Thresholds
 
 __all__ = ["Subject", "Verdict", "subject_of", "judge"]
 
+_LINEAR_KINDS = frozenset({"river", "sea", "lake", "ocean", "range", "region", "corridor", "continent"})
 _AREA_NOUN = re.compile(r"(?:towns?|villages?|city|cities|regions?|areas?|districts?|provinces?|zones?|settlements?)$",
                         re.IGNORECASE)
 
@@ -421,6 +422,7 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
                                            f"part of {sub.name}")
         return Verdict("doubtful", f"{where}: not in its {d} half")
     target = ref or _object_subject(obj)
+    pair = None
     if obj is not None and obj.type == "border" and ref is None:
         km, pair, gap, _note = border_gap_of(sub, obj.countries, obj.pair)
         if pair is None or sub.fp is None:
@@ -432,6 +434,13 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
             return Verdict("unverifiable", "the reference place is not resolved")
         tlat, tlon = ((target.fp.lat, target.fp.lon) if target.fp is not None else
                       _country_point(target.country))
+        if target.fp is not None and target.fp.shape in ("line", "outline") and not ref:
+            _km, pt = shape_gap_km(sub.fp.geometry, target.fp.geometry)  # from the nearest point of the line
+            if pt is not None:
+                tlat, tlon = pt
+        elif target.fp is not None and target.fp.shape in ("point", "water") and target.kind in _LINEAR_KINDS:
+            return Verdict("unverifiable", f"{target.name} is a {target.kind} with only a label point in the "
+                                           "data: a direction from it means little")
         if not math.isfinite(tlat):
             return Verdict("unverifiable", f"{target.name} has no point")
         b = _bearing_from(tlat, tlon, sub)
@@ -439,7 +448,7 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
         where = f"{sub.name} lies at {b:.0f}° from {target.name} ({km:.1f} km)"
     ok = _in_sector(b, d, th)
     verdict = "supported" if ok else "doubtful"
-    return Verdict(verdict, f"{where}; {d} is {DIRECTIONS[d]:.0f}° ± {th.sector_deg:g}°", km, b)
+    return Verdict(verdict, f"{where}; {d} is {DIRECTIONS[d]:.0f}° ± {th.sector_deg:g}°", km, b, pair=pair)
 
 
 def _country_point(cc: str | None) -> tuple[float, float]:

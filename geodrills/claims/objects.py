@@ -240,6 +240,13 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
     if "border" in kinds:
         objs = _border_object(text, pos, limit, mentions)
         if objs:
+            if "place" in kinds and objs[0].start == pos:
+                # "south of the Kura and the Georgian border": the river is an object too
+                first = objs[0]
+                places = [Obj("place", m.start, m.end, (m.place.country,) if m.place.country else (), mention=m)
+                          for m in mentions.between(pos, first.end) if m.place.kind not in ("country",)
+                          and re.match(r"\s?(?:,|and)\b", text[m.end:m.end + 5])]
+                return places + objs
             return objs
     if "place" not in kinds:
         return []
