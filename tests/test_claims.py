@@ -485,3 +485,14 @@ def test_direction_from_a_river_line_and_a_border():
     assert d.loc["AZ-GE", "verdict"] == "supported"
     assert d.loc["Kura", "verdict"] == "unverifiable"  # only the mouth's point: no direction from it
     assert _only("Ordubad lies just north of the Aras.", "direction")["verdict"] == "supported"
+
+
+def test_sentences_without_claims_give_none():
+    for text in ("The minister said in Baku on Monday that the talks went well.",
+                 "The army sent 3,000 troops and 200 tanks to the region.",
+                 "The aircraft flew over 500 km in two hours.",
+                 "Georgia's border guards detained two men.",
+                 "Officials in Moscow said the drills would last 5 days."):
+        assert _rows(text).empty, text
+    sea = _rows("The Caspian Sea borders Russia and Iran.")
+    assert (sea["verdict"] == "unverifiable").all() and (sea["subject"] == "Caspian Sea").all()

@@ -327,6 +327,8 @@ class _PlaceHolder:
 
 
 def _judge_borders(kind, sub, obj, phrase, th, _ref) -> Verdict:
+    if sub.fp is not None and sub.fp.shape == "water":
+        return Verdict("unverifiable", f"{sub.name} is {sub.fp.source}: its coast is not in the bundled data")
     unit = unit_of_city(sub)
     if unit is not None:
         v = _judge_borders(kind, unit, obj, phrase, th, _ref)

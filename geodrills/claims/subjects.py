@@ -65,7 +65,7 @@ def _with_list(before: list, text: str) -> list:
 def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj_span: tuple[int, int],
                  mentions, *, exclude_countries: frozenset[str] = frozenset(),
                  exclude_ids: frozenset[str] = frozenset(), no_countries: bool = False,
-                 inside_excluded: bool = False,
+                 inside_excluded: bool = False, allow_water: bool = False,
                  exercise: list | None = None) -> tuple[list[Any], str]:
     """The subject mentions (or event places) of a claim, and how they were chosen.
 
@@ -87,7 +87,8 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
             return not no_countries and m.place.country not in exclude_countries
         if inside_excluded and m.place.country in exclude_countries:
             return False  # "warships near Taiwan": Taipei is not what is near Taiwan
-        return m.place.kind not in _NOT_SUBJECTS  # "drills near Rovaniemi ... the Arctic": not the Arctic
+        # "drills near Rovaniemi ... the Arctic": not the Arctic; but "the Caspian Sea borders Iran" is about the sea
+        return allow_water or m.place.kind not in _NOT_SUBJECTS
 
     def same_clause(m) -> bool:
         return not _CLAUSE_BREAK.search(text, m.end, lo)
