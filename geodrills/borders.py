@@ -790,12 +790,11 @@ class Admin1Areas:
 
 
 def area_border_km(geom, border: str, *, data: BorderData | None = None) -> float:
-    """Geodesic distance (km) from an area to a border pair; 0 when the border crosses or touches it.
+    """Geodesic distance (km) from an area or a line to a border pair; 0 when they meet.
 
-    The area's outline is densified to :data:`MAX_SEGMENT_KM` and each
-    vertex measured exactly, so the figure is the outline's distance to
-    within the densification (metres); the outline itself is only as good as
-    its source (Natural Earth admin-1: about 1 km).
+    The same measurement as :func:`geodrills.footprints.border_gap` (one code
+    path): a polygon by its outline, a line along its whole length (not only
+    its ends), gaps under :data:`geodrills.footprints.TOUCH_KM` as 0.
 
     Examples
     --------
@@ -803,17 +802,11 @@ def area_border_km(geom, border: str, *, data: BorderData | None = None) -> floa
     >>> area_border_km(kars, "AM-TR")
     0.0
     """
-    import shapely
+    from .footprints import Footprint, border_gap
 
-    data = data or BorderData.default()
-    idx = data.index(border)
-    line = shapely.multipoints(np.column_stack([idx.lon, idx.lat]))
-    if shapely.intersects(geom, line):
-        return 0.0
-    outline = shapely.segmentize(shapely.boundary(geom), MAX_SEGMENT_KM / 111.0 * 0.5)
-    xy = shapely.get_coordinates(outline)
-    res = data.nearest(xy[:, 1], xy[:, 0], border)
-    return float(np.nanmin(res["km"]))
+    shape = "outline" if geom.geom_type.endswith("Polygon") else "line"
+    rep = geom.representative_point()
+    return border_gap(Footprint("", shape, geom, float(rep.y), float(rep.x), f"its {shape}"), border, data=data)["km"]
 
 
 # --------------------------------------------------------------------------- public API
