@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
             report_error("claims", article.name, exc, errors)
             continue
         for r in df.drop(columns=["geometry", "to_object"]).to_dict("records"):
-            for key, nd in (("measured_km", 3), ("measured_bearing", 1), ("stated_km", 3)):
+            for key, nd in (("measured_km", 3), ("measured_bearing", 1), ("stated_km", 3), ("lat", 6), ("lon", 6),
+                            ("target_lat", 6), ("target_lon", 6)):
                 if isinstance(r.get(key), float) and math.isfinite(r[key]):
                     r[key] = round(r[key], nd)
             rows.append(r)
