@@ -496,3 +496,9 @@ def test_sentences_without_claims_give_none():
         assert _rows(text).empty, text
     sea = _rows("The Caspian Sea borders Russia and Iran.")
     assert (sea["verdict"] == "unverifiable").all() and (sea["subject"] == "Caspian Sea").all()
+
+
+def test_shared_border_as_a_noun_is_not_a_borders_claim():
+    df = _rows("Poland and Lithuania held drills along their shared border.")
+    assert "borders" not in set(df["kind"])
+    assert _only("Finland and Russia share a 1,340 km border.", "borders")["verdict"] == "supported"

@@ -102,7 +102,8 @@ _ACROSS = re.compile(
 )
 #: "Venezuela's border with Guyana", "its border with Iran", "the land border that it shares with Turkey"
 #: "Finland and Russia share a 1,340 km border": the two countries named before border each other
-_SHARE_MUTUAL = re.compile(r"\bshare[sd]? (?:a |an |the |their )?(?:[\w,.()-]{1,30} ){0,4}?(?:land )?(?:border|frontier)s?\b"
+_SHARE_MUTUAL = re.compile(r"\b(?<!\btheir )(?<!\ba )(?<!\bthe )(?<!\bits )share[sd]? (?:a |an |the |their )(?:[\w,.()-]{1,30} ){0,4}?"
+                           r"(?:land )?(?:border|frontier)s?\b"
                            r"(?! with)", re.IGNORECASE)
 _BORDER_WITH = re.compile(
     r"(?P<owner>\b(?:its|their)|[A-ZÀ-ÞĀ-ſ][\w-]{1,30}(?:['’]s|s['’])) (?:[\w-]{1,30} ){0,2}?(?:border|frontier)s? "
