@@ -502,3 +502,8 @@ def test_shared_border_as_a_noun_is_not_a_borders_claim():
     df = _rows("Poland and Lithuania held drills along their shared border.")
     assert "borders" not in set(df["kind"])
     assert _only("Finland and Russia share a 1,340 km border.", "borders")["verdict"] == "supported"
+
+
+def test_within_in_the_province_at_the_site():
+    row = _only("The drills began in Shirak province at Gyumri.", "within")
+    assert row["subject"] == "Gyumri" and row["verdict"] == "supported"

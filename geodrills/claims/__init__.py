@@ -520,6 +520,14 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
     if p.form == "in":
         sub = _mention_ending(mentions, p.start, text, max_words=3)
         area = _mention_starting(mentions, p.obj_start, text, max_words=1)
+        if sub is None and area is not None:  # "in Brest Region at the Obuz-Lesnovsky training ground"
+            at = re.match(r",?\s(?:at|near) (?:the )?", text[area.end:area.end + 12])
+            if at:
+                pos = area.end + at.end()
+                sub = _mention_starting(mentions, pos, text, max_words=0)
+                named = None if sub is not None else _NAMED_AFTER.match(text[pos:pos + 80])
+                if named:
+                    sub = Unresolved(named.group(1), pos, pos + named.end(1))
         if sub is None and area is not None:
             named = _NAMED_BEFORE.search(text, max(0, p.start - 60), p.start)
             if named:
