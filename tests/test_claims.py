@@ -507,3 +507,9 @@ def test_shared_border_as_a_noun_is_not_a_borders_claim():
 def test_within_in_the_province_at_the_site():
     row = _only("The drills began in Shirak province at Gyumri.", "within")
     assert row["subject"] == "Gyumri" and row["verdict"] == "supported"
+
+
+def test_within_n_km_of():
+    row = _only("Kars lies within 10 km of the Armenian border.", "km_from")
+    assert row["stated_bound"] == "upper" and row["verdict"] == "doubtful"  # 41 km
+    assert _rows("They built 5 km of road.").empty

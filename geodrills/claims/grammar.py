@@ -81,7 +81,7 @@ _BORDERS_VERB = re.compile(
 )
 _KM_FROM = re.compile(
     rf"\s?(?:\([^()\n]{{0,30}}\)\s?)?(?:away )?(?:(?P<dir>{_DIR})(?:ward)? of|to the (?P<dir2>{_DIR})(?P<of> of)?|"
-    rf"from|off|short of|to)\b",
+    rf"from|off|short of|to|(?P<within_of>of))\b",
     re.IGNORECASE,
 )
 _LENGTH_AFTER = re.compile(
@@ -214,6 +214,8 @@ def _km_and_length(text: str, s: int, e: int) -> Iterator[Phrase]:
         unit = m.group("unit").lower()
         a, bound = _hedge(text, m.start())
         after = _KM_FROM.match(text, m.end(), e)
+        if after and after.group("within_of") is not None and bound != "upper":
+            after = None  # "of" only after "within": "within 5 km of the border", not "a 5 km of road"
         if after and not (unit == "m" and after.group(0).strip().lower() == "to"):
             if after.group(0).strip().lower() == "to" and not BORDER_WORD.match(text, after.end() + 1 + 4 * 0):
                 # "10 km to the border" but not "5 km to 10 km": only with a border right after
