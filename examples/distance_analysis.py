@@ -9,7 +9,7 @@ A complete analysis with geodrills' Python API, written as a script:
 3. measure the geodesic distance from each place to every international
    border within ``--within`` km, and pick the nearest;
 4. write one CSV row per place, nearest border first, and print the closest
-   places; optionally also check the articles' own proximity claims.
+   places; optionally also check the articles' own geographic claims.
 
 Usage (from the repository root)::
 
@@ -92,7 +92,9 @@ def _write_csv(frame, path: str | None) -> None:
     if path is None or path == "-":
         sys.stdout.write(text)
         return
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    from geodrills.atomic import atomic_write
+
+    with atomic_write(path) as fh:  # a crash mid-write leaves the previous file, never half a table
         fh.write(text)
 
 
@@ -117,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--precision", nargs="+", choices=PRECISIONS, default=["settlement", "admin"],
                         help="which places to measure (default: settlement admin)")
     parser.add_argument("--claims", metavar="FILE.csv",
-                        help="also check the articles' proximity claims and write them here")
+                        help="also check the articles' geographic claims and write them here")
     return parser
 
 
@@ -138,9 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for row in table.head(5).itertuples():
         print(f"  {row.place:<16} {row.kind:<8} {row.km:7.1f} km to {row.border} ({row.neighbour})", file=sys.stderr)
     if claims is not None:
-        _write_csv(claims, args.claims)
+        _write_csv(claims.drop(columns=["geometry", "to_object"]), args.claims)
         doubtful = claims[claims["verdict"] == "doubtful"]
-        print(f"{len(claims)} proximity claims, {len(doubtful)} doubtful:", file=sys.stderr)
+        by_kind = ", ".join(f"{k} {n}" for k, n in claims["kind"].value_counts().sort_index().items())
+        print(f"{len(claims)} geographic claims ({by_kind}), {len(doubtful)} doubtful:", file=sys.stderr)
         for row in doubtful.itertuples():
             print(f"  {row.article}: \u201c{row.text}\u201d \u2014 {row.reason}", file=sys.stderr)
     return 0

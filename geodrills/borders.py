@@ -60,6 +60,9 @@ from typing import Any
 import numpy as np
 
 from .errors import CoordinateError, DataError, InputError
+from .geodesy import EARTH_RADIUS_KM as _R_KM
+from .geodesy import SPHERE_SLACK as _SPHERE_SLACK
+from .geodesy import wgs84
 
 __all__ = [
     "MAX_SEGMENT_KM",
@@ -79,9 +82,6 @@ REBUILD = "python gazetteer/build_borders.py (from a source checkout, with pip i
 #: Longest segment of a densified border line.
 MAX_SEGMENT_KM = 2.0
 _SCALE = 1e-7
-_R_KM = 6371.0088  # mean Earth radius: only for small corrections and candidate bounds
-#: relative difference between spherical and WGS84 distances is below ~0.56 %
-_SPHERE_SLACK = 0.006
 _K = 2  # vertices per point in the first k-d tree query (most points need no more)
 _LEAF = 8  # segments per leaf of the C kernel's hierarchy: consecutive pieces of one line
 _FANOUT = 8  # children per inner node
@@ -99,9 +99,7 @@ DISTANCE_COLUMNS = ["point", "border", "km", "border_lat", "border_lon", "bearin
 
 
 def _geod():
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
+    return wgs84()
 
 
 # --------------------------------------------------------------------------- input checks
@@ -423,6 +421,38 @@ class BorderData:
             if cls._default is None:
                 cls._default = cls(_read_bundled(DATA_FILE, "border data"), f"geodrills/data/{DATA_FILE}")
             return cls._default
+
+    # ------------------------------------------------------------------ per-pair facts
+    def length_km(self, border: str) -> float:
+        """Geodesic length (km) of a border pair's lines (0.0 for a pair not in the data).
+
+        Examples
+        --------
+        >>> 300 < BorderData.default().length_km("AM-TR") < 360
+        True
+        """
+        total = 0.0
+        for coords, b in zip(self.line_coords, self.line_border):
+            if b == border and len(coords) > 1:
+                total += float(np.sum(geodesic_km(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])))
+        return total
+
+    def source_of(self, border: str) -> str:
+        """Where a border pair's line comes from, for a reason sentence ("OpenStreetMap 2026c")."""
+        srcs = {s for s, b in zip(self.line_source, self.line_border) if b == border}
+        names = {"osm": "OpenStreetMap 2026c", "ne": "Natural Earth 1:10m"}
+        return " and ".join(sorted(names.get(s, s) for s in srcs)) or "no bundled line"
+
+    def country_geometry(self, country: str):
+        """The bundled (multi)polygon of a country (lon/lat), or None."""
+        import shapely
+
+        cache = self.__dict__.setdefault("_country_geoms", {})
+        if country not in cache:
+            parts = [shapely.Polygon(rings[0], rings[1:]) for rings, cc in zip(self.poly_rings, self.poly_country)
+                     if cc == country]
+            cache[country] = shapely.union_all(parts) if parts else None
+        return cache[country]
 
     # ------------------------------------------------------------------ indexes
     def index(self, border: str | None = None) -> _Index:
@@ -760,12 +790,11 @@ class Admin1Areas:
 
 
 def area_border_km(geom, border: str, *, data: BorderData | None = None) -> float:
-    """Geodesic distance (km) from an area to a border pair; 0 when the border crosses or touches it.
+    """Geodesic distance (km) from an area or a line to a border pair; 0 when they meet.
 
-    The area's outline is densified to :data:`MAX_SEGMENT_KM` and each
-    vertex measured exactly, so the figure is the outline's distance to
-    within the densification (metres); the outline itself is only as good as
-    its source (Natural Earth admin-1: about 1 km).
+    The same measurement as :func:`geodrills.footprints.border_gap` (one code
+    path): a polygon by its outline, a line along its whole length (not only
+    its ends), gaps under :data:`geodrills.footprints.TOUCH_KM` as 0.
 
     Examples
     --------
@@ -773,17 +802,11 @@ def area_border_km(geom, border: str, *, data: BorderData | None = None) -> floa
     >>> area_border_km(kars, "AM-TR")
     0.0
     """
-    import shapely
+    from .footprints import Footprint, border_gap
 
-    data = data or BorderData.default()
-    idx = data.index(border)
-    line = shapely.multipoints(np.column_stack([idx.lon, idx.lat]))
-    if shapely.intersects(geom, line):
-        return 0.0
-    outline = shapely.segmentize(shapely.boundary(geom), MAX_SEGMENT_KM / 111.0 * 0.5)
-    xy = shapely.get_coordinates(outline)
-    res = data.nearest(xy[:, 1], xy[:, 0], border)
-    return float(np.nanmin(res["km"]))
+    shape = "outline" if geom.geom_type.endswith("Polygon") else "line"
+    rep = geom.representative_point()
+    return border_gap(Footprint("", shape, geom, float(rep.y), float(rep.x), f"its {shape}"), border, data=data)["km"]
 
 
 # --------------------------------------------------------------------------- public API
@@ -925,10 +948,17 @@ def distances_frame(places, *, within_km: float = 250.0):
     Parameters
     ----------
     places : pandas.DataFrame or geopandas.GeoDataFrame
-        Needs ``lat`` and ``lon`` columns; ``name`` (or ``place``) and
-        ``country`` are used when present (a missing country is filled in by
-        :func:`country_at`).  Rows with NaN coordinates give one row with NaN
-        figures and ``reason``.
+        Either ``lat`` and ``lon`` columns, or a GeoDataFrame whose geometry is
+        used (``lat``/``lon`` columns, when it has them too, give a polygon's or
+        line's representative point; any CRS: it is reprojected to EPSG:4326; a GeoDataFrame without a
+        CRS is taken as EPSG:4326).  Points are measured from the point;
+        polygons by their outline (0 when a border crosses or touches them) and
+        lines along their length (see :mod:`geodrills.footprints`).  ``name``
+        (or ``place``), ``country`` and ``kind`` are used when present (a
+        missing country is filled in by :func:`country_at`; a ``kind`` of sea,
+        lake or ocean gets one row with the reason instead of land-border
+        figures).  Rows with NaN coordinates or an empty geometry give one row
+        with NaN figures and ``reason``.
     within_km : float
         See :func:`border_distances`.
 
@@ -936,9 +966,14 @@ def distances_frame(places, *, within_km: float = 250.0):
     -------
     geopandas.GeoDataFrame
         Columns ``place, country, lat, lon, border, neighbour, km, border_lat,
-        border_lon, bearing, source, reason, geometry`` (the place point), crs
-        EPSG:4326.  ``neighbour`` is the other country of the pair; when the
-        place lies in neither country of the pair, both (``"AM/AZ"``).
+        border_lon, bearing, source, measured_from, reason, geometry``, crs
+        EPSG:4326.  ``lat``/``lon`` are the place's point (a polygon's
+        representative point); ``geometry`` is the input geometry (or the
+        point); ``measured_from`` is ``point``, ``outline``, ``line`` or
+        ``none`` (a sea, lake or continent: no land-border figures; the
+        ``reason`` says so, as it does for an area measured from a label point).  ``neighbour`` is the other country of the pair; when the
+        place lies in neither country of the pair, both (``"AM/AZ"``).  Rows
+        keep the input order.
 
     Examples
     --------
@@ -946,6 +981,10 @@ def distances_frame(places, *, within_km: float = 250.0):
     >>> df = distances_frame(pd.DataFrame({"name": ["Kars"], "lat": [40.6013], "lon": [43.0975]}), within_km=50)
     >>> df[["place", "country", "border", "neighbour"]].values.tolist()
     [['Kars', 'TR', 'AM-TR', 'AM']]
+    >>> import geopandas as gpd, shapely
+    >>> square = gpd.GeoDataFrame({"name": ["box"]}, geometry=[shapely.box(43.4, 40.3, 43.8, 40.6)], crs=4326)
+    >>> distances_frame(square, within_km=10)[["border", "km", "measured_from"]].values.tolist()
+    [['AM-TR', 0.0, 'outline']]
     """
     import pandas as pd
 
@@ -953,20 +992,36 @@ def distances_frame(places, *, within_km: float = 250.0):
 
     gpd = import_optional("geopandas", feature="distances_frame")
     if not isinstance(places, pd.DataFrame):
-        raise InputError(f"places must be a DataFrame with lat/lon columns, got {type(places).__name__}")
-    missing = [c for c in ("lat", "lon") if c not in places.columns]
-    if missing:
-        raise InputError(f"places has no column(s) {', '.join(missing)}; columns: {list(places.columns)}")
+        raise InputError(f"places must be a DataFrame with lat/lon columns or a GeoDataFrame, "
+                         f"got {type(places).__name__}")
+    if not (isinstance(within_km, (int, float)) and within_km >= 0 and math.isfinite(within_km)):
+        raise InputError(f"within_km must be a finite number >= 0, got {within_km!r}")
+    geoms = _input_geometries(places, gpd)
+    if geoms is None:
+        missing = [c for c in ("lat", "lon") if c not in places.columns]
+        if missing:
+            raise InputError(f"places has no column(s) {', '.join(missing)} and no geometry; "
+                             f"columns: {list(places.columns)}")
+        lat = pd.to_numeric(places["lat"], errors="coerce").to_numpy(dtype=float)
+        lon = pd.to_numeric(places["lon"], errors="coerce").to_numpy(dtype=float)
+        lat, lon, _ = _coords(lat, lon)
+        geoms = gpd.points_from_xy(lon, lat)
     name_col = "name" if "name" in places.columns else ("place" if "place" in places.columns else None)
-    lat = pd.to_numeric(places["lat"], errors="coerce").to_numpy(dtype=float)
-    lon = pd.to_numeric(places["lon"], errors="coerce").to_numpy(dtype=float)
     names = places[name_col].astype(object).to_numpy() if name_col else np.array([None] * len(places), dtype=object)
-    lat_a, lon_a, _ = _coords(lat, lon)
+    kinds = places["kind"].astype(object).to_numpy() if "kind" in places.columns else [None] * len(places)
+    given_pts = [(math.nan, math.nan)] * len(places)
+    if "lat" in places.columns and "lon" in places.columns:
+        given_pts = list(zip(pd.to_numeric(places["lat"], errors="coerce").astype(float),
+                             pd.to_numeric(places["lon"], errors="coerce").astype(float)))
+    fps = [_footprint_of(g, n, k, p) for g, n, k, p in zip(geoms, names, kinds, given_pts)]
+    lat_a = np.array([f.lat for f in fps], dtype=float)
+    lon_a = np.array([f.lon for f in fps], dtype=float)
+    _coords(lat_a, lon_a)
     countries = country_at(lat_a, lon_a) if lat_a.size else np.array([], dtype=object)
     if "country" in places.columns:
         given = places["country"].astype(object).to_numpy()
         countries = np.array([g if isinstance(g, str) and g else c for g, c in zip(given, countries)], dtype=object)
-    dist = border_distances(lat_a, lon_a, within_km=within_km)
+    dist = _footprint_distances(fps, lat_a, lon_a, within_km)
     pt = dist["point"].to_numpy()
     out = pd.DataFrame({
         "place": names[pt] if len(pt) else np.array([], dtype=object),
@@ -975,11 +1030,82 @@ def distances_frame(places, *, within_km: float = 250.0):
         "border": dist["border"].to_numpy(),
     })
     out["neighbour"] = [_neighbour(b, c) for b, c in zip(out["border"], out["country"])]
-    for col in ("km", "border_lat", "border_lon", "bearing", "source"):
+    for col in ("km", "border_lat", "border_lon", "bearing", "source", "measured_from", "reason"):
         out[col] = dist[col].to_numpy()
-    out["reason"] = np.where(np.isnan(out["lat"]) | np.isnan(out["lon"]), "no coordinates", None)
-    geometry = gpd.points_from_xy(out["lon"], out["lat"], crs="EPSG:4326")
-    return gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
+    geometry = gpd.GeoSeries([geoms[i] for i in pt], crs="EPSG:4326") if len(pt) else gpd.GeoSeries([], crs=4326)
+    return gpd.GeoDataFrame(out, geometry=geometry.values, crs="EPSG:4326")
+
+
+def _input_geometries(places, gpd):
+    """The rows' geometries in EPSG:4326, or None when ``places`` is not a GeoDataFrame."""
+    if not isinstance(places, gpd.GeoDataFrame) or places._geometry_column_name not in places.columns:
+        return None
+    geo = places.geometry
+    if geo.crs is not None and not geo.crs.equals("EPSG:4326"):
+        geo = geo.to_crs("EPSG:4326")
+    return list(geo.values)
+
+
+def _footprint_of(geom, name, kind, point=(math.nan, math.nan)):
+    """A :class:`~geodrills.footprints.Footprint` for one input row (``point``: a given lat/lon for it)."""
+    from .footprints import AREA_KINDS, WATER_KINDS, Footprint
+
+    label = name if isinstance(name, str) else ""
+    if isinstance(kind, str) and kind in WATER_KINDS:
+        return Footprint(label, "water", geom, math.nan, math.nan, f"a {kind}")
+    if geom is None or geom.is_empty:
+        return Footprint(label, "point", None, math.nan, math.nan, "no coordinates")
+    if geom.geom_type == "Point":
+        src = (f"the {kind}'s label point (no outline bundled): its edge may be nearer"
+               if isinstance(kind, str) and kind in AREA_KINDS else "its point")
+        return Footprint(label, "point", geom, float(geom.y), float(geom.x), src)
+    rep = geom.representative_point() if geom.geom_type.endswith("Polygon") else geom.interpolate(0.5, normalized=True)
+    shape = "outline" if geom.geom_type.endswith("Polygon") else "line"
+    lat, lon = point if all(math.isfinite(v) for v in point) else (float(rep.y), float(rep.x))
+    return Footprint(label, shape, geom, lat, lon, f"its {shape}")
+
+
+def _footprint_distances(fps, lat_a: np.ndarray, lon_a: np.ndarray, within_km: float):
+    """Rows ``point, border, km, ..., measured_from, reason`` for footprints, in input order."""
+    import pandas as pd
+
+    from .footprints import border_gaps, measure_vertices
+
+    data = BorderData.default()
+    is_point = np.array([f.shape == "point" for f in fps], dtype=bool)
+    frames = []
+    pts = np.flatnonzero(is_point)
+    if pts.size:
+        d = border_distances(lat_a[pts], lon_a[pts], within_km=within_km, data=data)
+        d["point"] = pts[d["point"].to_numpy()]
+        d["measured_from"] = "point"
+        notes = np.array([fps[i].source if fps[i].source.startswith("the ") else None for i in d["point"]],
+                         dtype=object)
+        d["reason"] = np.where(d["km"].isna(), "no coordinates", notes)
+        frames.append(d)
+    for i in np.flatnonzero(~is_point):
+        fp = fps[i]
+        if fp.shape == "water" or fp.geometry is None:
+            reason = f"{fp.source}: no land-border distance" if fp.shape == "water" else "no coordinates"
+            frames.append(pd.DataFrame([{"point": i, "border": None, "km": np.nan, "border_lat": np.nan,
+                                         "border_lon": np.nan, "bearing": np.nan, "source": None,
+                                         "measured_from": "none" if fp.shape == "water" else fp.shape,
+                                         "reason": reason}]))
+            continue
+        xy = measure_vertices(fp.geometry)
+        cand = border_distances(xy[:, 1], xy[:, 0], within_km=within_km, data=data)
+        near = cand.sort_values("km", kind="mergesort").drop_duplicates("border")
+        gaps = border_gaps(fp, list(near["border"]), data=data)
+        src = dict(zip(near["border"], near["source"]))
+        frames.append(pd.DataFrame([{"point": i, "border": b, **g, "source": src[b], "measured_from": fp.shape,
+                                     "reason": None} for b, g in gaps.items()]))
+    cols = [*DISTANCE_COLUMNS, "measured_from", "reason"]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=float if c in ("km", "border_lat", "border_lon", "bearing")
+                                          else (np.int64 if c == "point" else object)) for c in cols})
+    df = pd.concat(frames, ignore_index=True)
+    df = df.sort_values(["point", "km", "border"], na_position="last", kind="mergesort").reset_index(drop=True)
+    return df[cols]
 
 
 def _neighbour(border: Any, country: Any) -> Any:

@@ -19,7 +19,7 @@
 # articles name, which international border is nearest and how far it is, as
 # the geodesic distance on the WGS84 ellipsoid to the border line (OpenStreetMap
 # boundaries for Türkiye, Azerbaijan, Armenia, Georgia and Iran, Natural Earth
-# elsewhere, all bundled). Then it checks the articles' own proximity claims
+# elsewhere, all bundled). Then it checks the articles' own geographic claims
 # against those figures.
 
 # %% tags=["parameters"]
@@ -35,7 +35,11 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+import geopandas as gpd
+import shapely
+
 import geodrills as gd
+from geodrills.footprints import footprint
 from geodrills.geoparse import dedupe_places
 
 pd.set_option("display.max_colwidth", 90)
@@ -48,10 +52,11 @@ out.mkdir(parents=True, exist_ok=True)
 # A country or a region is resolved to a label point somewhere in its middle;
 # the distance from that point to a border says nothing about the article. So
 # we measure the places resolved to a settlement or an administrative unit. A
-# province is measured from its representative point (the gazetteer records
-# how it was chosen: `gd.Gazetteer.default().source(place)`), so its own edge
-# may come nearer the border than the figure says. Everything else is listed
-# so nothing disappears silently.
+# place is measured by its footprint (`geodrills.footprints`, the same code
+# path as `geodrills distances` and `check_claims`): a province of AM, AZ, GE,
+# IR or TR by its outline (0 km when the border crosses or touches it), a town
+# by its point; the `measured_from` column says which. Everything else is
+# listed so nothing disappears silently.
 
 # %%
 articles = gd.read_articles(ARTICLES)
@@ -75,13 +80,20 @@ print(", ".join(sorted(skipped["name"])))
 # a place can be named both as a city and as a province (Kars): keep them apart
 measured["label"] = measured["name"] + " (" + measured["kind"] + ")"
 measured = measured.sort_values("label").reset_index(drop=True)
-borders = gd.distances_frame(measured.rename(columns={"name": "city_name", "label": "name"}),
-                             within_km=WITHIN_KM)
+gaz = gd.Gazetteer.default()
+footprints = [footprint(gaz.get(pid)) for pid in measured["place_id"]]
+shapes = gpd.GeoDataFrame(
+    pd.DataFrame(measured.drop(columns="geometry", errors="ignore")).rename(columns={"name": "city_name",
+                                                                                      "label": "name"}),
+    geometry=[f.geometry if f.shape != "point" else shapely.Point(f.lon, f.lat) for f in footprints],
+    crs="EPSG:4326")
+borders = gd.distances_frame(shapes, within_km=WITHIN_KM)
 borders = borders.merge(measured[["label", "kind", "mentions", "articles"]], left_on="place", right_on="label")
 borders = borders.drop(columns="label")
 nearest = (borders.sort_values(["km", "place"]).drop_duplicates("place")
            .reset_index(drop=True))
-nearest[["place", "country", "border", "neighbour", "km", "border_lat", "border_lon", "mentions"]].round(
+nearest[["place", "country", "border", "neighbour", "km", "measured_from", "border_lat", "border_lon",
+         "mentions"]].round(
     {"km": 1, "border_lat": 4, "border_lon": 4})
 
 # %%
@@ -143,8 +155,8 @@ else:
 # space-separated names):
 
 # %%
-columns = ["place", "kind", "country", "lat", "lon", "border", "neighbour", "km", "border_lat", "border_lon",
-           "bearing", "source", "mentions", "articles"]
+columns = ["place", "kind", "country", "lat", "lon", "border", "neighbour", "km", "measured_from", "border_lat",
+           "border_lon", "bearing", "source", "mentions", "articles"]
 for name, table in (("nearest_border.csv", nearest), ("border_distances.csv", borders.sort_values(["place", "km"]))):
     table.assign(articles=table["articles"].map(" ".join))[columns].to_csv(
         out / name, index=False, float_format="%.3f", lineterminator="\n")
@@ -153,75 +165,91 @@ sorted(p.name for p in out.iterdir())
 # %% [markdown]
 # ## 4. What the articles claim
 #
-# `check_claims` finds the proximity claims in the text ("in Kars, near the
-# Armenian border", "Kars province borders on Armenia", "on the border with
-# Iran"), works out which place and which border each one is about, measures
-# it, and gives a verdict: **supported**, **doubtful** or **unverifiable**, with
-# the reason in words. The thresholds are parameters of `check_claims`: *near*
-# is supported within 50 km and doubtful beyond 100 km; *on* needs 10 km.
+# `check_claims` finds every geographic claim in the text, of eight kinds:
+# *near* ("in Kars, near the Armenian border"), *on* ("on the border",
+# "border points"), *borders* ("Kars province borders on Armenia"), *km_from*
+# ("2 km from the Iranian border"), *direction* ("the southern Turkish province
+# of Isparta"), *within* ("Azerbaijan's Karabakh"), *length* ("a 311-km border")
+# and *across* ("across the Araz River"). For each it finds the place its own
+# sentence locates, measures it by its footprint (a province by its outline, a
+# river by its line, a town by its point) and gives a verdict: **supported**,
+# **doubtful** or **unverifiable**, with the reason in one sentence. The
+# thresholds are one table, `gd.claims.Thresholds`: *near* is supported within
+# 50 km and doubtful beyond 100 km; *on* needs 10 km.
 
 # %%
 claims = gd.check_claims(articles)
 verdict_colours = {"supported": "#2CA02C", "doubtful": "#D62728", "unverifiable": "#9CA3AF"}
+pd.crosstab(claims["kind"], claims["verdict"], margins=True)
 
 
+# %%
 def highlight(row):
     # the claims that fail the check are the point of this table
     style = "background-color: #FDE2E1; font-weight: bold" if row["verdict"] == "doubtful" else ""
     return [style] * len(row)
 
 
-(claims[["article", "text", "place", "place_kind", "border", "claim", "km_measured", "verdict"]]
- .style.apply(highlight, axis=1).format({"km_measured": "{:.1f}"}, na_rep="–"))
+(claims.sort_values(["kind", "article", "start"], kind="mergesort")
+ [["kind", "article", "text", "subject", "object", "measured_km", "verdict", "reason"]]
+ .style.apply(highlight, axis=1).format({"measured_km": "{:.1f}"}, na_rep="–"))
 
 # %% [markdown]
-# ### The claims that do not hold
+# ### The claims that do not hold, and the ones that cannot be called
 #
-# Most claims check out. The ones that do not are listed here in full, with
-# the article's own words and the measurement.
+# The doubtful and unverifiable claims in full, with the article's own words
+# and the measurement.
 
 # %%
-doubtful = claims[claims["verdict"] == "doubtful"]
-for row in doubtful.itertuples():
-    print(f"{row.article} [{row.start}:{row.end}]\n  \u201c{row.text}\u201d\n"
+for row in claims[claims["verdict"] != "supported"].itertuples():
+    print(f"{row.article} [{row.start}:{row.end}] {row.kind}\n  \u201c{row.text}\u201d\n"
           f"  -> {row.verdict.upper()}: {row.reason}\n")
 
 # %% [markdown]
-# In the seed articles the **Kars/Iran** claim is the clear one: article 003 places the drills in
-# "the eastern province of Kars, near the border with Iran". Kars city is about
-# 155 km from the Iran–Türkiye border, and the province does not touch Iran at
-# all: Iğdır province (split off from Kars in 1992) lies between them. Kars is
-# near Armenia (41 km) and Georgia (65 km), which is what the other articles
-# say. The headline of article 001 ("on the Armenian border") overstates in a
-# milder way: near, not on.
+# The **Kars/Iran** claim is the instructive one: article 003 places the drills in
+# "the eastern province of Kars, near the border with Iran". The province's
+# outline comes within the distance printed below of the Iran–Türkiye border:
+# between *near* and *far*, so the check does not call it either way; Kars city
+# is much farther (the same figure as in the distance table above and in
+# `geodrills distances --place Kars --within 200`), and Iğdır province (split
+# off from Kars in 1992) lies between the province and Iran.
 
 # %%
-# claims about a whole country ("Iran ... on the border with Azerbaijan") have no distance to draw
-shown = claims[claims["km_measured"].notna()].reset_index(drop=True)
+kars_city_iran = borders[(borders["place"] == "Kars (city)") & (borders["border"] == "IR-TR")]["km"].iloc[0]
+kars_claim = claims[(claims["subject"] == "Kars") & (claims["object"] == "IR-TR")]
+print(f"Kars city -> IR-TR border: {kars_city_iran:.1f} km (distances)")
+for row in kars_claim.itertuples():
+    print(f"Kars ({row.subject_kind}) -> IR-TR border: {row.measured_km:.1f} km, {row.verdict} (claims)")
+
+# %%
+# distance-like claims with a figure to draw (a whole country has no distance)
+shown = claims[claims["kind"].isin(["near", "on", "km_from", "borders"]) & claims["measured_km"].notna()]
+shown = shown.reset_index(drop=True)
 if shown.empty:
     print("no claim with a measured distance")
 else:
     # the end of a long quote is the part that names the border
     quotes = [t if len(t) <= 42 else "\u2026" + t[-41:] for t in shown["text"]]
-    labels = [f"{r.article[:3]}: {r.place} \u2014 {r.claim} {r.border_country} \u201c{q}\u201d"
+    labels = [f"{r.article[:3]}: {r.subject} \u2014 {r.kind} {r.object} \u201c{q}\u201d"
               for r, q in zip(shown.itertuples(), quotes)]
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(shown) + 1.5))
-    bars = ax.barh(range(len(shown)), shown["km_measured"],
+    bars = ax.barh(range(len(shown)), shown["measured_km"],
                    color=[verdict_colours.get(v, "#9CA3AF") for v in shown["verdict"]])
     ax.set_yticks(range(len(shown)), labels, fontsize="small")
-    ax.bar_label(bars, labels=[f"{km:.0f} km: {v}" for km, v in zip(shown["km_measured"], shown["verdict"])],
+    ax.bar_label(bars, labels=[f"{km:.0f} km: {v}" for km, v in zip(shown["measured_km"], shown["verdict"])],
                  padding=3, fontsize="small")
     for km, text in ((10, "on \u2264 10 km"), (50, "near \u2264 50 km"), (100, "not near > 100 km")):
         ax.axvline(km, color="#555555", linestyle=":", linewidth=1)
         ax.annotate(text, (km, 1.0), xycoords=("data", "axes fraction"), fontsize="x-small", ha="center",
                     va="bottom")
     ax.invert_yaxis()
-    ax.set_xlim(0, max(120.0, shown["km_measured"].max() * 1.45))
-    ax.set_xlabel("measured distance to the border the claim names (km)")
-    ax.set_title("Proximity claims in the articles, measured (red: doubtful)", pad=14)
+    ax.set_xlim(0, max(120.0, shown["measured_km"].max() * 1.45))
+    ax.set_xlabel("measured distance to the border or place the claim names (km)")
+    ax.set_title("Distance claims in the articles, measured (red: doubtful, grey: cannot be called)", pad=14)
     fig.tight_layout()
     fig.savefig(out / "claims.png", dpi=100, metadata={"Software": None})
 
 # %%
-claims.to_csv(out / "claims.csv", index=False, float_format="%.3f", lineterminator="\n")
+claims.drop(columns=["geometry", "to_object"]).to_csv(out / "claims.csv", index=False, float_format="%.3f",
+                                                     lineterminator="\n")
 sorted(p.name for p in out.iterdir())

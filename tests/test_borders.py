@@ -423,3 +423,52 @@ def test_c_kernel_rejects_bad_buffers():
     bad_vertex[0] = idx.lat.size
     with pytest.raises(ValueError, match="outside"):
         call(vertex=bad_vertex)
+
+
+# --------------------------------------------------------------------------- footprints (issue 16)
+
+
+@pytest.mark.parametrize("place_id, border", [
+    ("adm1:AZ.35", "AZ-TR"), ("adm1:AZ.35", "AM-AZ"), ("adm1:AZ.35", "AZ-IR"),  # the Nakhchivan exclave
+    ("adm1:IR.33", "AZ-IR"), ("adm1:TR.86", "GE-TR"), ("adm1:TR.84", "AM-TR"), ("adm1:TR.65", "IR-TR"),
+    ("sup:aras-river", "AZ-IR"), ("sup:aras-river", "AM-IR"),
+])
+def test_units_and_rivers_touch_their_borders(place_id, border):
+    from geodrills.footprints import border_gap, footprint
+    from geodrills.gazetteer import Gazetteer
+
+    fp = footprint(Gazetteer.default().get(place_id))
+    assert fp.shape in ("outline", "line")
+    assert border_gap(fp, border)["km"] == 0.0
+
+
+def test_footprints_keep_what_is_far_far():
+    from geodrills.footprints import border_gap, footprint
+    from geodrills.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    assert 75 < border_gap(footprint(gaz.get("adm1:TR.84")), "IR-TR")["km"] < 100  # Kars province
+    city = footprint(gaz.get("gn:743952"))
+    assert city.shape == "point"
+    assert border_gap(city, "IR-TR")["km"] == pytest.approx(155.46, abs=0.05)  # the README's 155 km
+    sea = footprint(gaz.get("sup:caspian-sea"))
+    assert sea.shape == "water" and math.isnan(border_gap(sea, "AZ-IR")["km"])
+
+
+def test_distances_frame_takes_geometries_in_any_crs():
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    box = shapely.box(43.4, 40.3, 43.8, 40.6)  # straddles the Akhurian (AM-TR)
+    far = shapely.Point(43.08548, 40.59825)  # Kars city (GeoNames)
+    gdf = gpd.GeoDataFrame({"name": ["box", "Kars"]}, geometry=[box, far], crs=4326).to_crs(3857)
+    out = distances_frame(gdf, within_km=45)
+    assert isinstance(out, gpd.GeoDataFrame) and out.crs.to_epsg() == 4326
+    first = out[out["place"] == "box"].iloc[0]
+    assert (first["border"], first["km"], first["measured_from"]) == ("AM-TR", 0.0, "outline")
+    assert first.geometry.geom_type == "Polygon"
+    kars = out[out["place"] == "Kars"].iloc[0]
+    assert kars["measured_from"] == "point" and kars["km"] == pytest.approx(40.97, abs=0.05)
+    sea = distances_frame(pd.DataFrame({"name": ["Caspian"], "kind": ["sea"], "lat": [41.7], "lon": [50.7]}))
+    assert len(sea) == 1 and math.isnan(sea["km"].iloc[0]) and "no land-border" in sea["reason"].iloc[0]

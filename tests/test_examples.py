@@ -72,9 +72,12 @@ def test_seeds_table(seeds_run, script):
 def test_seeds_claims(seeds_run):
     proc, out = seeds_run
     claims = _rows(out / "claims.csv")
-    kars_iran = [c for c in claims if c["place"] == "Kars" and c["border_country"] == "IR"]
-    assert kars_iran and {c["verdict"] for c in kars_iran} == {"doubtful"}
-    assert "near the border with Iran" in proc.stderr
+    # "the eastern province of Kars, near the border with Iran": the province's outline comes within
+    # 83 km of the IR-TR border (Kars city: 155.5 km), between 'near' (50) and 'far' (100): borderline
+    kars_iran = [c for c in claims if c["subject"] == "Kars" and c["object"] == "IR-TR"]
+    assert kars_iran and {c["verdict"] for c in kars_iran} == {"unverifiable"}
+    assert all(80 < float(c["measured_km"]) < 86 and "outline" in c["reason"] for c in kars_iran)
+    assert "geographic claims" in proc.stderr and "doubtful" in proc.stderr
 
 
 def test_same_input_same_bytes(script, tmp_path):

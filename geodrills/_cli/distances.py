@@ -11,7 +11,7 @@ from ._output import km_value, iter_inputs, render, report_error, write_text
 HELP = "geodesic distance from the places in articles (or --place names) to the international borders"
 
 COLUMNS = ["article", "place", "place_id", "kind", "country", "lat", "lon", "border", "neighbour", "km",
-           "border_lat", "border_lon", "bearing", "source", "reason"]
+           "border_lat", "border_lon", "bearing", "source", "measured_from", "reason"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     frame = pd.DataFrame(places, columns=["article", "name", "place_id", "kind", "country", "lat", "lon", "reason"])
     rows: list[dict] = []
     if len(frame):
-        dist = distances_frame(frame, within_km=args.within)
+        dist = distances_frame(_with_footprints(frame, gaz), within_km=args.within)
         meta = frame.reset_index(drop=True)
         # distances_frame keeps the input order and one row per border; map rows back by position
         dist = dist.reset_index(drop=True)
@@ -83,6 +83,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"geodrills distances: {len(errors)} input(s) could not be processed", file=sys.stderr)
         return 2
     return 0 if any(isinstance(r.get("border"), str) for r in rows) else 1
+
+
+def _with_footprints(frame, gaz):
+    """The places as a GeoDataFrame of their footprints: provinces by outline, rivers as lines."""
+    import geopandas as gpd
+
+    from ..footprints import footprint
+    from ..gazetteer import Gazetteer
+
+    gaz = gaz or Gazetteer.default()
+    geoms = []
+    for pid, lat, lon in zip(frame["place_id"], frame["lat"], frame["lon"]):
+        fp = footprint(gaz.get(pid)) if isinstance(pid, str) else None
+        geoms.append(fp.geometry if fp is not None and fp.geometry is not None and fp.shape != "point"
+                     else gpd.points_from_xy([lon], [lat])[0])
+    return gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
 
 
 def _rounded(row: dict) -> dict:

@@ -1,0 +1,783 @@
+"""Every geographic claim an article makes, measured and judged.
+
+Stages (one module each): find the claim phrases of each kind
+(:mod:`~geodrills.claims.grammar`) -> read the object after the cue
+(:mod:`~geodrills.claims.objects`) -> find the subject the sentence locates
+(:mod:`~geodrills.claims.subjects`) -> measure and judge
+(:mod:`~geodrills.claims.judge`), with one table of thresholds
+(:class:`~geodrills.claims.thresholds.Thresholds`).
+
+=========  ======================================================  =========================================
+kind       forms (general grammar; hedges, units, lists, negation)  measured as / verdict
+=========  ======================================================  =========================================
+near       near, close to, next to, by the border, not far from,    footprint -> border or place: supported
+           in the vicinity of, a stone's throw from, on the          <= near_km, doubtful > far_km; "far from",
+           doorstep of, a few km from, on X's side of the border     "not near" reverse it
+on         on / at / along / astride / straddles the border;        gap <= on_km; a border town, city or
+           border post, border crossing; border town, border region  region is judged as near (it is near
+                                                                    the border by what it is, not on it)
+borders    X borders (on/with) Y; shares a (700-km) border with;    outline touches (<= touch_km); a point
+           which borders A, B and C (one claim each); adjoining;     within point_borders_km; two countries:
+           neighbouring Y                                           they share a border
+km_from    N km / kilometres / miles / nautical miles / metres      |measured - stated| <= tolerance;
+           from / off / short of / N km south of; hedges: about,    "less than", "within" = upper bound;
+           some, around, barely, only, nearly; "N-km"               "more than" = lower; direction ± sector
+direction  south-east of X; to the east lies Y; in the north of     geodesic bearing from X within ±sector_deg;
+           the country; north-western Tovuz                         inside an area: in its half of the bbox
+within     X in Y; Y's X                                            X's footprint inside Y's outline / country
+length     a 700-km border; a border of some 500 km; stretching     the pair's border length (geodesic) vs the
+           for almost 100 km; a 5-km-wide corridor (unverifiable)   stated figure, tolerance as km_from
+across     across / crossing / through / over / into a border,      the two countries share a border; a river
+           a river or a country                                     line within near_km of the subject
+=========  ======================================================  =========================================
+
+Subjects and objects the gazetteer does not have ("the Gożski range", "the
+Matsu Islands") are kept with their names and judged ``unverifiable``; a
+bare "the border" is the border the article last named with both countries;
+"the two districts" refer back to the two places named before. A figure
+that only a wrongly resolved name explains (more than ``implausible_km``)
+and a border length that only the data's generalisation explains are
+``unverifiable``, not ``doubtful``: the check says what it cannot tell.
+
+Rows (:data:`CLAIM_COLUMNS`): ``article, start, end, text, kind, subject,
+subject_id, subject_kind, object, object_type, stated_km, stated_bound,
+stated_direction, measured_km, measured_bearing, verdict, reason, lat, lon,
+target_lat, target_lon``.  ``verdict`` is ``supported``, ``doubtful`` or
+``unverifiable``; ``reason`` is one sentence with the figures and the data.
+A claim whose subject cannot be resolved is kept as ``unverifiable`` with
+the reason.
+
+Examples
+--------
+>>> from geodrills.articles import Article
+>>> a = Article.from_text("Drills began in Kars, near the Armenian border, on Monday.")
+>>> row = check_claims([a]).iloc[0]
+>>> row["kind"], row["object"], row["verdict"], round(float(row["measured_km"]), 1)
+('near', 'AM-TR', 'supported', 41.0)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from os import PathLike
+from typing import Any
+
+from .grammar import Phrase, find_phrases
+from .judge import Subject, Verdict, judge, subject_of
+from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
+from .subjects import CONTEXT, exercise_places, subjects_for
+from .thresholds import Thresholds
+
+__all__ = ["Claim", "extract_claims", "check_claims", "CLAIM_COLUMNS", "Thresholds"]
+
+CLAIM_COLUMNS = ["article", "start", "end", "text", "kind", "subject", "subject_id", "subject_kind", "object",
+                 "object_type", "stated_km", "stated_bound", "stated_direction", "measured_km", "measured_bearing",
+                 "verdict", "reason", "lat", "lon", "target_lat", "target_lon"]
+_FLOAT_COLUMNS = {"stated_km", "measured_km", "measured_bearing", "lat", "lon", "target_lat", "target_lon"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim found in an article, before measuring.
+
+    ``subject`` is a mention, an exercise place (dict), an ISO2 code, or
+    None; ``reference`` the place a direction or containment is relative to.
+    """
+
+    article: str | None
+    start: int
+    end: int
+    text: str
+    kind: str
+    phrase: Phrase
+    obj: Obj | None
+    subject: Any = None
+    reference: Any = None
+    subject_note: str = ""
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+_CUE_OBJECTS = {
+    "near": ("border", "place"), "km_from": ("border", "place"), "on": ("border",),
+    "across": ("border", "place"), "direction": ("border", "place"), "borders": ("place",),
+}
+#: what may stand between a subject and its cue for the span to include the subject ("Kars, near",
+#: "Iğdır, which borders", "the towns of A, B and C on")
+_ADJACENT = re.compile(r"^(?:,? ?(?:which|that|who)? ?(?:[a-z]{1,20}ly )?(?:lies |lie |is |are |sits |stands )?|"
+                       r"\s)$")
+_AFTER_BORDER = re.compile(r"\b(?:border|frontier|boundary)s?,? $", re.IGNORECASE)
+_OPENER = re.compile(r"^(?:[\"“‘'(]|just |right |somewhere |and |but |also )*$", re.IGNORECASE)
+#: How far back (characters) a bare "the border" may refer to a border named in full.
+ANAPHOR_CHARS = 3000
+_SPECIFIC = {"admin1", "admin2", "city", "town", "village", "settlement", "mountain", "range", "base",
+             "border_crossing", "bridge", "other", "lake", "region", "corridor", "island"}
+
+
+
+
+def _mention_ending(mentions, pos: int, text: str, max_words: int = 3):
+    """The mention that ends right before ``pos``, allowing a few lower-case words between ("range")."""
+    best = None
+    for m in mentions.between(pos - 40, pos):
+        gap = text[m.end:pos]
+        if len(gap) <= 40 and (not gap.strip() or (len(gap.split()) <= max_words and gap.strip().islower())):
+            best = m
+    return best
+
+
+def _mention_starting(mentions, pos: int, text: str, max_words: int = 2):
+    for m in mentions.starting(pos, pos + 31):
+        gap = text[pos:m.start]
+        if len(gap) > 30:
+            return None
+        if not gap.strip() or (len(gap.split()) <= max_words and gap.strip().islower()):
+            return m
+        return None
+    return None
+
+
+def _countries_in(text: str, a: int, b: int, mentions) -> list[str]:
+    """Countries named in text[a:b] (country mentions and demonyms), in text order."""
+    from ..demonyms import find_demonyms
+
+    a = max(a, b - CONTEXT)
+    found = [(m.start, m.place.country) for m in mentions.between(a, b)
+             if m.place.kind == "country" and m.place.country]
+    found += [(a + d.start, d.country) for d in find_demonyms(text[a:b]) if d.country]
+    return [cc for _pos, cc in sorted(found)]
+
+
+def _shared_countries(text: str, s0: int, pos: int, mentions) -> tuple[str, ...]:
+    """The last two countries named before ``pos`` in the sentence ("their shared border")."""
+    ccs: list[str] = []
+    for cc in _countries_in(text, s0, pos, mentions):
+        if cc in ccs:
+            ccs.remove(cc)
+        ccs.append(cc)
+    return tuple(sorted(ccs[-2:]))
+
+
+def _with_context(o: Obj, context: dict) -> Obj:
+    """A bare "the border" is the border the article last named with both its countries.
+
+    "... along their shared border [PL-LT]. ... Varėna, on the Lithuanian side of the border" -> PL-LT.
+    """
+    if o.type != "border" or o.pair:
+        return o
+    if len(o.countries) == 2:
+        context["pair"], context["at"] = o.countries, o.end
+        return o
+    last = context.get("pair")
+    near_enough = o.start - context.get("at", o.start) <= ANAPHOR_CHARS
+    if last and near_enough and (not o.countries or (len(o.countries) == 1 and o.countries[0] in last)):
+        return Obj("border", o.start, o.end, last)
+    return o
+
+
+def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions, exercise,
+                      context: dict) -> list[Claim]:
+    s0, s1 = sent
+    if p.kind == "within":
+        return _within_claims(art, text, p, mentions)
+    if p.kind == "direction" and p.form == "adjective":
+        return _adjective_direction(art, text, sent, p, mentions, exercise)
+    if p.kind == "borders" and p.form.startswith("owner:"):
+        return _owner_borders(art, text, sent, p, mentions)
+    if p.kind == "borders" and p.form == "neighbour":
+        return _neighbour_borders(art, text, sent, p, mentions)
+    if p.kind == "borders" and p.form == "mutual":
+        ccs = _shared_countries(text, s0, p.start, mentions)
+        if len(ccs) < 2:
+            return []
+        obj = Obj("border", p.start, p.end, (ccs[1],))
+        return [Claim(art.name, p.start, p.end, text[p.start:p.end], "borders", p, obj, ccs[0], None, "sentence")]
+    kinds = _CUE_OBJECTS.get(p.kind, ("border", "place"))
+    if p.kind == "near" and p.form == "by":
+        kinds = ("border",)
+    if p.kind == "direction" and p.form == "inside":
+        kinds = ("place",)
+    objs: list[Obj] = []
+    if p.kind == "length":
+        objs = _length_objects(text, sent, p, mentions)
+    elif p.kind == "on" and p.form == "noun":
+        objs = [Obj("border", p.start, p.end, ())]
+        owner = _demonym_before(text, p.start)
+        if owner:  # "Armenian attacks on Azerbaijani border points": AZ's border, with the other country named
+            others = [c for c in _countries_in(text, s0, p.start - len(owner[1]) - 1, mentions) if c != owner[0]]
+            obj = Obj("border", p.start, p.end, (others[-1],) if others else ())
+            return [Claim(art.name, p.start - len(owner[1]) - 1, p.end, text[p.start - len(owner[1]) - 1:p.end],
+                          "on", p, obj, owner[0], None, "demonym")]
+    elif p.form == "to_the":
+        objs = []
+    else:
+        objs = read_objects(text, p.obj_start, mentions, kinds=kinds)
+        if p.kind == "on" and p.form == "side" and not objs:
+            return []
+        if p.kind == "across" and p.form == "loose":
+            objs = [o for o in objs if o.type == "border" or (o.mention is not None and o.mention.place.kind in
+                                                                ("country", "river"))]
+        objs = [o for o in objs if not (o.type == "border" and not o.countries and p.kind in ("across",)
+                                        and False)]
+        if not objs and p.kind == "direction" and p.form == "inside" and text.startswith("the country", p.obj_start):
+            objs = [Obj("country", p.obj_start, p.obj_start + len("the country"), name="the country")]
+        if not objs and p.kind == "direction" and p.form == "to_the_of":
+            return []
+        if not objs:
+            if p.kind in ("across", "near", "km_from", "direction"):
+                objs = _territory(text, p, mentions)
+            if not objs and (p.kind in ("near", "km_from") or (p.kind == "across" and p.form == "cross")
+                             or (p.kind == "direction" and p.form == "of")) and p.form != "by":
+                un = unresolved_object(text, p.obj_start)
+                objs = [un] if un is not None and not mentions.starting(un.start, un.end - 1) else []
+            if not objs:
+                return []
+    objs = [_fill_shared(o, text, s0, p, mentions) for o in objs]
+    if p.kind == "on" and p.form == "side":
+        side = _shared_countries(text, p.start, p.end, mentions)
+        objs = [Obj("border", o.start, o.end, tuple(sorted(set(side + o.countries)))[:2] or o.countries, pair=o.pair)
+                for o in objs]
+    objs = [_with_context(o, context) for o in objs]
+    reference = None
+    if p.form == "between":
+        places = [o for o in objs if o.mention is not None]
+        if len(places) < 2:
+            return []
+        reference = [subject_of(o.mention) for o in places]
+        objs = [Obj("place", places[0].start, places[-1].end, mention=places[0].mention)]
+    kind = "near" if p.kind == "on" and p.form == "side" else p.kind
+    obj_span = (min(o.start for o in objs), max(o.end for o in objs)) if objs and p.form != "to_the" else (
+        p.start, p.end)
+    exclude = frozenset(c for o in objs if o.type == "border" for c in o.countries)
+    exclude |= frozenset(o.mention.place.country for o in objs if o.mention is not None
+                         and o.mention.place.kind == "country" and o.mention.place.country)
+    if p.form == "to_the":
+        subs, note, ref_m = _to_the(text, sent, p, mentions)
+        if p.kind == "km_from":
+            objs = [Obj("place", ref_m.start, ref_m.end, mention=ref_m)] if ref_m is not None else []
+            if not objs:
+                return []
+        else:
+            reference = subject_of(ref_m) if ref_m is not None else None
+    elif p.kind == "on" and p.form == "noun":
+        subs, note = _border_noun_subject(text, sent, p, mentions)
+        if not subs:
+            return []  # "at the border crossing": a noun, no claim about a named place
+    else:
+        obj_ids = frozenset(o.mention.place.id for o in objs if o.mention is not None)
+        two_country = any(o.type == "border" and len(o.countries) == 2 for o in objs)
+        country_obj = any(o.mention is not None and o.mention.place.kind == "country" for o in objs)
+        subs, note = subjects_for(text, sent, (p.start, p.end), obj_span, mentions, exclude_countries=exclude,
+                                  exclude_ids=obj_ids, no_countries=two_country or p.kind in ("near", "on", "km_from"),
+                                  inside_excluded=country_obj, allow_water=p.kind == "borders", exercise=exercise)
+        if p.kind == "near" and any(o.type == "place" for o in objs) and note != "sentence" \
+                and _OPENER.match(text[s0:p.start]):
+            return []  # "Near Brześć, ...": a locative opening the sentence, not a claim about something
+        if p.kind == "near" and any(o.type == "place" for o in objs) and _AFTER_BORDER.search(
+                text, max(s0, p.start - 12), p.start):
+            return []  # "along the Ukrainian border near Homel": which stretch of the border, not a claim
+    if p.kind == "direction" and p.form == "inside":
+        subs = [s for s in subs if not (hasattr(s, "place") and s.place.kind == "country")] or subs
+    if not subs:
+        subs = _unresolved_subjects(text, sent, p, obj_span, mentions)
+        note = "unresolved" if subs else note
+    out = []
+    for sub in subs or [None]:
+        start = p.start
+        if hasattr(sub, "start") and s0 <= sub.start < p.start and _ADJACENT.match(text[sub.end:p.start]):
+            start = sub.start
+        end = max(p.end, obj_span[1])
+        for o in objs or [None]:
+            out.append(Claim(art.name, start, end, text[start:end], kind, p, o, sub, reference, note))
+    return out
+
+
+def _demonym_before(text: str, pos: int) -> tuple[str, str] | None:
+    """(ISO2, word) of a demonym right before ``pos`` ("Azerbaijani border points")."""
+    from ..demonyms import demonym_country
+
+    m = re.search(r"([A-Z][\w’'-]{1,30}) $", text[max(0, pos - 32):pos])
+    if m and demonym_country(m.group(1)):
+        return demonym_country(m.group(1)), m.group(1)
+    return None
+
+
+def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list:
+    """Named sites the gazetteer lacks, right before the cue ("the Zar Training Areas near") or listed
+    after the object ("south-east of Tbilisi: the Vaziani Military Airfield, ... and the Norio training area")."""
+    s0, s1 = sent
+    opener = _OPENING_NAME.match(text[s0:p.start]) if p.start - s0 <= 80 else None
+    if opener and not mentions.between(s0, s0 + opener.end(1)):  # "Norio, south-east of Tbilisi, ..."
+        return [Unresolved(opener.group(1), s0, s0 + opener.end(1))]
+    end = p.start - (len(text[max(s0, p.start - 3):p.start]) - len(text[max(s0, p.start - 3):p.start].rstrip(" ,")))
+    named = _NAMED_BEFORE.search(text, max(s0, p.start - 80), end)
+    if named:
+        g = 1 if named.group(1) else 2
+        if not mentions.between(named.start(g), named.end(g)):
+            return [Unresolved(named.group(g), named.start(g), named.end(g))]
+    out = []
+    pos = obj_span[1]
+    lead = re.match(r"\s?[:,—–-]\s?(?:the )?", text[pos:pos + 6])
+    while lead and pos < s1 and len(out) < 8:
+        m = _NAMED_AFTER.match(text[pos + lead.end():pos + lead.end() + 80])
+        if not m:
+            break
+        a = pos + lead.end()
+        out.append(Unresolved(m.group(1), a, a + m.end(1)))
+        pos = a + m.end(1)
+        lead = re.match(r",?\s(?:and\s)?(?:the )?|,\s?", text[pos:pos + 12])
+    return out
+
+
+def _fill_shared(o: Obj, text: str, s0: int, p: Phrase, mentions) -> Obj:
+    if o.type != "shared":
+        return o
+    ccs = _shared_countries(text, s0, p.start, mentions)
+    return Obj("border", o.start, o.end, ccs)
+
+
+def _territory(text: str, p: Phrase, mentions) -> list[Obj]:
+    """ "crossing Iranian territory", "off the Chinese coast" -> the country (IR, CN)."""
+    from ..demonyms import demonym_country
+
+    m = re.match(r" ?(?:the )?([A-Z][\w’'-]{1,30}) (?:territory|soil|airspace|land|coast|coastline|shore|mainland|side)\b",
+                 text[p.obj_start:p.obj_start + 50])
+    if m and demonym_country(m.group(1)):
+        cc = demonym_country(m.group(1))
+        land = re.search(r"(?:coast|coastline|shore|mainland)$", m.group(0))
+        return [Obj("country" if land else "border", p.obj_start, p.obj_start + m.end(), (cc,),
+                    name=cc if land else None)]
+    return []
+
+
+def _length_objects(text: str, sent, p: Phrase, mentions) -> list[Obj]:
+    """The border a length is of: read around the phrase within its sentence."""
+    s0, s1 = sent
+    between = re.search(r"\bbetween ", text[p.obj_start:min(s1, p.obj_start + 40)])
+    if between:
+        ms = [m for m in mentions.between(p.obj_start + between.end(), min(s1, p.obj_start + CONTEXT))
+              if m.place.kind == "country"]
+        if ms:
+            ccs, end = country_list(text, ms[0].start, mentions, s1)
+            if len(ccs) >= 2:
+                return [Obj("border", ms[0].start, end, tuple(sorted(ccs[:2])))]
+    objs = read_objects(text, p.start if p.form == "stretching" else max(s0, p.start - 0), mentions,
+                        kinds=("border",))
+    window_objs = read_objects(text, p.obj_start, mentions, kinds=("border", "place"))
+    for o in window_objs + objs:
+        if o.type == "border" and o.countries:
+            return [o]
+        if o.type == "place" and o.mention is not None and o.mention.place.kind == "country":
+            return [Obj("border", o.start, o.end, (o.mention.place.country,))]
+    ccs = _shared_countries(text, s0, min(s1, p.end + CONTEXT), mentions)
+    return [Obj("border", p.start, p.end, ccs)] if ccs else [Obj("border", p.start, p.end, ())]
+
+
+def _to_the(text: str, sent, p: Phrase, mentions):
+    """ "to the west lies Turkey": subject after the verb, reference the place named before."""
+    import re
+
+    s0, s1 = sent
+    verb = re.match(r",?\s(?:lies|lie|is|are|sits|stands|rises|stretches|runs|flows|begins)\s", text[p.end:p.end + 20])
+    before = mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start)
+    if verb:
+        after = mentions.between(p.end, min(s1, p.end + CONTEXT))
+        subs = after[:1]
+        ref = before[-1] if before else None
+    else:
+        in_sent = [m for m in before if m.start >= s0]
+        subs = in_sent[-1:]
+        ref = next((m for m in reversed(before) if not subs or m.place.id != subs[0].place.id), None)
+    return subs, "sentence", ref
+
+
+def _border_noun_subject(text: str, sent, p: Phrase, mentions):
+    s0, s1 = sent
+    m = _mention_ending(mentions, p.start, text, max_words=1)
+    if m is not None and m.start >= s0 and m.place.kind != "country":
+        subs = [m]
+        for x in reversed(mentions.between(max(s0, m.start - CONTEXT), m.start)):
+            if re.fullmatch(r",\s?(?:and |or )?|\s(?:and|or)\s", text[x.end:subs[0].start]):
+                subs.insert(0, x)
+            else:
+                break
+        return subs, "sentence"
+    of = re.match(r"\s(?:of|at|in) (?:the )?", text[p.end:p.end + 10])
+    if of:
+        m = _mention_starting(mentions, p.end + of.end(), text)
+        if m is not None:
+            return [m], "sentence"
+    return subjects_for(text, sent, (p.start, p.end), (p.start, p.end), mentions)
+
+
+def _owner_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
+    """ "Venezuela's border with Guyana", "its border with Iran": the owner borders each country named."""
+    s0, s1 = sent
+    owner_word = p.form.split(":", 1)[1]
+    owner = None
+    if owner_word.lower() not in ("its", "their", "it", "they"):
+        owner = next(iter(mentions.starting(p.start, p.start)), None)
+        if owner is None:
+            from ..demonyms import demonym_country
+
+            cc = demonym_country(owner_word)
+            owner = cc if cc else None
+    else:
+        before = mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start)
+        countries = [m for m in before if m.place.kind == "country"]
+        owner = countries[-1] if countries else (before[-1] if before else None)
+    objs = read_objects(text, p.obj_start, mentions, kinds=("place",))
+    out = []
+    for o in objs:
+        if owner is None or (hasattr(owner, "place") and owner.place.id == o.mention.place.id):
+            continue
+        out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "borders", p, o, owner, None, "sentence"))
+    return out
+
+
+def _neighbour_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
+    """ "Morocco and neighbouring Algeria": the country spoken of borders the one named."""
+    s0, _s1 = sent
+    objs = [o for o in read_objects(text, p.obj_start, mentions, kinds=("place",)) if o.mention.place.kind == "country"]
+    before = [m for m in mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start) if m.place.country]
+    out = []
+    for o in objs:
+        home = next((m.place.country for m in reversed(before) if m.place.country != o.mention.place.country), None)
+        if home:
+            out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "borders", p, o, home, None, "context"))
+    return out
+
+
+def _adjective_direction(art, text: str, sent, p: Phrase, mentions, exercise) -> list[Claim]:
+    """ "north-western Tovuz": the place in that part of its country; "north-eastern Greece": the area."""
+    import re
+
+    from ..demonyms import demonym_country
+
+    m = _mention_starting(mentions, p.obj_start, text, max_words=0)
+    if m is None:
+        dm = re.match(r"([A-Z][\w’'-]{1,30}) (?:[a-z]+ ){1,2}(?:of )?", text[p.obj_start:p.obj_start + 60])
+        if dm and demonym_country(dm.group(1)):
+            sub = _mention_starting(mentions, p.obj_start + dm.end(), text, max_words=0)
+            if sub is not None:
+                obj = Obj("place", p.obj_start, p.obj_start + len(dm.group(1)), (demonym_country(dm.group(1)),))
+                ref = Subject(demonym_country(dm.group(1)), None, "country", demonym_country(dm.group(1)), None)
+                return [Claim(art.name, p.start, sub.end, text[p.start:sub.end], "direction", p, obj, sub, ref,
+                              "sentence")]
+        return []
+    if m.place.kind == "country":
+        # "exercises in north-eastern Greece": what the sentence locates lies in that part of the country
+        subs, note = subjects_for(text, sent, (p.start, m.end), (m.start, m.end), mentions,
+                                  exclude_ids=frozenset({m.place.id}), no_countries=True, exercise=exercise)
+        ref = subject_of(m)
+        obj = Obj("place", m.start, m.end, (m.place.country,), mention=m)
+        return [Claim(art.name, p.start, m.end, text[p.start:m.end], "direction", p, obj, sub, ref, note)
+                for sub in subs or [None]]
+    if m.place.kind not in _SPECIFIC or not m.place.country:
+        return []
+    ref = Subject(m.place.country, None, "country", m.place.country, None)
+    obj = Obj("place", m.start, m.end, (m.place.country,))
+    return [Claim(art.name, p.start, m.end, text[p.start:m.end], "direction", p, obj, m, ref, "sentence")]
+
+
+#: a named thing the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range", "Auli"
+_SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
+         r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
+         r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
+         r"plain|peninsula|strait|bay|forest|gorge|pass)")
+#: "at Auli in ...", "the Rodriguez Live Fire Complex in ...", "the Gożski range in ..."
+_NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )([A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}){{0,3}})|"
+                           rf"((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,4}}{_SITE}))$")
+#: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
+_OPENING_NAME = re.compile(r"^([A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}){0,2}),\s?(?:just |some |about )?$")
+#: "...'s Kinmen island", "...'s Auli range"
+_NAMED_AFTER = re.compile(rf"^((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,3}}{_SITE})\b")
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A subject the article names but the gazetteer does not have (kept: the claim is unverifiable)."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
+    if p.form == "pronoun":
+        sub = _mention_starting(mentions, p.obj_start, text, max_words=0)
+        owners = [m for m in mentions.between(p.start - CONTEXT, p.start) if m.place.kind == "country"]
+        if sub is None or not owners or sub.place.kind in ("country", "sea", "lake", "ocean", "continent"):
+            return []
+        area = owners[-1]
+        obj = Obj("place", area.start, area.end, (area.place.country,), mention=area)
+        return [Claim(art.name, p.start, sub.end, text[p.start:sub.end], "within", p, obj, sub, subject_of(area),
+                      "sentence")]
+    if p.form == "in":
+        sub = _mention_ending(mentions, p.start, text, max_words=3)
+        area = _mention_starting(mentions, p.obj_start, text, max_words=1)
+        if sub is None and area is not None:  # "in Brest Region at the Obuz-Lesnovsky training ground"
+            at = re.match(r",?\s(?:at|near) (?:the )?", text[area.end:area.end + 12])
+            if at:
+                pos = area.end + at.end()
+                sub = _mention_starting(mentions, pos, text, max_words=0)
+                named = None if sub is not None else _NAMED_AFTER.match(text[pos:pos + 80])
+                if named:
+                    sub = Unresolved(named.group(1), pos, pos + named.end(1))
+        if sub is None and area is not None:
+            named = _NAMED_BEFORE.search(text, max(0, p.start - 60), p.start)
+            if named:
+                g = 1 if named.group(1) else 2
+                if not any(m.start <= named.start(g) < m.end for m in mentions.between(named.start(g) - 60,
+                                                                                         named.end(g) + 60)):
+                    sub = Unresolved(named.group(g), named.start(g), named.end(g))
+    else:
+        area = _mention_ending(mentions, p.start, text, max_words=0)
+        sub = _mention_starting(mentions, p.obj_start, text, max_words=1)
+        if sub is None and area is not None:
+            named = _NAMED_AFTER.match(text[p.obj_start:p.obj_start + 60])
+            if named:
+                sub = Unresolved(named.group(1), p.obj_start, p.obj_start + named.end(1))
+    if sub is None or area is None:
+        return []
+    if isinstance(sub, Unresolved):
+        if area.place.kind not in ("country", "admin1", "admin2", "region") or sub.name in ("The", "A"):
+            return []
+        a, b = min(sub.start, area.start), max(sub.end, area.end)
+        obj = Obj("place", area.start, area.end, (area.place.country,) if area.place.country else (), mention=area)
+        return [Claim(art.name, a, b, text[a:b], "within", p, obj, sub, subject_of(area), "unresolved")]
+    if sub.place.id == area.place.id:
+        return []
+    if area.place.kind not in ("country", "admin1", "admin2", "region") or sub.place.kind in (
+            "country", "sea", "lake", "ocean", "continent"):
+        return []
+    if area.place.kind == "admin2" and sub.place.kind in ("admin1", "admin2"):
+        return []
+    if area.place.kind == "region" and sub.place.kind == "region":
+        return []
+    a, b = min(sub.start, area.start), max(sub.end, area.end)
+    obj = Obj("place", area.start, area.end, (area.place.country,) if area.place.country else (), mention=area)
+    return [Claim(art.name, a, b, text[a:b], "within", p, obj, sub, subject_of(area), "sentence")]
+
+
+def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim]:
+    """Find the geographic claims of one article (see the module docstring for the kinds).
+
+    Parameters
+    ----------
+    article : geodrills.articles.Article, str or path
+    mentions : list of geodrills.geoparse.Mention, optional
+        The article's mentions (``geoparse(article)`` by default).
+    events : bool
+        Use the article's exercise locations as the subject of a sentence
+        that is about an exercise and names no place (default True).
+
+    Returns
+    -------
+    list of Claim
+        Sorted by start offset.
+
+    Examples
+    --------
+    >>> [(c.kind, c.obj.label) for c in extract_claims("Iğdır borders Armenia, Iran and Azerbaijan.")]
+    [('borders', 'Armenia'), ('borders', 'Iran'), ('borders', 'Azerbaijan')]
+    """
+    from ..articles import as_article
+    from ..geoparse import geoparse
+    from ..sentences import Sentences
+
+    art = as_article(article)
+    text = art.text
+    ms = MentionIndex(geoparse(art) if mentions is None else mentions)
+    sentences = Sentences(text)
+    exercise = None
+    context: dict = {}  # the border the article last named in full, for a bare "the border"
+    claims: list[Claim] = []
+    for s0, s1 in sentences:
+        for p in find_phrases(text, s0, s1):
+            if exercise is None and events:
+                exercise = exercise_places(art, ms)
+            for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
+                claims.append(c)
+    return _dedupe(claims)
+
+
+def _key(c: Claim) -> tuple:
+    sub = c.subject
+    sid = sub.place.id if hasattr(sub, "place") else ("exercise" if isinstance(sub, list) else
+                                                       getattr(sub, "name", sub))
+    return c.kind, sid, c.obj.label if c.obj is not None else None
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per kind, subject and object among overlapping spans (the first found)."""
+    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    out: list[Claim] = []
+    last: dict[tuple, int] = {}
+    spans: dict[str, tuple[int, int, int]] = {}  # kind -> (start, end, cue start) of the last claim
+    for c in claims:
+        k = _key(c)
+        if k in last and c.start < last[k]:
+            continue
+        prev = spans.get(c.kind)
+        if prev and prev[0] <= c.phrase.start and c.end <= prev[1] and c.phrase.start > prev[2]:
+            continue  # "across the Azerbaijani border into Iran": the inner cue is part of the outer claim
+        spans[c.kind] = (c.start, c.end, c.phrase.start)
+        last[k] = max(last.get(k, 0), c.end)
+        out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _collect(articles) -> list:
+    from ..articles import Article, as_article, read_articles
+
+    if isinstance(articles, Article):
+        return [articles]
+    if isinstance(articles, PathLike):
+        return read_articles([articles])
+    if isinstance(articles, str):
+        from pathlib import Path
+
+        if "\n" not in articles and len(articles) < 4096 and Path(articles).is_dir():
+            return read_articles([articles])
+        return [as_article(articles)]
+    if isinstance(articles, Iterable):
+        out = []
+        for a in articles:
+            out.extend(_collect(a))
+        return out
+    from ..errors import InputError
+
+    raise InputError(f"articles must be Articles, paths or texts, not {type(articles).__name__}")
+
+
+def check_claims(articles, *, thresholds: Thresholds | None = None, mentions: dict | None = None,
+                 events: bool = True, **overrides: float):
+    """Extract, measure and judge the geographic claims of articles.
+
+    Parameters
+    ----------
+    articles : Article, path, str, or an iterable of them
+        A directory means every ``*.txt`` in it; a ``str`` that is not an
+        existing directory or ``.txt`` file is the article's text.
+    thresholds : Thresholds, optional
+        The verdict thresholds; single ones can also be given as keywords
+        (``near_km=30``).
+    mentions : dict, optional
+        Article name -> its mentions, when already geoparsed.
+    events : bool
+        Use exercise locations as subjects (see :func:`extract_claims`).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per claim, columns :data:`CLAIM_COLUMNS` plus ``geometry``
+        (the subject's point, EPSG:4326) and ``to_object`` (a line from the
+        subject's point to the object point it was measured to, e.g. the
+        nearest border point).
+
+    Examples
+    --------
+    >>> from geodrills.articles import Article
+    >>> a = Article.from_text("The drills were held in Kars, near the border with Iran.")
+    >>> check_claims(a)[["kind", "object", "verdict"]].values.tolist()
+    [['near', 'IR-TR', 'doubtful']]
+    """
+    from ..geoparse import geoparse
+
+    known = {f for f in Thresholds.__dataclass_fields__}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        from ..errors import InputError
+
+        raise InputError(f"unknown threshold(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    th = Thresholds(**{**(thresholds.__dict__ if thresholds else {}), **overrides})
+    rows = []
+    for art in _collect(articles):
+        ms = (mentions or {}).get(art.name)
+        if ms is None:
+            ms = geoparse(art)
+        for c in extract_claims(art, ms, events=events):
+            rows.append(_row(c, th))
+    return _frame(rows)
+
+
+_RANK = {"supported": 0, "unverifiable": 1, "doubtful": 2}
+
+
+def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, Verdict]:
+    if isinstance(item, Unresolved):
+        return (Subject(item.name, None, None, None, None),
+                Verdict("unverifiable", f"'{item.name}' is not in the gazetteer: no place to measure"))
+    sub = subject_of(item) if item is not None else None
+    try:
+        return sub, judge(c.kind, sub, c.obj, c.phrase, th, reference=ref)
+    except Exception as exc:  # noqa: BLE001 - one bad claim must not sink the article's other claims
+        return sub, Verdict("unverifiable", f"could not be measured ({type(exc).__name__}: {exc})")
+
+
+def _row(c: Claim, th: Thresholds) -> dict:
+    ref = c.reference if isinstance(c.reference, (Subject, list)) or c.reference is None else subject_of(c.reference)
+    if isinstance(c.subject, list):  # an exercise's places: the claim holds when the nearest one satisfies it
+        judged = [_judged(c, item, ref, th) for item in c.subject]
+        sub, v = min(judged, key=lambda sv: (_RANK[sv[1].verdict], sv[1].km if math.isfinite(sv[1].km) else 1e9))
+        v.reason += f"; nearest of the exercise's {len(judged)} location place(s)"
+    else:
+        sub, v = _judged(c, c.subject, ref, th)
+    p = c.phrase
+    obj = c.obj
+    return {
+        "article": c.article, "start": c.start, "end": c.end, "text": c.text, "kind": c.kind,
+        "subject": sub.name if sub else None, "subject_id": sub.place_id if sub else None,
+        "subject_kind": sub.kind if sub else None,
+        "object": v.pair or (obj.label if obj is not None else None) or None,
+        "object_type": _object_type(obj),
+        "stated_km": p.stated_km, "stated_bound": p.bound, "stated_direction": p.direction,
+        "measured_km": v.km, "measured_bearing": v.bearing, "verdict": v.verdict,
+        "reason": v.reason,
+        "lat": sub.fp.lat if sub is not None and sub.fp is not None else math.nan,
+        "lon": sub.fp.lon if sub is not None and sub.fp is not None else math.nan,
+        "target_lat": v.target[0] if v.target else math.nan, "target_lon": v.target[1] if v.target else math.nan,
+    }
+
+
+def _object_type(obj: Obj | None) -> str | None:
+    if obj is None:
+        return None
+    if obj.type == "border":
+        return "border"
+    if obj.mention is not None:
+        kind = obj.mention.place.kind
+        return kind if kind in ("country", "river") else "place"
+    return obj.type
+
+
+def _frame(rows: list[dict]):
+    import pandas as pd
+    import shapely
+
+    from .._optional import import_optional
+
+    gpd = import_optional("geopandas", feature="check_claims")
+    df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    for col in CLAIM_COLUMNS:
+        if col in _FLOAT_COLUMNS:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
+        elif col in ("start", "end"):
+            df[col] = df[col].astype("int64")
+        else:
+            df[col] = df[col].astype(object)
+    pts = [shapely.Point(lon, lat) if math.isfinite(lat) and math.isfinite(lon) else None
+           for lat, lon in zip(df["lat"], df["lon"])]
+    lines = [shapely.LineString([(lon, lat), (tlon, tlat)]) if all(map(math.isfinite, (lat, lon, tlat, tlon)))
+             else None for lat, lon, tlat, tlon in zip(df["lat"], df["lon"], df["target_lat"], df["target_lon"])]
+    gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(pts, crs="EPSG:4326").values, crs="EPSG:4326")
+    gdf["to_object"] = gpd.GeoSeries(lines, crs="EPSG:4326").values
+    return gdf
