@@ -41,10 +41,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateExpr", "Duration", "find_dates", "find_durations", "PRECISIONS"]
+__all__ = ["DateExpr", "Duration", "find_dates", "find_durations", "PRECISIONS", "MIN_YEAR", "MAX_YEAR"]
 
 #: The precisions a :class:`DateExpr` can have, finest first.
 PRECISIONS = ("day", "month", "year", "unresolved")
+
+#: The calendar years a date may resolve to.  News about today's armed forces
+#: has no business outside them, and a reference date outside them (a
+#: ``0001-01-03`` header) is a broken header, not a date to count from:
+#: anything that would land outside is ``"unresolved"``, never an error.
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +273,10 @@ def _month_year(month: int, ref: dt.date, future: bool) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
+def _in_range(iso: str | None) -> bool:
+    return iso is None or MIN_YEAR <= int(iso[:4]) <= MAX_YEAR
+
+
 class _Unresolved(Exception):
     def __init__(self, note: str) -> None:
         super().__init__(note)
@@ -353,6 +363,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
         n = _number(g["n"])
         if n is None:
             raise _Unresolved(f"vague interval {g['n']!r}")
+        if n > 366 * (MAX_YEAR - MIN_YEAR):
+            raise _Unresolved(f"outside the years {MIN_YEAR}-{MAX_YEAR}")
         unit = g["unit"].lower()
         if unit == "day":
             return "relative", (ref - dt.timedelta(days=n)).isoformat(), None, "day"
@@ -437,6 +449,10 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
         return []
     if ref_date is not None and isinstance(ref_date, dt.datetime):
         ref_date = ref_date.date()
+    ref_note = None
+    if ref_date is not None and not MIN_YEAR <= ref_date.year <= MAX_YEAR:
+        ref_note = f"article date {ref_date.isoformat()} is outside {MIN_YEAR}-{MAX_YEAR}"
+        ref_date = None
     if future is None:
         future = bool(_FUTURE.search(text))
     taken: list[tuple[int, int]] = []
@@ -449,10 +465,14 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
             try:
                 resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future)
                 note = None
+                if not (_in_range(first) and _in_range(last)):
+                    raise _Unresolved(f"outside the years {MIN_YEAR}-{MAX_YEAR}")
             except _Unresolved as exc:
                 resolved_kind = "anchored" if kind == "anchored" else ("relative" if kind in _RELATIVE else "absolute")
                 first = last = None
                 precision, note = "unresolved", exc.note
+                if ref_note and note.startswith(("no article date", "relative to the article")):
+                    note = ref_note
             taken.append((start, end))
             month = _month(m.group("m1")) if "m1" in m.groupdict() and m.group("m1") else (
                 _month(m.group("m2")) if "m2" in m.groupdict() and m.group("m2") else None)

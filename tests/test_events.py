@@ -151,6 +151,22 @@ def test_impossible_date_header_is_ignored():
     assert row["start_date"] is None
 
 
+@pytest.mark.parametrize("header", ["0001-01-03", "9999-12-30", "1850-06-01", "2150-01-01"])
+def test_extreme_date_header_leaves_dates_unresolved(header, tmp_path, capsys):
+    text = (f" date {header}\nTitle\nTurkish troops began military exercises on Monday in Kars. "
+            "The drills will last until October 25 and end next month.\n")
+    (row,) = events_to_records(extract_events([Article.from_text(text, "x.txt")]))
+    assert row["start_date"] is None and row["end_date"] is None and row["date_precision"] == "unresolved"
+    assert row["participants"] == ["TR"]
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    from geodrills.cli import main
+
+    assert main(["events", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and json.loads(out)["date_precision"] == "unresolved"
+
+
 @pytest.mark.parametrize("text", [
     "Kars is a city in eastern Turkey, known for its cheese and its cold winters.",
     "Doctors say daily exercise helps; the Turkish team trained in Baku before the match.",
