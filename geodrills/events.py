@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 import math
 import re
 import unicodedata
@@ -54,7 +55,11 @@ from ._optional import import_optional
 from .articles import Article, as_article, read_articles
 from .dates import DateExpr, Duration, find_dates, find_durations, iso_bounds
 from .demonyms import find_demonyms
+from ._progress import progress_iter
 from .errors import InputError
+from .geodesy import haversine_km
+from .lexicon import MONTHS, WEEKDAYS
+from .sentences import Sentences
 
 __all__ = ["extract_events", "events_to_records", "timeline_chart", "COLUMNS"]
 
@@ -63,6 +68,12 @@ COLUMNS = ["event_id", "name", "label", "start_date", "end_date", "date_precisio
            "participants", "articles", "evidence", "reports", "conflicts", "geometry"]
 
 _I = re.IGNORECASE
+
+#: How far (characters) from a cue its date, duration, places and participants
+#: may lie.  News binds them within a clause or two; the bound also keeps the
+#: cost per cue constant, so a hostile sentence of thousands of cues and
+#: places costs time linear in its length.
+WINDOW = 240
 
 # --------------------------------------------------------------------------
 # vocabulary
@@ -157,17 +168,27 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
 _NAME_WITH_YEAR = re.compile(r"((?:[^\W\d_][\w’'.-]*[ \t]+){1,5})((?:19|20)\d\d)\b")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
 _NAME_VERB_BEFORE = re.compile(r"\b(?:dubbed|called|named|codenamed|code-named|titled)\s*$", _I)
-_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-               "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-               "saturday", "sunday"}
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # A capitalised phrase after one of these is a date ("In Winter 2021"), not a name.
 _NAME_STOP_BEFORE = {"in", "since", "of", "by", "during", "until", "from", "before", "after", "early", "late",
                      "mid", "to", "through", "for", "till"}
-_SENTENCE_END = re.compile(r"[.!?․…]+[\"”’)\]]*\s+")
-_ABBREVIATIONS = {"sept", "sep", "nov", "dec", "jan", "feb", "aug", "oct", "mr", "mrs", "ms", "dr", "st", "no",
-                  "gen", "lt", "col", "maj", "capt", "sgt", "vs", "u.s", "u.k", "e.g", "i.e", "approx", "jr",
-                  "sr", "prof", "gov", "rep", "sen", "adm", "cmdr"}
+
+class Limits:
+    """Bounds that keep cross-article merging linear in the number of reports."""
+
+    #: Members of a group an unnamed report is compared with.
+    GROUP_SAMPLE = 8
+    #: Groups per calendar month an unnamed report is compared with (the newest).
+    BUCKET_CANDIDATES = 64
+    #: Months of a long date range used for blocking (a year-precise date covers twelve).
+    MONTH_BUCKETS = 13
+    #: Reports of one event compared with each other for conflicts.
+    CONFLICT_REPORTS = 40
+    #: Share of sentences two articles must have in common to be near-duplicates.
+    NEAR_DUP_SHARE = 0.8
+    #: Shorter articles are duplicates only when their words are identical.
+    NEAR_DUP_MIN_SENTENCES = 3
+
 
 _KIND_RANK = {"city": 0, "town": 0, "village": 0, "border_crossing": 0, "admin2": 1, "admin1": 2, "mountain": 2,
               "river": 3, "corridor": 3, "region": 4, "sea": 4, "country": 5}
@@ -212,6 +233,7 @@ class _Mention:
     joint: bool
     bare_name: bool = False
     cls: str = "exercise"
+    ending: bool = False
 
 
 @dataclass
@@ -236,6 +258,7 @@ class _Report:
     border_of: list[_Loc] = field(default_factory=list)
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
     explicit_participants: bool = False
+    location_ids: set[str] = field(default_factory=set)
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
@@ -329,36 +352,9 @@ def _locations_for(article: Article, mentions: Any) -> list[_Loc]:
 # sentences and mentions
 
 def _sentences(article: Article) -> list[tuple[int, int]]:
-    """Sentence spans over the article body, skipping web chrome; lines never join."""
-    text = article.text
-    spans = []
-    pos = article.body_start
-    for line in text[article.body_start:].splitlines(keepends=True):
-        line_start, line_end = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        if any(a <= line_start and line_end <= b for a, b in article.boilerplate):
-            continue
-        start = line_start
-        for m in _SENTENCE_END.finditer(text, line_start, line_end):
-            nxt = text[m.end():m.end() + 2].lstrip("\"“‘(")
-            if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
-                continue
-            word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
-            spans.append((start, m.end()))
-            start = m.end()
-        if text[start:line_end].strip():
-            spans.append((start, line_end))
-    out = []
-    for a, b in spans:  # trim whitespace so evidence quotes are clean
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    """Sentence spans over the article body (the shared splitter), skipping web chrome."""
+    spans = Sentences(article.text, article.body_start)
+    return [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in article.boilerplate)]
 
 
 def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -478,6 +474,27 @@ def _norm_name(name: str) -> str:
     return re.sub(r"\s+", " ", folded.strip(" \"“”'’")).casefold()
 
 
+_NAME_FILLER = {"exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres", "maneuver", "maneuvers",
+                "operation", "the", "joint", "military", "war", "games", "wargames"}
+
+
+def _name_key(name: str) -> tuple[str, str | None]:
+    """(base, year) of an exercise name, so spellings of one name compare equal.
+
+    "Zapad-2021", "Zapad 2021" and "the Zapad 2021 exercise" are ``("zapad", "2021")``;
+    "African Lion" is ``("africanlion", None)``, which matches any year.
+    """
+    tokens = re.findall(r"[^\W_]+", _norm_name(name))
+    year = next((t for t in tokens if re.fullmatch(r"(?:19|20)\d\d", t)), None)
+    base = "".join(t for t in tokens if t != year and t not in _NAME_FILLER)
+    return base or "".join(tokens), year
+
+
+def _same_name(a: str, b: str) -> bool:
+    (base_a, year_a), (base_b, year_b) = _name_key(a), _name_key(b)
+    return base_a == base_b and (year_a is None or year_b is None or year_a == year_b)
+
+
 def _between(text: str, a: int, b: int) -> str:
     return text[a:b] if a <= b else text[b:a]
 
@@ -567,21 +584,38 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
     return found
 
 
+def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
+    """The items (sorted by ``start``, whose starts are ``starts``) inside ``[lo, hi]``, by bisection."""
+    i = bisect_left(starts, lo)
+    out = []
+    for x in items[i:]:
+        if x.start > hi:
+            break
+        if x.start >= lo and x.end <= hi:
+            out.append(x)
+    return out
+
+
 def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
     text = article.text
     military = bool(_MILITARY.search(text, article.body_start))
+    boiler = article.boilerplate
+    locs = [loc for loc in locs if not any(s <= loc.start < e for s, e in boiler)]
+    loc_starts = [loc.start for loc in locs]
     mentions = []
     for index, (a, b) in enumerate(_sentences(article)):
         cues = [c for c in _cues(text, a, b) if military or _self_military(text, a, c)]
         names = _names(text, a, b) if military or cues else []
         if not cues and not names:
             continue
-        sentence_locs = [loc for loc in locs if a <= loc.start and loc.end <= b
-                         and not any(s <= loc.start < e for s, e in article.boilerplate)]
+        sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
+        sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
         dates = find_dates(text[a:b], ref_date=article.date)
         dates = [DateExpr(d.start + a, d.end + a, d.text, d.kind, d.start_date, d.end_date, d.precision,
                           d.note, d.month) for d in dates]
         durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
+        date_starts, duration_starts = [d.start for d in dates], [d.start for d in durations]
+        sentence_loc_starts = [loc.start for loc in sentence_locs]
         # A name away from any cue ("Winter 2021 is a show of strength") can only
         # name an exercise already introduced.
         for s, e, name, has_cue in names:
@@ -591,15 +625,24 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
         if not cues:
             continue
         sentence_text = text[a:b]
+        # Sentence-wide facts, read once per sentence (not once per cue: a hostile
+        # sentence can hold thousands of cues).
         habitual = bool(_HABITUAL.search(sentence_text))
+        past_sentence = bool(_PAST_SENTENCE.search(sentence_text))
+        current_sentence = bool(_CURRENT_SENTENCE.search(sentence_text))
+        joint = bool(_JOINT.search(sentence_text))
+        ending = bool(_ENDING.search(sentence_text))
         for k, cue in enumerate(cues):
-            others = [c for c in cues if c != cue]
+            neighbours = cues[max(0, k - 1):k] + cues[k + 1:k + 2]
 
-            def nearest(pos_start: int, pos_end: int, cue: tuple[int, int] = cue, others=others) -> bool:
+            def nearest(pos_start: int, pos_end: int, cue: tuple[int, int] = cue, others=neighbours) -> bool:
+                # cues are sorted, so the closest other cue to any point is a neighbour of this one
                 mid = (pos_start + pos_end) / 2
                 own = min(abs(mid - cue[0]), abs(mid - cue[1]))
                 return all(own <= min(abs(mid - c[0]), abs(mid - c[1])) for c in others)
 
+            # Everything bound to a cue lies within WINDOW characters of it.
+            lo, hi = max(a, cue[0] - WINDOW), min(b, cue[1] + WINDOW)
             determiner, modifiers = _noun_phrase(text, a, cue[0])
             cue_word = text[cue[0]:cue[1]]
             name, name_has_cue = None, False
@@ -607,7 +650,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
                 if has_cue and 0 <= cue[0] - e <= 12:
                     name, name_has_cue = n, True
             my_dates = []
-            for d in dates:
+            for d in _in_window(dates, date_starts, lo, hi):
                 if not nearest(d.start, d.end) or _blocked(text, d.end if d.end <= cue[0] else cue[1],
                                                            cue[0] if d.end <= cue[0] else d.start):
                     continue
@@ -616,7 +659,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
                     continue  # "a month and a half after the previous exercises": the exercise is the anchor
                 my_dates.append(d)
             my_durations = []
-            for d in durations:
+            for d in _in_window(durations, duration_starts, lo, hi):
                 if not nearest(d.start, d.end):
                     continue
                 np_start = cue[0] - len(" ".join(modifiers)) - 2
@@ -627,9 +670,10 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
                     my_durations.append(d)
             if habitual and not my_dates and name is None:
                 continue
+            window_locs = _in_window(sentence_locs, sentence_loc_starts, lo, hi)
             locations, mentioned, border_of = [], [], []
             prev_bound = None
-            for loc in sentence_locs:
+            for loc in window_locs:
                 role = _place_role(text, loc, cue, (a, b), prev_bound)
                 if role == "location" and not nearest(loc.start, loc.end):
                     role = "mentioned"
@@ -640,13 +684,13 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
                     prev_bound = None
                     (border_of if role == "border" else mentioned).append(loc)
             np_words = {w.lower() for w in modifiers}
-            past = bool(np_words & _PAST_NP) or bool(_PAST_SENTENCE.search(sentence_text))
-            current = not past and bool(_CURRENT_SENTENCE.search(sentence_text))
+            past = bool(np_words & _PAST_NP) or past_sentence
+            current = not past and current_sentence
             mentions.append(_Mention(
                 (a, b), index, cue, determiner, modifiers, _kinds(modifiers, cue_word), past, current, name,
-                name_has_cue, _participants(text, a, b, sentence_locs, cue), my_dates, my_durations,
-                locations, mentioned, border_of, bool(_JOINT.search(sentence_text)),
-                cls="training" if cue_word.lower() == "training" else "exercise"))
+                name_has_cue, _participants(text, lo, hi, window_locs, cue), my_dates, my_durations,
+                locations, mentioned, border_of, joint,
+                cls="training" if cue_word.lower() == "training" else "exercise", ending=ending))
     return mentions
 
 
@@ -674,7 +718,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.participants |= m.participants
     report.explicit_participants |= bool(m.participants)
     report.joint |= m.joint
-    ending = bool(_ENDING.search(text[m.sentence[0]:m.sentence[1]]))
+    ending = m.ending
     for d in m.dates:
         if d.kind == "anchored":
             report.anchored = report.anchored or d
@@ -695,18 +739,17 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
                 report.date = d
     for d in m.durations:
         report.duration = report.duration or d
-    known = {loc.place_id for loc in report.locations}
     for loc in m.locations:
-        if loc.place_id not in known:
+        if loc.place_id not in report.location_ids:
             report.locations.append(loc)
-            known.add(loc.place_id)
+            report.location_ids.add(loc.place_id)
     report.mentioned.extend(m.mentioned)
     report.border_of.extend(m.border_of)
     if report.label is None and not m.bare_name:
         words = [w for w in m.modifiers if w[:1].islower() and w.lower() not in _PAST_NP]
         report.label = " ".join(words + [text[m.cue[0]:m.cue[1]].lower()])
     s, e = m.sentence
-    if (s, e, article) not in report.evidence:
+    if not report.evidence or report.evidence[-1][:2] != (s, e):  # mentions come in text order
         report.evidence.append((s, e, text[s:e]))
 
 
@@ -816,10 +859,7 @@ def _dedupe(locs: Iterable[_Loc]) -> list[_Loc]:
 
 def _km(a: _Loc, b: _Loc) -> float:
     # A sphere is plenty to decide whether two reports place an exercise in the same area.
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dphi, dlmb = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
 
 
 def _places_compatible(a: Sequence[_Loc], b: Sequence[_Loc], km: float = 100.0) -> bool:
@@ -836,13 +876,96 @@ def _places_compatible(a: Sequence[_Loc], b: Sequence[_Loc], km: float = 100.0) 
 
 def _same_exercise(r: _Report, s: _Report) -> bool:
     if r.name and s.name:
-        return _norm_name(r.name) == _norm_name(s.name)
+        return _same_name(r.name, s.name)
     rb, sb = r.bounds(), s.bounds()
     if rb is None or sb is None or rb[1] < sb[0] or sb[1] < rb[0]:
         return False
     if r.participants and s.participants and r.participants != s.participants:
         return False
     return _places_compatible(r.locations, s.locations)
+
+
+@dataclass
+class _Group:
+    """Reports of one exercise from different articles."""
+
+    reports: list[_Report] = field(default_factory=list)
+    name: str | None = None
+    articles: set[str] = field(default_factory=set)
+
+    def accepts(self, r: _Report) -> bool:
+        if r.article in self.articles:
+            return False  # one article's reports were already told apart
+        if r.name and self.name:
+            return _same_name(r.name, self.name)
+        # never merge two different names through an unnamed report: compare with a few members
+        return any(_same_exercise(r, s) for s in self.reports[:Limits.GROUP_SAMPLE])
+
+    def add(self, r: _Report) -> None:
+        self.reports.append(r)
+        self.articles.add(r.article)
+        self.name = self.name or r.name
+
+
+def _month_buckets(r: _Report) -> list[int]:
+    """Months (as year * 12 + month) the report's dates cover, at most :attr:`Limits.MONTH_BUCKETS`."""
+    bounds = r.bounds()
+    if bounds is None:
+        return []
+    first, last = bounds
+    a, b = first.year * 12 + first.month - 1, last.year * 12 + last.month - 1
+    return list(range(a, min(b, a + Limits.MONTH_BUCKETS - 1) + 1))
+
+
+def _merge(reports: Iterable[_Report]) -> list[_Group]:
+    """Groups of reports that tell of the same exercise, in time linear in the reports.
+
+    Candidates are found by blocking, never by comparing every pair: a named
+    report looks up groups by its name's key; an unnamed one (or a named one
+    whose name is new) looks at groups with a report in the same calendar
+    month, at most :attr:`Limits.BUCKET_CANDIDATES` of them, newest first.
+    """
+    groups: list[_Group] = []
+    by_name: dict[str, list[_Group]] = {}
+    by_month: dict[int, list[_Group]] = {}
+    for r in reports:
+        target = None
+        if r.name:
+            target = next((g for g in by_name.get(_name_key(r.name)[0], ()) if g.accepts(r)), None)
+        months = _month_buckets(r)
+        if target is None:
+            seen: set[int] = set()
+            for month in months:
+                for g in reversed(by_month.get(month, [])[-Limits.BUCKET_CANDIDATES:]):
+                    if id(g) not in seen and (seen.add(id(g)) or g.accepts(r)):
+                        target = g
+                        break
+                if target is not None:
+                    break
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        had_name = target.name
+        target.add(r)
+        if target.name and not had_name:
+            by_name.setdefault(_name_key(target.name)[0], []).append(target)
+        for month in months:
+            bucket = by_month.setdefault(month, [])
+            if not bucket or bucket[-1] is not target:
+                bucket.append(target)
+    return groups
+
+
+def _distinct_reports(reports: Sequence[_Report]) -> list[_Report]:
+    """One report per distinct account (dates, places, participants), in order."""
+    seen, out = set(), []
+    for r in reports:
+        key = (r.bounds(), r.date_text(), tuple(loc.place_id for loc in r.locations),
+               tuple(sorted(r.participants)))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _conflicts(reports: Sequence[_Report]) -> list[str]:
@@ -888,7 +1011,7 @@ def _loc_dict(loc: _Loc, role: str) -> dict[str, Any]:
             "kind": loc.kind, "place_id": loc.place_id, "role": role}
 
 
-def _event_row(reports: list[_Report]) -> dict[str, Any]:
+def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[str, Any]:
     reports = sorted(reports, key=lambda r: (r.article, r.index))
     names = [r.name for r in reports if r.name]
     name = names[0] if names else None
@@ -932,7 +1055,7 @@ def _event_row(reports: list[_Report]) -> dict[str, Any]:
         "date_text": "; ".join(date_texts) or None,
         "places": places,
         "participants": participants,
-        "articles": sorted({r.article for r in reports}),
+        "articles": sorted({r.article for r in reports} | {c for r in reports for c in copies.get(r.article, ())}),
         "evidence": [{"article": a, "start": s, "end": e, "text": t} for a, s, e, t in evidence],
         "reports": [{
             "article": r.article,
@@ -946,9 +1069,62 @@ def _event_row(reports: list[_Report]) -> dict[str, Any]:
                           for loc in r.locations],
             "participants": sorted(r.participants),
         } for r in reports],
-        "conflicts": _conflicts(reports),
+        "conflicts": _conflicts(_distinct_reports(reports)[:Limits.CONFLICT_REPORTS]),
         "_point": (geometry_loc.lon, geometry_loc.lat) if geometry_loc else None,
     }
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+class _Duplicates:
+    """Finds articles that repeat an earlier one, exactly or nearly, in time linear in the text.
+
+    Two articles are duplicates when they have the same date and either the
+    same words or, for articles of at least :attr:`Limits.NEAR_DUP_MIN_SENTENCES`
+    sentences, :attr:`Limits.NEAR_DUP_SHARE` of their sentences in common
+    (a wire story republished with another headline, a changed byline or a
+    footer).  Each sentence is indexed once, under the first article that
+    had it, so no article is compared with all the others.
+    """
+
+    def __init__(self) -> None:
+        self._exact: dict[tuple[Any, str], str] = {}
+        self._sentence_owner: dict[tuple[Any, str], str] = {}
+        self._size: dict[str, int] = {}
+        self.copies: dict[str, list[str]] = {}
+
+    @staticmethod
+    def _digest(text: str) -> str:
+        return hashlib.blake2b(" ".join(_WORDS.findall(text.casefold())).encode("utf-8"), digest_size=16).hexdigest()
+
+    def original_of(self, article: Article) -> str | None:
+        """The earlier article this one repeats, or None (then it is remembered as an original)."""
+        text = article.text
+        body = self._digest(text[article.body_start:])
+        original = self._exact.get((article.date, body))
+        # the headline is often rewritten when a story is republished: it does not count
+        sentences = [self._digest(text[a:b]) for a, b in _sentences(article) if text[a:b] != article.title]
+        sentences = list(dict.fromkeys(h for h in sentences if h != self._digest("")))
+        if original is None and len(sentences) >= Limits.NEAR_DUP_MIN_SENTENCES:
+            counts: dict[str, int] = {}
+            for h in sentences:
+                owner = self._sentence_owner.get((article.date, h))
+                if owner is not None:
+                    counts[owner] = counts.get(owner, 0) + 1
+            for owner, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                share = n / max(len(sentences), self._size[owner])
+                if share >= Limits.NEAR_DUP_SHARE:
+                    original = owner
+                break
+        if original is not None:
+            self.copies.setdefault(original, []).append(article.name)
+            return original
+        self._exact[(article.date, body)] = article.name
+        self._size[article.name] = len(sentences)
+        for h in sentences:
+            self._sentence_owner.setdefault((article.date, h), article.name)
+        return None
 
 
 def _as_articles(articles: Any) -> list[Article]:
@@ -964,7 +1140,7 @@ def _as_articles(articles: Any) -> list[Article]:
     return out
 
 
-def extract_events(articles: Any, *, mentions: Any = None):
+def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None):
     """The military exercises the articles describe, one row per exercise.
 
     Parameters
@@ -974,6 +1150,9 @@ def extract_events(articles: Any, *, mentions: Any = None):
         Place mentions to use instead of running the geoparser: a mapping of
         article name to :class:`~geodrills.geoparse.Mention` objects, or a
         frame shaped like :func:`~geodrills.geoparse.geoparse_frame`'s.
+    progress : bool, optional
+        Draw a progress bar on stderr; by default only on a terminal and for
+        enough articles to need one.
 
     Returns
     -------
@@ -1000,35 +1179,16 @@ def extract_events(articles: Any, *, mentions: Any = None):
     [['TurAz Qartali 2022', ['AZ', 'TR']]]
     """
     gpd = import_optional("geopandas", feature="extract_events")
-    docs = _as_articles(articles)
+    docs = sorted(_as_articles(articles), key=lambda a: a.name)  # the first copy of a text is its original
     all_reports: list[_Report] = []
-    for article in docs:
-        all_reports.extend(_article_reports(article, _locations_for(article, mentions)))
+    duplicates = _Duplicates()
+    for article in progress_iter(docs, desc="events", enabled=progress):
+        # a copy of an article already read adds its name to that article's events, not new events
+        if duplicates.original_of(article) is None:
+            all_reports.extend(_article_reports(article, _locations_for(article, mentions)))
     all_reports.sort(key=lambda r: (r.article, r.index))
-    # union-find over reports that describe the same exercise
-    parent = list(range(len(all_reports)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, r in enumerate(all_reports):
-        for j in range(i + 1, len(all_reports)):
-            s = all_reports[j]
-            if r.article != s.article and _same_exercise(r, s):
-                group_i = [all_reports[k] for k in range(len(all_reports)) if find(k) == find(i)]
-                group_j = [all_reports[k] for k in range(len(all_reports)) if find(k) == find(j)]
-                # never merge two different names through an unnamed report
-                names = {_norm_name(x.name) for x in group_i + group_j if x.name}
-                articles_i = {x.article for x in group_i}
-                if len(names) <= 1 and not (articles_i & {x.article for x in group_j}):
-                    parent[find(j)] = find(i)
-    groups: dict[int, list[_Report]] = {}
-    for i, r in enumerate(all_reports):
-        groups.setdefault(find(i), []).append(r)
-    rows = [_event_row(g) for g in groups.values()]
+    groups = _merge(all_reports)
+    rows = [_event_row(g.reports, duplicates.copies) for g in groups]
     rows.sort(key=lambda row: (row["start_date"] is None, row["start_date"] or "", row["name"] or "",
                                row["event_id"]))
     points = [row.pop("_point") for row in rows]

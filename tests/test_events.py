@@ -357,3 +357,80 @@ def test_quoted_name_three_participants_duration_and_a_second_exercise():
 
 def test_civil_drills_are_not_military_events():
     assert len(extract_events([Article.from_text("Schools in Baku held fire drills on Monday.", "e.txt")])) == 0
+
+
+# --------------------------------------------------------------------------
+# scale: copies, near-duplicates and merging without pairwise rescans (issue 14 item 5)
+
+def test_copies_of_each_seed_add_articles_not_events():
+    originals = read_articles(SEEDS)
+    copies = [Article.from_text(a.text, f"{a.name[:-4]}_copy{i:03d}.txt") for a in originals for i in range(100)]
+    events = extract_events(copies, progress=False)
+    single = extract_events(originals)
+    assert len(events) == len(single) == 11
+    for row in events.itertuples():
+        assert len(row.articles) % 100 == 0 and len(row.articles) >= 100
+    assert sorted(len(r) for r in events["articles"]) == sorted(100 * len(r) for r in single["articles"])
+
+
+def test_near_duplicate_with_another_headline_and_footer_is_one_event():
+    body = ("Turkish and Azerbaijani troops began joint military exercises in Kars on Monday. "
+            "The drills will last five days. Tanks and artillery take part. Officials said the exercise "
+            "is defensive. Journalists were invited to watch.")
+    a = Article.from_text(f" date 2021-02-03\nDrills begin in Kars\n{body}\n", "a.txt")
+    b = Article.from_text(f" date 2021-02-03\nTurkey, Azerbaijan start war games\n{body}\n"
+                          "Follow us on social media for more.\n", "b.txt")
+    (row,) = events_to_records(extract_events([a, b]))
+    assert row["articles"] == ["a.txt", "b.txt"]
+    assert {e["article"] for e in row["evidence"]} == {"a.txt"}  # the copy adds its id, not its text
+
+
+def test_same_text_on_another_date_is_not_a_copy():
+    body = "Turkish troops began military exercises in Kars on Monday. They last a week. Tanks take part."
+    a = Article.from_text(f" date 2021-02-03\n{body}", "a.txt")
+    b = Article.from_text(f" date 2022-02-03\n{body}", "b.txt")
+    assert len(extract_events([a, b])) == 2
+
+
+def test_merging_compares_a_bounded_number_of_reports(monkeypatch):
+    import geodrills.events as events_module
+
+    calls = 0
+    real = events_module._same_exercise
+
+    def counting(r, s):
+        nonlocal calls
+        calls += 1
+        return real(r, s)
+
+    monkeypatch.setattr(events_module, "_same_exercise", counting)
+    n = 1500
+    # n unnamed exercises in one month, each in its own country: none merge, and none may be
+    # compared with all the others
+    reports = []
+    for i in range(n):
+        r = events_module._Report(f"{i:05d}.txt", 0, 0, participants={f"C{i}"})
+        r.date = events_module.DateExpr(0, 6, "June 3", "absolute", "2021-06-03", None, "day")
+        reports.append(r)
+    groups = events_module._merge(reports)
+    assert len(groups) == n
+    limits = events_module.Limits
+    assert calls <= n * limits.BUCKET_CANDIDATES * limits.GROUP_SAMPLE
+    assert calls < n * n / 10
+
+
+def test_names_match_across_spellings_and_a_missing_year():
+    from geodrills.events import _same_name
+
+    assert _same_name("Zapad-2021", "Zapad 2021")
+    assert _same_name("African Lion 2022", "African Lion")
+    assert _same_name("Brave Griffin 24/II", "Brave Griffin 24-II")
+    assert not _same_name("Zapad-2021", "Zapad-2017")
+    assert not _same_name("Brave Griffin 24/II", "Brave Griffin 24/I")
+
+
+def test_one_sentence_full_of_cues_and_places_is_handled():
+    unit = "Turkish troops held drills in Kars and Azerbaijani forces exercises near Baku, "
+    art = Article.from_text(" date 2021-02-01 " + unit * 200 + "on Monday.", "big.txt")
+    events = extract_events([art])
+    assert 1 <= len(events) <= 400
