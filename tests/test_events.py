@@ -434,3 +434,47 @@ def test_one_sentence_full_of_cues_and_places_is_handled():
     art = Article.from_text(" date 2021-02-01 " + unit * 200 + "on Monday.", "big.txt")
     events = extract_events([art])
     assert 1 <= len(events) <= 400
+
+
+# --------------------------------------------------------------------------
+# names in their general forms (sentences written for these tests)
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Russia and Belarus opened their joint Zapad-2021 manoeuvres on Friday.", "Zapad-2021"),
+    ("The exercise, named Brave Griffin 24/II, opened on Sunday.", "Brave Griffin 24/II"),
+    ("Taiwan began its Han Kuang 41 drills near Taipei.", "Han Kuang 41"),
+    ("The exercises, codenamed Steppe Eagle, involve Kazakh troops.", "Steppe Eagle"),
+    ("Iran launched Operation Great Prophet 17 drills in the Gulf.", "Great Prophet 17"),
+    ("US soldiers took part in Exercise Defender Europe 22 in Poland.", "Defender Europe 22"),
+    ("Taiwan's annual Han Kuang military exercises began on Kinmen.", "Han Kuang"),
+    ("India and the US will hold 'Yudh Abhyas', the annual army exercise, in Auli.", "Yudh Abhyas"),
+    ("The fifth edition of Noble Partner, the military exercise, begins in Georgia.", "Noble Partner"),
+    ("The Mustafa Kemal Atatürk – 2023 exercise began on Monday.", "Mustafa Kemal Atatürk – 2023"),
+])
+def test_name_forms(sentence, name):
+    from geodrills.events.names import find_names
+
+    assert name in [n.name for n in find_names(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkish troops held Joint Military Exercises in Kars.",
+    "The Turkish Armed Forces held drills near Kars.",
+    "India and the Indo-US joint exercise partners met.",
+    "According to the former Minister of Foreign Affairs Tofig Zulfugarov, the winter exercises in Kars are planned.",
+    "In Winter 2021 the troops held drills.",
+])
+def test_generic_phrases_are_never_names(sentence):
+    from geodrills.events.names import find_names
+
+    names = [n.name for n in find_names(sentence)]
+    assert not [n for n in names if n not in ("Kars",)], names
+
+
+def test_translation_in_brackets_is_an_alias_and_merges():
+    a = Article.from_text(' date 2022-02-11\nT\nThe "Związkowa Stanowczość-2022" (Union Resolve-2022) manoeuvres '
+                          "of Russian and Belarusian troops began on Thursday near Brest.\n", "pl.txt")
+    b = Article.from_text(" date 2022-02-12\nT\nRussian and Belarusian troops continued the Union Resolve-2022 "
+                          "drills near Brest.\n", "en.txt")
+    (row,) = events_to_records(extract_events([a, b]))
+    assert row["articles"] == ["en.txt", "pl.txt"]

@@ -51,15 +51,15 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from ._optional import import_optional
-from .articles import Article, as_article, read_articles
-from .dates import DateExpr, Duration, find_dates, find_durations, iso_bounds
-from .demonyms import find_demonyms
-from ._progress import progress_iter
-from .errors import InputError
-from .geodesy import haversine_km
-from .lexicon import MONTHS, WEEKDAYS
-from .sentences import Sentences
+from .._optional import import_optional
+from ..articles import Article, as_article, read_articles
+from ..dates import DateExpr, Duration, find_dates, find_durations, iso_bounds
+from ..demonyms import find_demonyms
+from .._progress import progress_iter
+from ..errors import InputError
+from ..geodesy import haversine_km
+from ..sentences import Sentences
+from .names import Name, find_names
 
 __all__ = ["extract_events", "events_to_records", "timeline_chart", "COLUMNS"]
 
@@ -74,6 +74,9 @@ _I = re.IGNORECASE
 #: cost per cue constant, so a hostile sentence of thousands of cues and
 #: places costs time linear in its length.
 WINDOW = 240
+#: How far (characters) a name may be from the cue it names ("Noble Partner, the international
+#: military exercise").
+NAME_REACH = 60
 
 # --------------------------------------------------------------------------
 # vocabulary
@@ -164,15 +167,6 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
                     r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
-# "Winter 2021", "Mustafa Kemal Atatürk 2023", "TurAz Qartalı 2022".
-_NAME_WITH_YEAR = re.compile(r"((?:[^\W\d_][\w’'.-]*[ \t]+){1,5})((?:19|20)\d\d)\b")
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
-_NAME_VERB_BEFORE = re.compile(r"\b(?:dubbed|called|named|codenamed|code-named|titled)\s*$", _I)
-_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
-# A capitalised phrase after one of these is a date ("In Winter 2021"), not a name.
-_NAME_STOP_BEFORE = {"in", "since", "of", "by", "during", "until", "from", "before", "after", "early", "late",
-                     "mid", "to", "through", "for", "till"}
-
 class Limits:
     """Bounds that keep cross-article merging linear in the number of reports."""
 
@@ -182,6 +176,8 @@ class Limits:
     BUCKET_CANDIDATES = 64
     #: Months of a long date range used for blocking (a year-precise date covers twelve).
     MONTH_BUCKETS = 13
+    #: Names and aliases kept per group for matching.
+    GROUP_NAMES = 16
     #: Reports of one event compared with each other for conflicts.
     CONFLICT_REPORTS = 40
     #: Share of sentences two articles must have in common to be near-duplicates.
@@ -234,6 +230,7 @@ class _Mention:
     bare_name: bool = False
     cls: str = "exercise"
     ending: bool = False
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -259,6 +256,7 @@ class _Report:
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
     explicit_participants: bool = False
     location_ids: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
@@ -333,7 +331,7 @@ def _locs_from_frame(frame: Any) -> dict[str, list[_Loc]]:
 
 def _locations_for(article: Article, mentions: Any) -> list[_Loc]:
     if mentions is None:
-        from .geoparse import geoparse  # the geoparser is the only place places come from
+        from ..geoparse import geoparse  # the geoparser is the only place places come from
 
         found = [_loc_from_mention(m) for m in geoparse(article)]
     elif hasattr(mentions, "columns"):
@@ -424,49 +422,6 @@ def _kinds(modifiers: Sequence[str], cue_word: str) -> set[str]:
     return kinds
 
 
-def _names(text: str, a: int, b: int) -> list[tuple[int, int, str, bool]]:
-    """(start, end, name, followed_by_cue) for exercise names in a sentence."""
-    out = []
-    for m in _QUOTED.finditer(text, a, b):
-        inner = m.group(1).strip()
-        after = text[m.end():min(b, m.end() + 30)]
-        before = text[max(a, m.start() - 30):m.start()]
-        words = inner.split()
-        if not inner[:1].isupper() or len(words) > 6:
-            continue
-        cue_after = bool(re.match(r"^\s*(?:military\s+)?(?:joint\s+)?(?:exercises?|drills?|manoeuvres?|war\s*games?)\b",
-                                  after, _I))
-        if cue_after or (_NAME_VERB_BEFORE.search(before) and _CUE.search(text[max(a, m.start() - 60):m.start()])):
-            out.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), inner, True))
-    for m in _NAME_WITH_YEAR.finditer(text, a, b):
-        tokens = m.group(1).split()
-        # keep the trailing run of capitalised words: "carried out the Winter 2021" -> "Winter"
-        run: list[str] = []
-        for tok in reversed(tokens):
-            if not tok[:1].isupper():
-                break
-            run.append(tok)
-        run.reverse()
-        if not run or any(t.lower().strip(".,") in _DATE_WORDS for t in run):
-            continue
-        while run and run[0] in ("The", "A", "An", "This"):
-            run.pop(0)  # "The TurAz Qartalı 2021 exercises"
-        if not run or run[0].lower() in _NAME_STOP_BEFORE:
-            continue
-        start = text.rfind(run[0], m.start(1), m.start(2))
-        prev = re.search(r"([\w’']+)\W*$", text[max(a, start - 30):start])
-        if prev and prev.group(1).lower() in _NAME_STOP_BEFORE:
-            continue
-        if any(s <= start < e for s, e, _, _ in out):
-            continue
-        after = text[m.end():min(b, m.end() + 40)]
-        cue_after = bool(re.match(r"^\s*[\"”]?\s*(?:military\s+)?(?:joint\s+)?(?:exercises?|drills?|manoeuvres?|war\s*games?)\b",
-                                  after, _I))
-        name = " ".join(run + [m.group(2)])
-        out.append((start, m.end(2), name, cue_after))
-    return sorted(out)
-
-
 def _norm_name(name: str) -> str:
     # "TurAz Qartalı 2021" and "TurAz Qartali 2021" are one name to a reader.
     folded = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
@@ -488,6 +443,10 @@ def _name_key(name: str) -> tuple[str, str | None]:
     year = next((t for t in tokens if re.fullmatch(r"(?:19|20)\d\d", t)), None)
     base = "".join(t for t in tokens if t != year and t not in _NAME_FILLER)
     return base or "".join(tokens), year
+
+
+def _names_match(r: "_Report", name: str) -> bool:
+    return any(_same_name(n, name) for n in [r.name, *r.aliases] if n)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -584,6 +543,33 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
     return found
 
 
+def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Name]:
+    """The name each cue carries: the nearest name within :data:`NAME_REACH` characters, nothing between.
+
+    "the Zapad-2021 manoeuvres", "The exercise, named Brave Griffin 24/II",
+    "Noble Partner, the international military exercise"; a cue after the
+    name wins a tie.
+    """
+    out: dict[tuple[int, int], Name] = {}
+    for n in names:
+        best = None
+        for cue in cues:
+            if n.start <= cue[0] < n.end:  # "Combined Joint Fires Coordination Exercise"
+                gap = 0
+            elif cue[0] >= n.end:
+                gap = cue[0] - n.end
+            else:
+                gap = n.start - cue[1] + 1  # after the cue: a tie goes to the cue after the name
+            if gap > NAME_REACH or gap < 0 or _BLOCKER.search(_between(text, n.end, cue[0]) if cue[0] >= n.end
+                                                               else _between(text, cue[1], n.start)):
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, cue)
+        if best is not None and best[1] not in out:
+            out[best[1]] = n
+    return out
+
+
 def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
     """The items (sorted by ``start``, whose starts are ``starts``) inside ``[lo, hi]``, by bisection."""
     i = bisect_left(starts, lo)
@@ -605,7 +591,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
     mentions = []
     for index, (a, b) in enumerate(_sentences(article)):
         cues = [c for c in _cues(text, a, b) if military or _self_military(text, a, c)]
-        names = _names(text, a, b) if military or cues else []
+        names = find_names(text, a, b) if military or cues else []
         if not cues and not names:
             continue
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
@@ -616,12 +602,13 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
         durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
         date_starts, duration_starts = [d.start for d in dates], [d.start for d in durations]
         sentence_loc_starts = [loc.start for loc in sentence_locs]
+        bound = _bind_names(text, names, cues)
         # A name away from any cue ("Winter 2021 is a show of strength") can only
         # name an exercise already introduced.
-        for s, e, name, has_cue in names:
-            if not (has_cue and any(0 <= c[0] - e <= 12 for c in cues)):
-                mentions.append(_Mention((a, b), index, (s, e), "", [], set(), False, False, name, False,
-                                         set(), [], [], [], [], [], False, bare_name=True))
+        for n in names:
+            if not any(n is x for x in bound.values()):
+                mentions.append(_Mention((a, b), index, (n.start, n.end), "", [], set(), False, False, n.name, False,
+                                         set(), [], [], [], [], [], False, bare_name=True, aliases=n.aliases))
         if not cues:
             continue
         sentence_text = text[a:b]
@@ -645,10 +632,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
             lo, hi = max(a, cue[0] - WINDOW), min(b, cue[1] + WINDOW)
             determiner, modifiers = _noun_phrase(text, a, cue[0])
             cue_word = text[cue[0]:cue[1]]
-            name, name_has_cue = None, False
-            for s, e, n, has_cue in names:
-                if has_cue and 0 <= cue[0] - e <= 12:
-                    name, name_has_cue = n, True
+            bound_name = bound.get(cue)
+            name, name_has_cue = (bound_name.name, True) if bound_name else (None, False)
             my_dates = []
             for d in _in_window(dates, date_starts, lo, hi):
                 if not nearest(d.start, d.end) or _blocked(text, d.end if d.end <= cue[0] else cue[1],
@@ -690,7 +675,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
                 (a, b), index, cue, determiner, modifiers, _kinds(modifiers, cue_word), past, current, name,
                 name_has_cue, _participants(text, lo, hi, window_locs, cue), my_dates, my_durations,
                 locations, mentioned, border_of, joint,
-                cls="training" if cue_word.lower() == "training" else "exercise", ending=ending))
+                cls="training" if cue_word.lower() == "training" else "exercise", ending=ending,
+                aliases=bound_name.aliases if bound_name else ()))
     return mentions
 
 
@@ -714,6 +700,9 @@ def _dates_conflict(old: DateExpr | None, new: DateExpr | None) -> bool:
 def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     if m.name and not report.name:
         report.name = m.name
+    for alias in m.aliases:
+        if alias not in report.aliases and not (report.name and _same_name(alias, report.name)):
+            report.aliases.append(alias)
     report.kinds |= m.kinds
     report.participants |= m.participants
     report.explicit_participants |= bool(m.participants)
@@ -766,10 +755,11 @@ def _article_reports(article: Article, locs: Sequence[_Loc]) -> list[_Report]:
 
     for m in _article_mentions(article, locs):
         target: _Report | None = None
+        year = _name_key(m.name)[1] if m.name else None
         if m.bare_name:
-            same_year = [r for r in reports if not r.name and r.start_date()
-                         and r.start_date()[:4] == m.name[-4:]]
-            named = [r for r in reports if r.name and _norm_name(r.name) == _norm_name(m.name)]
+            same_year = [r for r in reports if not r.name and r.start_date() and year
+                         and r.start_date()[:4] == year]
+            named = [r for r in reports if r.name and _names_match(r, m.name)]
             target = (named or same_year or [None])[0]
             if target is None:
                 continue
@@ -777,12 +767,12 @@ def _article_reports(article: Article, locs: Sequence[_Loc]) -> list[_Report]:
             focus = target
             continue
         if m.name:
-            named = [r for r in reports if r.name and _norm_name(r.name) == _norm_name(m.name)]
+            named = [r for r in reports if r.name and _names_match(r, m.name)]
             if named:
                 target = named[0]
             else:
-                same_year = [r for r in reports if not r.name and r.start_date()
-                             and r.start_date()[:4] == m.name[-4:]]
+                same_year = [r for r in reports if not r.name and r.start_date() and year
+                             and r.start_date()[:4] == year]
                 if len(same_year) == 1:
                     target = same_year[0]
                 elif (focus is not None and focus is lead and not focus.name
@@ -885,26 +875,29 @@ def _same_exercise(r: _Report, s: _Report) -> bool:
     return _places_compatible(r.locations, s.locations)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Group:
     """Reports of one exercise from different articles."""
 
     reports: list[_Report] = field(default_factory=list)
-    name: str | None = None
+    names: list[str] = field(default_factory=list)  # the names and aliases its reports give
     articles: set[str] = field(default_factory=set)
 
     def accepts(self, r: _Report) -> bool:
         if r.article in self.articles:
             return False  # one article's reports were already told apart
-        if r.name and self.name:
-            return _same_name(r.name, self.name)
+        if r.name and self.names:
+            return any(_same_name(a, b) for a in [r.name, *r.aliases] for b in self.names)
         # never merge two different names through an unnamed report: compare with a few members
         return any(_same_exercise(r, s) for s in self.reports[:Limits.GROUP_SAMPLE])
 
-    def add(self, r: _Report) -> None:
+    def add(self, r: _Report) -> list[str]:
+        """Add a report; returns the names it brings that the group did not have."""
         self.reports.append(r)
         self.articles.add(r.article)
-        self.name = self.name or r.name
+        new = [n for n in [r.name, *r.aliases] if n and n not in self.names][:Limits.GROUP_NAMES]
+        self.names.extend(new)
+        return new
 
 
 def _month_buckets(r: _Report) -> list[int]:
@@ -931,7 +924,8 @@ def _merge(reports: Iterable[_Report]) -> list[_Group]:
     for r in reports:
         target = None
         if r.name:
-            target = next((g for g in by_name.get(_name_key(r.name)[0], ()) if g.accepts(r)), None)
+            keys = dict.fromkeys(_name_key(n)[0] for n in [r.name, *r.aliases])
+            target = next((g for key in keys for g in by_name.get(key, ()) if g.accepts(r)), None)
         months = _month_buckets(r)
         if target is None:
             seen: set[int] = set()
@@ -945,10 +939,10 @@ def _merge(reports: Iterable[_Report]) -> list[_Group]:
         if target is None:
             target = _Group()
             groups.append(target)
-        had_name = target.name
-        target.add(r)
-        if target.name and not had_name:
-            by_name.setdefault(_name_key(target.name)[0], []).append(target)
+        for name in target.add(r):
+            bucket = by_name.setdefault(_name_key(name)[0], [])
+            if not bucket or bucket[-1] is not target:
+                bucket.append(target)
         for month in months:
             bucket = by_month.setdefault(month, [])
             if not bucket or bucket[-1] is not target:
