@@ -140,12 +140,15 @@ def load_seeds(shared: Path) -> tuple[list[dict[str, Any]], Path]:
 
 def predicted_reports(events) -> list[dict[str, Any]]:
     """One dict per (event, article): the report, its evidence spans and the event id."""
+    from geodrills.events import event_details
+
     out = []
     for row in events.itertuples(index=False):
+        details = event_details(row.details)
         spans = defaultdict(list)
-        for e in row.evidence:
+        for e in details["evidence"]:
             spans[e["article"]].append((e["start"], e["end"]))
-        for rep in row.reports:
+        for rep in details["reports"]:
             out.append({**rep, "event_id": row.event_id, "event_name": row.name, "label": row.label,
                         "spans": spans.get(rep["article"], [])})
     return out

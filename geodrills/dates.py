@@ -219,6 +219,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:['’]s)?\b", _FLAGS)),
 ]
 
+# Every pattern above needs one of these (a digit, a month, a weekday, a unit of time or a day word).
+_ANY_DATE_WORD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
+    r"yesterday|tomorrow|week|fortnight|month|year|day)", _FLAGS)
+
 # A sentence that talks about the future ("will", "is to", "planned") makes
 # "on Monday" mean the next Monday; otherwise news reports the past.
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|scheduled|upcoming|next)\b",
@@ -453,6 +458,8 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
     if ref_date is not None and not MIN_YEAR <= ref_date.year <= MAX_YEAR:
         ref_note = f"article date {ref_date.isoformat()} is outside {MIN_YEAR}-{MAX_YEAR}"
         ref_date = None
+    if not _ANY_DATE_WORD.search(text):
+        return []  # most sentences hold no date: one cheap scan instead of every pattern
     if future is None:
         future = bool(_FUTURE.search(text))
     taken: list[tuple[int, int]] = []

@@ -14,7 +14,7 @@ import pytest
 
 from geodrills.articles import Article, read_articles
 from geodrills.errors import InputError, MissingDependencyError
-from geodrills.events import COLUMNS, events_to_records, extract_events, timeline_chart
+from geodrills.events import COLUMNS, event_details, events_to_records, extract_events, timeline_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -33,13 +33,13 @@ def by_name(events, name):
 
 
 def report(row, article_prefix):
-    (rep,) = [r for r in row["reports"] if r["article"].startswith(article_prefix)]
+    (rep,) = [r for r in event_details(row)["reports"] if r["article"].startswith(article_prefix)]
     return rep
 
 
 def evidence_event(events, article_prefix, words):
     hits = [row for _, row in events.iterrows()
-            if any(e["article"].startswith(article_prefix) and words in e["text"] for e in row["evidence"])]
+            if any(e["article"].startswith(article_prefix) and words in e["text"] for e in event_details(row)["evidence"])]
     assert len(hits) == 1, [h["label"] for h in hits]
     return hits[0]
 
@@ -55,10 +55,10 @@ def test_frame_shape(seed_events):
         assert row.date_precision in ("day", "month", "year", "unresolved")
         assert row.participants == sorted(row.participants)
         assert row.articles == sorted(row.articles)
-        for ev in row.evidence:
+        for ev in event_details(row.details)["evidence"]:
             text = (SEEDS / ev["article"]).read_text(encoding="utf-8")
             assert text[ev["start"]:ev["end"]] == ev["text"]
-        for place in row.places:
+        for place in event_details(row.details)["places"]:
             assert place["role"] in ("location", "mentioned")
             assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
 
@@ -68,9 +68,9 @@ def test_winter_2021_is_one_event_across_three_articles_with_the_contradiction_k
     assert row["articles"] == ["000_5878fdfec2038733.txt", "001_5949b38c653093e8.txt", "002_191b564eae45596c.txt"]
     assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2021-02-01", "2021-02-12", "day")
     assert row["participants"] == ["AZ", "TR"]
-    locations = {(p["name"], p["country"]) for p in row["places"] if p["role"] == "location"}
+    locations = {(p["name"], p["country"]) for p in event_details(row)["places"] if p["role"] == "location"}
     assert ("Kars", "TR") in locations
-    assert any("002_" in c and "July" in c for c in row["conflicts"])
+    assert any("002_" in c and "July" in c for c in event_details(row)["conflicts"])
     assert row["geometry"] is not None and abs(row["geometry"].y - 40.6) < 0.3
     # 000 says "Today" (2021-02-01) and "for more than ten days"
     rep = report(row, "000_")
@@ -81,33 +81,33 @@ def test_named_exercise_in_an_undated_article(seed_events):
     row = by_name(seed_events, "Mustafa Kemal Atatürk 2023")
     assert row["date_precision"] == "unresolved" and row["start_date"] is None
     assert "on Monday" in row["date_text"]
-    assert {p["name"] for p in row["places"] if p["role"] == "location"} == {"Azerbaijan", "Karabakh"}
+    assert {p["name"] for p in event_details(row)["places"] if p["role"] == "location"} == {"Azerbaijan", "Karabakh"}
     # talks in Tehran are mentioned, not where the exercise is
-    assert any(p["name"] == "Tehran" and p["role"] == "mentioned" for p in row["places"])
+    assert any(p["name"] == "Tehran" and p["role"] == "mentioned" for p in event_details(row)["places"])
     assert row["participants"] == ["AZ", "TR"]
 
 
 def test_past_exercises_mentioned_in_passing(seed_events):
     row = evidence_event(seed_events, "001_", "July-August 2020")
     assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2020-07", "2020-08", "month")
-    assert [p["name"] for p in row["places"] if p["role"] == "location"] == ["Azerbaijan"]
+    assert [p["name"] for p in event_details(row)["places"] if p["role"] == "location"] == ["Azerbaijan"]
     row = evidence_event(seed_events, "000_", "previous joint military exercises")
     assert row["participants"] == ["AZ", "TR"]
     # "a 44-day war broke out in Karabakh": the war's place, not the exercise's
-    assert not [p for p in row["places"] if p["role"] == "location"]
+    assert not [p for p in event_details(row)["places"] if p["role"] == "location"]
 
 
 def test_a_foreign_exercise_is_its_own_event(seed_events):
     row = evidence_event(seed_events, "004_", "Iran's military recent military exercises")
     assert row["participants"] == ["IR"]
-    assert {p["country"] for p in row["places"] if p["role"] == "location"} == {"IR", "AZ"}
+    assert {p["country"] for p in event_details(row)["places"] if p["role"] == "location"} == {"IR", "AZ"}
 
 
 def test_locations_listed_after_the_cue(seed_events):
     row = evidence_event(seed_events, "004_", "gathered for drills in Baku")
-    names = {p["name"] for p in row["places"] if p["role"] == "location"}
+    names = {p["name"] for p in event_details(row)["places"] if p["role"] == "location"}
     assert {"Baku", "Astara", "Jabrayil", "Imishli", "Azerbaijan"} <= names
-    assert any(p["kind"] == "river" for p in row["places"] if p["role"] == "location")
+    assert any(p["kind"] == "river" for p in event_details(row)["places"] if p["role"] == "location")
     assert "December 5" in row["date_text"] and row["start_date"] is None  # undated article: no guess
 
 
@@ -126,7 +126,7 @@ def test_no_date_header_resolves_nothing_relative():
     (row,) = events_to_records(extract_events([art]))
     assert row["date_precision"] == "unresolved" and row["start_date"] is None
     assert row["participants"] == ["AZ", "TR"]
-    assert [p["name"] for p in row["places"] if p["role"] == "location"] == ["Kars"]
+    assert [p["name"] for p in event_details(row)["places"] if p["role"] == "location"] == ["Kars"]
 
 
 def test_same_text_with_a_date_header_resolves():
@@ -226,12 +226,30 @@ def test_cli_jsonl_and_csv(tmp_path, capsys):
     lines = out.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert any(r["name"] == "Winter 2021" for r in records)
-    for key in ("name", "start_date", "end_date", "date_precision", "places", "participants", "articles"):
-        assert all(key in r for r in records)
+    for r in records:
+        assert list(r) == [c for c in COLUMNS if c != "geometry"]
+        assert set(r["details"]) == {"places", "evidence", "reports", "conflicts", "copies"}
     assert main(["events", str(SEEDS), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == len(records)
     assert json.loads(rows[0]["participants"]) == records[0]["participants"]
+    assert json.loads(rows[0]["details"]) == records[0]["details"]
+
+
+def test_flat_columns_dated_status_passing(seed_events):
+    for row in seed_events.itertuples():
+        assert row.dated == (row.start_date is not None)
+        assert row.status in ("planned", "under way", "past", "unknown")
+        assert row.n_articles == len(row.articles)
+        for col in ("name", "label", "start_date", "date_precision", "place", "status"):
+            value = getattr(row, col)
+            assert value is None or isinstance(value, str)
+    winter = by_name(seed_events, "Winter 2021")
+    assert winter["passing"] is False or winter["passing"] == False  # noqa: E712  (numpy bool)
+    assert winter["place"] == "Kars" and winter["place_country"] == "TR"
+    previous = evidence_event(seed_events, "000_", "previous joint military exercises")
+    assert bool(previous["passing"]) and previous["status"] == "past"
+    assert not previous["dated"]
 
 
 def test_cli_nothing_found(tmp_path, capsys):
@@ -282,7 +300,7 @@ def score_events(events) -> dict:
     for g in gold:
         match = [row for _, row in events.iterrows()
                  if any(e["article"] == g["article"] and squash(g["evidence"]) in squash(e["text"])
-                        for e in row["evidence"])]
+                        for e in event_details(row)["evidence"])]
         if len(match) > 1:
             # one sentence can report two exercises ("The recent exercise follows the flight-tactical
             # training ..."): the one whose description the gold evidence quotes is meant
@@ -292,7 +310,7 @@ def score_events(events) -> dict:
             continue
         row = match[0]
         out["found"] += 1
-        rep = next(r for r in row["reports"] if r["article"] == g["article"])
+        rep = next(r for r in event_details(row)["reports"] if r["article"] == g["article"])
         # A proper name is capitalised and quoted verbatim somewhere ("Winter 2021"); the gold's other
         # names ("flight-tactical training", "joint exercises July-August 2020") are descriptions.
         real_name = g["name"][:1].isupper() and any(g["name"] in t for t in texts.values())
@@ -308,7 +326,7 @@ def score_events(events) -> dict:
         if not (ok_name and ok_dates and ok_places):
             out["misses"].append((g["article"][:3], g["name"], row["name"], rep["start_date"], rep["end_date"],
                                   [p["name"] for p in got]))
-    predicted = sum(len({e["article"] for e in row["evidence"]}) for _, row in events.iterrows())
+    predicted = sum(len({e["article"] for e in event_details(row)["evidence"]}) for _, row in events.iterrows())
     out["predicted_reports"] = predicted
     return out
 
@@ -340,7 +358,7 @@ def test_other_articles_same_name_merged_across_spellings():
     assert row["articles"] == ["b.txt", "d.txt"]
     assert (row["start_date"], row["end_date"]) == ("2021-09-06", "2021-09-17")
     assert row["participants"] == ["AZ", "TR"]
-    assert row["conflicts"] == []
+    assert event_details(row)["conflicts"] == []
 
 
 def test_quoted_name_three_participants_duration_and_a_second_exercise():
@@ -382,7 +400,7 @@ def test_near_duplicate_with_another_headline_and_footer_is_one_event():
                           "Follow us on social media for more.\n", "b.txt")
     (row,) = events_to_records(extract_events([a, b]))
     assert row["articles"] == ["a.txt", "b.txt"]
-    assert {e["article"] for e in row["evidence"]} == {"a.txt"}  # the copy adds its id, not its text
+    assert {e["article"] for e in event_details(row)["evidence"]} == {"a.txt"}  # the copy adds its id, not its text
 
 
 def test_same_text_on_another_date_is_not_a_copy():

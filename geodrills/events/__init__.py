@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from bisect import bisect_left
 import math
 import re
@@ -53,7 +54,7 @@ from typing import Any
 
 from .._optional import import_optional
 from ..articles import Article, as_article, read_articles
-from ..dates import DateExpr, Duration, find_dates, find_durations, iso_bounds
+from ..dates import MAX_YEAR, MIN_YEAR, DateExpr, Duration, find_dates, find_durations, iso_bounds
 from ..demonyms import find_demonyms
 from .._progress import progress_iter
 from ..errors import InputError
@@ -61,11 +62,19 @@ from ..geodesy import haversine_km
 from ..sentences import Sentences
 from .names import Name, find_names
 
-__all__ = ["extract_events", "events_to_records", "timeline_chart", "COLUMNS"]
+__all__ = ["extract_events", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
 
-#: Columns of the frame :func:`extract_events` returns, in order.
-COLUMNS = ["event_id", "name", "label", "start_date", "end_date", "date_precision", "date_text", "places",
-           "participants", "articles", "evidence", "reports", "conflicts", "geometry"]
+#: Columns of the frame :func:`extract_events` returns, in order.  All are flat
+#: (a scalar, or a sorted list of strings for ``aliases``, ``participants`` and
+#: ``articles``); everything nested (places with their roles, evidence quotes,
+#: what each article says, conflicts) is JSON text in ``details``
+#: (:func:`event_details` reads it back).
+COLUMNS = ["event_id", "name", "aliases", "label", "start_date", "end_date", "date_precision", "dated", "status",
+           "passing", "date_text", "place", "place_country", "lat", "lon", "participants", "n_articles", "articles",
+           "n_conflicts", "details", "geometry"]
+
+#: What an event's ``status`` can be, relative to the latest article's date.
+STATUSES = ("planned", "under way", "past", "unknown")
 
 _I = re.IGNORECASE
 
@@ -95,6 +104,9 @@ _TRAINING_COMPOUND_AFTER = re.compile(
 _EXERCISE_VERB_AFTER = re.compile(r"^\s+(?:restraint|caution|control|power|influence|sovereignty|its|their|the\s+right)\b", _I)
 
 # Statements of habit name no single exercise.
+# The exercise is still to come: "will be held", "is scheduled for", "plans to hold", "to host".
+_PLANNED = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|due\s+to|upcoming|"
+                      r"preparing\s+for|to\s+(?:host|hold|stage|conduct|launch|begin|start))\b", _I)
 _HABITUAL = re.compile(
     r"\b(?:regular(?:ly)?|routinely|every\s+year|each\s+year|for\s+(?:several|many)\s+years|for\s+decades|"
     r"(?:are|is)\s+not\s+new|from\s+now\s+on|traditionally|usually)\b", _I)
@@ -167,17 +179,22 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
                     r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
+_NAME_HINT = re.compile(r"\d|[\"“«‘]")
+
+
 class Limits:
     """Bounds that keep cross-article merging linear in the number of reports."""
 
     #: Members of a group an unnamed report is compared with.
-    GROUP_SAMPLE = 8
+    GROUP_SAMPLE = 4
     #: Groups per calendar month an unnamed report is compared with (the newest).
-    BUCKET_CANDIDATES = 64
+    BUCKET_CANDIDATES = 24
     #: Months of a long date range used for blocking (a year-precise date covers twelve).
     MONTH_BUCKETS = 13
     #: Names and aliases kept per group for matching.
     GROUP_NAMES = 16
+    #: Places of each report compared when deciding whether two reports are one exercise.
+    PLACES_COMPARED = 12
     #: Reports of one event compared with each other for conflicts.
     CONFLICT_REPORTS = 40
     #: Share of sentences two articles must have in common to be near-duplicates.
@@ -257,9 +274,21 @@ class _Report:
     explicit_participants: bool = False
     location_ids: set[str] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)
+    article_date: dt.date | None = None
+    lead: bool = False
+    future: bool = False
+    _bounds_cache: Any = field(default=None, repr=False)
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
+        key = (self.date, self.duration)
+        if self._bounds_cache is not None and self._bounds_cache[0] == key:
+            return self._bounds_cache[1]
+        value = self._bounds()
+        self._bounds_cache = (key, value)
+        return value
+
+    def _bounds(self) -> tuple[dt.date, dt.date] | None:
         if self.date is None or not self.date.resolved:
             return None
         first, last = self.date.bounds()
@@ -296,6 +325,17 @@ class _Report:
     def date_text(self) -> str | None:
         parts = [d.text.strip() for d in (self.date, self.anchored, self.duration) if d is not None]
         return " ... ".join(parts) if parts else None
+
+    def status(self) -> str | None:
+        """planned / under way / past relative to the article's date, or None when the text does not say."""
+        bounds = self.bounds()
+        if bounds is not None and self.article_date is not None:
+            if bounds[0] > self.article_date:
+                return "planned"
+            return "past" if bounds[1] < self.article_date else "under way"
+        if self.past:
+            return "past"
+        return "planned" if self.future else None
 
     def month_hint(self) -> int | None:
         return self.date.month if self.date is not None else None
@@ -582,16 +622,17 @@ def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) ->
     return out
 
 
-def _article_mentions(article: Article, locs: Sequence[_Loc]) -> list[_Mention]:
+def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Mention]:
     text = article.text
     military = bool(_MILITARY.search(text, article.body_start))
     boiler = article.boilerplate
     locs = [loc for loc in locs if not any(s <= loc.start < e for s, e in boiler)]
     loc_starts = [loc.start for loc in locs]
     mentions = []
-    for index, (a, b) in enumerate(_sentences(article)):
+    for index, (a, b) in enumerate(spans):
         cues = [c for c in _cues(text, a, b) if military or _self_military(text, a, c)]
-        names = find_names(text, a, b) if military or cues else []
+        # a name needs a cue, a quote or a number in its sentence
+        names = find_names(text, a, b) if cues or (military and _NAME_HINT.search(text, a, b)) else []
         if not cues and not names:
             continue
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
@@ -707,6 +748,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.participants |= m.participants
     report.explicit_participants |= bool(m.participants)
     report.joint |= m.joint
+    report.future |= bool(_PLANNED.search(text, m.sentence[0], m.sentence[1]))
     ending = m.ending
     for d in m.dates:
         if d.kind == "anchored":
@@ -742,18 +784,19 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
         report.evidence.append((s, e, text[s:e]))
 
 
-def _article_reports(article: Article, locs: Sequence[_Loc]) -> list[_Report]:
+def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Report]:
     text = article.text
     reports: list[_Report] = []
     focus: _Report | None = None
     lead: _Report | None = None
 
     def new(m: _Mention) -> _Report:
-        r = _Report(article.name, len(reports), m.sentence_index, past=m.past, cls=m.cls)
+        r = _Report(article.name, len(reports), m.sentence_index, past=m.past, cls=m.cls,
+                    article_date=article.date if article.date and MIN_YEAR <= article.date.year <= MAX_YEAR else None)
         reports.append(r)
         return r
 
-    for m in _article_mentions(article, locs):
+    for m in _article_mentions(article, locs, spans):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
         if m.bare_name:
@@ -824,6 +867,8 @@ def _article_reports(article: Article, locs: Sequence[_Loc]) -> list[_Report]:
         # participant: "the last time such exercises were held") is not reported.
         if r.name or r.date or r.anchored or r.locations or r.explicit_participants:
             kept.append(r)
+    if lead is not None:
+        lead.lead = True
     lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
     for r in kept:
         if not r.participants and r.joint and lead_participants:
@@ -855,11 +900,14 @@ def _km(a: _Loc, b: _Loc) -> float:
 def _places_compatible(a: Sequence[_Loc], b: Sequence[_Loc], km: float = 100.0) -> bool:
     if not a or not b:
         return True
-    for x in a:
-        for y in b:
-            if x.place_id == y.place_id or _km(x, y) <= km:
+    for x in a[:Limits.PLACES_COMPARED]:
+        for y in b[:Limits.PLACES_COMPARED]:
+            if x.place_id == y.place_id:
                 return True
             if (x.kind == "country" or y.kind == "country") and x.country and x.country == y.country:
+                return True
+            # a degree of latitude is at least 110 km on the sphere: most pairs need no trigonometry
+            if abs(x.lat - y.lat) * 110.0 <= km and _km(x, y) <= km:
                 return True
     return False
 
@@ -1039,31 +1087,53 @@ def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[
     geometry_loc = min(location_ids.values(), key=lambda loc: (_KIND_RANK.get(loc.kind, 3), loc.start),
                        default=None)
     date_texts = [f"{r.article}: {r.date_text()}" for r in reports if r.date_text()]
-    return {
-        "event_id": event_id,
-        "name": name,
-        "label": next((r.label for r in reports if r.label), None),
-        "start_date": start,
-        "end_date": end,
-        "date_precision": precision,
-        "date_text": "; ".join(date_texts) or None,
+    articles = sorted({r.article for r in reports} | {c for r in reports for c in copies.get(r.article, ())})
+    aliases = sorted({n for r in reports for n in [r.name, *r.aliases] if n and n != name})
+    conflicts = _conflicts(_distinct_reports(reports)[:Limits.CONFLICT_REPORTS])
+    latest = sorted((r for r in reports if r.status()), key=lambda r: (r.article_date or dt.date.min, r.article))
+    details = {
         "places": places,
-        "participants": participants,
-        "articles": sorted({r.article for r in reports} | {c for r in reports for c in copies.get(r.article, ())}),
         "evidence": [{"article": a, "start": s, "end": e, "text": t} for a, s, e, t in evidence],
         "reports": [{
             "article": r.article,
             "name": r.name,
+            "aliases": list(r.aliases),
             "start_date": r.start_date(),
             "end_date": r.end_date(),
             "min_end_date": r.min_end_date(),
             "date_precision": r.precision(),
             "date_text": r.date_text(),
+            "status": r.status(),
+            "passing": not r.lead and len(r.evidence) <= 1,
             "locations": [{k: v for k, v in _loc_dict(loc, "location").items() if k != "role"}
                           for loc in r.locations],
             "participants": sorted(r.participants),
         } for r in reports],
-        "conflicts": _conflicts(_distinct_reports(reports)[:Limits.CONFLICT_REPORTS]),
+        "conflicts": conflicts,
+        "copies": {r.article: sorted(copies[r.article]) for r in reports if r.article in copies},
+    }
+    return {
+        "event_id": event_id,
+        "name": name,
+        "aliases": aliases,
+        "label": next((r.label for r in reports if r.label), None),
+        "start_date": start,
+        "end_date": end,
+        "date_precision": precision,
+        "dated": start is not None,
+        "status": latest[-1].status() if latest else "unknown",
+        # mentioned in passing: no article is about it (a previous edition, an aside)
+        "passing": all(rep["passing"] for rep in details["reports"]),
+        "date_text": "; ".join(date_texts) or None,
+        "place": geometry_loc.name if geometry_loc else None,
+        "place_country": geometry_loc.country if geometry_loc else None,
+        "lat": round(geometry_loc.lat, 5) if geometry_loc else None,
+        "lon": round(geometry_loc.lon, 5) if geometry_loc else None,
+        "participants": participants,
+        "n_articles": len(articles),
+        "articles": articles,
+        "n_conflicts": len(conflicts),
+        "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
         "_point": (geometry_loc.lon, geometry_loc.lat) if geometry_loc else None,
     }
 
@@ -1092,13 +1162,13 @@ class _Duplicates:
     def _digest(text: str) -> str:
         return hashlib.blake2b(" ".join(_WORDS.findall(text.casefold())).encode("utf-8"), digest_size=16).hexdigest()
 
-    def original_of(self, article: Article) -> str | None:
+    def original_of(self, article: Article, spans: Sequence[tuple[int, int]]) -> str | None:
         """The earlier article this one repeats, or None (then it is remembered as an original)."""
         text = article.text
         body = self._digest(text[article.body_start:])
         original = self._exact.get((article.date, body))
         # the headline is often rewritten when a story is republished: it does not count
-        sentences = [self._digest(text[a:b]) for a, b in _sentences(article) if text[a:b] != article.title]
+        sentences = [self._digest(text[a:b]) for a, b in spans if text[a:b] != article.title]
         sentences = list(dict.fromkeys(h for h in sentences if h != self._digest("")))
         if original is None and len(sentences) >= Limits.NEAR_DUP_MIN_SENTENCES:
             counts: dict[str, int] = {}
@@ -1178,8 +1248,9 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     duplicates = _Duplicates()
     for article in progress_iter(docs, desc="events", enabled=progress):
         # a copy of an article already read adds its name to that article's events, not new events
-        if duplicates.original_of(article) is None:
-            all_reports.extend(_article_reports(article, _locations_for(article, mentions)))
+        spans = _sentences(article)
+        if duplicates.original_of(article, spans) is None:
+            all_reports.extend(_article_reports(article, _locations_for(article, mentions), spans))
     all_reports.sort(key=lambda r: (r.article, r.index))
     groups = _merge(all_reports)
     rows = [_event_row(g.reports, duplicates.copies) for g in groups]
@@ -1189,7 +1260,7 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     shapely = import_optional("shapely", feature="extract_events")
     geometry = [shapely.Point(p) if p else None for p in points]
     frame = gpd.GeoDataFrame(rows, columns=COLUMNS[:-1], geometry=geometry, crs="EPSG:4326")
-    for col in ("name", "label", "start_date", "end_date", "date_text"):
+    for col in ("name", "label", "start_date", "end_date", "date_text", "place", "place_country", "lat", "lon"):
         # pandas turns None into NaN in all-missing columns; callers and JSON want None
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return frame.reset_index(drop=True)
@@ -1199,7 +1270,7 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
 # output
 
 def events_to_records(events) -> list[dict[str, Any]]:
-    """Plain JSON-ready dicts, one per event (geometry as ``lat``/``lon``).
+    """Plain JSON-ready dicts, one per event: the flat columns, with ``details`` as an object.
 
     Examples
     --------
@@ -1209,11 +1280,29 @@ def events_to_records(events) -> list[dict[str, Any]]:
     records = []
     for row in events.itertuples(index=False):
         rec = {col: getattr(row, col) for col in COLUMNS if col != "geometry"}
-        geom = getattr(row, "geometry", None)
-        rec["lat"] = round(geom.y, 5) if geom is not None and not geom.is_empty else None
-        rec["lon"] = round(geom.x, 5) if geom is not None and not geom.is_empty else None
+        rec["details"] = json.loads(rec["details"])
         records.append(rec)
     return records
+
+
+def event_details(event: Any) -> dict[str, Any]:
+    """The nested part of one event (a frame row, a record, or its ``details`` text) as a dict.
+
+    Keys: ``places`` (name, country, lat, lon, kind, place_id, role
+    ``"location"`` or ``"mentioned"``), ``evidence`` (article, start, end,
+    text), ``reports`` (what each article says), ``conflicts`` (where the
+    articles disagree, side by side) and ``copies`` (articles that repeat
+    an article of the event).
+
+    Examples
+    --------
+    >>> event_details('{"places": []}')
+    {'places': []}
+    """
+    details = event if isinstance(event, (str, dict)) else event["details"]
+    if isinstance(details, dict) and "details" in details and "event_id" in details:
+        details = details["details"]
+    return json.loads(details) if isinstance(details, str) else details
 
 
 _PRECISION_COLOURS = {"day": "#1b6ca8", "month": "#5aa469", "year": "#d4a017"}
