@@ -206,7 +206,23 @@ def test_timeline_chart(seed_events):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert any(label.startswith("Winter 2021") for label in labels)
     undated = sum(1 for p in seed_events["date_precision"] if p == "unresolved")
-    assert f"{undated} undated" in ax.get_title()
+    assert undated and len(fig.axes) == 2
+    lane = fig.axes[1]
+    assert f"undated ({undated})" in lane.get_title(loc="left")
+    lane_labels = [t.get_text() for t in lane.get_yticklabels()]
+    assert len(lane_labels) == undated
+    assert any(label.startswith("Mustafa Kemal Atatürk 2023") for label in lane_labels)
+    assert not any(label.startswith("Mustafa") for label in labels)  # never drawn at a guessed date
+
+
+def test_timeline_into_given_axes_counts_undated(seed_events):
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    ax = Figure().add_subplot(111)
+    timeline_chart(seed_events, ax=ax)
+    undated = sum(1 for p in seed_events["date_precision"] if p == "unresolved")
+    assert f"{undated} undated not shown" in ax.get_title()
 
 
 def test_timeline_without_matplotlib(seed_events, monkeypatch):

@@ -1306,15 +1306,18 @@ def event_details(event: Any) -> dict[str, Any]:
 
 
 _PRECISION_COLOURS = {"day": "#1b6ca8", "month": "#5aa469", "year": "#d4a017"}
+_UNDATED_COLOUR = "#888888"
 
 
 def timeline_chart(events, *, title: str = "Military exercises", ax=None):
-    """A timeline of the exercises: bars from start to end, markers for single days.
+    """A timeline of the exercises, with the undated ones in a lane of their own.
 
     Each dated event is one row, labelled by its name (or its description),
-    coloured by date precision (day, month, year); a month- or year-precise
-    date spans its whole month or year.  Undated events cannot be placed on
-    a time axis and are counted in the title instead of drawn.
+    a bar from start to end (a diamond for a single day), coloured by date
+    precision (day, month, year); a month- or year-precise date spans its
+    whole month or year.  Undated events (``dated`` false) cannot be placed
+    on a time axis: they are listed in an "undated" lane under the axis,
+    never drawn at a guessed date.
 
     Parameters
     ----------
@@ -1322,7 +1325,8 @@ def timeline_chart(events, *, title: str = "Military exercises", ax=None):
         As returned by :func:`extract_events`.
     title : str
     ax : matplotlib Axes, optional
-        Draw into an existing axes instead of a new figure.
+        Draw the dated events into an existing axes; the undated ones are
+        then only counted in its title.
 
     Returns
     -------
@@ -1342,20 +1346,27 @@ def timeline_chart(events, *, title: str = "Military exercises", ax=None):
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    dated, undated = [], 0
+    dated, undated = [], []
     for row in events.itertuples(index=False):
+        label = row.name or row.label or "exercise"
+        who = "/".join(row.participants) if len(row.participants) else ""
+        label = f"{label} ({who})" if who else label
         if not row.start_date or row.date_precision == "unresolved":
-            undated += 1
+            undated.append(label)
             continue
         first = iso_bounds(row.start_date)[0]
         last = iso_bounds(row.end_date or row.start_date)[1]
-        label = row.name or row.label or "exercise"
-        who = "/".join(row.participants) if row.participants else ""
-        dated.append((first, last, f"{label} ({who})" if who else label, row.date_precision))
+        dated.append((first, last, label, row.date_precision))
     dated.sort()
+    lane = None
     if ax is None:
-        fig = Figure(figsize=(9, 1.2 + 0.45 * max(1, len(dated))))
-        ax = fig.add_subplot(111)
+        rows = max(1, len(dated))
+        fig = Figure(figsize=(9, 1.6 + 0.45 * rows + (0.35 * len(undated) + 0.6 if undated else 0)))
+        if undated:
+            grid = fig.add_gridspec(2, 1, height_ratios=[rows, max(1, len(undated)) * 0.75])
+            ax, lane = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
+        else:
+            ax = fig.add_subplot(111)
     else:
         fig = ax.figure
     for y, (first, last, label, precision) in enumerate(dated):
@@ -1371,9 +1382,24 @@ def timeline_chart(events, *, title: str = "Military exercises", ax=None):
     ax.xaxis_date()
     ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
     ax.grid(axis="x", alpha=0.3)
-    suffix = f" ({undated} undated not shown)" if undated else ""
-    ax.set_title(title + suffix)
+    if lane is not None:
+        # the undated lane: one row each, a hollow marker, no time axis
+        lane.plot([0] * len(undated), range(len(undated)), marker="o", markerfacecolor="none",
+                  color=_UNDATED_COLOUR, linestyle="none")
+        lane.set_yticks(range(len(undated)))
+        lane.set_yticklabels(undated)
+        lane.invert_yaxis()
+        lane.set_xticks([])
+        lane.set_xlim(-1, 1)
+        lane.set_title(f"undated ({len(undated)}): no date in the text, or no article date to count from",
+                       fontsize="small", loc="left")
+        ax.set_title(title)
+    else:
+        ax.set_title(title + (f" ({len(undated)} undated not shown)" if undated else ""))
     handles = [Line2D([0], [0], color=c, lw=6, label=f"{p} precision") for p, c in _PRECISION_COLOURS.items()]
+    if undated:
+        handles.append(Line2D([0], [0], marker="o", markerfacecolor="none", color=_UNDATED_COLOUR,
+                              linestyle="none", label="undated"))
     # beside the axes, so the legend never covers a bar
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     fig.autofmt_xdate()
