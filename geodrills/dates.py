@@ -226,7 +226,10 @@ _ANY_DATE_WORD = re.compile(
 
 # A sentence that talks about the future ("will", "is to", "planned") makes
 # "on Monday" mean the next Monday; otherwise news reports the past.
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|scheduled|upcoming|next)\b",
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|scheduled|upcoming|next|"
+                     r"due\s+to|set\s+to|to\s+be\s+held|"
+                     # headlines: "Georgia to host Noble Partner exercise in September"
+                     r"to\s+(?:host|hold|stage|conduct|launch|begin|start|kick\s+off))\b",
                      _FLAGS)
 
 

@@ -58,6 +58,7 @@ from ..dates import MAX_YEAR, MIN_YEAR, DateExpr, Duration, find_dates, find_dur
 from ..demonyms import find_demonyms
 from .._progress import progress_iter
 from ..errors import InputError
+from ..forces import find_forces
 from ..geodesy import haversine_km
 from ..sentences import Sentences
 from .names import Name, find_names
@@ -101,6 +102,9 @@ _TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|o
 _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
     r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff)\b")
+# Nouns that make "drill ground", "exercise area", "training range" the name of a place.
+_FACILITY_AFTER = re.compile(r"\s+(?:grounds?|areas?|ranges?|fields?|halls?|sites?|cent(?:re|er)s?|complex|camps?|"
+                             r"bases?|polygons?|facilit(?:y|ies))\b", _I)
 _EXERCISE_VERB_AFTER = re.compile(r"^\s+(?:restraint|caution|control|power|influence|sovereignty|its|their|the\s+right)\b", _I)
 
 # Statements of habit name no single exercise.
@@ -137,7 +141,7 @@ _NP_STOP = {"in", "of", "for", "to", "at", "on", "with", "by", "from", "and", "o
 # Nouns and verbs of other happenings.  A date or a place separated from the
 # cue by one of these belongs to that happening, not to the exercise.
 _BLOCKER = re.compile(
-    r"\b(?:arrived?|arrives|arriving|said|says|announced|announces|stated|states|noted|notes|told|reported|"
+    r"\b(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)|noted|notes|told|reported|"
     r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
     r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
@@ -153,7 +157,7 @@ _LOCATIVE_TAIL = re.compile(
     _I)
 _ENDING = re.compile(r"\b(?:end|ends|ended|ending|conclude[sd]?|concluding|wrap(?:s|ped)?\s+up|run\s+until|"
                      r"last\s+until|continue\s+until|until|till|through)\b", _I)
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
 _HOST = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|will|has|have)?\s*(?:been\s+)?(?:hosting|hosts|hosted|host)\b", _I)
 _PURPOSE = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to\s+(?:conduct|hold|take\s+part\s+in|participate\s+in|join|attend|carry\s+out|"
@@ -173,12 +177,16 @@ _EXERCISE_VERB = (r"(?:launched|launch|launches|held|hold|holds|holding|conducte
 _SUBJECT_VERB_AFTER = re.compile(
     rf"^\s*(?:(?:on\s+\w+|have|has|had|will|are|is|were|was|already|jointly|also|again|recently|today|"
     rf"successfully|together|once\s+again)\s+){{0,3}}{_EXERCISE_VERB}\b", _I)
+_CUE_RIGHT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres?|maneuvers?|"
+                              r"war\s*games?|training)\b", _I)
+_INVOLVING_BEFORE = re.compile(r"\b(?:involving|including|with|alongside|joined\s+by)\s+(?:the\s+)?$", _I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|among|of|with|by)\s+(?:the\s+)?$", _I)
 # Words that point back to participants named elsewhere in the article.
 _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|armies|sides)|bilateral|"
                     r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
+_OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
 _NAME_HINT = re.compile(r"\d|[\"“«‘]")
 
 
@@ -406,6 +414,8 @@ def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
                 continue
         if word.startswith("exercise") and word == "exercise" and _EXERCISE_VERB_AFTER.match(after):
             continue
+        if _FACILITY_AFTER.match(after):
+            continue  # "Vaziani drill ground", "the exercise area": a place, not an exercise
         found.append(m.span())
     return found
 
@@ -553,6 +563,16 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
             if not re.match(r"^\s+(?:border|borders|public|media|side|foreign|defen[cs]e\s+ministry)\b", tail, _I):
                 found.update(d.country for d in group if d.country)
         i += 1
+    # Forces that name their country: "the IRGC launched", "Bundeswehr soldiers", "drills of the PLA".
+    for f in find_forces(text[a:b]):
+        start, end = a + f.start, a + f.end
+        gap = text[end:cue[0]] if end <= cue[0] else text[cue[1]:start]
+        after, before = text[end:b], text[max(a, start - 30):start]
+        if _PARTICIPANT_BLOCKER.search(gap):
+            continue
+        if (_SUBJECT_VERB_AFTER.match(after) or _FORCE_AFTER.match(after) or _CUE_RIGHT_AFTER.match(after)
+                or _BETWEEN_BEFORE.search(before) or _INVOLVING_BEFORE.search(before)):
+            found.add(f.country)
     # Country names and capitals: "Turkey and Azerbaijan launched", "Iran's military",
     # "between Turkey and Azerbaijan", "Azerbaijan troops", "Azerbaijan is hosting".
     cs, ce = cue
@@ -587,12 +607,12 @@ def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]
     """The name each cue carries: the nearest name within :data:`NAME_REACH` characters, nothing between.
 
     "the Zapad-2021 manoeuvres", "The exercise, named Brave Griffin 24/II",
-    "Noble Partner, the international military exercise"; a cue after the
-    name wins a tie.
+    "Noble Partner, the international military exercise"; a name names every
+    cue within reach on either side ("drills are lined up for 'Yudh Abhyas',
+    the annual army exercise"), unless another name is nearer to that cue.
     """
-    out: dict[tuple[int, int], Name] = {}
+    out: dict[tuple[int, int], tuple[int, Name]] = {}
     for n in names:
-        best = None
         for cue in cues:
             if n.start <= cue[0] < n.end:  # "Combined Joint Fires Coordination Exercise"
                 gap = 0
@@ -603,11 +623,21 @@ def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]
             if gap > NAME_REACH or gap < 0 or _BLOCKER.search(_between(text, n.end, cue[0]) if cue[0] >= n.end
                                                                else _between(text, cue[1], n.start)):
                 continue
-            if best is None or gap < best[0]:
-                best = (gap, cue)
-        if best is not None and best[1] not in out:
-            out[best[1]] = n
-    return out
+            if cue not in out or gap < out[cue][0]:
+                out[cue] = (gap, n)
+    return {cue: n for cue, (_gap, n) in out.items()}
+
+
+def _place_only(name: Name, text: str, locs: Sequence[_Loc]) -> bool:
+    """A "name" made only of place names, demonyms and country codes ("India-US war games") is a description."""
+    covered = [(loc.start, loc.end) for loc in locs if loc.start < name.end and name.start < loc.end
+               and loc.kind in ("country", "admin1")]  # "Malabar" (a region) can still name an exercise
+    rest = text[name.start:name.end]
+    for s, e in sorted(covered, reverse=True):
+        s, e = max(s, name.start) - name.start, min(e, name.end) - name.start
+        rest = rest[:s] + " " + rest[e:]
+    words = [w for w in re.split(r"[\s/–-]+", rest) if w]
+    return all(find_demonyms(w) or w.upper() in ("US", "USA", "UK", "EU", "ROK", "PRC", "UAE") for w in words)
 
 
 def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
@@ -643,6 +673,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
         date_starts, duration_starts = [d.start for d in dates], [d.start for d in durations]
         sentence_loc_starts = [loc.start for loc in sentence_locs]
+        names = [n for n in names if not _place_only(n, text, sentence_locs)]
         bound = _bind_names(text, names, cues)
         # A name away from any cue ("Winter 2021 is a show of strength") can only
         # name an exercise already introduced.
@@ -672,6 +703,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             # Everything bound to a cue lies within WINDOW characters of it.
             lo, hi = max(a, cue[0] - WINDOW), min(b, cue[1] + WINDOW)
             determiner, modifiers = _noun_phrase(text, a, cue[0])
+            if determiner in ("a", "an") and _OF_THIS.match(text, cue[1], min(b, cue[1] + 30)):
+                determiner = "this"  # "an exercise of this size": the one in focus
             cue_word = text[cue[0]:cue[1]]
             bound_name = bound.get(cue)
             name, name_has_cue = (bound_name.name, True) if bound_name else (None, False)

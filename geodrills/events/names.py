@@ -75,6 +75,8 @@ _EDITION = re.compile(rf"\b(?:edition|iteration|round|phase|stage)[ \t]+of[ \t]+
 _CUE_AFTER = re.compile(rf"[\"”»’']?[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{CUE_WORDS}\b", _I)
 _CUE_NEAR = re.compile(rf"\b{CUE_WORDS}\b", _I)
 _ALIAS = re.compile(rf"[ \t]*\((?P<alias>[^()\n]{{2,60}})\)")
+_FACILITY = re.compile(r"[ \t]+(?:[Tt]raining|[Ff]iring|[Dd]rill|[Ll]ive[ -][Ff]ire)?[ \t]*(?:[Cc]ent(?:re|er)|[Aa]rea|"
+                       r"[Gg]rounds?|[Rr]ange|[Bb]ase|[Cc]omplex|[Ff]ield|[Cc]amp|[Pp]olygon|[Aa]irfield|[Pp]ark)\b")
 _CAPITAL_CUE = re.compile(r"(?:Exercises?|Drills?|Manoeuvres?|Maneuvers?|War[ -]?[Gg]ames)\b")
 
 #: Capitalised words that never start or end a name.
@@ -202,6 +204,8 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
         inner = m.group("inner").strip()
         if not inner[:1].isupper() or len(inner.split()) > 6:
             continue
+        if _FACILITY.match(text, m.end(), min(b, m.end() + 30)):
+            continue  # the "Zar" Training Center: a place
         near = text[max(a, m.start() - 80):min(b, m.end() + 80)]
         if _CUE_NEAR.search(near) or _NAMING.search(text[max(a, m.start() - 30):m.end()]):
             add(m.start("inner"), m.start("inner") + len(m.group("inner").rstrip()), "quoted", strict_trim=False)
