@@ -512,3 +512,72 @@ def test_translation_in_brackets_is_an_alias_and_merges():
                           "drills near Brest.\n", "en.txt")
     (row,) = events_to_records(extract_events([a, b]))
     assert row["articles"] == ["en.txt", "pl.txt"]
+
+
+# --------------------------------------------------------------------------
+# participants, observers, places, dates: sentences written for these tests
+
+def one_event(text, name="x.txt"):
+    rows = events_to_records(extract_events([Article.from_text(text, name)]))
+    assert len(rows) == 1, [(r["name"], r["label"]) for r in rows]
+    return rows[0]
+
+
+def locations(row):
+    return [p["name"] for p in row["details"]["places"] if p["role"] == "location"]
+
+
+@pytest.mark.parametrize("text, participants", [
+    (" date 2024-05-06\nT\nThe IRGC launched naval drills near Bandar Abbas on Monday.\n", ["IR"]),
+    (" date 2024-05-06\nT\nThe Bundeswehr is holding exercises in Lithuania.\n", ["DE"]),
+    (" date 2022-08-31\nT\nSouth Korea and the United States held a large-scale live-fire exercise near Pocheon "
+     "on Wednesday.\n", ["KR", "US"]),
+    (" date 2023-10-14\nT\nVenezuela is conducting its own manoeuvres on the border with Guyana.\n", ["VE"]),
+])
+def test_participants_forces_and_agents(text, participants):
+    assert one_event(text)["participants"] == participants
+
+
+def test_onlookers_are_neither_participants_nor_the_place():
+    row = one_event(" date 2023-09-11\nT\nArmenia and the United States began joint exercises near Yerevan. "
+                    "Russian officials in Moscow voiced concern about the drills.\n")
+    assert row["participants"] == ["AM", "US"]
+    assert "Moscow" not in locations(row) and "Yerevan" in locations(row)
+
+
+def test_a_joint_exercise_is_military_without_other_military_words():
+    row = one_event(" date 2021-09-10\nT\nBelarus and Russia opened the Zapad-2021 exercise on Friday.\n")
+    assert (row["name"], row["start_date"], row["participants"]) == ("Zapad-2021", "2021-09-10", ["BY", "RU"])
+
+
+def test_until_is_the_last_day_not_the_first():
+    row = one_event(" date 2023-10-14\nT\nTurkish troops are holding drills in Kars. The drills will run until "
+                    "October 25, officials said.\n")
+    assert row["end_date"] == "2023-10-25"
+    assert row["start_date"] is None or row["start_date"] <= "2023-10-14"
+
+
+def test_three_day_drills_from_a_weekday():
+    row = one_event(" date 2023-10-14\nT\nVenezuelan troops began three-day drills on Friday near the Guyana border.\n")
+    assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2023-10-13", "2023-10-15", "day")
+    assert row["status"] == "under way"
+
+
+def test_a_drill_ground_is_a_place_not_an_exercise():
+    events = extract_events([Article.from_text(" date 2022-08-31\nT\nSoldiers marched past the Vaziani drill "
+                                               "ground near Tbilisi.\n", "x.txt")])
+    assert len(events) == 0
+
+
+def test_an_exercise_of_this_size_is_the_one_in_focus():
+    row = one_event(" date 2021-09-10\nT\nBelarus and Russia opened the Zapad-2021 exercise on Friday. Polish "
+                    "officials said on Monday that an exercise of this size could bring provocations.\n")
+    assert row["name"] == "Zapad-2021"
+
+
+def test_planned_and_past_status():
+    planned = one_event(" date 2020-08-26\nT\nGeorgia to host Noble Partner exercise in September\n"
+                        "US and Georgian troops will take part.\n")
+    assert (planned["start_date"], planned["status"]) == ("2020-09", "planned")
+    past = one_event(" date 2023-10-14\nT\nTurkish commandos held drills in Kars last week.\n")
+    assert (past["start_date"], past["end_date"], past["status"]) == ("2023-10-02", "2023-10-08", "past")

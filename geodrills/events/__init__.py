@@ -97,7 +97,10 @@ _CUE = re.compile(
 # "exercise" is as likely to be a gym or a right ("exercise its veto").
 _MILITARY = re.compile(
     r"\b(?:military|militaries|army|armies|forces|troops|servicemen|soldiers|defen[cs]e|navy|navies|naval|"
-    r"artillery|tanks?|commandos?|brigades?|battalions?|warships?|fighter\s+jets|paratroopers|marines)\b", _I)
+    r"artillery|tanks?|commandos?|brigades?|battalions?|warships?|fighter\s+jets|paratroopers|marines|"
+    # an exercise with a military kind is military by itself: "joint exercises", "live-fire exercise"
+    r"(?:joint|naval|live-fire|tactical|combined|bilateral|trilateral|multinational|command-staff|strategic)"
+    r"\s+(?:[\w-]+\s+)?exercises?)\b", _I)
 _TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|of)\s+$", _I)
 _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
@@ -136,7 +139,11 @@ _NP_STOP = {"in", "of", "for", "to", "at", "on", "with", "by", "from", "and", "o
             "before", "during", "between", "about", "into", "than", "that", "which", "who", "is", "are",
             "was", "were", "be", "been", "being", "have", "has", "had", "will", "would", "launched", "held",
             "conducted", "conduct", "hold", "holding", "out", "off", "began", "started", "starting", "up",
-            "participate", "part", "take", "took", "cover", "follows", "said", "says", "what", "when", "where"}
+            "participate", "part", "take", "took", "cover", "follows", "said", "says", "what", "when", "where",
+            # verbs before the object noun phrase: "staged drills", "to host fifth exercise"
+            "staged", "stage", "stages", "staging", "host", "hosts", "hosted", "hosting", "holds", "launch",
+            "launches", "launching", "start", "starts", "begin", "begins", "conducts", "conducting", "organised",
+            "organized", "completed", "joined", "join", "joins", "watched", "observed", "condemned"}
 
 # Nouns and verbs of other happenings.  A date or a place separated from the
 # cue by one of these belongs to that happening, not to the exercise.
@@ -145,11 +152,15 @@ _BLOCKER = re.compile(
     r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
     r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
-    r"threats?)\b", _I)
+    r"threats?|"
+    # reactions of onlookers: "officials in Moscow voiced concern about the drills"
+    r"concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|object(?:s|ed|ing)|watch(?:es|ed|ing)|"
+    r"monitor(?:s|ed|ing)?|observ(?:es|ed|ing)|voiced|express(?:es|ed|ing)|protest\w*)\b", _I)
 # Between a named force and the cue, these make the force someone else's:
 # "fought a war with Armenian forces", "talks with Iranian officials".
 _PARTICIPANT_BLOCKER = re.compile(
-    r"\b(?:war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
+    r"\b(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
+    r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|border)\b", _I)
 _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|includes?|including|"
@@ -170,7 +181,7 @@ _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|serv
           r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
           r"servicemembers|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units)")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
-_EXERCISE_VERB = (r"(?:launched|launch|launches|held|hold|holds|holding|conducted|conduct|conducts|conducting|"
+_EXERCISE_VERB = (r"(?:opened|open|opens|launched|launch|launches|held|hold|holds|holding|conducted|conduct|conducts|conducting|"
                   r"carried\s+out|carry\s+out|carries\s+out|carrying\s+out|kicked\s+off|kick\s+off|began|begin|"
                   r"begins|started|start|starts|starting|staged|stage|stages|staging|hosted|hosting|host|hosts|"
                   r"completed|wrapped\s+up|organi[sz]ed|organi[sz]e|performed|perform)")
@@ -186,6 +197,7 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
                     r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
 _NAME_HINT = re.compile(r"\d|[\"“«‘]")
 
@@ -286,6 +298,7 @@ class _Report:
     lead: bool = False
     future: bool = False
     _bounds_cache: Any = field(default=None, repr=False)
+    until: DateExpr | None = None
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
@@ -310,6 +323,8 @@ class _Report:
         return self.date.start_date if self.date is not None and self.date.resolved else None
 
     def end_date(self) -> str | None:
+        if self.date is None and self.until is not None and self.until.resolved:
+            return self.until.end_date or self.until.start_date
         if self.date is None or not self.date.resolved:
             return None
         if self.date.end_date is not None:
@@ -331,7 +346,7 @@ class _Report:
         return self.date.precision if self.date is not None else "unresolved"
 
     def date_text(self) -> str | None:
-        parts = [d.text.strip() for d in (self.date, self.anchored, self.duration) if d is not None]
+        parts = [d.text.strip() for d in (self.date, self.until, self.anchored, self.duration) if d is not None]
         return " ... ".join(parts) if parts else None
 
     def status(self) -> str | None:
@@ -654,16 +669,19 @@ def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) ->
 
 def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Mention]:
     text = article.text
-    military = bool(_MILITARY.search(text, article.body_start))
+    military = bool(_MILITARY.search(text, article.body_start)) or bool(find_forces(text[article.body_start:]))
     boiler = article.boilerplate
     locs = [loc for loc in locs if not any(s <= loc.start < e for s, e in boiler)]
     loc_starts = [loc.start for loc in locs]
     mentions = []
     for index, (a, b) in enumerate(spans):
-        cues = [c for c in _cues(text, a, b) if military or _self_military(text, a, c)]
+        all_cues = _cues(text, a, b)
         # a name needs a cue, a quote or a number in its sentence
-        names = find_names(text, a, b) if cues or (military and _NAME_HINT.search(text, a, b)) else []
-        if not cues and not names:
+        names = find_names(text, a, b) if all_cues or (military and _NAME_HINT.search(text, a, b)) else []
+        # "the Zapad-2021 exercise": a named exercise is military by itself
+        named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
+        cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)]
+        if not cues and not (military and names):
             continue
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
         sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
@@ -787,7 +805,13 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
         if d.kind == "anchored":
             report.anchored = report.anchored or d
             continue
-        if (ending and d.resolved and report.date is not None and report.date.resolved
+        until = d.text.lower().startswith(("until", "till")) or bool(
+            _UNTIL_BEFORE.search(text, max(m.sentence[0], d.start - 12), d.start))
+        if until and report.date is None:
+            # "The drills will run until October 25": the last day; the first is not given
+            report.until = report.until or d
+            continue
+        if ((ending or until) and d.resolved and report.date is not None and report.date.resolved
                 and report.date.end_date is None and d.precision == report.date.precision
                 and d.start_date > report.date.start_date):
             # "The exercise will end on September 17": the same exercise's last day
@@ -898,7 +922,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
     for r in reports:
         # An exercise we can say nothing about (no name, date, place or named
         # participant: "the last time such exercises were held") is not reported.
-        if r.name or r.date or r.anchored or r.locations or r.explicit_participants:
+        if r.name or r.date or r.until or r.anchored or r.locations or r.explicit_participants:
             kept.append(r)
     if lead is not None:
         lead.lead = True
@@ -1100,7 +1124,8 @@ def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[
         end = max(ends) if ends else None
         precision = dated[0].precision()
     else:
-        start = end = None
+        start = None
+        end = max((r.end_date() for r in reports if r.end_date()), default=None)  # "until October 25"
         precision = "unresolved"
     location_ids: dict[str, _Loc] = {}
     for r in reports:
