@@ -581,3 +581,11 @@ def test_planned_and_past_status():
     assert (planned["start_date"], planned["status"]) == ("2020-09", "planned")
     past = one_event(" date 2023-10-14\nT\nTurkish commandos held drills in Kars last week.\n")
     assert (past["start_date"], past["end_date"], past["status"]) == ("2023-10-02", "2023-10-08", "past")
+
+
+def test_one_countrys_drills_without_a_place_are_at_home():
+    row = one_event(" date 2025-07-14\nT\nTaiwan began its annual Han Kuang military exercises on Monday.\n")
+    assert row["name"] == "Han Kuang" and row["participants"] == ["TW"]
+    assert locations(row) == ["Taiwan"]
+    joint = one_event(" date 2025-07-14\nT\nTaiwan and the United States began joint drills on Monday.\n")
+    assert locations(joint) == []  # a joint exercise's host must be stated

@@ -934,6 +934,14 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             # "exercises on the border with Azerbaijan" by Iran: both sides of that border.
             own = [loc for loc in r.mentioned if loc.kind == "country" and loc.country in r.participants]
             r.locations = _dedupe(own[:1] + r.border_of)
+        if not r.locations and len(r.participants) == 1 and not r.past:
+            # One country's own drills with no place given are held at home ("Taiwan's annual Han Kuang
+            # exercises"): its territory, as the article names it.  Not for joint exercises, whose host
+            # the text must say.
+            (code,) = r.participants
+            home = next((loc for loc in locs if loc.kind == "country" and loc.country == code), None)
+            if home is not None:
+                r.locations = [home]
     return kept
 
 
