@@ -589,3 +589,39 @@ def test_one_countrys_drills_without_a_place_are_at_home():
     assert locations(row) == ["Taiwan"]
     joint = one_event(" date 2025-07-14\nT\nTaiwan and the United States began joint drills on Monday.\n")
     assert locations(joint) == []  # a joint exercise's host must be stated
+
+
+def test_the_headline_exercise_is_the_storys():
+    row = one_event(" date 2021-10-19\nAzerbaijan holds command-staff drills in Lachin\n"
+                    "Azerbaijani troops are holding command and staff drills in the Lachin region, the ministry "
+                    "said on Tuesday.\n")
+    assert len(row["details"]["evidence"]) == 2 and row["participants"] == ["AZ"]
+
+
+def test_a_previous_edition_is_its_own_past_event():
+    events = events_to_records(extract_events([Article.from_text(
+        " date 2022-10-27\nT\nIndian and US troops will hold a joint exercise in Auli from November 15. "
+        "Its previous edition was held in Alaska in October 2021.\n", "x.txt")]))
+    past = [r for r in events if r["start_date"] == "2021-10"]
+    assert len(events) == 2 and len(past) == 1 and past[0]["status"] == "past"
+
+
+def test_troops_drilled_is_an_exercise():
+    row = one_event(" date 2021-10-19\nT\nOn September 6, Azerbaijani and Turkish troops drilled together in "
+                    "Lachin.\n")
+    assert (row["start_date"], row["participants"]) == ("2021-09-06", ["AZ", "TR"])
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish officers spent training hours on paperwork in Ankara.",
+    "The army ordered new weapons training manuals for soldiers.",
+])
+def test_training_after_a_noun_or_verb_is_no_exercise(text):
+    assert len(extract_events([Article.from_text(text, "x.txt")])) == 0
+
+
+def test_the_storys_exercise_named_later_is_one_event():
+    row = one_event(" date 2022-08-04\nT\nIndia and the United States will stage a two-week military exercise at "
+                    "Auli. Officials said troops are ready. The 15th edition of the joint exercise 'Yudh Abhyas' "
+                    "is scheduled from 14 to 31 October.\n")
+    assert (row["name"], row["start_date"], row["end_date"]) == ("Yudh Abhyas", "2022-10-14", "2022-10-31")

@@ -92,7 +92,12 @@ NAME_REACH = 60
 # vocabulary
 
 _CUE = re.compile(
-    r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[\s-]?games?|wargames?|training)\b", _I)
+    r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[\s-]?games?|wargames?|training|"
+    # "Its previous edition was held in Alaska", "At an earlier iteration": another exercise of a series
+    r"(?<=previous\s)edition|(?<=earlier\s)edition|(?<=previous\s)iteration|(?<=earlier\s)iteration|"
+    r"(?<=last\s)edition|(?<=next\s)edition|"
+    # "Azerbaijani and Turkish troops drilled together"
+    r"(?<=troops\s)drilled|(?<=forces\s)drilled|(?<=soldiers\s)drilled)\b", _I)
 # Words that show the article is about armed forces at all; without one,
 # "exercise" is as likely to be a gym or a right ("exercise its veto").
 _MILITARY = re.compile(
@@ -118,6 +123,11 @@ _HABITUAL = re.compile(
     r"\b(?:regular(?:ly)?|routinely|every\s+year|each\s+year|for\s+(?:several|many)\s+years|for\s+decades|"
     r"(?:are|is)\s+not\s+new|from\s+now\s+on|traditionally|usually)\b", _I)
 _PAST_NP = {"previous", "last", "earlier", "past", "prior", "former", "first"}
+# "training" is an exercise after a word that describes it ("flight-tactical training", "mountaineering
+# training", "military training"), not after a noun or a verb ("weapons training", "spent training").
+_TRAINING_KIND_BEFORE = re.compile(
+    r"(?:\w+-\w+|\w+(?:al|ing|ic|ary|ive|ed)|military|combat|joint|field|staff|army|naval|air|mountain|winter|"
+    r"summer)\s+$", _I)
 _PAST_SENTENCE = re.compile(r"\b(?:already|last\s+(?:such|time))\b", _I)
 _CURRENT_SENTENCE = re.compile(r"\b(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
 
@@ -198,6 +208,8 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
+                         r"wrapped\s+up|ended)\b", _I)
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
 _NAME_HINT = re.compile(r"\d|[\"“«‘]")
 
@@ -426,6 +438,9 @@ def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if word == "training":
             # "has been training officers", "training centre", "training exercise" (the cue is "exercise").
             if _TRAINING_NOT_NOUN_BEFORE.search(before) or _TRAINING_COMPOUND_AFTER.match(after):
+                continue
+            if not (_TRAINING_KIND_BEFORE.search(before) or re.search(r"\b(?:the|this|that|such)\s+$", before, _I)) \
+                    or re.search(r"\b(?:spent|spend|spends)\s+$", before, _I):
                 continue
         if word.startswith("exercise") and word == "exercise" and _EXERCISE_VERB_AFTER.match(after):
             continue
@@ -879,6 +894,15 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                       and m.sentence_index - focus.first_sentence <= 1 and m.determiner in ("the", "this", "")
                       and not any(_dates_conflict(focus.date, d) for d in m.dates)):
                     target = focus
+                elif (lead is not None and not lead.name and not m.past and not lead.past
+                      and m.determiner in ("the", "this", "")
+                      # "In July, Turkey and Azerbaijan carried out the Winter 2021 Drill": a dated past
+                      # statement is about another exercise
+                      and not (m.dates and _PAST_TENSE.search(text, m.sentence[0], m.sentence[1]))
+                      and not any(_dates_conflict(lead.date, d) for d in m.dates)
+                      and (not m.participants or not lead.participants or m.participants <= lead.participants)):
+                    # the story's own exercise named later: "the 15th edition of the joint exercise 'Yudh Abhyas'"
+                    target = lead
         elif focus is None:
             target = None
         else:
@@ -924,6 +948,8 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
         # participant: "the last time such exercises were held") is not reported.
         if r.name or r.date or r.until or r.anchored or r.locations or r.explicit_participants:
             kept.append(r)
+    kept = _fold_title(kept, article)
+    lead = next((r for r in kept if r is lead), kept[0] if kept else None)
     if lead is not None:
         lead.lead = True
     lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
@@ -943,6 +969,42 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             if home is not None:
                 r.locations = [home]
     return kept
+
+
+def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:
+    """A headline's exercise is the story's: fold a report told only in the title into the first one after it.
+
+    "Azerbaijan holds command-staff drills in Lachin" and the lead sentence
+    "Azerbaijan is holding command and staff drills in its liberated Lachin
+    region" are one exercise, unless their names or dates disagree.
+    """
+    title = article.title
+    if not title or len(reports) < 2:
+        return reports
+    head = reports[0]
+    if not head.evidence or any(t != title for _s, _e, t in head.evidence):
+        return reports
+    body = reports[1]
+    if head.name and body.name and not _same_name(head.name, body.name):
+        return reports
+    if head.date is not None and body.date is not None and _dates_conflict(head.date, body.date):
+        return reports
+    body.name = body.name or head.name
+    body.aliases += [a for a in head.aliases if a not in body.aliases]
+    body.participants |= head.participants
+    body.explicit_participants |= head.explicit_participants
+    body.date = body.date or head.date
+    body.until = body.until or head.until
+    body.duration = body.duration or head.duration
+    for loc in head.locations:
+        if loc.place_id not in body.location_ids:
+            body.locations.append(loc)
+            body.location_ids.add(loc.place_id)
+    body.mentioned += head.mentioned
+    body.border_of += head.border_of
+    body.evidence = head.evidence + body.evidence
+    body.label = body.label or head.label
+    return reports[1:]
 
 
 def _dedupe(locs: Iterable[_Loc]) -> list[_Loc]:
