@@ -298,7 +298,8 @@ def _checked_date(year: int, month: int, day: int, text: str) -> dt.date:
         raise _Unresolved(f"impossible date {text.strip()!r}") from None
 
 
-def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> tuple[str, str | None, str | None, str]:
+def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool,
+             ref_year: int | None = None) -> tuple[str, str | None, str | None, str]:
     """(kind, start_date, end_date, precision) for one match; raises _Unresolved."""
     g = m.groupdict()
     text = m.group()
@@ -315,8 +316,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
                 # Still check the calendar: "February 30" is wrong in any year.
                 _checked_date(2000, m1, d1, text)
                 _checked_date(2000, m2, d2, text)
-                raise _Unresolved(no_ref)
-            year = _closest_year(m1, d1, ref)
+                if ref_year is None:
+                    raise _Unresolved(no_ref)
+            year = _closest_year(m1, d1, ref) if ref is not None else ref_year
             y1, y2 = year, year + (1 if m2 < m1 else 0)
         y1, y2 = int(y1), int(y2 or y1)
         start = _checked_date(y1, m1, d1, text)
@@ -330,9 +332,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
         y2 = g.get("y2")
         y1 = g.get("y1") or y2
         if y1 is None:
-            if ref is None:
+            if ref is None and ref_year is None:
                 raise _Unresolved(no_ref)
-            y2 = _month_year(m2, ref, future)
+            y2 = _month_year(m2, ref, future) if ref is not None else ref_year + (1 if m1 > m2 else 0)
             y1 = y2 - (1 if m1 > m2 else 0)
         y1, y2 = int(y1), int(y2 or y1)
         if (y2, m2) < (y1, m1):
@@ -344,9 +346,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
         y = g.get("y1")
         if y is None:
             _checked_date(2000, mo, d, text)
-            if ref is None:
+            if ref is None and ref_year is None:
                 raise _Unresolved(no_ref)
-            y = _closest_year(mo, d, ref)
+            y = _closest_year(mo, d, ref) if ref is not None else ref_year
         return "absolute", _checked_date(int(y), mo, d, text).isoformat(), None, "day"
 
     if kind == "my":
@@ -354,9 +356,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
 
     if kind == "m":
         mo = _month(g["m1"])
-        if ref is None:
+        if ref is None and ref_year is None:
             raise _Unresolved(no_ref)
-        return "absolute", _iso(_month_year(mo, ref, future), mo), None, "month"
+        return "absolute", _iso(_month_year(mo, ref, future) if ref is not None else ref_year, mo), None, "month"
 
     if kind == "y":
         return "absolute", g["y1"], None, "year"
@@ -424,7 +426,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
     raise AssertionError(kind)  # pragma: no cover
 
 
-def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | None = None) -> list[DateExpr]:
+def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | None = None,
+               ref_year: int | None = None) -> list[DateExpr]:
     """Find and resolve the date expressions in ``text``.
 
     Parameters
@@ -437,6 +440,11 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
     future : bool, optional
         Whether the text speaks of the future (then "on Monday" is the next
         Monday).  By default read from the text ("will", "planned", ...).
+    ref_year : int, optional
+        Without ``ref_date``: the year the text is about (from the text
+        itself, or from an exercise's name: "African Lion 2022").  Calendar
+        dates without a year ("June 20", "in July") take it; relative ones
+        ("on Monday", "yesterday") stay unresolved, as they need a day.
 
     Returns
     -------
@@ -458,6 +466,8 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
     if ref_date is not None and isinstance(ref_date, dt.datetime):
         ref_date = ref_date.date()
     ref_note = None
+    if ref_year is not None and not MIN_YEAR <= ref_year <= MAX_YEAR:
+        ref_year = None
     if ref_date is not None and not MIN_YEAR <= ref_date.year <= MAX_YEAR:
         ref_note = f"article date {ref_date.isoformat()} is outside {MIN_YEAR}-{MAX_YEAR}"
         ref_date = None
@@ -473,7 +483,7 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
             if any(start < b and a < end for a, b in taken):
                 continue
             try:
-                resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future)
+                resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future, ref_year)
                 note = None
                 if not (_in_range(first) and _in_range(last)):
                     raise _Unresolved(f"outside the years {MIN_YEAR}-{MAX_YEAR}")

@@ -141,3 +141,19 @@ def test_edges_of_the_range_resolve():
 def test_huge_intervals_are_unresolved(text):
     d = one(text, dt.date(2020, 1, 1))
     assert d.precision == "unresolved" and "outside" in d.note
+
+
+@pytest.mark.parametrize("text, start, end, precision", [
+    ("scheduled for June 20 to July 1", "2022-06-20", "2022-07-01", "day"),
+    ("the ministry reported on October 19", "2022-10-19", None, "day"),
+    ("In July, they carried out a drill", "2022-07", None, "month"),
+    ("from December 28 to January 3", "2022-12-28", "2023-01-03", "day"),
+])
+def test_a_year_from_the_text_resolves_calendar_dates(text, start, end, precision):
+    d = one(text, ref_year=2022)
+    assert (d.start_date, d.end_date, d.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["on Monday", "yesterday", "last week"])
+def test_a_year_alone_leaves_relative_dates_unresolved(text):
+    assert one(text, ref_year=2022).precision == "unresolved"

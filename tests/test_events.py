@@ -625,3 +625,15 @@ def test_the_storys_exercise_named_later_is_one_event():
                     "Auli. Officials said troops are ready. The 15th edition of the joint exercise 'Yudh Abhyas' "
                     "is scheduled from 14 to 31 October.\n")
     assert (row["name"], row["start_date"], row["end_date"]) == ("Yudh Abhyas", "2022-10-14", "2022-10-31")
+
+
+def test_an_undated_article_dates_by_the_year_it_names():
+    row = one_event("T\nThe African Lion 2022 exercise of Moroccan and US troops is scheduled for June 20 to July 1 "
+                    "near Agadir.\n")
+    assert (row["start_date"], row["end_date"]) == ("2022-06-20", "2022-07-01")
+    row = one_event("T\nAzerbaijani troops began drills in Lachin on October 19 under the 2021 training plan. "
+                    "On Monday the drills went well, following the 2021 combat readiness plan.\n")
+    assert (row["start_date"], row["date_precision"]) == ("2021-10-19", "day")
+    row = one_event("T\nAzerbaijani troops began drills in Lachin on October 19. The plan dates from 2019; the "
+                    "region was retaken in 2020.\n")
+    assert row["start_date"] is None  # two years, neither most of the mentions: no year is assumed

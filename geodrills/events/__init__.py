@@ -633,6 +633,18 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
     return found
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+
+
+def _text_year(body: str) -> int | None:
+    """The year an undated article is about: the year it names in most of its year mentions, if any."""
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(body)]
+    if not years:
+        return None
+    best = max(set(years), key=lambda y: (years.count(y), y))
+    return best if years.count(best) * 2 > len(years) else None
+
+
 def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Name]:
     """The name each cue carries: the nearest name within :data:`NAME_REACH` characters, nothing between.
 
@@ -688,6 +700,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
     boiler = article.boilerplate
     locs = [loc for loc in locs if not any(s <= loc.start < e for s, e in boiler)]
     loc_starts = [loc.start for loc in locs]
+    text_year = None if article.date else _text_year(text[article.body_start:])
     mentions = []
     for index, (a, b) in enumerate(spans):
         all_cues = _cues(text, a, b)
@@ -700,7 +713,11 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             continue
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
         sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
-        dates = find_dates(text[a:b], ref_date=article.date)
+        # without an article date, a year the exercise's name gives ("African Lion 2022") or the
+        # article's one year dates "June 20"; relative dates ("on Monday") stay unresolved
+        name_years = [_name_key(n.name)[1] for n in names if _name_key(n.name)[1]]
+        dates = find_dates(text[a:b], ref_date=article.date,
+                           ref_year=None if article.date else int(name_years[0]) if name_years else text_year)
         dates = [DateExpr(d.start + a, d.end + a, d.text, d.kind, d.start_date, d.end_date, d.precision,
                           d.note, d.month) for d in dates]
         durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
