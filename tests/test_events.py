@@ -637,3 +637,32 @@ def test_an_undated_article_dates_by_the_year_it_names():
     row = one_event("T\nAzerbaijani troops began drills in Lachin on October 19. The plan dates from 2019; the "
                     "region was retaken in 2020.\n")
     assert row["start_date"] is None  # two years, neither most of the mentions: no year is assumed
+
+
+@pytest.mark.parametrize("text, participants", [
+    (" date 2025-07-14\nT\nTroops staged Taiwan's annual Han Kuang military exercises on Kinmen.\n", ["TW"]),
+    (" date 2022-06-20\nT\nThe huge exercise near Agadir includes troops from Brazil, France and the United "
+     "Kingdom.\n", ["BR", "FR", "GB"]),
+    (" date 2022-10-27\nT\nIndia is preparing for a major military exercise with the United States in Auli.\n",
+     ["IN", "US"]),
+    (" date 2018-09-14\nT\nThe week-long manoeuvres put the military power of Russia and China on display.\n",
+     ["CN", "RU"]),
+])
+def test_participants_possessive_from_and_preparing(text, participants):
+    assert one_event(text)["participants"] == participants
+
+
+def test_an_aside_about_a_past_edition_ends_with_its_sentence():
+    events = events_to_records(extract_events([Article.from_text(
+        " date 2022-10-27\nT\nIndian and US troops will hold a joint exercise in Auli from November 15. "
+        "Its previous edition was held in Alaska in October 2021. "
+        "The exercise would see integrated battle groups in the mountains.\n", "x.txt")]))
+    (lead,) = [r for r in events if r["start_date"] == "2022-11-15"]
+    assert len(lead["details"]["evidence"]) == 2
+
+
+def test_a_named_headline_and_the_unnamed_lead_are_one_event():
+    row = one_event(" date 2018-09-14\nPutin watches Vostok 2018 war games\nPresident Putin on Thursday visited "
+                    "Russia's largest war games ever held. The week-long Vostok 2018 manoeuvres stretch across "
+                    "Siberia.\n")
+    assert row["name"] == "Vostok 2018" and len(row["details"]["evidence"]) == 3

@@ -191,7 +191,9 @@ _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|serv
           r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
           r"servicemembers|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units)")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
-_EXERCISE_VERB = (r"(?:opened|open|opens|launched|launch|launches|held|hold|holds|holding|conducted|conduct|conducts|conducting|"
+_EXERCISE_VERB = (r"(?:preparing\s+for|prepares\s+for|taking\s+part|take\s+part|takes\s+part|took\s+part|"
+                  r"participat(?:e|es|ed|ing)|joined|join|joins|joining|"
+                  r"opened|open|opens|launched|launch|launches|held|hold|holds|holding|conducted|conduct|conducts|conducting|"
                   r"carried\s+out|carry\s+out|carries\s+out|carrying\s+out|kicked\s+off|kick\s+off|began|begin|"
                   r"begins|started|start|starts|starting|staged|stage|stages|staging|hosted|hosting|host|hosts|"
                   r"completed|wrapped\s+up|organi[sz]ed|organi[sz]e|performed|perform)")
@@ -200,6 +202,11 @@ _SUBJECT_VERB_AFTER = re.compile(
     rf"successfully|together|once\s+again)\s+){{0,3}}{_EXERCISE_VERB}\b", _I)
 _CUE_RIGHT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres?|maneuvers?|"
                               r"war\s*games?|training)\b", _I)
+_POSSESSIVE_CUE = re.compile(r"['’]s\s+(?:[\w\"“”'’-]+\s+){0,5}?(?:exercises?|drills?|manoeuvres?|maneuvers?|"
+                             r"war\s*games?|wargames?)\b", _I)
+_FORCES_FROM_BEFORE = re.compile(
+    r"\b(?:troops|soldiers|forces|personnel|contingents?|units|servicemen|servicemembers|sailors|airmen|marines|"
+    r"participants|delegations?|militaries|armies|navies)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?$", _I)
 _INVOLVING_BEFORE = re.compile(r"\b(?:involving|including|with|alongside|joined\s+by)\s+(?:the\s+)?$", _I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|among|of|with|by)\s+(?:the\s+)?$", _I)
 # Words that point back to participants named elsewhere in the article.
@@ -627,8 +634,13 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         elif _FORCE_AFTER.match(after) and not re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", after, _I):
             found.update(countries)
         elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or
-                                                 re.search(rf"{_FORCE}\s+(?:of|between)\s+(?:the\s+)?$", before, _I)):
-            found.update(countries)
+                                                 re.search(rf"{_FORCE}(?:\s+[\w-]+)?\s+(?:of|between)\s+(?:the\s+)?$",
+                                                           before, _I)):
+            found.update(countries)  # "the military power of Russia and China"
+        elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
+            found.update(countries)  # "Taiwan's annual Han Kuang military exercises"
+        elif _FORCES_FROM_BEFORE.search(before):
+            found.update(countries)  # "troops from Brazil, France and the UK"
         j += 1
     return found
 
@@ -929,7 +941,9 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                 # ("It is also a response to Iran's exercises. The recent exercise ...").
                 if candidate.participants and lead.participants and not (candidate.participants & lead.participants):
                     candidate = lead
-                elif m.current and candidate.past and not m.past:
+                elif candidate.past and not lead.past and not m.past and (m.current or not m.dates):
+                    # "Its previous edition was held in Alaska. ... the exercise would see ...": an aside
+                    # about a past edition ends with the sentence; "the exercise" is the story's again
                     candidate = lead
             own_date = [d for d in m.dates if d.kind != "anchored"]
             definite = m.determiner in ("the", "these", "those", "this", "that", "such", "poss")
@@ -989,39 +1003,57 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
 
 
 def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:
-    """A headline's exercise is the story's: fold a report told only in the title into the first one after it.
+    """A headline's exercise is the story's: fold the title's report and the first report after it together.
 
     "Azerbaijan holds command-staff drills in Lachin" and the lead sentence
     "Azerbaijan is holding command and staff drills in its liberated Lachin
-    region" are one exercise, unless their names or dates disagree.
+    region" are one exercise; so are "Putin watches Vostok 2018 war games" and
+    "Putin visited Russia's largest war games ever held" -- unless their names,
+    dates or participants disagree.
     """
     title = article.title
     if not title or len(reports) < 2:
         return reports
-    head = reports[0]
-    if not head.evidence or any(t != title for _s, _e, t in head.evidence):
+    head, body = reports[0], reports[1]
+    if not head.evidence or head.evidence[0][2] != title or body.evidence[0][2] == title:
         return reports
-    body = reports[1]
+    told_in_body = [start for start, _end, t in head.evidence if t != title]
+    if told_in_body and min(told_in_body) < body.evidence[0][0]:
+        return reports  # the story already told the title's exercise before this one
     if head.name and body.name and not _same_name(head.name, body.name):
         return reports
     if head.date is not None and body.date is not None and _dates_conflict(head.date, body.date):
         return reports
-    body.name = body.name or head.name
-    body.aliases += [a for a in head.aliases if a not in body.aliases]
-    body.participants |= head.participants
-    body.explicit_participants |= head.explicit_participants
-    body.date = body.date or head.date
-    body.until = body.until or head.until
-    body.duration = body.duration or head.duration
-    for loc in head.locations:
-        if loc.place_id not in body.location_ids:
-            body.locations.append(loc)
-            body.location_ids.add(loc.place_id)
-    body.mentioned += head.mentioned
-    body.border_of += head.border_of
-    body.evidence = head.evidence + body.evidence
-    body.label = body.label or head.label
-    return reports[1:]
+    if head.participants and body.participants and not (head.participants <= body.participants
+                                                         or body.participants <= head.participants):
+        return reports
+    if head.past != body.past:
+        return reports
+    _absorb(head, body)
+    return [head] + reports[2:]
+
+
+def _absorb(dst: _Report, src: _Report) -> None:
+    """Fold ``src`` (a later report of the same article) into ``dst``."""
+    dst.name = dst.name or src.name
+    dst.aliases += [a for a in src.aliases if a not in dst.aliases]
+    dst.participants |= src.participants
+    dst.explicit_participants |= src.explicit_participants
+    dst.joint |= src.joint
+    dst.future |= src.future
+    if dst.date is None or (not dst.date.resolved and src.date is not None and src.date.resolved):
+        dst.date = src.date
+    dst.until = dst.until or src.until
+    dst.anchored = dst.anchored or src.anchored
+    dst.duration = dst.duration or src.duration
+    for loc in src.locations:
+        if loc.place_id not in dst.location_ids:
+            dst.locations.append(loc)
+            dst.location_ids.add(loc.place_id)
+    dst.mentioned += src.mentioned
+    dst.border_of += src.border_of
+    dst.evidence = sorted(set(dst.evidence) | set(src.evidence))
+    dst.label = dst.label or src.label
 
 
 def _dedupe(locs: Iterable[_Loc]) -> list[_Loc]:
