@@ -39,6 +39,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["DateExpr", "Duration", "find_dates", "find_durations", "PRECISIONS", "MIN_YEAR", "MAX_YEAR"]
@@ -366,6 +367,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool,
     if kind == "anchored":
         raise _Unresolved("counted from another event, whose date the text does not give")
 
+    if ref is None and ref_year is not None and kind == "year_rel" and not g.get("mod"):
+        # "this year's exercise" in an article about 2022: the year, and only the year
+        offset = {"last": -1, "the past": -1, "next": 1}.get((g.get("which") or "").lower(), 0)
+        return "relative", _iso(ref_year + offset), None, "year"
     if ref is None:
         raise _Unresolved("relative to the article's date, which is unknown")
 
@@ -475,12 +480,14 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
         return []  # most sentences hold no date: one cheap scan instead of every pattern
     if future is None:
         future = bool(_FUTURE.search(text))
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # non-overlapping spans already claimed, sorted: overlap by bisection
+    taken_ends: list[int] = []
     found: list[DateExpr] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(start < b and a < end for a, b in taken):
+            i = bisect_right(taken_starts, start)
+            if (i > 0 and taken_ends[i - 1] > start) or (i < len(taken_starts) and taken_starts[i] < end):
                 continue
             try:
                 resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future, ref_year)
@@ -493,7 +500,8 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
                 precision, note = "unresolved", exc.note
                 if ref_note and note.startswith(("no article date", "relative to the article")):
                     note = ref_note
-            taken.append((start, end))
+            taken_starts.insert(i, start)
+            taken_ends.insert(i, end)
             month = _month(m.group("m1")) if "m1" in m.groupdict() and m.group("m1") else (
                 _month(m.group("m2")) if "m2" in m.groupdict() and m.group("m2") else None)
             found.append(DateExpr(start, end, m.group(), resolved_kind, first, last, precision, note, month))

@@ -157,3 +157,8 @@ def test_a_year_from_the_text_resolves_calendar_dates(text, start, end, precisio
 @pytest.mark.parametrize("text", ["on Monday", "yesterday", "last week"])
 def test_a_year_alone_leaves_relative_dates_unresolved(text):
     assert one(text, ref_year=2022).precision == "unresolved"
+
+
+def test_this_year_with_a_year_from_the_text():
+    assert one("this year's exercise", ref_year=2022).start_date == "2022"
+    assert one("last year", ref_year=2022).start_date == "2021"

@@ -666,3 +666,23 @@ def test_a_named_headline_and_the_unnamed_lead_are_one_event():
                     "Russia's largest war games ever held. The week-long Vostok 2018 manoeuvres stretch across "
                     "Siberia.\n")
     assert row["name"] == "Vostok 2018" and len(row["details"]["evidence"]) == 3
+
+
+def test_long_sentence_evidence_is_quoted_around_the_cue():
+    unit = "Turkish troops held drills in Kars and Azerbaijani forces exercises near Baku, "
+    art = Article.from_text(" date 2021-02-01 " + unit * 300 + "on Monday.", "big.txt")
+    total = 0
+    for row in events_to_records(extract_events([art])):
+        for ev in row["details"]["evidence"]:
+            assert art.text[ev["start"]:ev["end"]] == ev["text"]
+            total += len(ev["text"])
+    assert total <= 2 * len(art.text)  # quotes never repeat the whole sentence per exercise
+
+
+def test_venues_list_and_partner_countries():
+    row = one_event(" date 2022-06-20\nT\nThe African Lion 2022 exercise of Moroccan and US troops runs from June 20, "
+                    "with Agadir, Tan Tan and Kenitra as venues.\n")
+    assert {"Agadir", "Kenitra"} <= set(locations(row))
+    row = one_event(" date 2022-10-27\nT\nIndian troops will hold a military exercise with the United States "
+                    "in Auli.\n")
+    assert "United States" not in locations(row) and row["participants"] == ["IN", "US"]

@@ -43,6 +43,7 @@ import datetime as dt
 import hashlib
 import json
 from bisect import bisect_left
+from functools import lru_cache
 import math
 import re
 import unicodedata
@@ -207,6 +208,19 @@ _POSSESSIVE_CUE = re.compile(r"['’]s\s+(?:[\w\"“”'’-]+\s+){0,5}?(?:exerc
 _FORCES_FROM_BEFORE = re.compile(
     r"\b(?:troops|soldiers|forces|personnel|contingents?|units|servicemen|servicemembers|sailors|airmen|marines|"
     r"participants|delegations?|militaries|armies|navies)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?$", _I)
+_PARTNER_BEFORE = re.compile(r"\b(?:with|alongside|and)\s+(?:the\s+)?$", _I)
+# a list of places closed by "as venues": "with Kenitra, Agadir, Tan Tan and Mahbès as venues"
+_AS_VENUES = re.compile(r"\bas\s+(?:the\s+)?(?:main\s+)?(?:venues?|hosts?|locations?|sites?|staging\s+areas?)\b", _I)
+_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
+def _closes_venue_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the rest of a short list of names ending in "as venues"."""
+    m = _AS_VENUES.search(text, start, end)
+    if m is None:
+        return False
+    parts = [p for p in _LIST_SPLIT.split(text[start:m.start()]) if p.strip()]
+    return len(parts) <= 8 and all(len(p.split()) <= 3 for p in parts)
 _INVOLVING_BEFORE = re.compile(r"\b(?:involving|including|with|alongside|joined\s+by)\s+(?:the\s+)?$", _I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|among|of|with|by)\s+(?:the\s+)?$", _I)
 # Words that point back to participants named elsewhere in the article.
@@ -230,6 +244,10 @@ class Limits:
     BUCKET_CANDIDATES = 24
     #: Months of a long date range used for blocking (a year-precise date covers twelve).
     MONTH_BUCKETS = 13
+    #: Longest evidence quote: a longer sentence is quoted around its cue (output stays linear in the text).
+    EVIDENCE_CHARS = 600
+    #: Reports of one article a new mention is compared with (besides the lead).
+    REPORTS_IN_REACH = 64
     #: Names and aliases kept per group for matching.
     GROUP_NAMES = 16
     #: Places of each report compared when deciding whether two reports are one exercise.
@@ -287,9 +305,11 @@ class _Mention:
     cls: str = "exercise"
     ending: bool = False
     aliases: tuple[str, ...] = ()
+    planned: bool = False
+    past_tense: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class _Report:
     """One exercise as one article tells it."""
 
@@ -520,6 +540,7 @@ _NAME_FILLER = {"exercise", "exercises", "drill", "drills", "manoeuvre", "manoeu
                 "operation", "the", "joint", "military", "war", "games", "wargames"}
 
 
+@lru_cache(maxsize=4096)
 def _name_key(name: str) -> tuple[str, str | None]:
     """(base, year) of an exercise name, so spellings of one name compare equal.
 
@@ -559,8 +580,12 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
         return "border"
     if _MODIFIER_AFTER.match(after_text):
         return "mentioned"
+    if _PARTNER_BEFORE.search(before_text) and loc.kind == "country":
+        return "mentioned"  # "an exercise with the United States": a partner, not a place
     if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
         return "location"
+    if _closes_venue_list(text, loc.end, min(sentence[1], loc.end + 160)):
+        return "location"  # "with Kenitra, Agadir and Mahbès as venues"
     cs, ce = cue
     if loc.start >= ce:
         gap = text[ce:loc.start]
@@ -666,8 +691,9 @@ def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]
     the annual army exercise"), unless another name is nearer to that cue.
     """
     out: dict[tuple[int, int], tuple[int, Name]] = {}
+    starts = [c[0] for c in cues]  # cues come sorted
     for n in names:
-        for cue in cues:
+        for cue in cues[bisect_left(starts, n.start - NAME_REACH - 40):bisect_left(starts, n.end + NAME_REACH + 1)]:
             if n.start <= cue[0] < n.end:  # "Combined Joint Fires Coordination Exercise"
                 gap = 0
             elif cue[0] >= n.end:
@@ -753,6 +779,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         current_sentence = bool(_CURRENT_SENTENCE.search(sentence_text))
         joint = bool(_JOINT.search(sentence_text))
         ending = bool(_ENDING.search(sentence_text))
+        planned = bool(_PLANNED.search(sentence_text))
+        past_tense = bool(_PAST_TENSE.search(sentence_text))
         for k, cue in enumerate(cues):
             neighbours = cues[max(0, k - 1):k] + cues[k + 1:k + 2]
 
@@ -812,6 +840,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 name_has_cue, _participants(text, lo, hi, window_locs, cue), my_dates, my_durations,
                 locations, mentioned, border_of, joint,
                 cls="training" if cue_word.lower() == "training" else "exercise", ending=ending,
+                planned=planned, past_tense=past_tense,
                 aliases=bound_name.aliases if bound_name else ()))
     return mentions
 
@@ -833,6 +862,22 @@ def _dates_conflict(old: DateExpr | None, new: DateExpr | None) -> bool:
     return same_grain and old.text.strip().lower() != new.text.strip().lower()
 
 
+def _evidence_span(text: str, m: _Mention) -> tuple[int, int]:
+    """The sentence, or for a sentence longer than :attr:`Limits.EVIDENCE_CHARS` the words around the cue."""
+    s, e = m.sentence
+    if e - s <= Limits.EVIDENCE_CHARS:
+        return s, e
+    half = Limits.EVIDENCE_CHARS // 2
+    a, b = max(s, m.cue[0] - half), min(e, m.cue[1] + half)
+    while a > s and not text[a - 1].isspace():  # whole words only
+        a += 1
+        if a >= m.cue[0]:
+            break
+    while b < e and not text[b].isspace() and b > m.cue[1]:
+        b -= 1
+    return a, b
+
+
 def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     if m.name and not report.name:
         report.name = m.name
@@ -843,7 +888,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.participants |= m.participants
     report.explicit_participants |= bool(m.participants)
     report.joint |= m.joint
-    report.future |= bool(_PLANNED.search(text, m.sentence[0], m.sentence[1]))
+    report.future |= m.planned
     ending = m.ending
     for d in m.dates:
         if d.kind == "anchored":
@@ -863,8 +908,9 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
                                    report.date.start_date, d.start_date, report.date.precision,
                                    month=report.date.month)
             continue
-        if report.date is None:
-            report.date = d
+        if report.date is None or (d.resolved and not report.date.resolved
+                                   and (report.date.month is None or report.date.month == d.month)):
+            report.date = d  # a calendar date beats one that could not be resolved ("this year" undated)
         elif d.resolved and report.date.resolved and not _dates_conflict(report.date, d):
             # a range that contains the known start adds its end: "Today" + "From February 1 to 12"
             if d.end_date and not report.date.end_date:
@@ -880,9 +926,22 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     if report.label is None and not m.bare_name:
         words = [w for w in m.modifiers if w[:1].islower() and w.lower() not in _PAST_NP]
         report.label = " ".join(words + [text[m.cue[0]:m.cue[1]].lower()])
-    s, e = m.sentence
-    if not report.evidence or report.evidence[-1][:2] != (s, e):  # mentions come in text order
+    s, e = _evidence_span(text, m)
+    if not report.evidence or report.evidence[-1][1] <= s:  # mentions come in text order
         report.evidence.append((s, e, text[s:e]))
+    elif report.evidence[-1][0] <= s and e > report.evidence[-1][1]:
+        last = report.evidence[-1]  # the same long sentence again: widen the quote
+        report.evidence[-1] = (last[0], e, text[last[0]:e])
+
+
+def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
+    """The reports a new mention is compared with: the lead and the latest :attr:`Limits.REPORTS_IN_REACH`.
+
+    News articles tell of a handful of exercises; the bound only keeps a
+    hostile text of thousands of differently named exercises linear.
+    """
+    recent = reports[-Limits.REPORTS_IN_REACH:]
+    return recent if lead is None or any(r is lead for r in recent) else [lead] + recent
 
 
 def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Report]:
@@ -901,9 +960,9 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
         if m.bare_name:
-            same_year = [r for r in reports if not r.name and r.start_date() and year
+            same_year = [r for r in _in_reach(reports, lead) if not r.name and r.start_date() and year
                          and r.start_date()[:4] == year]
-            named = [r for r in reports if r.name and _names_match(r, m.name)]
+            named = [r for r in _in_reach(reports, lead) if r.name and _names_match(r, m.name)]
             target = (named or same_year or [None])[0]
             if target is None:
                 continue
@@ -911,11 +970,11 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             focus = target
             continue
         if m.name:
-            named = [r for r in reports if r.name and _names_match(r, m.name)]
+            named = [r for r in _in_reach(reports, lead) if r.name and _names_match(r, m.name)]
             if named:
                 target = named[0]
             else:
-                same_year = [r for r in reports if not r.name and r.start_date() and year
+                same_year = [r for r in _in_reach(reports, lead) if not r.name and r.start_date() and year
                              and r.start_date()[:4] == year]
                 if len(same_year) == 1:
                     target = same_year[0]
@@ -927,7 +986,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                       and m.determiner in ("the", "this", "")
                       # "In July, Turkey and Azerbaijan carried out the Winter 2021 Drill": a dated past
                       # statement is about another exercise
-                      and not (m.dates and _PAST_TENSE.search(text, m.sentence[0], m.sentence[1]))
+                      and not (m.dates and m.past_tense)
                       and not any(_dates_conflict(lead.date, d) for d in m.dates)
                       and (not m.participants or not lead.participants or m.participants <= lead.participants)):
                     # the story's own exercise named later: "the 15th edition of the joint exercise 'Yudh Abhyas'"

@@ -42,6 +42,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..demonyms import is_demonym
@@ -186,6 +187,8 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
     sentence = text[a:b]
     has_cue = bool(_CUE_NEAR.search(sentence))
     found: list[Name] = []
+    taken_starts: list[int] = []  # spans of names found, sorted: overlap checks by bisection
+    taken_ends: list[int] = []
 
     def add(start: int, end: int, form: str, *, strict_trim: bool = True) -> None:
         span = _trim_run(text, start, end) if strict_trim else (start, end)
@@ -194,8 +197,12 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
         s, e = span
         name = text[s:e].strip(" \t.,;:")
         e = s + len(name)
-        if len(name) < 2 or _generic(name) or any(n.start < e and s < n.end for n in found):
+        i = bisect_right(taken_starts, s)
+        if (len(name) < 2 or _generic(name) or (i > 0 and taken_ends[i - 1] > s)
+                or (i < len(taken_starts) and taken_starts[i] < e)):
             return
+        taken_starts.insert(i, s)
+        taken_ends.insert(i, e)
         cue_after = bool(_CUE_AFTER.match(text, e, min(b, e + 50)))
         found.append(Name(s, e, name, form, cue_after, _alias(text, e + (1 if text[e:e + 1] in "\"”»’'" else 0), b)))
 
