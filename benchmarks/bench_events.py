@@ -17,6 +17,12 @@ and times, in fresh processes, ``geodrills geocode DIR -o F`` (the baseline)
 and ``geodrills events DIR -o F``, printing wall seconds, the ratio
 events/geocode (issue 17's target: <= 3 at 5,000 articles) and the events
 found.  Time per article should stay flat as N grows (linear cost).
+
+With ``--hostile`` it times instead the event stages alone (places given, so
+the geoparser's own cost is left out) on single articles built by
+generators of hostile text -- one sentence of cues and places, thousands of
+distinct names, quoted names, dates -- at 50 KB and 200 KB: the ratio should
+be near 4 (linear), not 16 (quadratic).
 """
 
 from __future__ import annotations
@@ -73,11 +79,48 @@ def run(command: list[str]) -> float:
     return seconds
 
 
+HOSTILE = {
+    "one sentence of cues and places": lambda i: "Turkish troops held drills in Kars and Azerbaijani forces "
+                                                 "exercises near Baku, ",
+    "distinct names": lambda i: f"Troops held the Alpha{i % 9973} {i % 90 + 10} drills in Kars and Baku. ",
+    "quoted names": lambda i: f'The "Eagle {i}" exercise, named Storm {i % 97}, ',
+    "dates": lambda i: f"drills on Monday until October {i % 28 + 1} from 9 to 16 September, ",
+}
+
+
+def hostile(sizes: tuple[int, ...] = (50_000, 200_000)) -> None:
+    sys.path.insert(0, str(REPO))
+    from geodrills.articles import Article
+    from geodrills.events import extract_events
+    from geodrills.geoparse import geoparse
+
+    print(f"{'generator':34} " + " ".join(f"{s // 1000:>6} KB" for s in sizes) + "  ratio")
+    for name, make in HOSTILE.items():
+        times = []
+        for size in sizes:
+            parts, n, i = [], 0, 0
+            while n < size:
+                part = make(i)
+                parts.append(part)
+                n, i = n + len(part), i + 1
+            article = Article.from_text(" date 2021-02-01\nT\n" + "".join(parts) + "\n", "h.txt")
+            mentions = {"h.txt": list(geoparse(article))}
+            t0 = time.perf_counter()
+            extract_events([article], mentions=mentions, progress=False)
+            times.append(time.perf_counter() - t0)
+        print(f"{name:34} " + " ".join(f"{t:8.2f}s" for t in times) + f"  {times[-1] / times[0]:5.1f}", flush=True)
+    print(f"linear: ratio near {sizes[-1] / sizes[0]:.0f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--keep", metavar="DIR", help="build the corpora here and keep them")
+    parser.add_argument("--hostile", action="store_true", help="time hostile single articles instead")
     args = parser.parse_args(argv)
+    if args.hostile:
+        hostile()
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_events_"))
     print(f"{'corpus':8} {'articles':>8} {'geocode s':>10} {'events s':>9} {'ratio':>6} "
