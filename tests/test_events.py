@@ -686,3 +686,15 @@ def test_venues_list_and_partner_countries():
     row = one_event(" date 2022-10-27\nT\nIndian troops will hold a military exercise with the United States "
                     "in Auli.\n")
     assert "United States" not in locations(row) and row["participants"] == ["IN", "US"]
+
+
+def test_a_countrys_training_grounds_are_its_territory():
+    row = one_event(" date 2021-09-10\nT\nRussia and Belarus opened the joint Zapad-2021 drills on Friday. The "
+                    "drills are spread over 5 Belarusian and 9 Russian training grounds.\n")
+    assert {"Belarus", "Russia"} <= set(locations(row))
+
+
+def test_a_named_sentence_without_a_cue_gives_the_end():
+    row = one_event(" date 2021-09-10\nT\nRussia and Belarus opened the joint Zapad-2021 drills on Friday. "
+                    "Zapad-2021 is due to finish on September 16.\n")
+    assert (row["start_date"], row["end_date"]) == ("2021-09-10", "2021-09-16")

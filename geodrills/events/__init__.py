@@ -1,31 +1,47 @@
 """Drill events: which exercise, when, where and who, across articles.
 
-Rule-based, over sentences (no model weights are available offline):
+Rule-based, over sentences (no model weights are available offline), in
+named stages:
 
-1. *Mentions.*  A sentence mentions an exercise when it has a cue noun
-   ("exercise", "drills", "manoeuvres", "war games", "training" used as a
-   noun) in an article with military vocabulary.  Habitual statements
-   ("are held regularly", "are not new") describe no single exercise and are
-   skipped.
-2. *Within an article* each mention either starts a new exercise or refers
-   to one already introduced: a name not seen before, a "previous"/"last
-   such"/"already" marker, a kind of exercise the focus is not
-   ("mountaineering training" after a joint exercise), participants disjoint
-   from the focus's, or a date that contradicts the focus's start a new one;
-   definite and bare mentions ("the exercises", "drills") otherwise refer to
-   the exercise in focus.  A name without a cue ("Winter 2021 is a show of
-   strength") only names an exercise already introduced in the same year.
-3. *Attributes* come only from words bound to the cue: a date, duration or
-   place is the exercise's unless a verb or noun of another event ("said",
-   "arrived", "war", "talks") stands between it and the cue.  Places are
-   ``"location"`` when a locative word ("in", "across", "includes", "is
-   hosting") ties them to the exercise, else ``"mentioned"``.  Participants
-   come from demonyms and country names in participant roles ("Turkish and
-   Azerbaijani troops", "Turkey and Azerbaijan launched", "Iran's military").
-4. *Across articles* reports with the same name, or unnamed ones whose
-   resolved dates overlap with the same participants and nearby locations,
-   become one event; contradictions between reports (dates, places,
-   participants) are kept in ``conflicts``.
+1. *Mentions* (:func:`_article_mentions`).  A sentence mentions an exercise
+   when it has a cue ("exercise", "drills", "manoeuvres", "war games",
+   "training" after a word that describes it, "the previous edition",
+   "troops drilled") in an article about armed forces (military words, a
+   force such as "the Bundeswehr", a joint/naval/live-fire exercise, or a
+   named exercise).  Habitual statements ("are held regularly") describe no
+   single exercise and are skipped.
+2. *Names* (:mod:`geodrills.events.names`): quoted, with a year or number,
+   after "named/dubbed/codenamed", "Exercise X"/"Operation X", in the cue's
+   noun phrase, in apposition; bracketed translations are aliases.  A name
+   binds to the cues within :data:`NAME_REACH` characters.
+3. *Dates* (:mod:`geodrills.dates`) are resolved against the article's date;
+   without one, calendar dates take the year of the exercise's name or the
+   year the article names in most of its year mentions; relative dates stay
+   unresolved.  "until October 25" is an end.  Nothing else is guessed.
+4. *Participants*: demonym + unit ("Turkish commandos"), a country as the
+   agent of a drill verb ("Turkey and Azerbaijan launched"), "X's drills",
+   "troops from X", "between X and Y", and forces that name a country
+   (:mod:`geodrills.forces`); never countries that watch, condemn or voice
+   concern.  *Places* are ``"location"`` when a locative word ties them to the
+   cue ("in", "across", "as venues"), else ``"mentioned"``; one country's own
+   drills with no stated place are at home.  Everything bound to a cue lies
+   within :data:`WINDOW` characters of it.
+5. *Within an article* each mention either starts a new exercise or refers to
+   one already introduced (names, "previous"/"last such" markers, kinds,
+   participants and dates decide); the headline's exercise is the story's.
+6. *Across articles* (:func:`_merge`) reports join by name or alias key, or,
+   unnamed, by overlapping dates with the same participants and nearby
+   places; candidates come from blocks (name key, calendar month), never from
+   all pairs, and copies of an article (same date, same words or most
+   sentences) add their names, not events.  Contradictions are kept side by
+   side in the details' ``conflicts``.
+
+What it guarantees: output is deterministic (input order does not matter);
+time is linear in the text and in the number of articles (every comparison
+is bounded by a :class:`Limits` constant); a date is never invented (an
+impossible, out-of-range or unanchored date is ``"unresolved"``); every
+evidence quote is verbatim at its offsets.  What it does not: it reads
+English news style only, and its places are only those the geoparser finds.
 
 Examples
 --------
@@ -177,7 +193,8 @@ _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|includes?|including|"
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
     _I)
-_ENDING = re.compile(r"\b(?:end|ends|ended|ending|conclude[sd]?|concluding|wrap(?:s|ped)?\s+up|run\s+until|"
+_ENDING = re.compile(r"\b(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
+                     r"wrap(?:s|ped)?\s+up|run\s+until|"
                      r"last\s+until|continue\s+until|until|till|through)\b", _I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
 _HOST = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|will|has|have)?\s*(?:been\s+)?(?:hosting|hosts|hosted|host)\b", _I)
@@ -708,6 +725,22 @@ def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]
     return {cue: n for cue, (_gap, n) in out.items()}
 
 
+_GROUNDS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:training\s+grounds?|firing\s+ranges?|ranges|polygons?|"
+                            r"territory|soil|airspace|waters|bases)\b", _I)
+
+
+def _demonym_grounds(text: str, lo: int, hi: int) -> list[str]:
+    """Countries whose grounds a window names: "Belarusian and 9 Russian training grounds", "on Iranian soil"."""
+    found = find_demonyms(text[lo:hi])
+    out = [d.country for d in found if d.country and _GROUNDS_AFTER.match(text, lo + d.end, hi)]
+    # a list of demonyms sharing the noun: "5 Belarusian and 9 Russian training grounds"
+    for a, b in reversed(list(zip(found, found[1:]))):
+        if b.country in out and a.country and a.country not in out and re.fullmatch(
+                r"\s*(?:and|,)\s*(?:\d+\s+)?", text[lo + a.end:lo + b.start]):
+            out.append(a.country)
+    return out
+
+
 def _place_only(name: Name, text: str, locs: Sequence[_Loc]) -> bool:
     """A "name" made only of place names, demonyms and country codes ("India-US war games") is a description."""
     covered = [(loc.start, loc.end) for loc in locs if loc.start < name.end and name.start < loc.end
@@ -739,6 +772,10 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
     locs = [loc for loc in locs if not any(s <= loc.start < e for s, e in boiler)]
     loc_starts = [loc.start for loc in locs]
     text_year = None if article.date else _text_year(text[article.body_start:])
+    country_locs: dict[str, _Loc] = {}
+    for loc in locs:
+        if loc.kind == "country" and loc.country:
+            country_locs.setdefault(loc.country, loc)
     mentions = []
     for index, (a, b) in enumerate(spans):
         all_cues = _cues(text, a, b)
@@ -767,8 +804,12 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         # name an exercise already introduced.
         for n in names:
             if not any(n is x for x in bound.values()):
+                # "Zapad-2021 is due to finish on September 16": the subject's own date, nothing between
+                own = [d for d in dates if d.start >= n.end and d.start - n.end <= NAME_REACH
+                       and d.kind != "anchored" and not _BLOCKER.search(text, n.end, d.start)]
                 mentions.append(_Mention((a, b), index, (n.start, n.end), "", [], set(), False, False, n.name, False,
-                                         set(), [], [], [], [], [], False, bare_name=True, aliases=n.aliases))
+                                         set(), own[:1], [], [], [], [], False, bare_name=True, aliases=n.aliases,
+                                         ending=bool(_ENDING.search(text, n.end, own[0].start)) if own else False))
         if not cues:
             continue
         sentence_text = text[a:b]
@@ -832,6 +873,11 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 else:
                     prev_bound = None
                     (border_of if role == "border" else mentioned).append(loc)
+            for code in _demonym_grounds(text, lo, hi):
+                # "spread over 5 Belarusian and 9 Russian training grounds": those countries' territory
+                home = country_locs.get(code)
+                if home is not None and all(home.place_id != loc.place_id for loc in locations):
+                    locations.append(home)
             np_words = {w.lower() for w in modifiers}
             past = bool(np_words & _PAST_NP) or past_sentence
             current = not past and current_sentence
