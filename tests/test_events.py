@@ -695,6 +695,6 @@ def test_a_countrys_training_grounds_are_its_territory():
 
 
 def test_a_named_sentence_without_a_cue_gives_the_end():
-    row = one_event(" date 2021-09-10\nT\nRussia and Belarus opened the joint Zapad-2021 drills on Friday. "
+    row = one_event(" date 2021-09-10\nT\nRussia and Belarus opened the joint Zapad-2021 manoeuvres on Friday. "
                     "Zapad-2021 is due to finish on September 16.\n")
     assert (row["start_date"], row["end_date"]) == ("2021-09-10", "2021-09-16")

@@ -120,6 +120,7 @@ _CUE = re.compile(
 _MILITARY = re.compile(
     r"\b(?:military|militaries|army|armies|forces|troops|servicemen|soldiers|defen[cs]e|navy|navies|naval|"
     r"artillery|tanks?|commandos?|brigades?|battalions?|warships?|fighter\s+jets|paratroopers|marines|"
+    r"manoeuvres|maneuvers|war\s*games|"
     # an exercise with a military kind is military by itself: "joint exercises", "live-fire exercise"
     r"(?:joint|naval|live-fire|tactical|combined|bilateral|trilateral|multinational|command-staff|strategic)"
     r"\s+(?:[\w-]+\s+)?exercises?)\b", _I)
