@@ -698,3 +698,12 @@ def test_a_named_sentence_without_a_cue_gives_the_end():
     row = one_event(" date 2021-09-10\nT\nRussia and Belarus opened the joint Zapad-2021 manoeuvres on Friday. "
                     "Zapad-2021 is due to finish on September 16.\n")
     assert (row["start_date"], row["end_date"]) == ("2021-09-10", "2021-09-16")
+
+
+def test_headline_name_week_long_exercise_and_onlookers_are_one_event():
+    row = one_event(" date 2024-09-18\nTurkey, Azerbaijan and Georgia hold Caucasian Eagle 2024\nSpecial forces of "
+                    "Turkey, Azerbaijan and Georgia began the week-long joint exercise in Ardahan on Monday. The "
+                    "Caucasian Eagle 2024 drills will end on September 22. Armenian officials in Yerevan voiced "
+                    "concern about the exercise.\n")
+    assert (row["name"], row["start_date"], row["end_date"]) == ("Caucasian Eagle 2024", "2024-09-16", "2024-09-22")
+    assert row["participants"] == ["AZ", "GE", "TR"] and locations(row) == ["Ardahan"]
