@@ -42,6 +42,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
+
 __all__ = ["DateExpr", "Duration", "find_dates", "find_durations", "PRECISIONS", "MIN_YEAR", "MAX_YEAR"]
 
 #: The precisions a :class:`DateExpr` can have, finest first.
@@ -144,31 +146,17 @@ def iso_bounds(iso: str) -> tuple[dt.date, dt.date]:
 # --------------------------------------------------------------------------
 # vocabulary
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
-    "couple": 2, "a couple of": 2,
-}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
-# Month names, with the abbreviations newswires use ("Sept. 27", "Nov. 10").
+# Month names, with the abbreviations newswires use ("Sept. 27", "Nov. 10"), from the shared lexicon.
 # Only capitalised: lower-case "may" and "march" are a verb and a noun.
-_MONTH = (r"(?-i:January|February|March|April|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|May)")
+_MONTH = ("(?-i:" + "|".join(n for n in MONTH_NAMES if n != "May")
+          + "|(?:" + "|".join(sorted((k.capitalize() for k in MONTHS if k.capitalize() not in MONTH_NAMES),
+                                     key=lambda k: (-len(k), k))) + r")\.?|May)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
-_NUM_WORD = r"(?:\d+|" + "|".join(k for k in _NUMBERS if " " not in k) + r")"
+_NUM_WORD = r"(?:\d+|" + "|".join(sorted((k for k in NUMBER_WORDS if " " not in k), key=lambda k: (-len(k), k))) + r")"
 
 _FLAGS = re.IGNORECASE
 
@@ -238,11 +226,11 @@ def _number(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.strip().lower())
     if word.isdigit():
         return int(word)
-    return _NUMBERS.get(word)
+    return NUMBER_WORDS.get(word)
 
 
 def _month(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def _day(word: str) -> int:
@@ -418,7 +406,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool,
         offset = {"yesterday": -1, "tomorrow": 1}.get(g["word"].lower(), 0)
         return "relative", (ref + dt.timedelta(days=offset)).isoformat(), None, "day"
     if kind == "weekday":
-        wd = _WEEKDAYS[g["wd"].lower()]
+        wd = WEEKDAYS[g["wd"].lower()]
         if which == "next" or (which in ("", "on", "this") and future):
             day = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
             if which == "next" and day == ref:
