@@ -39,12 +39,21 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-__all__ = ["DateExpr", "Duration", "find_dates", "find_durations", "PRECISIONS"]
+from .lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
+
+__all__ = ["DateExpr", "Duration", "find_dates", "find_durations", "PRECISIONS", "MIN_YEAR", "MAX_YEAR"]
 
 #: The precisions a :class:`DateExpr` can have, finest first.
 PRECISIONS = ("day", "month", "year", "unresolved")
+
+#: The calendar years a date may resolve to.  News about today's armed forces
+#: has no business outside them, and a reference date outside them (a
+#: ``0001-01-03`` header) is a broken header, not a date to count from:
+#: anything that would land outside is ``"unresolved"``, never an error.
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,31 +146,17 @@ def iso_bounds(iso: str) -> tuple[dt.date, dt.date]:
 # --------------------------------------------------------------------------
 # vocabulary
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
-    "couple": 2, "a couple of": 2,
-}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
-# Month names, with the abbreviations newswires use ("Sept. 27", "Nov. 10").
+# Month names, with the abbreviations newswires use ("Sept. 27", "Nov. 10"), from the shared lexicon.
 # Only capitalised: lower-case "may" and "march" are a verb and a noun.
-_MONTH = (r"(?-i:January|February|March|April|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|May)")
+_MONTH = ("(?-i:" + "|".join(n for n in MONTH_NAMES if n != "May")
+          + "|(?:" + "|".join(sorted((k.capitalize() for k in MONTHS if k.capitalize() not in MONTH_NAMES),
+                                     key=lambda k: (-len(k), k))) + r")\.?|May)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
-_NUM_WORD = r"(?:\d+|" + "|".join(k for k in _NUMBERS if " " not in k) + r")"
+_NUM_WORD = r"(?:\d+|" + "|".join(sorted((k for k in NUMBER_WORDS if " " not in k), key=lambda k: (-len(k), k))) + r")"
 
 _FLAGS = re.IGNORECASE
 
@@ -213,9 +208,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:['’]s)?\b", _FLAGS)),
 ]
 
+# Every pattern above needs one of these (a digit, a month, a weekday, a unit of time or a day word).
+_ANY_DATE_WORD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
+    r"yesterday|tomorrow|week|fortnight|month|year|day)", _FLAGS)
+
 # A sentence that talks about the future ("will", "is to", "planned") makes
 # "on Monday" mean the next Monday; otherwise news reports the past.
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|scheduled|upcoming|next)\b",
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|scheduled|upcoming|next|"
+                     r"due\s+to|set\s+to|to\s+be\s+held|"
+                     # headlines: "Georgia to host Noble Partner exercise in September"
+                     r"to\s+(?:host|hold|stage|conduct|launch|begin|start|kick\s+off))\b",
                      _FLAGS)
 
 
@@ -223,11 +226,11 @@ def _number(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.strip().lower())
     if word.isdigit():
         return int(word)
-    return _NUMBERS.get(word)
+    return NUMBER_WORDS.get(word)
 
 
 def _month(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def _day(word: str) -> int:
@@ -267,6 +270,10 @@ def _month_year(month: int, ref: dt.date, future: bool) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
+def _in_range(iso: str | None) -> bool:
+    return iso is None or MIN_YEAR <= int(iso[:4]) <= MAX_YEAR
+
+
 class _Unresolved(Exception):
     def __init__(self, note: str) -> None:
         super().__init__(note)
@@ -280,7 +287,8 @@ def _checked_date(year: int, month: int, day: int, text: str) -> dt.date:
         raise _Unresolved(f"impossible date {text.strip()!r}") from None
 
 
-def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> tuple[str, str | None, str | None, str]:
+def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool,
+             ref_year: int | None = None) -> tuple[str, str | None, str | None, str]:
     """(kind, start_date, end_date, precision) for one match; raises _Unresolved."""
     g = m.groupdict()
     text = m.group()
@@ -297,8 +305,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
                 # Still check the calendar: "February 30" is wrong in any year.
                 _checked_date(2000, m1, d1, text)
                 _checked_date(2000, m2, d2, text)
-                raise _Unresolved(no_ref)
-            year = _closest_year(m1, d1, ref)
+                if ref_year is None:
+                    raise _Unresolved(no_ref)
+            year = _closest_year(m1, d1, ref) if ref is not None else ref_year
             y1, y2 = year, year + (1 if m2 < m1 else 0)
         y1, y2 = int(y1), int(y2 or y1)
         start = _checked_date(y1, m1, d1, text)
@@ -312,9 +321,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
         y2 = g.get("y2")
         y1 = g.get("y1") or y2
         if y1 is None:
-            if ref is None:
+            if ref is None and ref_year is None:
                 raise _Unresolved(no_ref)
-            y2 = _month_year(m2, ref, future)
+            y2 = _month_year(m2, ref, future) if ref is not None else ref_year + (1 if m1 > m2 else 0)
             y1 = y2 - (1 if m1 > m2 else 0)
         y1, y2 = int(y1), int(y2 or y1)
         if (y2, m2) < (y1, m1):
@@ -326,9 +335,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
         y = g.get("y1")
         if y is None:
             _checked_date(2000, mo, d, text)
-            if ref is None:
+            if ref is None and ref_year is None:
                 raise _Unresolved(no_ref)
-            y = _closest_year(mo, d, ref)
+            y = _closest_year(mo, d, ref) if ref is not None else ref_year
         return "absolute", _checked_date(int(y), mo, d, text).isoformat(), None, "day"
 
     if kind == "my":
@@ -336,9 +345,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
 
     if kind == "m":
         mo = _month(g["m1"])
-        if ref is None:
+        if ref is None and ref_year is None:
             raise _Unresolved(no_ref)
-        return "absolute", _iso(_month_year(mo, ref, future), mo), None, "month"
+        return "absolute", _iso(_month_year(mo, ref, future) if ref is not None else ref_year, mo), None, "month"
 
     if kind == "y":
         return "absolute", g["y1"], None, "year"
@@ -346,6 +355,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
     if kind == "anchored":
         raise _Unresolved("counted from another event, whose date the text does not give")
 
+    if ref is None and ref_year is not None and kind == "year_rel" and not g.get("mod"):
+        # "this year's exercise" in an article about 2022: the year, and only the year
+        offset = {"last": -1, "the past": -1, "next": 1}.get((g.get("which") or "").lower(), 0)
+        return "relative", _iso(ref_year + offset), None, "year"
     if ref is None:
         raise _Unresolved("relative to the article's date, which is unknown")
 
@@ -353,6 +366,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
         n = _number(g["n"])
         if n is None:
             raise _Unresolved(f"vague interval {g['n']!r}")
+        if n > 366 * (MAX_YEAR - MIN_YEAR):
+            raise _Unresolved(f"outside the years {MIN_YEAR}-{MAX_YEAR}")
         unit = g["unit"].lower()
         if unit == "day":
             return "relative", (ref - dt.timedelta(days=n)).isoformat(), None, "day"
@@ -391,7 +406,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
         offset = {"yesterday": -1, "tomorrow": 1}.get(g["word"].lower(), 0)
         return "relative", (ref + dt.timedelta(days=offset)).isoformat(), None, "day"
     if kind == "weekday":
-        wd = _WEEKDAYS[g["wd"].lower()]
+        wd = WEEKDAYS[g["wd"].lower()]
         if which == "next" or (which in ("", "on", "this") and future):
             day = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
             if which == "next" and day == ref:
@@ -404,7 +419,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool) -> 
     raise AssertionError(kind)  # pragma: no cover
 
 
-def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | None = None) -> list[DateExpr]:
+def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | None = None,
+               ref_year: int | None = None) -> list[DateExpr]:
     """Find and resolve the date expressions in ``text``.
 
     Parameters
@@ -417,6 +433,11 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
     future : bool, optional
         Whether the text speaks of the future (then "on Monday" is the next
         Monday).  By default read from the text ("will", "planned", ...).
+    ref_year : int, optional
+        Without ``ref_date``: the year the text is about (from the text
+        itself, or from an exercise's name: "African Lion 2022").  Calendar
+        dates without a year ("June 20", "in July") take it; relative ones
+        ("on Monday", "yesterday") stay unresolved, as they need a day.
 
     Returns
     -------
@@ -437,23 +458,38 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
         return []
     if ref_date is not None and isinstance(ref_date, dt.datetime):
         ref_date = ref_date.date()
+    ref_note = None
+    if ref_year is not None and not MIN_YEAR <= ref_year <= MAX_YEAR:
+        ref_year = None
+    if ref_date is not None and not MIN_YEAR <= ref_date.year <= MAX_YEAR:
+        ref_note = f"article date {ref_date.isoformat()} is outside {MIN_YEAR}-{MAX_YEAR}"
+        ref_date = None
+    if not _ANY_DATE_WORD.search(text):
+        return []  # most sentences hold no date: one cheap scan instead of every pattern
     if future is None:
         future = bool(_FUTURE.search(text))
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # non-overlapping spans already claimed, sorted: overlap by bisection
+    taken_ends: list[int] = []
     found: list[DateExpr] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(start < b and a < end for a, b in taken):
+            i = bisect_right(taken_starts, start)
+            if (i > 0 and taken_ends[i - 1] > start) or (i < len(taken_starts) and taken_starts[i] < end):
                 continue
             try:
-                resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future)
+                resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future, ref_year)
                 note = None
+                if not (_in_range(first) and _in_range(last)):
+                    raise _Unresolved(f"outside the years {MIN_YEAR}-{MAX_YEAR}")
             except _Unresolved as exc:
                 resolved_kind = "anchored" if kind == "anchored" else ("relative" if kind in _RELATIVE else "absolute")
                 first = last = None
                 precision, note = "unresolved", exc.note
-            taken.append((start, end))
+                if ref_note and note.startswith(("no article date", "relative to the article")):
+                    note = ref_note
+            taken_starts.insert(i, start)
+            taken_ends.insert(i, end)
             month = _month(m.group("m1")) if "m1" in m.groupdict() and m.group("m1") else (
                 _month(m.group("m2")) if "m2" in m.groupdict() and m.group("m2") else None)
             found.append(DateExpr(start, end, m.group(), resolved_kind, first, last, precision, note, month))

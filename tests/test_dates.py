@@ -106,3 +106,59 @@ def test_durations():
     (d,) = find_durations("drills lasting up to 3 weeks")
     assert (d.days, d.bound) == (21, "max")
     assert find_durations("for several years") == []
+
+
+# --------------------------------------------------------------------------
+# hostile reference dates and years (issue 14, item 8)
+
+@pytest.mark.parametrize("ref", [dt.date(1, 1, 3), dt.date(1, 1, 1), dt.date(9999, 12, 30), dt.date(9999, 12, 31),
+                                 dt.date(1899, 12, 31), dt.date(2101, 1, 1)])
+def test_reference_dates_outside_the_years_resolve_nothing_and_never_raise(ref):
+    text = ("on Monday, last week, next month, tomorrow, yesterday, 3 days ago, 2 months ago, in July, "
+            "February 3, next year, last weekend, next Friday, 5 years ago, from 9 to 16 September")
+    found = find_dates(text, ref_date=ref)
+    assert len(found) >= 12
+    assert {d.precision for d in found} == {"unresolved"}
+    assert all("outside" in d.note for d in found)
+
+
+@pytest.mark.parametrize("text", ["in 1850", "on 5 December 1899", "July 1812", "between 1 and 3 March 1850"])
+def test_explicit_years_outside_the_range_are_unresolved(text):
+    d = one(text)
+    assert d.precision == "unresolved" and d.start_date is None and "outside" in d.note
+
+
+def test_edges_of_the_range_resolve():
+    assert one("in 1900").start_date == "1900"
+    assert one("on December 30", dt.date(2100, 12, 31)).start_date == "2100-12-30"
+    # counting back from the first day of the range leaves it: unresolved, not an error
+    assert one("yesterday", dt.date(1900, 1, 1)).precision == "unresolved"
+    assert one("tomorrow", dt.date(2100, 12, 31)).precision == "unresolved"
+
+
+@pytest.mark.parametrize("text", ["99999999999 days ago", "999999999 weeks ago", "99999999999999999999 months ago",
+                                  "3000 years ago"])
+def test_huge_intervals_are_unresolved(text):
+    d = one(text, dt.date(2020, 1, 1))
+    assert d.precision == "unresolved" and "outside" in d.note
+
+
+@pytest.mark.parametrize("text, start, end, precision", [
+    ("scheduled for June 20 to July 1", "2022-06-20", "2022-07-01", "day"),
+    ("the ministry reported on October 19", "2022-10-19", None, "day"),
+    ("In July, they carried out a drill", "2022-07", None, "month"),
+    ("from December 28 to January 3", "2022-12-28", "2023-01-03", "day"),
+])
+def test_a_year_from_the_text_resolves_calendar_dates(text, start, end, precision):
+    d = one(text, ref_year=2022)
+    assert (d.start_date, d.end_date, d.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["on Monday", "yesterday", "last week"])
+def test_a_year_alone_leaves_relative_dates_unresolved(text):
+    assert one(text, ref_year=2022).precision == "unresolved"
+
+
+def test_this_year_with_a_year_from_the_text():
+    assert one("this year's exercise", ref_year=2022).start_date == "2022"
+    assert one("last year", ref_year=2022).start_date == "2021"

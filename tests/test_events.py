@@ -14,7 +14,7 @@ import pytest
 
 from geodrills.articles import Article, read_articles
 from geodrills.errors import InputError, MissingDependencyError
-from geodrills.events import COLUMNS, events_to_records, extract_events, timeline_chart
+from geodrills.events import COLUMNS, event_details, events_to_records, extract_events, timeline_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -33,13 +33,13 @@ def by_name(events, name):
 
 
 def report(row, article_prefix):
-    (rep,) = [r for r in row["reports"] if r["article"].startswith(article_prefix)]
+    (rep,) = [r for r in event_details(row)["reports"] if r["article"].startswith(article_prefix)]
     return rep
 
 
 def evidence_event(events, article_prefix, words):
     hits = [row for _, row in events.iterrows()
-            if any(e["article"].startswith(article_prefix) and words in e["text"] for e in row["evidence"])]
+            if any(e["article"].startswith(article_prefix) and words in e["text"] for e in event_details(row)["evidence"])]
     assert len(hits) == 1, [h["label"] for h in hits]
     return hits[0]
 
@@ -55,10 +55,10 @@ def test_frame_shape(seed_events):
         assert row.date_precision in ("day", "month", "year", "unresolved")
         assert row.participants == sorted(row.participants)
         assert row.articles == sorted(row.articles)
-        for ev in row.evidence:
+        for ev in event_details(row.details)["evidence"]:
             text = (SEEDS / ev["article"]).read_text(encoding="utf-8")
             assert text[ev["start"]:ev["end"]] == ev["text"]
-        for place in row.places:
+        for place in event_details(row.details)["places"]:
             assert place["role"] in ("location", "mentioned")
             assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
 
@@ -68,9 +68,9 @@ def test_winter_2021_is_one_event_across_three_articles_with_the_contradiction_k
     assert row["articles"] == ["000_5878fdfec2038733.txt", "001_5949b38c653093e8.txt", "002_191b564eae45596c.txt"]
     assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2021-02-01", "2021-02-12", "day")
     assert row["participants"] == ["AZ", "TR"]
-    locations = {(p["name"], p["country"]) for p in row["places"] if p["role"] == "location"}
+    locations = {(p["name"], p["country"]) for p in event_details(row)["places"] if p["role"] == "location"}
     assert ("Kars", "TR") in locations
-    assert any("002_" in c and "July" in c for c in row["conflicts"])
+    assert any("002_" in c and "July" in c for c in event_details(row)["conflicts"])
     assert row["geometry"] is not None and abs(row["geometry"].y - 40.6) < 0.3
     # 000 says "Today" (2021-02-01) and "for more than ten days"
     rep = report(row, "000_")
@@ -81,33 +81,33 @@ def test_named_exercise_in_an_undated_article(seed_events):
     row = by_name(seed_events, "Mustafa Kemal Atatürk 2023")
     assert row["date_precision"] == "unresolved" and row["start_date"] is None
     assert "on Monday" in row["date_text"]
-    assert {p["name"] for p in row["places"] if p["role"] == "location"} == {"Azerbaijan", "Karabakh"}
+    assert {p["name"] for p in event_details(row)["places"] if p["role"] == "location"} == {"Azerbaijan", "Karabakh"}
     # talks in Tehran are mentioned, not where the exercise is
-    assert any(p["name"] == "Tehran" and p["role"] == "mentioned" for p in row["places"])
+    assert any(p["name"] == "Tehran" and p["role"] == "mentioned" for p in event_details(row)["places"])
     assert row["participants"] == ["AZ", "TR"]
 
 
 def test_past_exercises_mentioned_in_passing(seed_events):
     row = evidence_event(seed_events, "001_", "July-August 2020")
     assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2020-07", "2020-08", "month")
-    assert [p["name"] for p in row["places"] if p["role"] == "location"] == ["Azerbaijan"]
+    assert [p["name"] for p in event_details(row)["places"] if p["role"] == "location"] == ["Azerbaijan"]
     row = evidence_event(seed_events, "000_", "previous joint military exercises")
     assert row["participants"] == ["AZ", "TR"]
     # "a 44-day war broke out in Karabakh": the war's place, not the exercise's
-    assert not [p for p in row["places"] if p["role"] == "location"]
+    assert not [p for p in event_details(row)["places"] if p["role"] == "location"]
 
 
 def test_a_foreign_exercise_is_its_own_event(seed_events):
     row = evidence_event(seed_events, "004_", "Iran's military recent military exercises")
     assert row["participants"] == ["IR"]
-    assert {p["country"] for p in row["places"] if p["role"] == "location"} == {"IR", "AZ"}
+    assert {p["country"] for p in event_details(row)["places"] if p["role"] == "location"} == {"IR", "AZ"}
 
 
 def test_locations_listed_after_the_cue(seed_events):
     row = evidence_event(seed_events, "004_", "gathered for drills in Baku")
-    names = {p["name"] for p in row["places"] if p["role"] == "location"}
+    names = {p["name"] for p in event_details(row)["places"] if p["role"] == "location"}
     assert {"Baku", "Astara", "Jabrayil", "Imishli", "Azerbaijan"} <= names
-    assert any(p["kind"] == "river" for p in row["places"] if p["role"] == "location")
+    assert any(p["kind"] == "river" for p in event_details(row)["places"] if p["role"] == "location")
     assert "December 5" in row["date_text"] and row["start_date"] is None  # undated article: no guess
 
 
@@ -126,7 +126,7 @@ def test_no_date_header_resolves_nothing_relative():
     (row,) = events_to_records(extract_events([art]))
     assert row["date_precision"] == "unresolved" and row["start_date"] is None
     assert row["participants"] == ["AZ", "TR"]
-    assert [p["name"] for p in row["places"] if p["role"] == "location"] == ["Kars"]
+    assert [p["name"] for p in event_details(row)["places"] if p["role"] == "location"] == ["Kars"]
 
 
 def test_same_text_with_a_date_header_resolves():
@@ -149,6 +149,22 @@ def test_impossible_date_header_is_ignored():
         art = Article.from_text(" date 2021-02-30 Today Turkish troops began military drills in Kars.", "h.txt")
     (row,) = events_to_records(extract_events([art]))
     assert row["start_date"] is None
+
+
+@pytest.mark.parametrize("header", ["0001-01-03", "9999-12-30", "1850-06-01", "2150-01-01"])
+def test_extreme_date_header_leaves_dates_unresolved(header, tmp_path, capsys):
+    text = (f" date {header}\nTitle\nTurkish troops began military exercises on Monday in Kars. "
+            "The drills will last until October 25 and end next month.\n")
+    (row,) = events_to_records(extract_events([Article.from_text(text, "x.txt")]))
+    assert row["start_date"] is None and row["end_date"] is None and row["date_precision"] == "unresolved"
+    assert row["participants"] == ["TR"]
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    from geodrills.cli import main
+
+    assert main(["events", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and json.loads(out)["date_precision"] == "unresolved"
 
 
 @pytest.mark.parametrize("text", [
@@ -190,7 +206,23 @@ def test_timeline_chart(seed_events):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert any(label.startswith("Winter 2021") for label in labels)
     undated = sum(1 for p in seed_events["date_precision"] if p == "unresolved")
-    assert f"{undated} undated" in ax.get_title()
+    assert undated and len(fig.axes) == 2
+    lane = fig.axes[1]
+    assert f"undated ({undated})" in lane.get_title(loc="left")
+    lane_labels = [t.get_text() for t in lane.get_yticklabels()]
+    assert len(lane_labels) == undated
+    assert any(label.startswith("Mustafa Kemal Atatürk 2023") for label in lane_labels)
+    assert not any(label.startswith("Mustafa") for label in labels)  # never drawn at a guessed date
+
+
+def test_timeline_into_given_axes_counts_undated(seed_events):
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    ax = Figure().add_subplot(111)
+    timeline_chart(seed_events, ax=ax)
+    undated = sum(1 for p in seed_events["date_precision"] if p == "unresolved")
+    assert f"{undated} undated not shown" in ax.get_title()
 
 
 def test_timeline_without_matplotlib(seed_events, monkeypatch):
@@ -210,12 +242,30 @@ def test_cli_jsonl_and_csv(tmp_path, capsys):
     lines = out.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert any(r["name"] == "Winter 2021" for r in records)
-    for key in ("name", "start_date", "end_date", "date_precision", "places", "participants", "articles"):
-        assert all(key in r for r in records)
+    for r in records:
+        assert list(r) == [c for c in COLUMNS if c != "geometry"]
+        assert set(r["details"]) == {"places", "evidence", "reports", "conflicts", "copies"}
     assert main(["events", str(SEEDS), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == len(records)
     assert json.loads(rows[0]["participants"]) == records[0]["participants"]
+    assert json.loads(rows[0]["details"]) == records[0]["details"]
+
+
+def test_flat_columns_dated_status_passing(seed_events):
+    for row in seed_events.itertuples():
+        assert row.dated == (row.start_date is not None)
+        assert row.status in ("planned", "under way", "past", "unknown")
+        assert row.n_articles == len(row.articles)
+        for col in ("name", "label", "start_date", "date_precision", "place", "status"):
+            value = getattr(row, col)
+            assert value is None or isinstance(value, str)
+    winter = by_name(seed_events, "Winter 2021")
+    assert winter["passing"] is False or winter["passing"] == False  # noqa: E712  (numpy bool)
+    assert winter["place"] == "Kars" and winter["place_country"] == "TR"
+    previous = evidence_event(seed_events, "000_", "previous joint military exercises")
+    assert bool(previous["passing"]) and previous["status"] == "past"
+    assert not previous["dated"]
 
 
 def test_cli_nothing_found(tmp_path, capsys):
@@ -266,7 +316,7 @@ def score_events(events) -> dict:
     for g in gold:
         match = [row for _, row in events.iterrows()
                  if any(e["article"] == g["article"] and squash(g["evidence"]) in squash(e["text"])
-                        for e in row["evidence"])]
+                        for e in event_details(row)["evidence"])]
         if len(match) > 1:
             # one sentence can report two exercises ("The recent exercise follows the flight-tactical
             # training ..."): the one whose description the gold evidence quotes is meant
@@ -276,7 +326,7 @@ def score_events(events) -> dict:
             continue
         row = match[0]
         out["found"] += 1
-        rep = next(r for r in row["reports"] if r["article"] == g["article"])
+        rep = next(r for r in event_details(row)["reports"] if r["article"] == g["article"])
         # A proper name is capitalised and quoted verbatim somewhere ("Winter 2021"); the gold's other
         # names ("flight-tactical training", "joint exercises July-August 2020") are descriptions.
         real_name = g["name"][:1].isupper() and any(g["name"] in t for t in texts.values())
@@ -292,7 +342,7 @@ def score_events(events) -> dict:
         if not (ok_name and ok_dates and ok_places):
             out["misses"].append((g["article"][:3], g["name"], row["name"], rep["start_date"], rep["end_date"],
                                   [p["name"] for p in got]))
-    predicted = sum(len({e["article"] for e in row["evidence"]}) for _, row in events.iterrows())
+    predicted = sum(len({e["article"] for e in event_details(row)["evidence"]}) for _, row in events.iterrows())
     out["predicted_reports"] = predicted
     return out
 
@@ -324,7 +374,7 @@ def test_other_articles_same_name_merged_across_spellings():
     assert row["articles"] == ["b.txt", "d.txt"]
     assert (row["start_date"], row["end_date"]) == ("2021-09-06", "2021-09-17")
     assert row["participants"] == ["AZ", "TR"]
-    assert row["conflicts"] == []
+    assert event_details(row)["conflicts"] == []
 
 
 def test_quoted_name_three_participants_duration_and_a_second_exercise():
@@ -341,3 +391,319 @@ def test_quoted_name_three_participants_duration_and_a_second_exercise():
 
 def test_civil_drills_are_not_military_events():
     assert len(extract_events([Article.from_text("Schools in Baku held fire drills on Monday.", "e.txt")])) == 0
+
+
+# --------------------------------------------------------------------------
+# scale: copies, near-duplicates and merging without pairwise rescans (issue 14 item 5)
+
+def test_copies_of_each_seed_add_articles_not_events():
+    originals = read_articles(SEEDS)
+    copies = [Article.from_text(a.text, f"{a.name[:-4]}_copy{i:03d}.txt") for a in originals for i in range(100)]
+    events = extract_events(copies, progress=False)
+    single = extract_events(originals)
+    assert len(events) == len(single) == 11
+    for row in events.itertuples():
+        assert len(row.articles) % 100 == 0 and len(row.articles) >= 100
+    assert sorted(len(r) for r in events["articles"]) == sorted(100 * len(r) for r in single["articles"])
+
+
+def test_near_duplicate_with_another_headline_and_footer_is_one_event():
+    body = ("Turkish and Azerbaijani troops began joint military exercises in Kars on Monday. "
+            "The drills will last five days. Tanks and artillery take part. Officials said the exercise "
+            "is defensive. Journalists were invited to watch.")
+    a = Article.from_text(f" date 2021-02-03\nDrills begin in Kars\n{body}\n", "a.txt")
+    b = Article.from_text(f" date 2021-02-03\nTurkey, Azerbaijan start war games\n{body}\n"
+                          "Follow us on social media for more.\n", "b.txt")
+    (row,) = events_to_records(extract_events([a, b]))
+    assert row["articles"] == ["a.txt", "b.txt"]
+    assert {e["article"] for e in event_details(row)["evidence"]} == {"a.txt"}  # the copy adds its id, not its text
+
+
+def test_same_text_on_another_date_is_not_a_copy():
+    body = "Turkish troops began military exercises in Kars on Monday. They last a week. Tanks take part."
+    a = Article.from_text(f" date 2021-02-03\n{body}", "a.txt")
+    b = Article.from_text(f" date 2022-02-03\n{body}", "b.txt")
+    assert len(extract_events([a, b])) == 2
+
+
+def test_merging_compares_a_bounded_number_of_reports(monkeypatch):
+    import geodrills.events as events_module
+
+    calls = 0
+    real = events_module._same_exercise
+
+    def counting(r, s):
+        nonlocal calls
+        calls += 1
+        return real(r, s)
+
+    monkeypatch.setattr(events_module, "_same_exercise", counting)
+    n = 1500
+    # n unnamed exercises in one month, each in its own country: none merge, and none may be
+    # compared with all the others
+    reports = []
+    for i in range(n):
+        r = events_module._Report(f"{i:05d}.txt", 0, 0, participants={f"C{i}"})
+        r.date = events_module.DateExpr(0, 6, "June 3", "absolute", "2021-06-03", None, "day")
+        reports.append(r)
+    groups = events_module._merge(reports)
+    assert len(groups) == n
+    limits = events_module.Limits
+    assert calls <= n * limits.BUCKET_CANDIDATES * limits.GROUP_SAMPLE
+    assert calls < n * n / 10
+
+
+def test_names_match_across_spellings_and_a_missing_year():
+    from geodrills.events import _same_name
+
+    assert _same_name("Zapad-2021", "Zapad 2021")
+    assert _same_name("African Lion 2022", "African Lion")
+    assert _same_name("Brave Griffin 24/II", "Brave Griffin 24-II")
+    assert not _same_name("Zapad-2021", "Zapad-2017")
+    assert not _same_name("Brave Griffin 24/II", "Brave Griffin 24/I")
+
+
+def test_one_sentence_full_of_cues_and_places_is_handled():
+    unit = "Turkish troops held drills in Kars and Azerbaijani forces exercises near Baku, "
+    art = Article.from_text(" date 2021-02-01 " + unit * 200 + "on Monday.", "big.txt")
+    events = extract_events([art])
+    assert 1 <= len(events) <= 400
+
+
+# --------------------------------------------------------------------------
+# names in their general forms (sentences written for these tests)
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Russia and Belarus opened their joint Zapad-2021 manoeuvres on Friday.", "Zapad-2021"),
+    ("The exercise, named Brave Griffin 24/II, opened on Sunday.", "Brave Griffin 24/II"),
+    ("Taiwan began its Han Kuang 41 drills near Taipei.", "Han Kuang 41"),
+    ("The exercises, codenamed Steppe Eagle, involve Kazakh troops.", "Steppe Eagle"),
+    ("Iran launched Operation Great Prophet 17 drills in the Gulf.", "Great Prophet 17"),
+    ("US soldiers took part in Exercise Defender Europe 22 in Poland.", "Defender Europe 22"),
+    ("Taiwan's annual Han Kuang military exercises began on Kinmen.", "Han Kuang"),
+    ("India and the US will hold 'Yudh Abhyas', the annual army exercise, in Auli.", "Yudh Abhyas"),
+    ("The fifth edition of Noble Partner, the military exercise, begins in Georgia.", "Noble Partner"),
+    ("The Mustafa Kemal Atatürk – 2023 exercise began on Monday.", "Mustafa Kemal Atatürk – 2023"),
+])
+def test_name_forms(sentence, name):
+    from geodrills.events.names import find_names
+
+    assert name in [n.name for n in find_names(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkish troops held Joint Military Exercises in Kars.",
+    "The Turkish Armed Forces held drills near Kars.",
+    "India and the Indo-US joint exercise partners met.",
+    "According to the former Minister of Foreign Affairs Tofig Zulfugarov, the winter exercises in Kars are planned.",
+    "In Winter 2021 the troops held drills.",
+])
+def test_generic_phrases_are_never_names(sentence):
+    from geodrills.events.names import find_names
+
+    names = [n.name for n in find_names(sentence)]
+    assert not [n for n in names if n not in ("Kars",)], names
+
+
+def test_translation_in_brackets_is_an_alias_and_merges():
+    a = Article.from_text(' date 2022-02-11\nT\nThe "Związkowa Stanowczość-2022" (Union Resolve-2022) manoeuvres '
+                          "of Russian and Belarusian troops began on Thursday near Brest.\n", "pl.txt")
+    b = Article.from_text(" date 2022-02-12\nT\nRussian and Belarusian troops continued the Union Resolve-2022 "
+                          "drills near Brest.\n", "en.txt")
+    (row,) = events_to_records(extract_events([a, b]))
+    assert row["articles"] == ["en.txt", "pl.txt"]
+
+
+# --------------------------------------------------------------------------
+# participants, observers, places, dates: sentences written for these tests
+
+def one_event(text, name="x.txt"):
+    rows = events_to_records(extract_events([Article.from_text(text, name)]))
+    assert len(rows) == 1, [(r["name"], r["label"]) for r in rows]
+    return rows[0]
+
+
+def locations(row):
+    return [p["name"] for p in row["details"]["places"] if p["role"] == "location"]
+
+
+@pytest.mark.parametrize("text, participants", [
+    (" date 2024-05-06\nT\nThe IRGC launched naval drills near Bandar Abbas on Monday.\n", ["IR"]),
+    (" date 2024-05-06\nT\nThe Bundeswehr is holding exercises in Lithuania.\n", ["DE"]),
+    (" date 2022-08-31\nT\nSouth Korea and the United States held a large-scale live-fire exercise near Pocheon "
+     "on Wednesday.\n", ["KR", "US"]),
+    (" date 2023-10-14\nT\nVenezuela is conducting its own manoeuvres on the border with Guyana.\n", ["VE"]),
+])
+def test_participants_forces_and_agents(text, participants):
+    assert one_event(text)["participants"] == participants
+
+
+def test_onlookers_are_neither_participants_nor_the_place():
+    row = one_event(" date 2023-09-11\nT\nArmenia and the United States began joint exercises near Yerevan. "
+                    "Russian officials in Moscow voiced concern about the drills.\n")
+    assert row["participants"] == ["AM", "US"]
+    assert "Moscow" not in locations(row) and "Yerevan" in locations(row)
+
+
+def test_a_joint_exercise_is_military_without_other_military_words():
+    row = one_event(" date 2021-09-10\nT\nBelarus and Russia opened the Zapad-2021 exercise on Friday.\n")
+    assert (row["name"], row["start_date"], row["participants"]) == ("Zapad-2021", "2021-09-10", ["BY", "RU"])
+
+
+def test_until_is_the_last_day_not_the_first():
+    row = one_event(" date 2023-10-14\nT\nTurkish troops are holding drills in Kars. The drills will run until "
+                    "October 25, officials said.\n")
+    assert row["end_date"] == "2023-10-25"
+    assert row["start_date"] is None or row["start_date"] <= "2023-10-14"
+
+
+def test_three_day_drills_from_a_weekday():
+    row = one_event(" date 2023-10-14\nT\nVenezuelan troops began three-day drills on Friday near the Guyana border.\n")
+    assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2023-10-13", "2023-10-15", "day")
+    assert row["status"] == "under way"
+
+
+def test_a_drill_ground_is_a_place_not_an_exercise():
+    events = extract_events([Article.from_text(" date 2022-08-31\nT\nSoldiers marched past the Vaziani drill "
+                                               "ground near Tbilisi.\n", "x.txt")])
+    assert len(events) == 0
+
+
+def test_an_exercise_of_this_size_is_the_one_in_focus():
+    row = one_event(" date 2021-09-10\nT\nBelarus and Russia opened the Zapad-2021 exercise on Friday. Polish "
+                    "officials said on Monday that an exercise of this size could bring provocations.\n")
+    assert row["name"] == "Zapad-2021"
+
+
+def test_planned_and_past_status():
+    planned = one_event(" date 2020-08-26\nT\nGeorgia to host Noble Partner exercise in September\n"
+                        "US and Georgian troops will take part.\n")
+    assert (planned["start_date"], planned["status"]) == ("2020-09", "planned")
+    past = one_event(" date 2023-10-14\nT\nTurkish commandos held drills in Kars last week.\n")
+    assert (past["start_date"], past["end_date"], past["status"]) == ("2023-10-02", "2023-10-08", "past")
+
+
+def test_one_countrys_drills_without_a_place_are_at_home():
+    row = one_event(" date 2025-07-14\nT\nTaiwan began its annual Han Kuang military exercises on Monday.\n")
+    assert row["name"] == "Han Kuang" and row["participants"] == ["TW"]
+    assert locations(row) == ["Taiwan"]
+    joint = one_event(" date 2025-07-14\nT\nTaiwan and the United States began joint drills on Monday.\n")
+    assert locations(joint) == []  # a joint exercise's host must be stated
+
+
+def test_the_headline_exercise_is_the_storys():
+    row = one_event(" date 2021-10-19\nAzerbaijan holds command-staff drills in Lachin\n"
+                    "Azerbaijani troops are holding command and staff drills in the Lachin region, the ministry "
+                    "said on Tuesday.\n")
+    assert len(row["details"]["evidence"]) == 2 and row["participants"] == ["AZ"]
+
+
+def test_a_previous_edition_is_its_own_past_event():
+    events = events_to_records(extract_events([Article.from_text(
+        " date 2022-10-27\nT\nIndian and US troops will hold a joint exercise in Auli from November 15. "
+        "Its previous edition was held in Alaska in October 2021.\n", "x.txt")]))
+    past = [r for r in events if r["start_date"] == "2021-10"]
+    assert len(events) == 2 and len(past) == 1 and past[0]["status"] == "past"
+
+
+def test_troops_drilled_is_an_exercise():
+    row = one_event(" date 2021-10-19\nT\nOn September 6, Azerbaijani and Turkish troops drilled together in "
+                    "Lachin.\n")
+    assert (row["start_date"], row["participants"]) == ("2021-09-06", ["AZ", "TR"])
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish officers spent training hours on paperwork in Ankara.",
+    "The army ordered new weapons training manuals for soldiers.",
+])
+def test_training_after_a_noun_or_verb_is_no_exercise(text):
+    assert len(extract_events([Article.from_text(text, "x.txt")])) == 0
+
+
+def test_the_storys_exercise_named_later_is_one_event():
+    row = one_event(" date 2022-08-04\nT\nIndia and the United States will stage a two-week military exercise at "
+                    "Auli. Officials said troops are ready. The 15th edition of the joint exercise 'Yudh Abhyas' "
+                    "is scheduled from 14 to 31 October.\n")
+    assert (row["name"], row["start_date"], row["end_date"]) == ("Yudh Abhyas", "2022-10-14", "2022-10-31")
+
+
+def test_an_undated_article_dates_by_the_year_it_names():
+    row = one_event("T\nThe African Lion 2022 exercise of Moroccan and US troops is scheduled for June 20 to July 1 "
+                    "near Agadir.\n")
+    assert (row["start_date"], row["end_date"]) == ("2022-06-20", "2022-07-01")
+    row = one_event("T\nAzerbaijani troops began drills in Lachin on October 19 under the 2021 training plan. "
+                    "On Monday the drills went well, following the 2021 combat readiness plan.\n")
+    assert (row["start_date"], row["date_precision"]) == ("2021-10-19", "day")
+    row = one_event("T\nAzerbaijani troops began drills in Lachin on October 19. The plan dates from 2019; the "
+                    "region was retaken in 2020.\n")
+    assert row["start_date"] is None  # two years, neither most of the mentions: no year is assumed
+
+
+@pytest.mark.parametrize("text, participants", [
+    (" date 2025-07-14\nT\nTroops staged Taiwan's annual Han Kuang military exercises on Kinmen.\n", ["TW"]),
+    (" date 2022-06-20\nT\nThe huge exercise near Agadir includes troops from Brazil, France and the United "
+     "Kingdom.\n", ["BR", "FR", "GB"]),
+    (" date 2022-10-27\nT\nIndia is preparing for a major military exercise with the United States in Auli.\n",
+     ["IN", "US"]),
+    (" date 2018-09-14\nT\nThe week-long manoeuvres put the military power of Russia and China on display.\n",
+     ["CN", "RU"]),
+])
+def test_participants_possessive_from_and_preparing(text, participants):
+    assert one_event(text)["participants"] == participants
+
+
+def test_an_aside_about_a_past_edition_ends_with_its_sentence():
+    events = events_to_records(extract_events([Article.from_text(
+        " date 2022-10-27\nT\nIndian and US troops will hold a joint exercise in Auli from November 15. "
+        "Its previous edition was held in Alaska in October 2021. "
+        "The exercise would see integrated battle groups in the mountains.\n", "x.txt")]))
+    (lead,) = [r for r in events if r["start_date"] == "2022-11-15"]
+    assert len(lead["details"]["evidence"]) == 2
+
+
+def test_a_named_headline_and_the_unnamed_lead_are_one_event():
+    row = one_event(" date 2018-09-14\nPutin watches Vostok 2018 war games\nPresident Putin on Thursday visited "
+                    "Russia's largest war games ever held. The week-long Vostok 2018 manoeuvres stretch across "
+                    "Siberia.\n")
+    assert row["name"] == "Vostok 2018" and len(row["details"]["evidence"]) == 3
+
+
+def test_long_sentence_evidence_is_quoted_around_the_cue():
+    unit = "Turkish troops held drills in Kars and Azerbaijani forces exercises near Baku, "
+    art = Article.from_text(" date 2021-02-01 " + unit * 300 + "on Monday.", "big.txt")
+    total = 0
+    for row in events_to_records(extract_events([art])):
+        for ev in row["details"]["evidence"]:
+            assert art.text[ev["start"]:ev["end"]] == ev["text"]
+            total += len(ev["text"])
+    assert total <= 2 * len(art.text)  # quotes never repeat the whole sentence per exercise
+
+
+def test_venues_list_and_partner_countries():
+    row = one_event(" date 2022-06-20\nT\nThe African Lion 2022 exercise of Moroccan and US troops runs from June 20, "
+                    "with Agadir, Tan Tan and Kenitra as venues.\n")
+    assert {"Agadir", "Kenitra"} <= set(locations(row))
+    row = one_event(" date 2022-10-27\nT\nIndian troops will hold a military exercise with the United States "
+                    "in Auli.\n")
+    assert "United States" not in locations(row) and row["participants"] == ["IN", "US"]
+
+
+def test_a_countrys_training_grounds_are_its_territory():
+    row = one_event(" date 2021-09-10\nT\nRussia and Belarus opened the joint Zapad-2021 drills on Friday. The "
+                    "drills are spread over 5 Belarusian and 9 Russian training grounds.\n")
+    assert {"Belarus", "Russia"} <= set(locations(row))
+
+
+def test_a_named_sentence_without_a_cue_gives_the_end():
+    row = one_event(" date 2021-09-10\nT\nRussia and Belarus opened the joint Zapad-2021 manoeuvres on Friday. "
+                    "Zapad-2021 is due to finish on September 16.\n")
+    assert (row["start_date"], row["end_date"]) == ("2021-09-10", "2021-09-16")
+
+
+def test_headline_name_week_long_exercise_and_onlookers_are_one_event():
+    row = one_event(" date 2024-09-18\nTurkey, Azerbaijan and Georgia hold Caucasian Eagle 2024\nSpecial forces of "
+                    "Turkey, Azerbaijan and Georgia began the week-long joint exercise in Ardahan on Monday. The "
+                    "Caucasian Eagle 2024 drills will end on September 22. Armenian officials in Yerevan voiced "
+                    "concern about the exercise.\n")
+    assert (row["name"], row["start_date"], row["end_date"]) == ("Caucasian Eagle 2024", "2024-09-16", "2024-09-22")
+    assert row["participants"] == ["AZ", "GE", "TR"] and locations(row) == ["Ardahan"]

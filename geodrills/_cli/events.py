@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         print("geodrills events: no readable article", file=sys.stderr)
         return 2
     records = events_to_records(extract_events(articles))
-    columns = [c for c in COLUMNS if c != "geometry"] + ["lat", "lon"]
+    columns = [c for c in COLUMNS if c != "geometry"]
     write_text(render(records, args.format, columns), args.output)
     if not records:
         print("geodrills events: no exercise found", file=sys.stderr)

@@ -1,0 +1,1690 @@
+"""Drill events: which exercise, when, where and who, across articles.
+
+Rule-based, over sentences (no model weights are available offline), in
+named stages:
+
+1. *Mentions* (:func:`_article_mentions`).  A sentence mentions an exercise
+   when it has a cue ("exercise", "drills", "manoeuvres", "war games",
+   "training" after a word that describes it, "the previous edition",
+   "troops drilled") in an article about armed forces (military words, a
+   force such as "the Bundeswehr", a joint/naval/live-fire exercise, or a
+   named exercise).  Habitual statements ("are held regularly") describe no
+   single exercise and are skipped.
+2. *Names* (:mod:`geodrills.events.names`): quoted, with a year or number,
+   after "named/dubbed/codenamed", "Exercise X"/"Operation X", in the cue's
+   noun phrase, in apposition; bracketed translations are aliases.  A name
+   binds to the cues within :data:`NAME_REACH` characters.
+3. *Dates* (:mod:`geodrills.dates`) are resolved against the article's date;
+   without one, calendar dates take the year of the exercise's name or the
+   year the article names in most of its year mentions; relative dates stay
+   unresolved.  "until October 25" is an end.  Nothing else is guessed.
+4. *Participants*: demonym + unit ("Turkish commandos"), a country as the
+   agent of a drill verb ("Turkey and Azerbaijan launched"), "X's drills",
+   "troops from X", "between X and Y", and forces that name a country
+   (:mod:`geodrills.forces`); never countries that watch, condemn or voice
+   concern.  *Places* are ``"location"`` when a locative word ties them to the
+   cue ("in", "across", "as venues"), else ``"mentioned"``; one country's own
+   drills with no stated place are at home.  Everything bound to a cue lies
+   within :data:`WINDOW` characters of it.
+5. *Within an article* each mention either starts a new exercise or refers to
+   one already introduced (names, "previous"/"last such" markers, kinds,
+   participants and dates decide); the headline's exercise is the story's.
+6. *Across articles* (:func:`_merge`) reports join by name or alias key, or,
+   unnamed, by overlapping dates with the same participants and nearby
+   places; candidates come from blocks (name key, calendar month), never from
+   all pairs, and copies of an article (same date, same words or most
+   sentences) add their names, not events.  Contradictions are kept side by
+   side in the details' ``conflicts``.
+
+What it guarantees: output is deterministic (input order does not matter);
+time is linear in the text and in the number of articles (every comparison
+is bounded by a :class:`Limits` constant); a date is never invented (an
+impossible, out-of-range or unanchored date is ``"unresolved"``); every
+evidence quote is verbatim at its offsets.  What it does not: it reads
+English news style only, and its places are only those the geoparser finds.
+
+Examples
+--------
+>>> from geodrills.articles import Article
+>>> a = Article.from_text(" date 2021-02-01 Today, Turkish and Azerbaijani troops began joint military "
+...                       "exercises. The exercises will last for five days.", "a.txt")
+>>> ev = extract_events([a], mentions={"a.txt": []})
+>>> ev.loc[0, ["start_date", "end_date", "date_precision", "participants"]].tolist()
+['2021-02-01', '2021-02-05', 'day', ['AZ', 'TR']]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from bisect import bisect_left
+from functools import lru_cache
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from .._optional import import_optional
+from ..articles import Article, as_article, read_articles
+from ..dates import MAX_YEAR, MIN_YEAR, DateExpr, Duration, find_dates, find_durations, iso_bounds
+from ..demonyms import find_demonyms
+from .._progress import progress_iter
+from ..errors import InputError
+from ..forces import find_forces
+from ..geodesy import haversine_km
+from ..sentences import Sentences
+from .names import Name, find_names
+
+__all__ = ["extract_events", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
+
+#: Columns of the frame :func:`extract_events` returns, in order.  All are flat
+#: (a scalar, or a sorted list of strings for ``aliases``, ``participants`` and
+#: ``articles``); everything nested (places with their roles, evidence quotes,
+#: what each article says, conflicts) is JSON text in ``details``
+#: (:func:`event_details` reads it back).
+COLUMNS = ["event_id", "name", "aliases", "label", "start_date", "end_date", "date_precision", "dated", "status",
+           "passing", "date_text", "place", "place_country", "lat", "lon", "participants", "n_articles", "articles",
+           "n_conflicts", "details", "geometry"]
+
+#: What an event's ``status`` can be, relative to the latest article's date.
+STATUSES = ("planned", "under way", "past", "unknown")
+
+_I = re.IGNORECASE
+
+#: How far (characters) from a cue its date, duration, places and participants
+#: may lie.  News binds them within a clause or two; the bound also keeps the
+#: cost per cue constant, so a hostile sentence of thousands of cues and
+#: places costs time linear in its length.
+WINDOW = 240
+#: How far (characters) a name may be from the cue it names ("Noble Partner, the international
+#: military exercise").
+NAME_REACH = 60
+
+# --------------------------------------------------------------------------
+# vocabulary
+
+_CUE = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[\s-]?games?|wargames?|training|"
+    # "Its previous edition was held in Alaska", "At an earlier iteration": another exercise of a series
+    r"(?<=previous\s)edition|(?<=earlier\s)edition|(?<=previous\s)iteration|(?<=earlier\s)iteration|"
+    r"(?<=last\s)edition|(?<=next\s)edition|"
+    # "Azerbaijani and Turkish troops drilled together"
+    r"(?<=troops\s)drilled|(?<=forces\s)drilled|(?<=soldiers\s)drilled)\b", _I)
+# Words that show the article is about armed forces at all; without one,
+# "exercise" is as likely to be a gym or a right ("exercise its veto").
+_MILITARY = re.compile(
+    r"\b(?:military|militaries|army|armies|forces|troops|servicemen|soldiers|defen[cs]e|navy|navies|naval|"
+    r"artillery|tanks?|commandos?|brigades?|battalions?|warships?|fighter\s+jets|paratroopers|marines|"
+    r"manoeuvres|maneuvers|war\s*games|"
+    # an exercise with a military kind is military by itself: "joint exercises", "live-fire exercise"
+    r"(?:joint|naval|live-fire|tactical|combined|bilateral|trilateral|multinational|command-staff|strategic)"
+    r"\s+(?:[\w-]+\s+)?exercises?)\b", _I)
+_TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|of)\s+$", _I)
+_TRAINING_COMPOUND_AFTER = re.compile(
+    r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
+    r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff)\b")
+# Nouns that make "drill ground", "exercise area", "training range" the name of a place.
+_FACILITY_AFTER = re.compile(r"\s+(?:grounds?|areas?|ranges?|fields?|halls?|sites?|cent(?:re|er)s?|complex|camps?|"
+                             r"bases?|polygons?|facilit(?:y|ies))\b", _I)
+_EXERCISE_VERB_AFTER = re.compile(r"^\s+(?:restraint|caution|control|power|influence|sovereignty|its|their|the\s+right)\b", _I)
+
+# Statements of habit name no single exercise.
+# The exercise is still to come: "will be held", "is scheduled for", "plans to hold", "to host".
+_PLANNED = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|due\s+to|upcoming|"
+                      r"preparing\s+for|to\s+(?:host|hold|stage|conduct|launch|begin|start))\b", _I)
+_HABITUAL = re.compile(
+    r"\b(?:regular(?:ly)?|routinely|every\s+year|each\s+year|for\s+(?:several|many)\s+years|for\s+decades|"
+    r"(?:are|is)\s+not\s+new|from\s+now\s+on|traditionally|usually)\b", _I)
+_PAST_NP = {"previous", "last", "earlier", "past", "prior", "former", "first"}
+# "training" is an exercise after a word that describes it ("flight-tactical training", "mountaineering
+# training", "military training"), not after a noun or a verb ("weapons training", "spent training").
+_TRAINING_KIND_BEFORE = re.compile(
+    r"(?:\w+-\w+|\w+(?:al|ing|ic|ary|ive|ed)|military|combat|joint|field|staff|army|naval|air|mountain|winter|"
+    r"summer)\s+$", _I)
+_PAST_SENTENCE = re.compile(r"\b(?:already|last\s+(?:such|time))\b", _I)
+_CURRENT_SENTENCE = re.compile(r"\b(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
+
+# Modifiers that say nothing about which exercise is meant.  Any other
+# lower-case word before the cue ("mountaineering", "flight-tactical",
+# "naval") names a kind of exercise, and a different kind is a different one.
+_GENERIC_MODIFIERS = {
+    "joint", "military", "large-scale", "largest", "large", "major", "comprehensive", "tactical", "training",
+    "combined", "bilateral", "trilateral", "multinational", "international", "winter", "summer", "spring",
+    "autumn", "annual", "regular", "recent", "latest", "current", "ongoing", "new", "next", "first", "second",
+    "third", "last", "previous", "such", "planned", "upcoming", "scheduled", "full-scale", "big", "massive",
+    "same", "other", "similar", "further", "main", "live-fire", "command-staff", "war", "these", "those",
+    "this", "that", "earlier", "past", "prior", "former", "another", "biggest", "several", "many", "some",
+    "both", "two", "three", "forthcoming", "ambitious", "extensive", "intensive", "important",
+}
+_DETERMINERS = {"the", "a", "an", "these", "those", "this", "that", "such", "another", "its", "their", "his",
+                "her", "our", "any", "each", "every", "both", "all", "much", "some", "no"}
+_NP_STOP = {"in", "of", "for", "to", "at", "on", "with", "by", "from", "and", "or", "but", "as", "after",
+            "before", "during", "between", "about", "into", "than", "that", "which", "who", "is", "are",
+            "was", "were", "be", "been", "being", "have", "has", "had", "will", "would", "launched", "held",
+            "conducted", "conduct", "hold", "holding", "out", "off", "began", "started", "starting", "up",
+            "participate", "part", "take", "took", "cover", "follows", "said", "says", "what", "when", "where",
+            # verbs before the object noun phrase: "staged drills", "to host fifth exercise"
+            "staged", "stage", "stages", "staging", "host", "hosts", "hosted", "hosting", "holds", "launch",
+            "launches", "launching", "start", "starts", "begin", "begins", "conducts", "conducting", "organised",
+            "organized", "completed", "joined", "join", "joins", "watched", "observed", "condemned"}
+
+# Nouns and verbs of other happenings.  A date or a place separated from the
+# cue by one of these belongs to that happening, not to the exercise.
+_BLOCKER = re.compile(
+    r"\b(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)|noted|notes|told|reported|"
+    r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
+    r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
+    r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
+    r"threats?|"
+    # reactions of onlookers: "officials in Moscow voiced concern about the drills"
+    r"concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|object(?:s|ed|ing)|watch(?:es|ed|ing)|"
+    r"monitor(?:s|ed|ing)?|observ(?:es|ed|ing)|voiced|express(?:es|ed|ing)|protest\w*)\b", _I)
+# Between a named force and the cue, these make the force someone else's:
+# "fought a war with Armenian forces", "talks with Iranian officials".
+_PARTICIPANT_BLOCKER = re.compile(
+    r"\b(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
+    r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
+    r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|border)\b", _I)
+_LOCATIVE_TAIL = re.compile(
+    r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|includes?|including|"
+    r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
+    _I)
+_ENDING = re.compile(r"\b(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
+                     r"wrap(?:s|ped)?\s+up|run\s+until|"
+                     r"last\s+until|continue\s+until|until|till|through)\b", _I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
+_HOST = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|will|has|have)?\s*(?:been\s+)?(?:hosting|hosts|hosted|host)\b", _I)
+_PURPOSE = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to\s+(?:conduct|hold|take\s+part\s+in|participate\s+in|join|attend|carry\s+out|"
+    r"stage|start|begin)|for)\b", _I)
+_BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", _I)
+_MODIFIER_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:country|nation|state|side|government|leadership|army|armies|military|forces|troops|"
+    r"border|borders|authorities|officials|president|minister|ministry|people|media|leader|officers)\b)", _I)
+_FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|servicemen|soldiers|officers|units|"
+          r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
+          r"servicemembers|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units)")
+_FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
+_EXERCISE_VERB = (r"(?:preparing\s+for|prepares\s+for|taking\s+part|take\s+part|takes\s+part|took\s+part|"
+                  r"participat(?:e|es|ed|ing)|joined|join|joins|joining|"
+                  r"opened|open|opens|launched|launch|launches|held|hold|holds|holding|conducted|conduct|conducts|conducting|"
+                  r"carried\s+out|carry\s+out|carries\s+out|carrying\s+out|kicked\s+off|kick\s+off|began|begin|"
+                  r"begins|started|start|starts|starting|staged|stage|stages|staging|hosted|hosting|host|hosts|"
+                  r"completed|wrapped\s+up|organi[sz]ed|organi[sz]e|performed|perform)")
+_SUBJECT_VERB_AFTER = re.compile(
+    rf"^\s*(?:(?:on\s+\w+|have|has|had|will|are|is|were|was|already|jointly|also|again|recently|today|"
+    rf"successfully|together|once\s+again)\s+){{0,3}}{_EXERCISE_VERB}\b", _I)
+_CUE_RIGHT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres?|maneuvers?|"
+                              r"war\s*games?|training)\b", _I)
+_POSSESSIVE_CUE = re.compile(r"['’]s\s+(?:[\w\"“”'’-]+\s+){0,5}?(?:exercises?|drills?|manoeuvres?|maneuvers?|"
+                             r"war\s*games?|wargames?)\b", _I)
+_FORCES_FROM_BEFORE = re.compile(
+    r"\b(?:troops|soldiers|forces|personnel|contingents?|units|servicemen|servicemembers|sailors|airmen|marines|"
+    r"participants|delegations?|militaries|armies|navies)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?$", _I)
+_PARTNER_BEFORE = re.compile(r"\b(?:with|alongside|and)\s+(?:the\s+)?$", _I)
+# a list of places closed by "as venues": "with Kenitra, Agadir, Tan Tan and Mahbès as venues"
+_AS_VENUES = re.compile(r"\bas\s+(?:the\s+)?(?:main\s+)?(?:venues?|hosts?|locations?|sites?|staging\s+areas?)\b", _I)
+_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
+def _closes_venue_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the rest of a short list of names ending in "as venues"."""
+    m = _AS_VENUES.search(text, start, end)
+    if m is None:
+        return False
+    parts = [p for p in _LIST_SPLIT.split(text[start:m.start()]) if p.strip()]
+    return len(parts) <= 8 and all(len(p.split()) <= 3 for p in parts)
+_INVOLVING_BEFORE = re.compile(r"\b(?:involving|including|with|alongside|joined\s+by)\s+(?:the\s+)?$", _I)
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|among|of|with|by)\s+(?:the\s+)?$", _I)
+# Words that point back to participants named elsewhere in the article.
+_JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|armies|sides)|bilateral|"
+                    r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
+                    r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
+                         r"wrapped\s+up|ended)\b", _I)
+_OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
+_NAME_HINT = re.compile(r"\d|[\"“«‘]")
+
+
+class Limits:
+    """Bounds that keep cross-article merging linear in the number of reports."""
+
+    #: Members of a group an unnamed report is compared with.
+    GROUP_SAMPLE = 4
+    #: Groups per calendar month an unnamed report is compared with (the newest).
+    BUCKET_CANDIDATES = 24
+    #: Months of a long date range used for blocking (a year-precise date covers twelve).
+    MONTH_BUCKETS = 13
+    #: Longest evidence quote: a longer sentence is quoted around its cue (output stays linear in the text).
+    EVIDENCE_CHARS = 600
+    #: Reports of one article a new mention is compared with (besides the lead).
+    REPORTS_IN_REACH = 64
+    #: Names and aliases kept per group for matching.
+    GROUP_NAMES = 16
+    #: Places of each report compared when deciding whether two reports are one exercise.
+    PLACES_COMPARED = 12
+    #: Reports of one event compared with each other for conflicts.
+    CONFLICT_REPORTS = 40
+    #: Share of sentences two articles must have in common to be near-duplicates.
+    NEAR_DUP_SHARE = 0.8
+    #: Shorter articles are duplicates only when their words are identical.
+    NEAR_DUP_MIN_SENTENCES = 3
+
+
+_KIND_RANK = {"city": 0, "town": 0, "village": 0, "border_crossing": 0, "admin2": 1, "admin1": 2, "mountain": 2,
+              "river": 3, "corridor": 3, "region": 4, "sea": 4, "country": 5}
+
+
+# --------------------------------------------------------------------------
+# small records
+
+@dataclass(frozen=True, slots=True)
+class _Loc:
+    """A resolved place mention, whatever produced it (geoparser or a frame)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    country: str | None
+    lat: float
+    lon: float
+    place_id: str
+
+
+@dataclass
+class _Mention:
+    sentence: tuple[int, int]
+    sentence_index: int
+    cue: tuple[int, int]
+    determiner: str
+    modifiers: list[str]
+    kinds: set[str]
+    past: bool
+    current: bool
+    name: str | None
+    name_has_cue: bool
+    participants: set[str]
+    dates: list[DateExpr]
+    durations: list[Duration]
+    locations: list[_Loc]
+    mentioned: list[_Loc]
+    border_of: list[_Loc]
+    joint: bool
+    bare_name: bool = False
+    cls: str = "exercise"
+    ending: bool = False
+    aliases: tuple[str, ...] = ()
+    planned: bool = False
+    past_tense: bool = False
+
+
+@dataclass(eq=False)
+class _Report:
+    """One exercise as one article tells it."""
+
+    article: str
+    index: int
+    first_sentence: int
+    name: str | None = None
+    label: str | None = None
+    kinds: set[str] = field(default_factory=set)
+    cls: str = "exercise"
+    past: bool = False
+    date: DateExpr | None = None
+    anchored: DateExpr | None = None
+    duration: Duration | None = None
+    participants: set[str] = field(default_factory=set)
+    joint: bool = False
+    locations: list[_Loc] = field(default_factory=list)
+    mentioned: list[_Loc] = field(default_factory=list)
+    border_of: list[_Loc] = field(default_factory=list)
+    evidence: list[tuple[int, int, str]] = field(default_factory=list)
+    explicit_participants: bool = False
+    location_ids: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    article_date: dt.date | None = None
+    lead: bool = False
+    future: bool = False
+    _bounds_cache: Any = field(default=None, repr=False)
+    until: DateExpr | None = None
+
+    # -- dates ------------------------------------------------------------
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        key = (self.date, self.duration)
+        if self._bounds_cache is not None and self._bounds_cache[0] == key:
+            return self._bounds_cache[1]
+        value = self._bounds()
+        self._bounds_cache = (key, value)
+        return value
+
+    def _bounds(self) -> tuple[dt.date, dt.date] | None:
+        if self.date is None or not self.date.resolved:
+            return None
+        first, last = self.date.bounds()
+        if self.end_date() is not None:
+            last = max(last, iso_bounds(self.end_date())[1])
+        if self.min_end_date() is not None:
+            last = max(last, dt.date.fromisoformat(self.min_end_date()))
+        return first, last
+
+    def start_date(self) -> str | None:
+        return self.date.start_date if self.date is not None and self.date.resolved else None
+
+    def end_date(self) -> str | None:
+        if self.date is None and self.until is not None and self.until.resolved:
+            return self.until.end_date or self.until.start_date
+        if self.date is None or not self.date.resolved:
+            return None
+        if self.date.end_date is not None:
+            return self.date.end_date
+        if self.duration is not None and self.duration.bound == "exact" and self.date.precision == "day":
+            start = dt.date.fromisoformat(self.date.start_date)
+            return (start + dt.timedelta(days=self.duration.days - 1)).isoformat()
+        return None
+
+    def min_end_date(self) -> str | None:
+        """For "more than ten days" from a known start: the earliest the end can be."""
+        if (self.duration is None or self.duration.bound != "min" or self.date is None
+                or self.date.precision != "day" or self.date.end_date is not None):
+            return None
+        start = dt.date.fromisoformat(self.date.start_date)
+        return (start + dt.timedelta(days=self.duration.days)).isoformat()
+
+    def precision(self) -> str:
+        return self.date.precision if self.date is not None else "unresolved"
+
+    def date_text(self) -> str | None:
+        parts = [d.text.strip() for d in (self.date, self.until, self.anchored, self.duration) if d is not None]
+        return " ... ".join(parts) if parts else None
+
+    def status(self) -> str | None:
+        """planned / under way / past relative to the article's date, or None when the text does not say."""
+        bounds = self.bounds()
+        if bounds is not None and self.article_date is not None:
+            if bounds[0] > self.article_date:
+                return "planned"
+            return "past" if bounds[1] < self.article_date else "under way"
+        if self.past:
+            return "past"
+        return "planned" if self.future else None
+
+    def month_hint(self) -> int | None:
+        return self.date.month if self.date is not None else None
+
+
+# --------------------------------------------------------------------------
+# places from the geoparser or a frame
+
+def _loc_from_mention(m: Any) -> _Loc | None:
+    place = getattr(m, "place", None)
+    if place is None:
+        return None
+    return _Loc(int(m.start), int(m.end), str(m.text), str(place.name), str(place.kind),
+                getattr(place, "country", None), float(place.lat), float(place.lon), str(place.id))
+
+
+def _locs_from_frame(frame: Any) -> dict[str, list[_Loc]]:
+    out: dict[str, list[_Loc]] = {}
+    needed = {"article", "start", "end", "text", "name", "kind", "country", "lat", "lon"}
+    missing = needed - set(frame.columns)
+    if missing:
+        raise InputError(f"mentions frame lacks the columns {sorted(missing)}")
+    for row in frame.itertuples(index=False):
+        if row.lat is None or (isinstance(row.lat, float) and math.isnan(row.lat)):
+            continue
+        place_id = getattr(row, "place_id", None) or f"{row.name}@{row.lat:.4f},{row.lon:.4f}"
+        country = row.country if isinstance(row.country, str) and row.country else None
+        out.setdefault(str(row.article), []).append(
+            _Loc(int(row.start), int(row.end), str(row.text), str(row.name), str(row.kind), country,
+                 float(row.lat), float(row.lon), str(place_id)))
+    return out
+
+
+def _locations_for(article: Article, mentions: Any) -> list[_Loc]:
+    if mentions is None:
+        from ..geoparse import geoparse  # the geoparser is the only place places come from
+
+        found = [_loc_from_mention(m) for m in geoparse(article)]
+    elif hasattr(mentions, "columns"):
+        found = _locs_from_frame(mentions).get(article.name, [])
+    elif isinstance(mentions, Mapping):
+        found = []
+        for m in mentions.get(article.name, ()):
+            found.append(m if isinstance(m, _Loc) else _loc_from_mention(m))
+    else:
+        raise InputError(f"mentions must be a mapping of article name to mentions or a frame, "
+                         f"not {type(mentions).__name__}")
+    return sorted((loc for loc in found if loc is not None), key=lambda loc: (loc.start, loc.end))
+
+
+# --------------------------------------------------------------------------
+# sentences and mentions
+
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    """Sentence spans over the article body (the shared splitter), skipping web chrome."""
+    spans = Sentences(article.text, article.body_start)
+    return [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in article.boilerplate)]
+
+
+def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    found = []
+    for m in _CUE.finditer(text, a, b):
+        word = m.group().lower()
+        before, after = text[max(a, m.start() - 40):m.start()], text[m.end():min(b, m.end() + 40)]
+        if word == "training":
+            # "has been training officers", "training centre", "training exercise" (the cue is "exercise").
+            if _TRAINING_NOT_NOUN_BEFORE.search(before) or _TRAINING_COMPOUND_AFTER.match(after):
+                continue
+            if not (_TRAINING_KIND_BEFORE.search(before) or re.search(r"\b(?:the|this|that|such)\s+$", before, _I)) \
+                    or re.search(r"\b(?:spent|spend|spends)\s+$", before, _I):
+                continue
+        if word.startswith("exercise") and word == "exercise" and _EXERCISE_VERB_AFTER.match(after):
+            continue
+        if _FACILITY_AFTER.match(after):
+            continue  # "Vaziani drill ground", "the exercise area": a place, not an exercise
+        found.append(m.span())
+    return found
+
+
+_CIVIL_DRILL = re.compile(r"\b(?:fire|earthquake|evacuation|safety|emergency|dental|tsunami|lockdown|"
+                          r"flood|rescue|school|oil|gas)\s+(?:[\w-]+\s+)?$", _I)
+
+
+def _self_military(text: str, sentence_start: int, cue: tuple[int, int]) -> bool:
+    """Drills, manoeuvres and war games are military by themselves unless a civil word says otherwise."""
+    word = text[cue[0]:cue[1]].lower()
+    if word.startswith(("exercise", "training")):
+        return False
+    return not _CIVIL_DRILL.search(text[max(sentence_start, cue[0] - 40):cue[0]])
+
+
+def _noun_phrase(text: str, sentence_start: int, cue_start: int) -> tuple[str, list[str]]:
+    """(determiner, modifiers) of the noun phrase the cue heads."""
+    words = re.findall(r"[\w’'\"“”-]+|[,;:()]", text[max(sentence_start, cue_start - 80):cue_start])
+    modifiers: list[str] = []
+    determiner = ""
+    for w in reversed(words):
+        bare = w.strip("\"“”")
+        low = bare.lower().replace("’", "'")
+        if not bare or w in ",;:()":
+            break
+        if low in _DETERMINERS:
+            determiner = low
+            break
+        if low.endswith("'s"):
+            determiner = "poss"
+            break
+        if low in _NP_STOP:
+            break
+        if low.endswith("ing") and len(modifiers) < 6:
+            k = words.index(w) if words.count(w) == 1 else -1
+            if k > 0 and words[k - 1].lower() in {"been", "is", "are", "was", "were", "be", "being", "am"}:
+                break  # "has been providing training": a verb, not a modifier
+        modifiers.append(bare)
+        if len(modifiers) >= 6:
+            break
+    modifiers.reverse()
+    return determiner, modifiers
+
+
+def _kinds(modifiers: Sequence[str], cue_word: str) -> set[str]:
+    kinds = set()
+    for w in modifiers:
+        low = w.lower()
+        if (not w[:1].islower() or low in _GENERIC_MODIFIERS or re.fullmatch(r"[\w-]*\d[\w-]*", low)
+                or re.fullmatch(r"\w+-(?:day|week|month)(?:-long)?", low) or find_demonyms(w)):
+            continue
+        kinds.add(low)
+    return kinds
+
+
+def _norm_name(name: str) -> str:
+    # "TurAz Qartalı 2021" and "TurAz Qartali 2021" are one name to a reader.
+    folded = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", folded.strip(" \"“”'’")).casefold()
+
+
+_NAME_FILLER = {"exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres", "maneuver", "maneuvers",
+                "operation", "the", "joint", "military", "war", "games", "wargames"}
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> tuple[str, str | None]:
+    """(base, year) of an exercise name, so spellings of one name compare equal.
+
+    "Zapad-2021", "Zapad 2021" and "the Zapad 2021 exercise" are ``("zapad", "2021")``;
+    "African Lion" is ``("africanlion", None)``, which matches any year.
+    """
+    tokens = re.findall(r"[^\W_]+", _norm_name(name))
+    year = next((t for t in tokens if re.fullmatch(r"(?:19|20)\d\d", t)), None)
+    base = "".join(t for t in tokens if t != year and t not in _NAME_FILLER)
+    return base or "".join(tokens), year
+
+
+def _names_match(r: "_Report", name: str) -> bool:
+    return any(_same_name(n, name) for n in [r.name, *r.aliases] if n)
+
+
+def _same_name(a: str, b: str) -> bool:
+    (base_a, year_a), (base_b, year_b) = _name_key(a), _name_key(b)
+    return base_a == base_b and (year_a is None or year_b is None or year_a == year_b)
+
+
+def _between(text: str, a: int, b: int) -> str:
+    return text[a:b] if a <= b else text[b:a]
+
+
+def _blocked(text: str, a: int, b: int) -> bool:
+    return bool(_BLOCKER.search(_between(text, a, b)))
+
+
+def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int, int],
+                prev_bound: _Loc | None) -> str:
+    """"location", "border" or "mentioned" for one place mention relative to one cue."""
+    s0, _ = sentence
+    after_text = text[loc.end:loc.end + 40]
+    before_text = text[max(s0, loc.start - 60):loc.start]
+    if _BORDER_BEFORE.search(before_text) or re.match(r"^\s+borders?\b", after_text, _I):
+        return "border"
+    if _MODIFIER_AFTER.match(after_text):
+        return "mentioned"
+    if _PARTNER_BEFORE.search(before_text) and loc.kind == "country":
+        return "mentioned"  # "an exercise with the United States": a partner, not a place
+    if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
+        return "location"
+    if _closes_venue_list(text, loc.end, min(sentence[1], loc.end + 160)):
+        return "location"  # "with Kenitra, Agadir and Mahbès as venues"
+    cs, ce = cue
+    if loc.start >= ce:
+        gap = text[ce:loc.start]
+        if len(gap) <= 140 and not _BLOCKER.search(gap) and _LOCATIVE_TAIL.search(gap):
+            return "location"
+        return "mentioned"
+    gap = text[loc.end:cs]
+    if len(gap) > 120 or _BLOCKER.search(gap):
+        return "mentioned"
+    if _HOST.match(gap):
+        return "location"
+    if _LOCATIVE_TAIL.search(before_text) and (_PURPOSE.match(gap) or len(gap) <= 60):
+        return "location"
+    return "mentioned"
+
+
+def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[int, int]) -> set[str]:
+    """Countries shown taking part: by demonym or name in a participant role."""
+    found: set[str] = set()
+    demonyms = find_demonyms(text[a:b])
+    # "Turkish and Azerbaijani troops": a list of demonyms before a force noun.
+    i = 0
+    while i < len(demonyms):
+        group = [demonyms[i]]
+        while i + 1 < len(demonyms) and re.fullmatch(r"\s*(?:,|and|-|–|,\s*and)\s*",
+                                                      text[a + demonyms[i].end:a + demonyms[i + 1].start]):
+            i += 1
+            group.append(demonyms[i])
+        tail = text[a + group[-1].end:b]
+        head_cue = re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b",
+                            tail, _I)
+        blocked = _PARTICIPANT_BLOCKER.search(_between(text, a + group[-1].end, cue[0]) if a + group[-1].end <= cue[0]
+                                              else _between(text, cue[1], a + group[0].start))
+        if blocked:
+            pass
+        elif _FORCE_AFTER.match(tail) or head_cue:
+            if not re.match(r"^\s+(?:border|borders|public|media|side|foreign|defen[cs]e\s+ministry)\b", tail, _I):
+                found.update(d.country for d in group if d.country)
+        i += 1
+    # Forces that name their country: "the IRGC launched", "Bundeswehr soldiers", "drills of the PLA".
+    for f in find_forces(text[a:b]):
+        start, end = a + f.start, a + f.end
+        gap = text[end:cue[0]] if end <= cue[0] else text[cue[1]:start]
+        after, before = text[end:b], text[max(a, start - 30):start]
+        if _PARTICIPANT_BLOCKER.search(gap):
+            continue
+        if (_SUBJECT_VERB_AFTER.match(after) or _FORCE_AFTER.match(after) or _CUE_RIGHT_AFTER.match(after)
+                or _BETWEEN_BEFORE.search(before) or _INVOLVING_BEFORE.search(before)):
+            found.add(f.country)
+    # Country names and capitals: "Turkey and Azerbaijan launched", "Iran's military",
+    # "between Turkey and Azerbaijan", "Azerbaijan troops", "Azerbaijan is hosting".
+    cs, ce = cue
+    inside = [loc for loc in locs if a <= loc.start and loc.end <= b and loc.country
+              and loc.kind in ("country", "city", "admin1")]
+    j = 0
+    while j < len(inside):
+        group = [inside[j]]
+        while j + 1 < len(inside) and _LIST_GAP.match(text[inside[j].end:inside[j + 1].start]):
+            j += 1
+            group.append(inside[j])
+        after = text[group[-1].end:b]
+        before = text[max(a, group[0].start - 30):group[0].start]
+        countries = {loc.country for loc in group if loc.kind == "country"}
+        gap = text[group[-1].end:cue[0]] if group[-1].end <= cue[0] else text[cue[1]:group[0].start]
+        if _PARTICIPANT_BLOCKER.search(gap):
+            j += 1
+            continue
+        if _SUBJECT_VERB_AFTER.match(after) or _HOST.match(after):
+            countries = {loc.country for loc in group}  # "Ankara and Baku launched": capitals for governments
+            found.update(countries)
+        elif _FORCE_AFTER.match(after) and not re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", after, _I):
+            found.update(countries)
+        elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or
+                                                 re.search(rf"{_FORCE}(?:\s+[\w-]+)?\s+(?:of|between)\s+(?:the\s+)?$",
+                                                           before, _I)):
+            found.update(countries)  # "the military power of Russia and China"
+        elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
+            found.update(countries)  # "Taiwan's annual Han Kuang military exercises"
+        elif _FORCES_FROM_BEFORE.search(before):
+            found.update(countries)  # "troops from Brazil, France and the UK"
+        j += 1
+    return found
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+
+
+def _text_year(body: str) -> int | None:
+    """The year an undated article is about: the year it names in most of its year mentions, if any."""
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(body)]
+    if not years:
+        return None
+    best = max(set(years), key=lambda y: (years.count(y), y))
+    return best if years.count(best) * 2 > len(years) else None
+
+
+def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Name]:
+    """The name each cue carries: the nearest name within :data:`NAME_REACH` characters, nothing between.
+
+    "the Zapad-2021 manoeuvres", "The exercise, named Brave Griffin 24/II",
+    "Noble Partner, the international military exercise"; a name names every
+    cue within reach on either side ("drills are lined up for 'Yudh Abhyas',
+    the annual army exercise"), unless another name is nearer to that cue.
+    """
+    out: dict[tuple[int, int], tuple[int, Name]] = {}
+    starts = [c[0] for c in cues]  # cues come sorted
+    for n in names:
+        for cue in cues[bisect_left(starts, n.start - NAME_REACH - 40):bisect_left(starts, n.end + NAME_REACH + 1)]:
+            if n.start <= cue[0] < n.end:  # "Combined Joint Fires Coordination Exercise"
+                gap = 0
+            elif cue[0] >= n.end:
+                gap = cue[0] - n.end
+            else:
+                gap = n.start - cue[1] + 1  # after the cue: a tie goes to the cue after the name
+            if gap > NAME_REACH or gap < 0 or _BLOCKER.search(_between(text, n.end, cue[0]) if cue[0] >= n.end
+                                                               else _between(text, cue[1], n.start)):
+                continue
+            if cue not in out or gap < out[cue][0]:
+                out[cue] = (gap, n)
+    return {cue: n for cue, (_gap, n) in out.items()}
+
+
+_GROUNDS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:training\s+grounds?|firing\s+ranges?|ranges|polygons?|"
+                            r"territory|soil|airspace|waters|bases)\b", _I)
+
+
+def _demonym_grounds(text: str, lo: int, hi: int) -> list[str]:
+    """Countries whose grounds a window names: "Belarusian and 9 Russian training grounds", "on Iranian soil"."""
+    found = find_demonyms(text[lo:hi])
+    out = [d.country for d in found if d.country and _GROUNDS_AFTER.match(text, lo + d.end, hi)]
+    # a list of demonyms sharing the noun: "5 Belarusian and 9 Russian training grounds"
+    for a, b in reversed(list(zip(found, found[1:]))):
+        if b.country in out and a.country and a.country not in out and re.fullmatch(
+                r"\s*(?:and|,)\s*(?:\d+\s+)?", text[lo + a.end:lo + b.start]):
+            out.append(a.country)
+    return out
+
+
+def _place_only(name: Name, text: str, locs: Sequence[_Loc]) -> bool:
+    """A "name" made only of place names, demonyms and country codes ("India-US war games") is a description."""
+    covered = [(loc.start, loc.end) for loc in locs if loc.start < name.end and name.start < loc.end
+               and loc.kind in ("country", "admin1")]  # "Malabar" (a region) can still name an exercise
+    rest = text[name.start:name.end]
+    for s, e in sorted(covered, reverse=True):
+        s, e = max(s, name.start) - name.start, min(e, name.end) - name.start
+        rest = rest[:s] + " " + rest[e:]
+    words = [w for w in re.split(r"[\s/–-]+", rest) if w]
+    return all(find_demonyms(w) or w.upper() in ("US", "USA", "UK", "EU", "ROK", "PRC", "UAE") for w in words)
+
+
+def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
+    """The items (sorted by ``start``, whose starts are ``starts``) inside ``[lo, hi]``, by bisection."""
+    i = bisect_left(starts, lo)
+    out = []
+    for x in items[i:]:
+        if x.start > hi:
+            break
+        if x.start >= lo and x.end <= hi:
+            out.append(x)
+    return out
+
+
+def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Mention]:
+    text = article.text
+    military = bool(_MILITARY.search(text, article.body_start)) or bool(find_forces(text[article.body_start:]))
+    boiler = article.boilerplate
+    locs = [loc for loc in locs if not any(s <= loc.start < e for s, e in boiler)]
+    loc_starts = [loc.start for loc in locs]
+    text_year = None if article.date else _text_year(text[article.body_start:])
+    country_locs: dict[str, _Loc] = {}
+    for loc in locs:
+        if loc.kind == "country" and loc.country:
+            country_locs.setdefault(loc.country, loc)
+    mentions = []
+    for index, (a, b) in enumerate(spans):
+        all_cues = _cues(text, a, b)
+        # a name needs a cue, a quote or a number in its sentence
+        names = find_names(text, a, b) if all_cues or (military and _NAME_HINT.search(text, a, b)) else []
+        # "the Zapad-2021 exercise": a named exercise is military by itself
+        named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
+        cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)]
+        if not cues and not (military and names):
+            continue
+        sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
+        sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
+        # without an article date, a year the exercise's name gives ("African Lion 2022") or the
+        # article's one year dates "June 20"; relative dates ("on Monday") stay unresolved
+        name_years = [_name_key(n.name)[1] for n in names if _name_key(n.name)[1]]
+        dates = find_dates(text[a:b], ref_date=article.date,
+                           ref_year=None if article.date else int(name_years[0]) if name_years else text_year)
+        dates = [DateExpr(d.start + a, d.end + a, d.text, d.kind, d.start_date, d.end_date, d.precision,
+                          d.note, d.month) for d in dates]
+        durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
+        date_starts, duration_starts = [d.start for d in dates], [d.start for d in durations]
+        sentence_loc_starts = [loc.start for loc in sentence_locs]
+        names = [n for n in names if not _place_only(n, text, sentence_locs)]
+        bound = _bind_names(text, names, cues)
+        # A name away from any cue ("Winter 2021 is a show of strength") can only
+        # name an exercise already introduced.
+        for n in names:
+            if not any(n is x for x in bound.values()):
+                # "Zapad-2021 is due to finish on September 16": the subject's own date, nothing between
+                own = [d for d in dates if d.start >= n.end and d.start - n.end <= NAME_REACH
+                       and d.kind != "anchored" and not _BLOCKER.search(text, n.end, d.start)]
+                mentions.append(_Mention((a, b), index, (n.start, n.end), "", [], set(), False, False, n.name, False,
+                                         set(), own[:1], [], [], [], [], False, bare_name=True, aliases=n.aliases,
+                                         ending=bool(_ENDING.search(text, n.end, own[0].start)) if own else False))
+        if not cues:
+            continue
+        sentence_text = text[a:b]
+        # Sentence-wide facts, read once per sentence (not once per cue: a hostile
+        # sentence can hold thousands of cues).
+        habitual = bool(_HABITUAL.search(sentence_text))
+        past_sentence = bool(_PAST_SENTENCE.search(sentence_text))
+        current_sentence = bool(_CURRENT_SENTENCE.search(sentence_text))
+        joint = bool(_JOINT.search(sentence_text))
+        ending = bool(_ENDING.search(sentence_text))
+        planned = bool(_PLANNED.search(sentence_text))
+        past_tense = bool(_PAST_TENSE.search(sentence_text))
+        for k, cue in enumerate(cues):
+            neighbours = cues[max(0, k - 1):k] + cues[k + 1:k + 2]
+
+            def nearest(pos_start: int, pos_end: int, cue: tuple[int, int] = cue, others=neighbours) -> bool:
+                # cues are sorted, so the closest other cue to any point is a neighbour of this one
+                mid = (pos_start + pos_end) / 2
+                own = min(abs(mid - cue[0]), abs(mid - cue[1]))
+                return all(own <= min(abs(mid - c[0]), abs(mid - c[1])) for c in others)
+
+            # Everything bound to a cue lies within WINDOW characters of it.
+            lo, hi = max(a, cue[0] - WINDOW), min(b, cue[1] + WINDOW)
+            determiner, modifiers = _noun_phrase(text, a, cue[0])
+            if determiner in ("a", "an") and _OF_THIS.match(text, cue[1], min(b, cue[1] + 30)):
+                determiner = "this"  # "an exercise of this size": the one in focus
+            cue_word = text[cue[0]:cue[1]]
+            bound_name = bound.get(cue)
+            name, name_has_cue = (bound_name.name, True) if bound_name else (None, False)
+            my_dates = []
+            for d in _in_window(dates, date_starts, lo, hi):
+                if not nearest(d.start, d.end) or _blocked(text, d.end if d.end <= cue[0] else cue[1],
+                                                           cue[0] if d.end <= cue[0] else d.start):
+                    continue
+                if d.kind == "anchored" and re.fullmatch(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}",
+                                                         text[d.end:cue[0]]):
+                    continue  # "a month and a half after the previous exercises": the exercise is the anchor
+                my_dates.append(d)
+            my_durations = []
+            for d in _in_window(durations, duration_starts, lo, hi):
+                if not nearest(d.start, d.end):
+                    continue
+                np_start = cue[0] - len(" ".join(modifiers)) - 2
+                if d.text.endswith(("-day", "-week", "-month")):
+                    if np_start <= d.start < cue[0]:
+                        my_durations.append(d)
+                elif not _blocked(text, min(d.start, cue[1]), max(d.start, cue[0])):
+                    my_durations.append(d)
+            if habitual and not my_dates and name is None:
+                continue
+            window_locs = _in_window(sentence_locs, sentence_loc_starts, lo, hi)
+            locations, mentioned, border_of = [], [], []
+            prev_bound = None
+            for loc in window_locs:
+                role = _place_role(text, loc, cue, (a, b), prev_bound)
+                if role == "location" and not nearest(loc.start, loc.end):
+                    role = "mentioned"
+                if role == "location":
+                    locations.append(loc)
+                    prev_bound = loc
+                else:
+                    prev_bound = None
+                    (border_of if role == "border" else mentioned).append(loc)
+            for code in _demonym_grounds(text, lo, hi):
+                # "spread over 5 Belarusian and 9 Russian training grounds": those countries' territory
+                home = country_locs.get(code)
+                if home is not None and all(home.place_id != loc.place_id for loc in locations):
+                    locations.append(home)
+            np_words = {w.lower() for w in modifiers}
+            past = bool(np_words & _PAST_NP) or past_sentence
+            current = not past and current_sentence
+            mentions.append(_Mention(
+                (a, b), index, cue, determiner, modifiers, _kinds(modifiers, cue_word), past, current, name,
+                name_has_cue, _participants(text, lo, hi, window_locs, cue), my_dates, my_durations,
+                locations, mentioned, border_of, joint,
+                cls="training" if cue_word.lower() == "training" else "exercise", ending=ending,
+                planned=planned, past_tense=past_tense,
+                aliases=bound_name.aliases if bound_name else ()))
+    return mentions
+
+
+# --------------------------------------------------------------------------
+# within one article
+
+def _dates_conflict(old: DateExpr | None, new: DateExpr | None) -> bool:
+    if old is None or new is None:
+        return False
+    if old.resolved and new.resolved:
+        (a0, a1), (b0, b1) = old.bounds(), new.bounds()
+        return b1 < a0 or a1 < b0
+    if old.resolved != new.resolved:
+        return False
+    # Both unresolved: only the same kind of expression can be compared
+    # ("on Thursday" vs "on Monday", "In July" vs "In August").
+    same_grain = (old.month is not None) == (new.month is not None) and old.kind == new.kind
+    return same_grain and old.text.strip().lower() != new.text.strip().lower()
+
+
+def _evidence_span(text: str, m: _Mention) -> tuple[int, int]:
+    """The sentence, or for a sentence longer than :attr:`Limits.EVIDENCE_CHARS` the words around the cue."""
+    s, e = m.sentence
+    if e - s <= Limits.EVIDENCE_CHARS:
+        return s, e
+    half = Limits.EVIDENCE_CHARS // 2
+    a, b = max(s, m.cue[0] - half), min(e, m.cue[1] + half)
+    while a > s and not text[a - 1].isspace():  # whole words only
+        a += 1
+        if a >= m.cue[0]:
+            break
+    while b < e and not text[b].isspace() and b > m.cue[1]:
+        b -= 1
+    return a, b
+
+
+def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
+    if m.name and not report.name:
+        report.name = m.name
+    for alias in m.aliases:
+        if alias not in report.aliases and not (report.name and _same_name(alias, report.name)):
+            report.aliases.append(alias)
+    report.kinds |= m.kinds
+    report.participants |= m.participants
+    report.explicit_participants |= bool(m.participants)
+    report.joint |= m.joint
+    report.future |= m.planned
+    ending = m.ending
+    for d in m.dates:
+        if d.kind == "anchored":
+            report.anchored = report.anchored or d
+            continue
+        until = d.text.lower().startswith(("until", "till")) or bool(
+            _UNTIL_BEFORE.search(text, max(m.sentence[0], d.start - 12), d.start))
+        if until and report.date is None:
+            # "The drills will run until October 25": the last day; the first is not given
+            report.until = report.until or d
+            continue
+        if ((ending or until) and d.resolved and report.date is not None and report.date.resolved
+                and report.date.end_date is None and d.precision == report.date.precision
+                and d.start_date > report.date.start_date):
+            # "The exercise will end on September 17": the same exercise's last day
+            report.date = DateExpr(report.date.start, report.date.end, report.date.text, report.date.kind,
+                                   report.date.start_date, d.start_date, report.date.precision,
+                                   month=report.date.month)
+            continue
+        if report.date is None or (d.resolved and not report.date.resolved
+                                   and (report.date.month is None or report.date.month == d.month)):
+            report.date = d  # a calendar date beats one that could not be resolved ("this year" undated)
+        elif d.resolved and report.date.resolved and not _dates_conflict(report.date, d):
+            # a range that contains the known start adds its end: "Today" + "From February 1 to 12"
+            if d.end_date and not report.date.end_date:
+                report.date = d
+    for d in m.durations:
+        report.duration = report.duration or d
+    for loc in m.locations:
+        if loc.place_id not in report.location_ids:
+            report.locations.append(loc)
+            report.location_ids.add(loc.place_id)
+    report.mentioned.extend(m.mentioned)
+    report.border_of.extend(m.border_of)
+    if report.label is None and not m.bare_name:
+        words = [w for w in m.modifiers if w[:1].islower() and w.lower() not in _PAST_NP]
+        report.label = " ".join(words + [text[m.cue[0]:m.cue[1]].lower()])
+    s, e = _evidence_span(text, m)
+    if not report.evidence or report.evidence[-1][1] <= s:  # mentions come in text order
+        report.evidence.append((s, e, text[s:e]))
+    elif report.evidence[-1][0] <= s and e > report.evidence[-1][1]:
+        last = report.evidence[-1]  # the same long sentence again: widen the quote
+        report.evidence[-1] = (last[0], e, text[last[0]:e])
+
+
+def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
+    """The reports a new mention is compared with: the lead and the latest :attr:`Limits.REPORTS_IN_REACH`.
+
+    News articles tell of a handful of exercises; the bound only keeps a
+    hostile text of thousands of differently named exercises linear.
+    """
+    recent = reports[-Limits.REPORTS_IN_REACH:]
+    return recent if lead is None or any(r is lead for r in recent) else [lead] + recent
+
+
+def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Report]:
+    text = article.text
+    reports: list[_Report] = []
+    focus: _Report | None = None
+    lead: _Report | None = None
+
+    def new(m: _Mention) -> _Report:
+        r = _Report(article.name, len(reports), m.sentence_index, past=m.past, cls=m.cls,
+                    article_date=article.date if article.date and MIN_YEAR <= article.date.year <= MAX_YEAR else None)
+        reports.append(r)
+        return r
+
+    for m in _article_mentions(article, locs, spans):
+        target: _Report | None = None
+        year = _name_key(m.name)[1] if m.name else None
+        if m.bare_name:
+            same_year = [r for r in _in_reach(reports, lead) if not r.name and r.start_date() and year
+                         and r.start_date()[:4] == year]
+            named = [r for r in _in_reach(reports, lead) if r.name and _names_match(r, m.name)]
+            target = (named or same_year or [None])[0]
+            if target is None:
+                continue
+            _add(target, m, text, article.name)
+            focus = target
+            continue
+        if m.name:
+            named = [r for r in _in_reach(reports, lead) if r.name and _names_match(r, m.name)]
+            if named:
+                target = named[0]
+            else:
+                same_year = [r for r in _in_reach(reports, lead) if not r.name and r.start_date() and year
+                             and r.start_date()[:4] == year]
+                if len(same_year) == 1:
+                    target = same_year[0]
+                elif (focus is not None and focus is lead and not focus.name
+                      and m.sentence_index - focus.first_sentence <= 1 and m.determiner in ("the", "this", "")
+                      and not any(_dates_conflict(focus.date, d) for d in m.dates)):
+                    target = focus
+                elif (lead is not None and not lead.name and not m.past and not lead.past
+                      and m.determiner in ("the", "this", "")
+                      # "In July, Turkey and Azerbaijan carried out the Winter 2021 Drill": a dated past
+                      # statement is about another exercise
+                      and not (m.dates and m.past_tense)
+                      and not any(_dates_conflict(lead.date, d) for d in m.dates)
+                      and (not m.participants or not lead.participants or m.participants <= lead.participants)):
+                    # the story's own exercise named later: "the 15th edition of the joint exercise 'Yudh Abhyas'"
+                    target = lead
+        elif focus is None:
+            target = None
+        else:
+            candidate = focus
+            if lead is not None and candidate is not lead and not m.participants:
+                # Back to the story's own exercise after an aside about a foreign one
+                # ("It is also a response to Iran's exercises. The recent exercise ...").
+                if candidate.participants and lead.participants and not (candidate.participants & lead.participants):
+                    candidate = lead
+                elif candidate.past and not lead.past and not m.past and (m.current or not m.dates):
+                    # "Its previous edition was held in Alaska. ... the exercise would see ...": an aside
+                    # about a past edition ends with the sentence; "the exercise" is the story's again
+                    candidate = lead
+            own_date = [d for d in m.dates if d.kind != "anchored"]
+            definite = m.determiner in ("the", "these", "those", "this", "that", "such", "poss")
+            if m.past and not candidate.past and not (definite and not m.dates):
+                target = None
+            elif m.past and not candidate.past and definite and not (m.modifiers and set(w.lower() for w in m.modifiers) & {"previous", "last", "earlier", "past", "prior", "former"}):
+                target = candidate
+            elif m.past and not candidate.past:
+                target = None
+            elif m.cls != candidate.cls:
+                target = None  # "the flight-tactical training" is not "the exercise"
+            elif m.kinds and not (m.kinds <= candidate.kinds) and (candidate.kinds or not definite):
+                target = None
+            elif m.participants and candidate.participants and not (m.participants & candidate.participants):
+                target = None
+            elif own_date and candidate.date is not None and any(_dates_conflict(candidate.date, d) for d in own_date) \
+                    and not definite:
+                target = None
+            elif own_date and candidate.name and not definite:
+                target = None
+            else:
+                target = candidate
+        if target is None:
+            target = new(m)
+            if lead is None:
+                lead = target
+        _add(target, m, text, article.name)
+        focus = target
+
+    kept = []
+    for r in reports:
+        # An exercise we can say nothing about (no name, date, place or named
+        # participant: "the last time such exercises were held") is not reported.
+        if r.name or r.date or r.until or r.anchored or r.locations or r.explicit_participants:
+            kept.append(r)
+    kept = _fold_title(kept, article)
+    lead = next((r for r in kept if r is lead), kept[0] if kept else None)
+    if lead is not None:
+        lead.lead = True
+    lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
+    for r in kept:
+        if not r.participants and r.joint and lead_participants:
+            r.participants = set(lead_participants)
+        if not r.locations and r.border_of:
+            # "exercises on the border with Azerbaijan" by Iran: both sides of that border.
+            own = [loc for loc in r.mentioned if loc.kind == "country" and loc.country in r.participants]
+            r.locations = _dedupe(own[:1] + r.border_of)
+        if not r.locations and len(r.participants) == 1 and not r.past:
+            # One country's own drills with no place given are held at home ("Taiwan's annual Han Kuang
+            # exercises"): its territory, as the article names it.  Not for joint exercises, whose host
+            # the text must say.
+            (code,) = r.participants
+            home = next((loc for loc in locs if loc.kind == "country" and loc.country == code), None)
+            if home is not None:
+                r.locations = [home]
+    return kept
+
+
+def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:
+    """A headline's exercise is the story's: fold the title's report and the first report after it together.
+
+    "Azerbaijan holds command-staff drills in Lachin" and the lead sentence
+    "Azerbaijan is holding command and staff drills in its liberated Lachin
+    region" are one exercise; so are "Putin watches Vostok 2018 war games" and
+    "Putin visited Russia's largest war games ever held" -- unless their names,
+    dates or participants disagree.
+    """
+    title = article.title
+    if not title or len(reports) < 2:
+        return reports
+    head, body = reports[0], reports[1]
+    if not head.evidence or head.evidence[0][2] != title or body.evidence[0][2] == title:
+        return reports
+    told_in_body = [start for start, _end, t in head.evidence if t != title]
+    if told_in_body and min(told_in_body) < body.evidence[0][0]:
+        return reports  # the story already told the title's exercise before this one
+    if head.name and body.name and not _same_name(head.name, body.name):
+        return reports
+    if head.date is not None and body.date is not None and _dates_conflict(head.date, body.date):
+        return reports
+    if head.participants and body.participants and not (head.participants <= body.participants
+                                                         or body.participants <= head.participants):
+        return reports
+    if head.past != body.past:
+        return reports
+    _absorb(head, body)
+    return [head] + reports[2:]
+
+
+def _absorb(dst: _Report, src: _Report) -> None:
+    """Fold ``src`` (a later report of the same article) into ``dst``."""
+    dst.name = dst.name or src.name
+    dst.aliases += [a for a in src.aliases if a not in dst.aliases]
+    dst.participants |= src.participants
+    dst.explicit_participants |= src.explicit_participants
+    dst.joint |= src.joint
+    dst.future |= src.future
+    if dst.date is None or (not dst.date.resolved and src.date is not None and src.date.resolved):
+        dst.date = src.date
+    dst.until = dst.until or src.until
+    dst.anchored = dst.anchored or src.anchored
+    dst.duration = dst.duration or src.duration
+    for loc in src.locations:
+        if loc.place_id not in dst.location_ids:
+            dst.locations.append(loc)
+            dst.location_ids.add(loc.place_id)
+    dst.mentioned += src.mentioned
+    dst.border_of += src.border_of
+    dst.evidence = sorted(set(dst.evidence) | set(src.evidence))
+    dst.label = dst.label or src.label
+
+
+def _dedupe(locs: Iterable[_Loc]) -> list[_Loc]:
+    seen, out = set(), []
+    for loc in locs:
+        if loc.place_id not in seen:
+            seen.add(loc.place_id)
+            out.append(loc)
+    return out
+
+
+# --------------------------------------------------------------------------
+# across articles
+
+def _km(a: _Loc, b: _Loc) -> float:
+    # A sphere is plenty to decide whether two reports place an exercise in the same area.
+    return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
+
+
+def _places_compatible(a: Sequence[_Loc], b: Sequence[_Loc], km: float = 100.0) -> bool:
+    if not a or not b:
+        return True
+    for x in a[:Limits.PLACES_COMPARED]:
+        for y in b[:Limits.PLACES_COMPARED]:
+            if x.place_id == y.place_id:
+                return True
+            if (x.kind == "country" or y.kind == "country") and x.country and x.country == y.country:
+                return True
+            # a degree of latitude is at least 110 km on the sphere: most pairs need no trigonometry
+            if abs(x.lat - y.lat) * 110.0 <= km and _km(x, y) <= km:
+                return True
+    return False
+
+
+def _same_exercise(r: _Report, s: _Report) -> bool:
+    if r.name and s.name:
+        return _same_name(r.name, s.name)
+    rb, sb = r.bounds(), s.bounds()
+    if rb is None or sb is None or rb[1] < sb[0] or sb[1] < rb[0]:
+        return False
+    if r.participants and s.participants and r.participants != s.participants:
+        return False
+    return _places_compatible(r.locations, s.locations)
+
+
+@dataclass(eq=False)
+class _Group:
+    """Reports of one exercise from different articles."""
+
+    reports: list[_Report] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the names and aliases its reports give
+    articles: set[str] = field(default_factory=set)
+
+    def accepts(self, r: _Report) -> bool:
+        if r.article in self.articles:
+            return False  # one article's reports were already told apart
+        if r.name and self.names:
+            return any(_same_name(a, b) for a in [r.name, *r.aliases] for b in self.names)
+        # never merge two different names through an unnamed report: compare with a few members
+        return any(_same_exercise(r, s) for s in self.reports[:Limits.GROUP_SAMPLE])
+
+    def add(self, r: _Report) -> list[str]:
+        """Add a report; returns the names it brings that the group did not have."""
+        self.reports.append(r)
+        self.articles.add(r.article)
+        new = [n for n in [r.name, *r.aliases] if n and n not in self.names][:Limits.GROUP_NAMES]
+        self.names.extend(new)
+        return new
+
+
+def _month_buckets(r: _Report) -> list[int]:
+    """Months (as year * 12 + month) the report's dates cover, at most :attr:`Limits.MONTH_BUCKETS`."""
+    bounds = r.bounds()
+    if bounds is None:
+        return []
+    first, last = bounds
+    a, b = first.year * 12 + first.month - 1, last.year * 12 + last.month - 1
+    return list(range(a, min(b, a + Limits.MONTH_BUCKETS - 1) + 1))
+
+
+def _merge(reports: Iterable[_Report]) -> list[_Group]:
+    """Groups of reports that tell of the same exercise, in time linear in the reports.
+
+    Candidates are found by blocking, never by comparing every pair: a named
+    report looks up groups by its name's key; an unnamed one (or a named one
+    whose name is new) looks at groups with a report in the same calendar
+    month, at most :attr:`Limits.BUCKET_CANDIDATES` of them, newest first.
+    """
+    groups: list[_Group] = []
+    by_name: dict[str, list[_Group]] = {}
+    by_month: dict[int, list[_Group]] = {}
+    for r in reports:
+        target = None
+        if r.name:
+            keys = dict.fromkeys(_name_key(n)[0] for n in [r.name, *r.aliases])
+            target = next((g for key in keys for g in by_name.get(key, ()) if g.accepts(r)), None)
+        months = _month_buckets(r)
+        if target is None:
+            seen: set[int] = set()
+            for month in months:
+                for g in reversed(by_month.get(month, [])[-Limits.BUCKET_CANDIDATES:]):
+                    if id(g) not in seen and (seen.add(id(g)) or g.accepts(r)):
+                        target = g
+                        break
+                if target is not None:
+                    break
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        for name in target.add(r):
+            bucket = by_name.setdefault(_name_key(name)[0], [])
+            if not bucket or bucket[-1] is not target:
+                bucket.append(target)
+        for month in months:
+            bucket = by_month.setdefault(month, [])
+            if not bucket or bucket[-1] is not target:
+                bucket.append(target)
+    return groups
+
+
+def _distinct_reports(reports: Sequence[_Report]) -> list[_Report]:
+    """One report per distinct account (dates, places, participants), in order."""
+    seen, out = set(), []
+    for r in reports:
+        key = (r.bounds(), r.date_text(), tuple(loc.place_id for loc in r.locations),
+               tuple(sorted(r.participants)))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _conflicts(reports: Sequence[_Report]) -> list[str]:
+    out = []
+    for i, r in enumerate(reports):
+        for s in reports[i + 1:]:
+            if r.article == s.article:
+                continue
+            rb, sb = r.bounds(), s.bounds()
+            if rb and sb and (rb[1] < sb[0] or sb[1] < rb[0]):
+                out.append(f"dates: {r.article} says {r.date_text()!r} ({_range(r)}), "
+                           f"{s.article} says {s.date_text()!r} ({_range(s)})")
+            for x, y in ((r, s), (s, r)):
+                if x.bounds() and y.bounds() is None and y.month_hint() is not None:
+                    months = _months_in(*x.bounds())
+                    if y.month_hint() not in months:
+                        out.append(f"dates: {y.article} says {y.date.text.strip()!r}, "
+                                   f"but {x.article} gives {_range(x)}")
+            if not _places_compatible(r.locations, s.locations):
+                out.append(f"places: {r.article} says {', '.join(loc.name for loc in r.locations)}, "
+                           f"{s.article} says {', '.join(loc.name for loc in s.locations)}")
+            if r.explicit_participants and s.explicit_participants and r.participants != s.participants:
+                out.append(f"participants: {r.article} names {', '.join(sorted(r.participants))}, "
+                           f"{s.article} names {', '.join(sorted(s.participants))}")
+    return sorted(set(out))
+
+
+def _months_in(first: dt.date, last: dt.date) -> set[int]:
+    months, y, m = set(), first.year, first.month
+    while (y, m) <= (last.year, last.month) and len(months) < 12:
+        months.add(m)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
+
+
+def _range(r: _Report) -> str:
+    start, end = r.start_date(), r.end_date() or r.min_end_date()
+    return f"{start} to {end}" if end and end != start else str(start)
+
+
+def _loc_dict(loc: _Loc, role: str) -> dict[str, Any]:
+    return {"name": loc.name, "country": loc.country, "lat": round(loc.lat, 5), "lon": round(loc.lon, 5),
+            "kind": loc.kind, "place_id": loc.place_id, "role": role}
+
+
+def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[str, Any]:
+    reports = sorted(reports, key=lambda r: (r.article, r.index))
+    names = [r.name for r in reports if r.name]
+    name = names[0] if names else None
+    rank = {p: i for i, p in enumerate(("day", "month", "year", "unresolved"))}
+    dated = sorted((r for r in reports if r.start_date()), key=lambda r: (rank[r.precision()], r.article))
+    if dated:
+        best = rank[dated[0].precision()]
+        same = [r for r in dated if rank[r.precision()] == best]
+        start = min(r.start_date() for r in same)
+        ends = [r.end_date() for r in same if r.end_date()]
+        end = max(ends) if ends else None
+        precision = dated[0].precision()
+    else:
+        start = None
+        end = max((r.end_date() for r in reports if r.end_date()), default=None)  # "until October 25"
+        precision = "unresolved"
+    location_ids: dict[str, _Loc] = {}
+    for r in reports:
+        for loc in r.locations:
+            location_ids.setdefault(loc.place_id, loc)
+    places = [_loc_dict(loc, "location") for loc in location_ids.values()]
+    mentioned: dict[str, _Loc] = {}
+    for r in reports:
+        for loc in r.mentioned + r.border_of:
+            if loc.place_id not in location_ids:
+                mentioned.setdefault(loc.place_id, loc)
+    places += [_loc_dict(loc, "mentioned") for loc in mentioned.values()]
+    participants = sorted(set().union(*(r.participants for r in reports)))
+    evidence = sorted({(r.article, s, e, t) for r in reports for s, e, t in r.evidence})
+    key = _norm_name(name) if name else f"{reports[0].article}:{reports[0].evidence[0][0]}"
+    event_id = "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    geometry_loc = min(location_ids.values(), key=lambda loc: (_KIND_RANK.get(loc.kind, 3), loc.start),
+                       default=None)
+    date_texts = [f"{r.article}: {r.date_text()}" for r in reports if r.date_text()]
+    articles = sorted({r.article for r in reports} | {c for r in reports for c in copies.get(r.article, ())})
+    aliases = sorted({n for r in reports for n in [r.name, *r.aliases] if n and n != name})
+    conflicts = _conflicts(_distinct_reports(reports)[:Limits.CONFLICT_REPORTS])
+    latest = sorted((r for r in reports if r.status()), key=lambda r: (r.article_date or dt.date.min, r.article))
+    details = {
+        "places": places,
+        "evidence": [{"article": a, "start": s, "end": e, "text": t} for a, s, e, t in evidence],
+        "reports": [{
+            "article": r.article,
+            "name": r.name,
+            "aliases": list(r.aliases),
+            "start_date": r.start_date(),
+            "end_date": r.end_date(),
+            "min_end_date": r.min_end_date(),
+            "date_precision": r.precision(),
+            "date_text": r.date_text(),
+            "status": r.status(),
+            "passing": not r.lead and len(r.evidence) <= 1,
+            "locations": [{k: v for k, v in _loc_dict(loc, "location").items() if k != "role"}
+                          for loc in r.locations],
+            "participants": sorted(r.participants),
+        } for r in reports],
+        "conflicts": conflicts,
+        "copies": {r.article: sorted(copies[r.article]) for r in reports if r.article in copies},
+    }
+    return {
+        "event_id": event_id,
+        "name": name,
+        "aliases": aliases,
+        "label": next((r.label for r in reports if r.label), None),
+        "start_date": start,
+        "end_date": end,
+        "date_precision": precision,
+        "dated": start is not None,
+        "status": latest[-1].status() if latest else "unknown",
+        # mentioned in passing: no article is about it (a previous edition, an aside)
+        "passing": all(rep["passing"] for rep in details["reports"]),
+        "date_text": "; ".join(date_texts) or None,
+        "place": geometry_loc.name if geometry_loc else None,
+        "place_country": geometry_loc.country if geometry_loc else None,
+        "lat": round(geometry_loc.lat, 5) if geometry_loc else None,
+        "lon": round(geometry_loc.lon, 5) if geometry_loc else None,
+        "participants": participants,
+        "n_articles": len(articles),
+        "articles": articles,
+        "n_conflicts": len(conflicts),
+        "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
+        "_point": (geometry_loc.lon, geometry_loc.lat) if geometry_loc else None,
+    }
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+class _Duplicates:
+    """Finds articles that repeat an earlier one, exactly or nearly, in time linear in the text.
+
+    Two articles are duplicates when they have the same date and either the
+    same words or, for articles of at least :attr:`Limits.NEAR_DUP_MIN_SENTENCES`
+    sentences, :attr:`Limits.NEAR_DUP_SHARE` of their sentences in common
+    (a wire story republished with another headline, a changed byline or a
+    footer).  Each sentence is indexed once, under the first article that
+    had it, so no article is compared with all the others.
+    """
+
+    def __init__(self) -> None:
+        self._exact: dict[tuple[Any, str], str] = {}
+        self._sentence_owner: dict[tuple[Any, str], str] = {}
+        self._size: dict[str, int] = {}
+        self.copies: dict[str, list[str]] = {}
+
+    @staticmethod
+    def _digest(text: str) -> str:
+        return hashlib.blake2b(" ".join(_WORDS.findall(text.casefold())).encode("utf-8"), digest_size=16).hexdigest()
+
+    def original_of(self, article: Article, spans: Sequence[tuple[int, int]]) -> str | None:
+        """The earlier article this one repeats, or None (then it is remembered as an original)."""
+        text = article.text
+        body = self._digest(text[article.body_start:])
+        original = self._exact.get((article.date, body))
+        # the headline is often rewritten when a story is republished: it does not count
+        sentences = [self._digest(text[a:b]) for a, b in spans if text[a:b] != article.title]
+        sentences = list(dict.fromkeys(h for h in sentences if h != self._digest("")))
+        if original is None and len(sentences) >= Limits.NEAR_DUP_MIN_SENTENCES:
+            counts: dict[str, int] = {}
+            for h in sentences:
+                owner = self._sentence_owner.get((article.date, h))
+                if owner is not None:
+                    counts[owner] = counts.get(owner, 0) + 1
+            for owner, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                share = n / max(len(sentences), self._size[owner])
+                if share >= Limits.NEAR_DUP_SHARE:
+                    original = owner
+                break
+        if original is not None:
+            self.copies.setdefault(original, []).append(article.name)
+            return original
+        self._exact[(article.date, body)] = article.name
+        self._size[article.name] = len(sentences)
+        for h in sentences:
+            self._sentence_owner.setdefault((article.date, h), article.name)
+        return None
+
+
+def _as_articles(articles: Any) -> list[Article]:
+    """Articles from an article, a path, a folder, raw text, or an iterable of them."""
+    if isinstance(articles, (Article, str, PathLike)):
+        articles = [articles]
+    out = []
+    for a in articles:
+        if isinstance(a, (str, PathLike)) and len(str(a)) < 4096 and "\n" not in str(a) and Path(a).is_dir():
+            out.extend(read_articles(a))  # a folder: every *.txt in it
+        else:
+            out.append(as_article(a))
+    return out
+
+
+def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None):
+    """The military exercises the articles describe, one row per exercise.
+
+    Parameters
+    ----------
+    articles : Article, path, directory, text, or an iterable of them
+    mentions : mapping or DataFrame, optional
+        Place mentions to use instead of running the geoparser: a mapping of
+        article name to :class:`~geodrills.geoparse.Mention` objects, or a
+        frame shaped like :func:`~geodrills.geoparse.geoparse_frame`'s.
+    progress : bool, optional
+        Draw a progress bar on stderr; by default only on a terminal and for
+        enough articles to need one.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326, columns :data:`COLUMNS`; ``geometry`` is the point of the
+        most precise location place (None when no place is known).
+        ``places`` holds dicts (name, country, lat, lon, kind, place_id,
+        role "location"/"mentioned"); ``reports`` what each article says;
+        ``conflicts`` where articles contradict each other.  Rows are sorted
+        by start date (undated last), then name; ``event_id`` depends only on
+        the name (or the first evidence), so output is deterministic.
+
+    Raises
+    ------
+    InputError
+        Unreadable articles or malformed ``mentions``.
+
+    Examples
+    --------
+    >>> from geodrills.articles import Article
+    >>> a = Article.from_text("Turkish and Azerbaijani troops launched the TurAz Qartali 2022 exercise in Baku.",
+    ...                       "x.txt")
+    >>> extract_events([a])[["name", "participants"]].values.tolist()
+    [['TurAz Qartali 2022', ['AZ', 'TR']]]
+    """
+    gpd = import_optional("geopandas", feature="extract_events")
+    docs = sorted(_as_articles(articles), key=lambda a: a.name)  # the first copy of a text is its original
+    all_reports: list[_Report] = []
+    duplicates = _Duplicates()
+    for article in progress_iter(docs, desc="events", enabled=progress):
+        # a copy of an article already read adds its name to that article's events, not new events
+        spans = _sentences(article)
+        if duplicates.original_of(article, spans) is None:
+            all_reports.extend(_article_reports(article, _locations_for(article, mentions), spans))
+    all_reports.sort(key=lambda r: (r.article, r.index))
+    groups = _merge(all_reports)
+    rows = [_event_row(g.reports, duplicates.copies) for g in groups]
+    rows.sort(key=lambda row: (row["start_date"] is None, row["start_date"] or "", row["name"] or "",
+                               row["event_id"]))
+    points = [row.pop("_point") for row in rows]
+    shapely = import_optional("shapely", feature="extract_events")
+    geometry = [shapely.Point(p) if p else None for p in points]
+    frame = gpd.GeoDataFrame(rows, columns=COLUMNS[:-1], geometry=geometry, crs="EPSG:4326")
+    for col in ("name", "label", "start_date", "end_date", "date_text", "place", "place_country", "lat", "lon"):
+        # pandas turns None into NaN in all-missing columns; callers and JSON want None
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return frame.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------
+# output
+
+def events_to_records(events) -> list[dict[str, Any]]:
+    """Plain JSON-ready dicts, one per event: the flat columns, with ``details`` as an object.
+
+    Examples
+    --------
+    >>> events_to_records(extract_events([], mentions={}))
+    []
+    """
+    records = []
+    for row in events.itertuples(index=False):
+        rec = {col: getattr(row, col) for col in COLUMNS if col != "geometry"}
+        rec["details"] = json.loads(rec["details"])
+        records.append(rec)
+    return records
+
+
+def event_details(event: Any) -> dict[str, Any]:
+    """The nested part of one event (a frame row, a record, or its ``details`` text) as a dict.
+
+    Keys: ``places`` (name, country, lat, lon, kind, place_id, role
+    ``"location"`` or ``"mentioned"``), ``evidence`` (article, start, end,
+    text), ``reports`` (what each article says), ``conflicts`` (where the
+    articles disagree, side by side) and ``copies`` (articles that repeat
+    an article of the event).
+
+    Examples
+    --------
+    >>> event_details('{"places": []}')
+    {'places': []}
+    """
+    details = event if isinstance(event, (str, dict)) else event["details"]
+    if isinstance(details, dict) and "details" in details and "event_id" in details:
+        details = details["details"]
+    return json.loads(details) if isinstance(details, str) else details
+
+
+_PRECISION_COLOURS = {"day": "#1b6ca8", "month": "#5aa469", "year": "#d4a017"}
+_UNDATED_COLOUR = "#888888"
+
+
+def timeline_chart(events, *, title: str = "Military exercises", ax=None):
+    """A timeline of the exercises, with the undated ones in a lane of their own.
+
+    Each dated event is one row, labelled by its name (or its description),
+    a bar from start to end (a diamond for a single day), coloured by date
+    precision (day, month, year); a month- or year-precise date spans its
+    whole month or year.  Undated events (``dated`` false) cannot be placed
+    on a time axis: they are listed in an "undated" lane under the axis,
+    never drawn at a guessed date.
+
+    Parameters
+    ----------
+    events : DataFrame
+        As returned by :func:`extract_events`.
+    title : str
+    ax : matplotlib Axes, optional
+        Draw the dated events into an existing axes; the undated ones are
+        then only counted in its title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    MissingDependencyError
+        matplotlib is not installed.
+
+    Examples
+    --------
+    >>> fig = timeline_chart(extract_events([], mentions={}))  # doctest: +SKIP
+    """
+    import_optional("matplotlib", feature="timeline_chart", extra="notebooks")
+    from matplotlib.dates import DateFormatter, date2num
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    dated, undated = [], []
+    for row in events.itertuples(index=False):
+        label = row.name or row.label or "exercise"
+        who = "/".join(row.participants) if len(row.participants) else ""
+        label = f"{label} ({who})" if who else label
+        if not row.start_date or row.date_precision == "unresolved":
+            undated.append(label)
+            continue
+        first = iso_bounds(row.start_date)[0]
+        last = iso_bounds(row.end_date or row.start_date)[1]
+        dated.append((first, last, label, row.date_precision))
+    dated.sort()
+    lane = None
+    if ax is None:
+        rows = max(1, len(dated))
+        fig = Figure(figsize=(9, 1.6 + 0.45 * rows + (0.35 * len(undated) + 0.6 if undated else 0)))
+        if undated:
+            grid = fig.add_gridspec(2, 1, height_ratios=[rows, max(1, len(undated)) * 0.75])
+            ax, lane = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
+        else:
+            ax = fig.add_subplot(111)
+    else:
+        fig = ax.figure
+    for y, (first, last, label, precision) in enumerate(dated):
+        colour = _PRECISION_COLOURS.get(precision, "#888888")
+        if first == last:
+            ax.plot([date2num(first)], [y], marker="D", color=colour, markersize=8, linestyle="none")
+        else:
+            ax.barh(y, date2num(last + dt.timedelta(days=1)) - date2num(first), left=date2num(first),
+                    height=0.5, color=colour, alpha=0.85)
+    ax.set_yticks(range(len(dated)))
+    ax.set_yticklabels([d[2] for d in dated])
+    ax.invert_yaxis()
+    ax.xaxis_date()
+    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+    ax.grid(axis="x", alpha=0.3)
+    if lane is not None:
+        # the undated lane: one row each, a hollow marker, no time axis
+        lane.plot([0] * len(undated), range(len(undated)), marker="o", markerfacecolor="none",
+                  color=_UNDATED_COLOUR, linestyle="none")
+        lane.set_yticks(range(len(undated)))
+        lane.set_yticklabels(undated)
+        lane.invert_yaxis()
+        lane.set_xticks([])
+        lane.set_xlim(-1, 1)
+        lane.set_title(f"undated ({len(undated)}): no date in the text, or no article date to count from",
+                       fontsize="small", loc="left")
+        ax.set_title(title)
+    else:
+        ax.set_title(title + (f" ({len(undated)} undated not shown)" if undated else ""))
+    handles = [Line2D([0], [0], color=c, lw=6, label=f"{p} precision") for p, c in _PRECISION_COLOURS.items()]
+    if undated:
+        handles.append(Line2D([0], [0], marker="o", markerfacecolor="none", color=_UNDATED_COLOUR,
+                              linestyle="none", label="undated"))
+    # beside the axes, so the legend never covers a bar
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig
