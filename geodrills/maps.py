@@ -674,6 +674,28 @@ def _country_colors(places: list[dict[str, Any]], frame_names: dict[str, str]) -
 
 
 # --------------------------------------------------------------------------- events
+def _unnamed_event_title(rec: dict[str, Any]) -> str:
+    """A title for an exercise with no name: what it is, who, where ("joint military drills · AZ, TR · Baku")."""
+    parts = rec.get("participants")
+    who = ", ".join(sorted(str(p) for p in parts)) if isinstance(parts, (list, tuple)) else _text(parts)
+    bits = [_text(rec.get("label")) or "unnamed exercise", who, _text(rec.get("place"))]
+    return " · ".join(b for b in bits if b)
+
+
+def _detail_places(rec: dict[str, Any]) -> list[Any]:
+    """Every place of an event frame row: they sit in its ``details`` JSON (geodrills.events)."""
+    details = rec.get("details")
+    if not isinstance(details, (str, dict)):
+        return []
+    from .events import event_details
+
+    try:
+        places = event_details(details).get("places")
+    except (ValueError, AttributeError, TypeError):  # not JSON, or not an object: no places from it
+        return []
+    return list(places) if isinstance(places, list) else []
+
+
 def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Exercises as {name, start, end, participants, source, points} with their places' points."""
     if events is None:
@@ -687,7 +709,7 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
         by_name.setdefault(p["name"].casefold(), p)
     merged: dict[str, dict[str, Any]] = {}
     for rec in records:
-        name = _text(rec.get("name")) or _text(rec.get("label")) or "unnamed exercise"
+        name = _text(rec.get("name")) or _unnamed_event_title(rec)
         # event_id (geodrills.events) tells apart exercises that share a name or have none
         key = _text(rec.get("event_id")) or name
         ev = merged.setdefault(key, {"name": name, "start": None, "end": None, "participants": set(),
@@ -707,7 +729,7 @@ def _event_records(events: Any, places: list[dict[str, Any]]) -> list[dict[str, 
         sources = rec.get("articles")
         if isinstance(sources, (list, tuple)):
             ev["sources"].update(str(a) for a in sources)
-        items = list(rec.get("places") or [])
+        items = list(rec.get("places") or _detail_places(rec))
         located = [i for i in items if isinstance(i, dict) and i.get("role") == "location"]
         for item in located or items:
             point = _event_point(item, by_name)

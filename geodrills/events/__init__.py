@@ -972,6 +972,8 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.border_of.extend(m.border_of)
     if report.label is None and not m.bare_name:
         words = [w for w in m.modifiers if w[:1].islower() and w.lower() not in _PAST_NP]
+        # a word the text repeats is said once, in its last place ("Iran's military recent military exercises")
+        words = [w for i, w in enumerate(words) if w.lower() not in {x.lower() for x in words[i + 1:]}]
         report.label = " ".join(words + [text[m.cue[0]:m.cue[1]].lower()])
     s, e = _evidence_span(text, m)
     if not report.evidence or report.evidence[-1][1] <= s:  # mentions come in text order
