@@ -162,16 +162,17 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     folded = fold(text)
     n_text = len(folded)
     prefixes = gazetteer.names.prefixes
-    lower_case: dict[str, bool] = {}  # word -> whether the text also writes it in lower case
+    lower_words = _LowerCaseWords()  # the words the text writes in lower case, collected when first asked
     common_words, first_names, given_names = gazetteer.common_words, gazetteer.first_names, gazetteer.given_names
     out: list[Candidate] = []
     pos = start
     rev = text[::-1]  # for looking back from a candidate (see _words_before)
     # AP state abbreviations after a comma ("Gainesville, Va."): start -> (end, the state's name key)
     states = {m.start(1): (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) for m in _US_STATE.finditer(text, start)}
+    skipped = _SkipSpans(skip)
     for m in _CAP_WORD.finditer(text, start):
         ws = m.start()
-        if ws < pos or (skip and _in_spans(ws, skip)):
+        if ws < pos or skipped.holds(ws):
             continue
         if m.group() > "\x7f" and not _is_capital(m.group()):
             continue  # a word in a non-Latin-capital letter ("éclair", "ışık")
@@ -210,9 +211,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         cand = _candidate(text, rev, best, ws, end, states, given_names)
         if cand is not None and " " not in cand.text and not cand.all_caps:
             low = cand.text.lower()
-            written_low = lower_case.get(low)
-            if written_low is None:
-                written_low = lower_case[low] = _written_in_lower_case(text, low)
+            written_low = low in lower_words.get(text)
             cand.common_word = written_low or cand.key in common_words
             cand.first_name = cand.key in first_names
         if cand is not None:
@@ -231,15 +230,19 @@ def _share_plural_cues(text: str, out: list[Candidate]) -> None:
     "Kars and Ardahan provinces": both are provinces; "the districts of
     Jabrayil, Fuzuli and Zangilan": all three are districts.
     """
+    walked = -1
     for k, cand in enumerate(out):
         m = _PLURAL_AFTER.match(text, cand.end)
         if m is not None:  # back through the list before the plural
             cue, j = _plural_cue(m.group(1)), k
             while True:
                 out[j].kind_cue = out[j].kind_cue or cue
-                if j == 0 or out[j].gap_before not in _LIST_JOINS:
+                # (where an earlier plural's walk began, every name before has its cue: stop, or
+                # "A provinces, B provinces, …" would walk back through the whole list each time)
+                if j == 0 or j == walked or out[j].gap_before not in _LIST_JOINS:
                     break
                 j -= 1
+            walked = k
         tail = text[max(0, cand.start - 10):cand.start].casefold()  # (the regexes below are slower to fail)
         if tail.endswith("of ") and _PLURAL_OF_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             _cue_list_from(out, k, cand.kind_cue)  # on through the list after it
@@ -272,17 +275,29 @@ def _is_capital(ch: str) -> bool:
 _ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ", "ST. ", "STE. ", "MT. ", "FT. ")
 
 
-def _written_in_lower_case(text: str, word: str) -> bool:
-    """Whether ``word`` (lower-case ASCII letters) stands alone somewhere in ``text``."""
-    if not (word.isascii() and word.isalpha()):
-        return False
-    n, k = len(text), len(word)
-    i = text.find(word)
-    while i >= 0:
-        if (i == 0 or not text[i - 1].isalnum()) and (i + k == n or not text[i + k].isalnum()):
-            return True
-        i = text.find(word, i + 1)
-    return False
+class _LowerCaseWords:
+    """The lower-case ASCII words that stand alone in a text, found in one pass when first asked.
+
+    (Searching the text once per capitalised word was words × text.)
+    """
+
+    __slots__ = ("_words",)
+
+    def __init__(self) -> None:
+        self._words: frozenset[str] | None = None
+
+    def get(self, text: str) -> frozenset[str]:
+        if self._words is None:
+            self._words = _lower_case_words(text)
+        return self._words
+
+
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words of lower-case ASCII letters that stand alone in ``text`` (between non-alphanumerics)."""
+    return frozenset(w for w in _ALNUM_RUN.findall(text) if w.isascii() and w.islower() and w.isalpha())
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of letters and digits (str.isalnum)
 
 
 # A capital letter that starts a word: the scanner's only entry points.  Non-ASCII
@@ -319,8 +334,36 @@ def _ends_a_name(word: str) -> bool:
         or word.casefold() in _GENERIC_ENDS
 
 
-def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class _SkipSpans:
+    """Spans to skip, merged and sorted, asked about offsets in increasing order.
+
+    The scanner's offsets only grow, so a cursor over the merged spans answers
+    each question in amortised O(1): linear in text + spans, where testing
+    every span for every word was their product ("Menu\\n" boilerplate lines
+    repeated through a page).
+    """
+
+    __slots__ = ("_spans", "_i")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if a >= b:
+                continue
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._spans = merged
+        self._i = 0
+
+    def holds(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a span (``pos`` never smaller than the last one asked about)."""
+        spans, i = self._spans, self._i
+        while i < len(spans) and spans[i][1] <= pos:
+            i += 1
+        self._i = i
+        return i < len(spans) and spans[i][0] <= pos
 
 
 def _words_before(rev: str, pos: int, k: int) -> list[tuple[str, str]]:

@@ -14,7 +14,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 import sys
 import types
 from collections import Counter
@@ -29,6 +28,7 @@ from .errors import GeodrillsError, InputError
 from .extract import find_candidates
 from .gazetteer import Gazetteer, Place
 from .resolve import local_countries, resolve_candidates
+from .sentences import Sentences, sentence_span
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -117,31 +117,6 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
     return mentions
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9À-ÞĀ-ſ])|\n\s*\n|\n")
-
-
-def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """The sentence around ``text[start:end]`` (offsets, stripped).
-
-    Examples
-    --------
-    >>> t = "First one. Troops in Kars. Last."
-    >>> s, e = sentence_span(t, t.index("Kars")); t[s:e]
-    'Troops in Kars.'
-    """
-    end = start if end is None else end
-    lo = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, start):
-        lo = m.end()
-    m = _SENTENCE_BREAK.search(text, end)
-    hi = m.start() if m else len(text)
-    while lo < hi and text[lo].isspace():
-        lo += 1
-    while hi > lo and text[hi - 1].isspace():
-        hi -= 1
-    return lo, hi
-
-
 #: Columns of :func:`geoparse_frame`, in order.
 FRAME_COLUMNS = ["article", "title", "date", "start", "end", "text", "name", "kind", "country", "admin1",
                  "lat", "lon", "geonameid", "place_id", "score", "precision", "sentence", "geometry"]
@@ -189,10 +164,11 @@ def geoparse_frame(articles: Iterable[Article | str | PathLike[str]] | Article |
             if on_error == "raise":
                 raise
             continue
+        sentences = Sentences(article.text)  # one split per article, a bisection per mention
         for m in mentions:
             if m.place is None:
                 continue
-            s, e = sentence_span(article.text, m.start, m.end)
+            s, e = sentences.span_at(m.start) or (m.start, m.end)
             s = max(s, article.body_start)  # never the " date YYYY-MM-DD" header
             row = m.to_dict()
             row.update(title=article.title, date=article.date.isoformat() if article.date else None,

@@ -355,13 +355,18 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
     >>> local_countries(t, find_candidates(t, Gazetteer.default()), find_demonyms(t))
     ['AZ', 'IR']
     """
-    ds = [d for d in demonyms if d.country]
+    ds = sorted((d for d in demonyms if d.country), key=lambda d: d.start)
     starts = [d.start for d in ds]
+    longest = max((d.end - d.start for d in ds), default=0)
     out: list[str | None] = []
     for c in candidates:
+        # Only the demonyms that can be within LOCAL_CHARS are looked at: bisection on their starts
+        # keeps this linear (testing every demonym for every candidate was their product).
         i = bisect.bisect_left(starts, c.start)
-        before = [(ds[j].end, c.start, j) for j in range(i - 1, -1, -1) if c.start - ds[j].end <= LOCAL_CHARS]
-        after = [(c.end, ds[j].start, j) for j in range(i, len(ds)) if ds[j].start - c.end <= LOCAL_CHARS]
+        lo = bisect.bisect_left(starts, c.start - LOCAL_CHARS - longest, 0, i)
+        hi = bisect.bisect_right(starts, c.end + LOCAL_CHARS, i)
+        before = [(ds[j].end, c.start, j) for j in range(i - 1, lo - 1, -1) if c.start - ds[j].end <= LOCAL_CHARS]
+        after = [(c.end, ds[j].start, j) for j in range(i, hi) if ds[j].start - c.end <= LOCAL_CHARS]
         out.append(next((ds[j].country for a, b, j in before + after if not _SENTENCE_BREAK.search(text, a, b)),
                         None))
     return out

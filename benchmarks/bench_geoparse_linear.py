@@ -1,0 +1,92 @@
+"""Geoparsing time against input size: is the cost per megabyte flat for any input?
+
+Usage::
+
+    python benchmarks/bench_geoparse_linear.py [--sizes 100,400] [--big]
+
+Each generator makes one article of the given size (kB of UTF-8) from a
+repeated unit, the hostile shapes of issue 14 next to ordinary news:
+
+- ``seeds``: the five seed articles concatenated (the baseline: news);
+- ``boilerplate``: ``"Menu\\nKars and Baku\\n"`` (short boilerplate lines);
+- ``demonyms``: ``"Turkish Kars Iranian Astara "`` (demonym/place alternation);
+- ``one-sentence``: ``"Kars, Baku, Astara and Imishli, "`` (one sentence of places);
+- ``capitals``: ``"Alpha Beta Gamma Delta "`` (capitalised words, none a place).
+
+It prints seconds (best of 3 below 1 MB) and s/MB per size, the ratio of the largest size's time to
+the smallest's (linear: the size ratio, 4 for 400/100; the target is <= 5),
+and each generator's s/MB over the seeds' at the same size (target <= 3).
+``--big`` adds 4,900 kB (just under the 5 MB read cap).  Exit 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+UNITS = {
+    "boilerplate": "Menu\nKars and Baku\n",
+    "demonyms": "Turkish Kars Iranian Astara ",
+    "one-sentence": "Kars, Baku, Astara and Imishli, ",
+    "capitals": "Alpha Beta Gamma Delta ",
+}
+
+
+def make(kind: str, kb: int) -> str:
+    """An article of about ``kb`` kilobytes (UTF-8) built from generator ``kind``."""
+    if kind == "seeds":
+        unit = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((HERE.parent / "seeds").glob("*.txt")))
+    else:
+        unit = UNITS[kind]
+    n = max(1, kb * 1000 // len(unit.encode("utf-8")))
+    return "Title\n\n" + unit * n + "\n"
+
+
+def timed(text: str, rounds: int = 1) -> float:
+    """Best wall seconds of ``rounds`` geoparses of ``text`` (article parsing included)."""
+    from geodrills import geoparse
+    from geodrills.articles import Article
+
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        geoparse(Article.from_text(text, name="bench.txt"))
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Geoparse time vs input size, per generator.")
+    ap.add_argument("--sizes", default="100,400", help="kB sizes, comma-separated (default 100,400)")
+    ap.add_argument("--big", action="store_true", help="also 4900 kB")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] + ([4900] if args.big else [])
+    timed("Troops in Kars.")  # load the gazetteer outside the timing
+    per_mb: dict[tuple[str, int], float] = {}
+    ok = True
+    print(f"{'generator':14} " + " ".join(f"{s:>7} kB s (s/MB)" for s in sizes) + "   ratio  vs seeds")
+    for kind in ["seeds", *UNITS]:
+        secs = []
+        for kb in sizes:
+            text = make(kind, kb)
+            mb = len(text.encode("utf-8")) / 1e6
+            t = timed(text, rounds=1 if kb > 1000 else 3)
+            secs.append(t)
+            per_mb[kind, kb] = t / mb
+        ratio = secs[-1] / secs[0] * (sizes[0] / sizes[-1]) * 4 if len(sizes) > 1 else 1.0
+        worst = max(per_mb[kind, kb] / per_mb["seeds", kb] for kb in sizes)
+        ok = ok and ratio <= 5 and worst <= 3
+        cells = " ".join(f"{t:8.2f} ({per_mb[kind, kb]:6.2f})" for t, kb in zip(secs, sizes))
+        print(f"{kind:14} {cells}   {ratio:5.2f}  {worst:5.2f}x")
+    print("ratio: time(largest)/time(smallest), scaled to a 4x size step (linear = 4, target <= 5); "
+          "vs seeds: worst s/MB over the seeds' s/MB at the same size (target <= 3)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
