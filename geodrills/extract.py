@@ -112,9 +112,6 @@ _INITIALS = re.compile(r"(?<![^\W_])[A-Z][a-z]+ (?:[A-Z]\. ){1,2}$")  # "Jon R. 
 _DATELINE = re.compile(r" ?(?:(–|—|--?) |,|\()")  # after a dateline's place; group 1: a dash
 _YEAR = re.compile(r"\s*(?:1[89]|20)\d\d\b")
 
-# Capitalised words that, just before a place name, begin the sentence-like
-# phrase rather than a longer proper name ("Official Yerevan", "Hosting Baku").
-_SENTENCE_END = re.compile(r"[.!?…:;\"“”‘’»«(\[]\s*$|\n")
 
 
 @dataclass(slots=True)

@@ -144,6 +144,23 @@ class Place:
         }
 
 
+@dataclass(frozen=True)
+class RecordColumns:
+    """Fields of some gazetteer records as arrays (:meth:`Gazetteer.columns`).
+
+    ``kind``, ``country`` and ``admin1`` are codes: indices into the
+    gazetteer's ``meta["kinds"]``, ``meta["countries"]`` and ``meta["admin1"]``.
+    """
+
+    kind: np.ndarray
+    country: np.ndarray
+    admin1: np.ndarray
+    population: np.ndarray
+    capital: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+
+
 def _ascii(name: str) -> str:
     if name.isascii():
         return name
@@ -257,7 +274,7 @@ class Gazetteer:
         # province" for the unit): its kind weight is set below the seat's.
         self._prior = weights[self._kind] + _POP_WEIGHT * np.log10(1 + self._population)
         # News names a capital far more often than its namesakes ("Washington", "London").
-        self._prior[self._column("capital").astype(bool)] += _CAPITAL_WEIGHT
+        self._prior[self._capital] += _CAPITAL_WEIGHT
 
     def _column(self, name: str) -> np.ndarray:
         try:
@@ -425,8 +442,36 @@ class Gazetteer:
         return self._key_postings[self._key_offsets[key_id]:self._key_offsets[key_id + 1]]
 
     def prior(self, records: np.ndarray) -> np.ndarray:
-        """The kind-and-population part of the ranking score of ``records``."""
+        """The kind-and-population part of :meth:`lookup`'s ranking score of ``records``."""
         return self._prior[records]
+
+    def place_id(self, index: int) -> str:
+        """The id (``"gn:743952"``) of the record at ``index``, without making a :class:`Place`."""
+        return self._ids[index]
+
+    def columns(self, records: np.ndarray) -> RecordColumns:
+        """The raw fields of ``records`` (record indices), as arrays in their order.
+
+        For code that scores many records at once (the geoparser's resolver);
+        :meth:`place` makes one record a :class:`Place`.
+        """
+        records = np.asarray(records, dtype=np.int64)
+        return RecordColumns(
+            kind=self._kind[records], country=self._country[records], admin1=self._admin1[records],
+            population=self._population[records], capital=self._capital[records],
+            lat=self.lat[records], lon=self.lon[records])
+
+    @cached_property
+    def _capital(self) -> np.ndarray:
+        return self._column("capital").astype(bool)
+
+    def country_index(self, code: str | None) -> int | None:
+        """Index of ISO2 ``code`` in ``meta["countries"]`` (what :attr:`RecordColumns.country` holds), or None."""
+        return self._country_index.get(code) if code is not None else None
+
+    @cached_property
+    def _country_index(self) -> dict[str, int]:
+        return {c: i for i, c in enumerate(self._countries)}
 
     def kind_codes(self, kinds: Iterable[str]) -> np.ndarray:
         return np.array([self._kinds.index(k) for k in kinds if k in self._kinds], dtype=np.uint8)

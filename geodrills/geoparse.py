@@ -29,6 +29,7 @@ from .extract import find_candidates
 from .gazetteer import Gazetteer, Place
 from .resolve import local_countries, resolve_candidates
 from .sentences import Sentences, sentence_span
+from .weights import WEIGHTS, Weights
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -80,7 +81,7 @@ class Mention:
 
 
 def geoparse(text_or_article: Article | str | PathLike[str], *,
-             gazetteer: Gazetteer | None = None) -> list[Mention]:
+             gazetteer: Gazetteer | None = None, weights: Weights | None = None) -> list[Mention]:
     """Find and resolve every place named in one article.
 
     Parameters
@@ -90,6 +91,8 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
         file, or the text itself.
     gazetteer : Gazetteer, optional
         The bundled one by default.
+    weights : Weights, optional
+        The resolver's weights (:data:`geodrills.weights.WEIGHTS` by default).
 
     Returns
     -------
@@ -107,11 +110,12 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
     candidates = find_candidates(text, gaz, skip=article.boilerplate, start=article.body_start)
     found = find_demonyms(text)
     demonyms = Counter(d.country for d in found if d.country)
-    local = local_countries(text, candidates, found)
+    w = weights or WEIGHTS
+    local = local_countries(text, candidates, found, weights=w)
     mentions = []
-    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local):
+    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local, weights=w):
         c = res.candidate
-        alternatives = tuple(gaz._ids[r] for r in res.alternatives)
+        alternatives = tuple(gaz.place_id(r) for r in res.alternatives)
         mentions.append(Mention(c.start, c.end, c.text, res.place, res.score, res.place.precision,
                                 article.name, alternatives))
     return mentions

@@ -20,60 +20,33 @@ span's evidence (a locative preposition, not embedded in a longer
 capitalised name), so a village that shares a name with a person is dropped.
 
 Everything that depends only on the name is computed once per name and
-cached (:class:`NameEntry`), so the per-mention work is a short loop.  All
-weights are module constants, tuned on the dev set and GeoWebNews with
-``benchmarks/eval_geoparse.py``.
+cached (:class:`NameEntry`, per gazetteer and weights), so the per-mention
+work is a short loop.  Every number is a field of :class:`~geodrills.weights.Weights`
+(tuned on the dev set and GeoWebNews with ``benchmarks/eval_geoparse.py``);
+scores are in the resolver's own units, from its own prior.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+import weakref
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .demonyms import Demonym
 from .extract import FEATURE_WORDS, Candidate
 from .gazetteer import Gazetteer, Place
+from .geodesy import EARTH_RADIUS_KM
 from .normalize import fold
+from .weights import WEIGHTS, Weights
 
-__all__ = ["Resolution", "NameEntry", "name_entry", "resolve_candidates", "local_countries"]
+__all__ = ["Resolution", "NameEntry", "Setting", "name_entry", "resolve_candidates", "local_countries"]
 
-GRADE_BONUS = (1.0, 0.4, -1.2, -1.2)  # primary/curated, transliteration, untagged alternate
-CONTEXT_COUNTRY_BONUS = 1.0  # in the country the article names most (scaled by share)
-LOCAL_COUNTRY_BONUS = 1.0  # the country of the demonym next to it in its sentence ("Iranian troops near Jolfa")
-LOCAL_CHARS = 80
-ADMIN1_CONTEXT_BONUS = 0.5  # in the admin-1 unit the article names most (scaled by share)
-LIST_BONUS = 1.0  # in the country of its neighbours in a list ("Baku, Astara, Jabrayil and Imishli")
-FOLLOWED_BY_BONUS = 3.0  # "Kars, Turkey": in the named country or admin unit
-CONTAINS_BONUS = 3.5  # "Atlanta, Georgia": the admin unit that holds the place named before it
-NEAR_BONUS = 0.6  # within NEAR_KM of the article's anchors (fading to 0 at 3×)
-NEAR_KM = 150.0
-COUNTY_KM = 60.0  # from a county's point to a place in it (the gazetteer has no admin-2 codes)
-OUTLIER_PENALTY = 3.0  # a town or village beyond 3×NEAR_KM of all the article's clear places, in none of its countries
-KIND_CUE_BONUS = 3.0
-KIND_CUE_MISMATCH = -1.0
-ACCEPT_THRESHOLD = 2.5  # least span weight for a candidate to count as a place
-EMBEDDED_PENALTY = 2.1
-SENTENCE_INITIAL_PENALTY = 0.3
-LOCATIVE_BONUS = 0.8
-LIST_EVIDENCE = 0.8  # listed with three or more places, in the country most of them share
-ORG_NAME_PENALTY = 0.6
-NAME_PART_POPULATION = 500_000  # a city this big is itself, not a surname, elsewhere in the article
-ORG_NAMESAKE_POPULATION = 10_000  # a smaller town or village is not what an organisation is named after
-COMMON_WORD_PENALTY = 2.0  # the article writes the word in lower case too
-PERSON_PENALTY = 1.5  # "Sen. Warner", "Johnson said"
-SHORT_WORD_PENALTY = 1.5  # a capitalised word of three letters or fewer, with no locative, not a big city
-SURNAME_PENALTY = 4.0  # after a first name ("Andrew Jordan"): with the embedded penalty, a country too is dropped
-FIRST_NAME_PENALTY = 1.5  # a common first name alone ("Alex and Olivia"): a small place of that name needs a cue
-KIND_CUE_EVIDENCE = 0.5
-FOLLOWED_BY_EVIDENCE = 0.8  # "Thruxton, Hampshire": a name followed by a unit that holds it is a place
-MAX_READINGS = 40  # readings kept per name, by prior (a name like "San Jose" has hundreds)
-EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,43 +67,76 @@ class NameEntry:
     counties: tuple[int, ...]  # the readings that are admin-2 units under their own name
 
 
-def name_entry(gaz: Gazetteer, key: str) -> NameEntry | None:
+def name_entry(gaz: Gazetteer, key: str, weights: Weights = WEIGHTS) -> NameEntry | None:
     """The cached :class:`NameEntry` of folded name ``key`` (None if unknown)."""
-    cache = gaz.__dict__.setdefault("_name_entries", {})
+    cache = _caches(gaz, weights).entries
     entry = cache.get(key)
     if entry is None and key not in cache:
         kid = gaz.names.get(key)
         if kid is not None:
             post = gaz.postings(kid).astype("int64")
-            entry = _entry(gaz, post >> 2, post & 3)
+            entry = _entry(gaz, post >> 2, post & 3, weights)
         cache[key] = entry
     return entry
 
 
-def _entry(gaz: Gazetteer, recs: np.ndarray, grades: np.ndarray) -> NameEntry:
-    """The readings ``recs`` (matched on names of ``grades``), best MAX_READINGS by prior."""
-    static = gaz.prior(recs) + [GRADE_BONUS[g] for g in grades.tolist()]
-    order = sorted(range(len(recs)), key=lambda k: (-static[k], int(recs[k])))[:MAX_READINGS]
+@dataclass(slots=True)
+class _Caches:
+    """What the resolver remembers per (gazetteer, weights): keyed by name keys (strings) only."""
+
+    prior: np.ndarray  # the resolver's own prior of every record
+    entries: dict[str, NameEntry | None] = field(default_factory=dict)
+    cued: dict[tuple[str, tuple[str, ...]], NameEntry | None] = field(default_factory=dict)
+
+
+_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> {weights: _Caches}
+
+
+def _caches(gaz: Gazetteer, weights: Weights) -> _Caches:
+    per_gaz = _CACHES.get(gaz)
+    if per_gaz is None:
+        per_gaz = _CACHES[gaz] = {}
+    c = per_gaz.get(weights)
+    if c is None:
+        c = per_gaz[weights] = _Caches(prior=_prior(gaz, weights))
+    return c
+
+
+def _prior(gaz: Gazetteer, w: Weights) -> np.ndarray:
+    """The resolver's own prior of every record: kind, population, capital (see :class:`Weights`)."""
+    kinds = dict(w.kind_prior)
+    cols = gaz.columns(np.arange(len(gaz)))
+    weights = np.array([kinds.get(k, w.feature_prior) for k in gaz.meta["kinds"]])
+    prior = weights[cols.kind] + w.population * np.log10(1 + cols.population)
+    prior[cols.capital] += w.capital
+    return prior
+
+
+def _entry(gaz: Gazetteer, recs: np.ndarray, grades: np.ndarray, w: Weights) -> NameEntry:
+    """The readings ``recs`` (matched on names of ``grades``), best ``w.max_readings`` by prior."""
+    static = _caches(gaz, w).prior[recs] + [w.grade_bonus[g] for g in grades.tolist()]
+    order = sorted(range(len(recs)), key=lambda k: (-static[k], int(recs[k])))[:w.max_readings]
     recs_l = [int(recs[k]) for k in order]
     kinds_all = gaz.meta["kinds"]
+    cols = gaz.columns(np.array(recs_l, dtype=np.int64))
+    kinds = tuple(kinds_all[k] for k in cols.kind.tolist())
     return NameEntry(
         records=tuple(recs_l),
         grades=tuple(int(grades[k]) for k in order),
         static=tuple(float(static[k]) for k in order),
         own=tuple(float(static[k]) for k in order),
-        countries=tuple(int(gaz._country[r]) for r in recs_l),
-        admin1=tuple(int(gaz._admin1[r]) for r in recs_l),
-        kinds=tuple(kinds_all[int(gaz._kind[r])] for r in recs_l),
-        population=tuple(int(gaz._population[r]) for r in recs_l),
-        lat=tuple(float(gaz.lat[r]) for r in recs_l),
-        lon=tuple(float(gaz.lon[r]) for r in recs_l),
-        unit=_unit_vectors([(float(gaz.lat[r]), float(gaz.lon[r])) for r in recs_l]),
-        counties=tuple(i for i, (k, r) in enumerate(zip(order, recs_l))
-                       if grades[k] == 0 and kinds_all[int(gaz._kind[r])] == "admin2"),
+        countries=tuple(cols.country.tolist()),
+        admin1=tuple(cols.admin1.tolist()),
+        kinds=kinds,
+        population=tuple(int(p) for p in cols.population.tolist()),
+        lat=tuple(cols.lat.tolist()),
+        lon=tuple(cols.lon.tolist()),
+        unit=_unit_vectors(list(zip(cols.lat.tolist(), cols.lon.tolist()))),
+        counties=tuple(i for i, (k, kind) in enumerate(zip(order, kinds)) if grades[k] == 0 and kind == "admin2"),
     )
 
 
-def _cued_entry(gaz: Gazetteer, key: str, kinds: tuple[str, ...], e: NameEntry) -> NameEntry | None:
+def _cued_entry(gaz: Gazetteer, key: str, kinds: tuple[str, ...], e: NameEntry, w: Weights) -> NameEntry | None:
     """Readings of the cued admin kinds under another spelling ("Ardebil province": Ardabīl).
 
     Used when a unit is cued ("X province") but none of the readings ``e`` of
@@ -138,18 +144,18 @@ def _cued_entry(gaz: Gazetteer, key: str, kinds: tuple[str, ...], e: NameEntry) 
     transliterations (not misspellings) of unit names, kept to the countries
     of the name's own readings.
     """
-    cache = gaz.__dict__.setdefault("_cued_entries", {})
+    cache = _caches(gaz, w).cued
     if (key, kinds) not in cache:
         codes = sorted(code for code in {gaz.meta["countries"][c] for c in e.countries} if code)
         places = gaz.lookup(key, kind=[k for k in kinds if k in _ADMIN_KINDS], country=codes,
-                            limit=MAX_READINGS, fuzzy=False) if codes else []
+                            limit=w.max_readings, fuzzy=False) if codes else []
         if places:  # the closest spellings only: "Babek districts" is Babək, not Bakı (the bigger unit)
             from rapidfuzz.fuzz import ratio
 
             similarity = [ratio(key, fold(p.name)) for p in places]
             places = [p for p, x in zip(places, similarity) if x >= max(similarity) - 10]
         cache[key, kinds] = _entry(gaz, np.array([p.index for p in places], dtype=np.int64),
-                                   np.array([_GRADE_OF_MATCH[p.match] for p in places], dtype=np.int64)) \
+                                   np.array([_GRADE_OF_MATCH[p.match] for p in places], dtype=np.int64), w) \
             if places else None
     return cache[key, kinds]
 
@@ -170,85 +176,57 @@ class Resolution:
 
 def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
                        demonym_countries: Counter | None = None,
-                       local_countries: Sequence[str | None] | None = None) -> list[Resolution]:
+                       local_countries: Sequence[str | None] | None = None,
+                       weights: Weights = WEIGHTS) -> list[Resolution]:
     """Choose a record for each candidate, or drop it; see the module docstring.
 
     ``demonym_countries`` counts the article's demonyms by country code;
     ``local_countries`` gives, per candidate, the country of the demonym
     next to it in its sentence (:func:`local_countries`), or None.
     """
-    gaz = gazetteer
-    country_idx = gaz.__dict__.get("_country_idx")
-    if country_idx is None:
-        country_idx = gaz.__dict__["_country_idx"] = {c: i for i, c in enumerate(gaz.meta["countries"])}
-    entries = [name_entry(gaz, c.key) for c in candidates]
+    gaz, w = gazetteer, weights
+    entries = [name_entry(gaz, c.key, w) for c in candidates]
     for k, c in enumerate(candidates):
         e = entries[k]
         if c.kind_cue and e is not None and _ADMIN_KINDS & set(c.kind_cue) and not set(e.kinds) & set(c.kind_cue):
-            entries[k] = _cued_entry(gaz, c.key, c.kind_cue, e) or e
+            entries[k] = _cued_entry(gaz, c.key, c.kind_cue, e, w) or e
 
     # Pass 1: the article's countries, from country names and demonyms, and the admin-1 units it names.
     context: Counter = Counter()
     for code, n in (demonym_countries or {}).items():
-        if code in country_idx:
-            context[country_idx[code]] += n
+        i = gaz.country_index(code)
+        if i is not None:
+            context[i] += n
     units: Counter = Counter()  # the admin-1 units it names ("Red Oak" in an article that names Iowa)
     unit_names: dict[int, set[str]] = {}  # unit -> the name keys that name it
     for c, e in zip(candidates, entries):
         # "near the border with Azerbaijan" names the other side, not where the article is
         if e is not None and e.grades[0] == 0 and not c.across_border:
             if e.kinds[0] == "country":
-                context[e.countries[0]] += 2
+                context[e.countries[0]] += w.country_name_count
             elif e.kinds[0] == "admin1":
                 units[e.admin1[0]] += 1
                 unit_names.setdefault(e.admin1[0], set()).add(c.key)
     # By share: a passing mention of the United States must not pull "Brussels" to a village in Ohio.
     top = max(context.values(), default=0)
-    ctx = {c: CONTEXT_COUNTRY_BONUS * n / top for c, n in context.items()}
+    ctx = {c: w.context_country * n / top for c, n in context.items()}
     top = max(units.values(), default=0)
-    unit_ctx = {a: ADMIN1_CONTEXT_BONUS * n / top for a, n in units.items()}
+    unit_ctx = {a: w.admin1_context * n / top for a, n in units.items()}
 
     # Pass 2a: scores without the article-geometry terms (a name repeated in
     # the same setting scores the same, so it is computed once).
     totals: list[list[float] | None] = []
-    seen: dict[tuple, list[float]] = {}
+    seen: dict[Setting, list[float] | None] = {}
     held_by: dict[tuple, set[int]] = {}  # (name key, unit key) -> the readings inside the unit
-    local = [country_idx.get(code) for code in local_countries] if local_countries else [None] * len(candidates)
+    local = [gaz.country_index(code) for code in local_countries] if local_countries else [None] * len(candidates)
     for cand, e, here in zip(candidates, entries, local):
         if e is None:
             totals.append(None)
             continue
-        setting = (cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by, cand.possessor,
-                   len(cand.text) >= 4, here)
-        if setting in seen:
-            totals.append(seen[setting])
-            continue
-        t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
-        if here is not None:  # "Iranian troops massed near Jolfa"
-            t = [x + LOCAL_COUNTRY_BONUS if c == here else x for x, c in zip(t, e.countries)]
-        if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
-            t = [x + unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {cand.key} else x
-                 for x, a, g in zip(t, e.admin1, e.grades)]
-        if cand.all_caps and not cand.dateline and not _names_area(gaz, cand.followed_by):
-            # A dateline with its state or country ("GAINESVILLE, Va.") may name a small place.
-            t = [x if _caps_reading(cand, k, g, p) else -math.inf
-                 for x, k, g, p in zip(t, e.kinds, e.grades, e.population)]
-        if cand.kind_cue:
-            if cand.kind_cue[0] in _FEATURE_CUES and not any(k in cand.kind_cue for k in e.kinds):
-                # "the Mississippi River" with no river of that name: the state is not what is named
-                totals.append(None)
-                seen[setting] = None
-                continue
-            t = [x + (KIND_CUE_BONUS if k in cand.kind_cue else KIND_CUE_MISMATCH) for x, k in zip(t, e.kinds)]
-        for unit in (cand.followed_by, cand.possessor):  # "Kars, Turkey"; "Iran's Jolfa"
-            if unit:
-                held = held_by[cand.key, unit] = _held_by(gaz, unit, e)
-                t = [x + FOLLOWED_BY_BONUS if i in held else x for i, x in enumerate(t)] if held else t
-        if cand.followed_by and held_by[cand.key, cand.followed_by] and _names_unit(gaz, cand.followed_by):
-            # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
-            t = [-math.inf if k in _WIDER_THAN_UNITS else x for x, k in zip(t, e.kinds)]
-        seen[setting] = t
-        totals.append(t)
+        setting = Setting.of(cand, here)
+        if setting not in seen:
+            seen[setting] = _setting_totals(gaz, setting, e, ctx, unit_ctx, unit_names, held_by, w)
+        totals.append(seen[setting])
 
     # "Atlanta, Georgia": the name after the comma is the unit that holds the place before it.
     holders: dict[int, frozenset] = {}  # candidate -> the units its bonus went to (part of its setting)
@@ -257,11 +235,11 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if t is None or prev_t is None or candidates[k].gap_before not in (", ", ","):
             continue
         pe = entries[k - 1]
-        likely = [i for i, x in enumerate(prev_t) if x > max(prev_t) - 1.0]
+        likely = [i for i, x in enumerate(prev_t) if x > max(prev_t) - w.holder_margin]
         held = {(pe.admin1[i], pe.countries[i]) for i in likely}
         e = entries[k]
-        counties = {e.counties[j] for _i, j in _in_counties(pe, likely, e)}  # "Snetterton, Norfolk"
-        totals[k] = [x + (CONTAINS_BONUS if k_ == "admin1" and (a, c) in held or i in counties else 0.0)
+        counties = {e.counties[j] for _i, j in _in_counties(pe, likely, e, w)}  # "Snetterton, Norfolk"
+        totals[k] = [x + (w.contains if k_ == "admin1" and (a, c) in held or i in counties else 0.0)
                      for i, (x, k_, a, c) in enumerate(zip(t, e.kinds, e.admin1, e.countries))]
         holders[k] = frozenset(pe.records[i] for i in likely)
 
@@ -273,10 +251,10 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         order = sorted(range(len(t)), key=t.__getitem__, reverse=True)
         best = t[order[0]]
         margin = best - t[order[1]] if len(order) > 1 else math.inf
-        if e.kinds[order[0]] != "country" and margin > 1.0 and best > ACCEPT_THRESHOLD:
+        if e.kinds[order[0]] != "country" and margin > w.anchor_margin and best > w.accept:
             anchors.add((e.lat[order[0]], e.lon[order[0]]))
 
-    near = _nearness(entries, totals, _unit_vectors(sorted(anchors))) if anchors else {}
+    near = _nearness(entries, totals, _unit_vectors(sorted(anchors)), w) if anchors else {}
     list_country = _list_countries(candidates, entries, totals)
     # A name after a capitalised word ("Jeff Kock"), or a first name or a two-letter word before one
     # ("Barry Smith", "Li Wenzu"), is a person's name elsewhere in the article too.  A place's own name
@@ -288,16 +266,17 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     any_parts = name_parts | {c.text for c in candidates if c.heads_name and not c.in_org_name}
     surnames = frozenset(c.text for c in candidates if c.after_given_name)  # "John Bolton" … "hiring Bolton"
     out = []
-    memo: dict[tuple, tuple | None] = {}  # the same name in the same setting resolves the same way
+    memo: dict[tuple[Setting, int | None, frozenset | None], tuple | None] = {}  # same setting, same choice
     places: dict[tuple, Place] = {}
     for k, (cand, e, t) in enumerate(zip(candidates, entries, totals)):
         if t is None:
             continue
-        setting = (cand.key, cand.kind_cue, cand.followed_by, cand.possessor, cand.all_caps, cand.dateline,
-                   list_country.get(k), holders.get(k), local[k])
+        # (the choice reads the totals, which follow from the setting and the holders, the list and the
+        # anchors, which follow from the name's entry: the setting's key and cue)
+        setting = (Setting.of(cand, local[k]), list_country.get(k), holders.get(k))
         choice = memo.get(setting)
         if choice is None and setting not in memo:
-            choice = memo[setting] = _choose(e, t, near.get(id(e)), list_country.get(k))
+            choice = memo[setting] = _choose(e, t, near.get(id(e)), list_country.get(k), w)
         if choice is None:
             continue
         best, best_total, share, alternatives = choice
@@ -305,27 +284,27 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             continue  # "North Africa" is not Africa, and its point is far from the continent's
         own = e.own[best]
         # A country, continent, state or big city is not a person's name elsewhere in the article.
-        if e.kinds[best] in _NEVER_NAME_PARTS or _big_city(e, best, NAME_PART_POPULATION):
+        if e.kinds[best] in _NEVER_NAME_PARTS or _big_city(e, best, w.name_part_population):
             parts = frozenset()
         else:
             parts = name_parts if e.grades[best] == 0 else any_parts
-        spanness = own + 0.5 * min(best_total - own, 1.0) + _span_evidence(
-            cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < ORG_NAMESAKE_POPULATION,
+        spanness = own + w.context_share * min(best_total - own, w.context_cap) + _span_evidence(w, 
+            cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < w.org_namesake_population,
             surnames if parts else frozenset())
         if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
-            spanness += FOLLOWED_BY_EVIDENCE
+            spanness += w.followed_by_evidence
         if len(cand.text) <= 3 and cand.text[1:].islower() and not cand.locative \
-                and not _big_city(e, best, CAPS_MIN_POPULATION):
-            spanness -= SHORT_WORD_PENALTY  # "Go, meet him", "The Vix measure": seldom a small place ("in Ely" is)
+                and not _big_city(e, best, w.caps_min_population):
+            spanness -= w.short_word  # "Go, meet him", "The Vix measure": seldom a small place ("in Ely" is)
         if k in list_country and e.countries[best] == list_country[k]:
-            spanness += LIST_EVIDENCE  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
+            spanness += w.list_evidence  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
         if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
             fade = near.get(id(e))
             if fade is not None and fade[best] == 0.0:
-                spanness -= OUTLIER_PENALTY
-        if spanness < ACCEPT_THRESHOLD:
+                spanness -= w.outlier
+        if spanness < w.accept:
             continue
-        confidence = 1.0 / (1.0 + math.exp(-(spanness - ACCEPT_THRESHOLD - 0.5)))
+        confidence = 1.0 / (1.0 + math.exp(-(spanness - w.accept - w.confidence_midpoint)))
         score = round(share * confidence, 4)
         pkey = (e.records[best], score, e.grades[best])
         place = places.get(pkey)
@@ -335,15 +314,70 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """Everything about a candidate that its readings' scores depend on, besides the article.
+
+    Two mentions with equal settings score the same, so the resolver scores
+    each setting once: the scorer (:func:`_setting_totals`) reads only this,
+    never the :class:`~geodrills.extract.Candidate`, so a field it needs
+    cannot be missing from the memo's key.
+    """
+
+    key: str
+    all_caps: bool
+    dateline: bool
+    kind_cue: tuple[str, ...]
+    followed_by: str | None
+    possessor: str | None
+    long: bool  # four characters or more ("NATO" may be a dateline; "CEO" is not)
+    local: int | None  # country index of the demonym next to it
+
+    @classmethod
+    def of(cls, cand: Candidate, local: int | None) -> Setting:
+        return cls(cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by, cand.possessor,
+                   len(cand.text) >= 4, local)
+
+
+def _setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int, float],
+                    unit_ctx: dict[int, float], unit_names: dict[int, set[str]],
+                    held_by: dict[tuple[str, str], set[int]], w: Weights) -> list[float] | None:
+    """Each reading's score before the article-geometry terms (None: no reading fits the cue)."""
+    st = setting
+    t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
+    if st.local is not None:  # "Iranian troops massed near Jolfa"
+        t = [x + w.local_country if c == st.local else x for x, c in zip(t, e.countries)]
+    if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
+        t = [x + unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else x
+             for x, a, g in zip(t, e.admin1, e.grades)]
+    if st.all_caps and not st.dateline and not _names_area(gaz, st.followed_by, w):
+        # A dateline with its state or country ("GAINESVILLE, Va.") may name a small place.
+        t = [x if _caps_reading(st.long, k, g, p, w) else -math.inf
+             for x, k, g, p in zip(t, e.kinds, e.grades, e.population)]
+    if st.kind_cue:
+        if st.kind_cue[0] in _FEATURE_CUES and not any(k in st.kind_cue for k in e.kinds):
+            return None  # "the Mississippi River" with no river of that name: the state is not what is named
+        t = [x + (w.kind_cue if k in st.kind_cue else w.kind_cue_mismatch) for x, k in zip(t, e.kinds)]
+    for unit in (st.followed_by, st.possessor):  # "Kars, Turkey"; "Iran's Jolfa"
+        if unit:
+            held = held_by[st.key, unit] = _held_by(gaz, unit, e, w)
+            t = [x + w.followed_by if i in held else x for i, x in enumerate(t)] if held else t
+    if st.followed_by and held_by[st.key, st.followed_by] and _names_unit(gaz, st.followed_by, w):
+        # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
+        t = [-math.inf if k in _WIDER_THAN_UNITS else x for x, k in zip(t, e.kinds)]
+    return t
+
+
 def _big_city(e: NameEntry, i: int, population: int) -> bool:
     """Whether reading ``i`` is a city of at least ``population``, matched on its own name."""
     return e.kinds[i] == "city" and e.grades[i] == 0 and e.population[i] >= population
 
 
-def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequence[Demonym]) -> list[str | None]:
+def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequence[Demonym], *,
+                    weights: Weights = WEIGHTS) -> list[str | None]:
     """Per candidate, the country of a demonym next to it in its sentence, or None.
 
-    The nearest demonym before it within LOCAL_CHARS ("Iranian troops massed
+    The nearest demonym before it within ``weights.local_chars`` ("Iranian troops massed
     near Jolfa"), else the nearest after it ("in Astara, on the Azerbaijani
     side"), with no sentence break in between.
 
@@ -355,6 +389,7 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
     >>> local_countries(t, find_candidates(t, Gazetteer.default()), find_demonyms(t))
     ['AZ', 'IR']
     """
+    w = weights
     ds = sorted((d for d in demonyms if d.country), key=lambda d: d.start)
     starts = [d.start for d in ds]
     longest = max((d.end - d.start for d in ds), default=0)
@@ -363,25 +398,27 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
         # Only the demonyms that can be within LOCAL_CHARS are looked at: bisection on their starts
         # keeps this linear (testing every demonym for every candidate was their product).
         i = bisect.bisect_left(starts, c.start)
-        lo = bisect.bisect_left(starts, c.start - LOCAL_CHARS - longest, 0, i)
-        hi = bisect.bisect_right(starts, c.end + LOCAL_CHARS, i)
-        before = [(ds[j].end, c.start, j) for j in range(i - 1, lo - 1, -1) if c.start - ds[j].end <= LOCAL_CHARS]
-        after = [(c.end, ds[j].start, j) for j in range(i, hi) if ds[j].start - c.end <= LOCAL_CHARS]
-        out.append(next((ds[j].country for a, b, j in before + after if not _SENTENCE_BREAK.search(text, a, b)),
+        lo = bisect.bisect_left(starts, c.start - w.local_chars - longest, 0, i)
+        hi = bisect.bisect_right(starts, c.end + w.local_chars, i)
+        before = [(ds[j].end, c.start, j) for j in range(i - 1, lo - 1, -1) if c.start - ds[j].end <= w.local_chars]
+        after = [(c.end, ds[j].start, j) for j in range(i, hi) if ds[j].start - c.end <= w.local_chars]
+        out.append(next((ds[j].country for a, b, j in before + after if not _CLAUSE_BREAK.search(text, a, b)),
                         None))
     return out
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# A clause break for the demonym look-around: also ";" and without the capital letter the sentence
+# splitter (geodrills.sentences) asks for; "Iranian troops; in Astara" keeps them apart.
+_CLAUSE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
-def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country: int | None):
+def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country: int | None, w: Weights):
     """The best reading: (index, total, softmax share, runner-up records), or None."""
     # The context terms count for a lone reading too: its total says how sure the span is a place.
     if near is not None:
-        t = [x + NEAR_BONUS * n for x, n in zip(t, near)]
+        t = [x + w.near * n for x, n in zip(t, near)]
     if list_country is not None:
-        t = [x + (LIST_BONUS if c == list_country else 0.0) for x, c in zip(t, e.countries)]
+        t = [x + (w.list_sibling if c == list_country else 0.0) for x, c in zip(t, e.countries)]
     if len(t) == 1:
         best_total = t[0]
         return None if best_total == -math.inf else (0, best_total, 1.0, ())
@@ -407,7 +444,7 @@ _NEVER_NAME_PARTS = frozenset({"country", "continent", "admin1"})
 _MATCH = ("exact", "variant", "alternate", "alternate")
 
 
-def _caps_reading(cand: Candidate, kind: str, grade: int, population: int) -> bool:
+def _caps_reading(long: bool, kind: str, grade: int, population: int, w: Weights) -> bool:
     """Which readings an all-capitals span may have.
 
     "US", "UK", "UAE" are countries; "WASHINGTON", "LOS ANGELES" are
@@ -417,38 +454,35 @@ def _caps_reading(cand: Candidate, kind: str, grade: int, population: int) -> bo
         return False
     if kind == "country":
         return True
-    if len(cand.text) < 4:
+    if not long:
         return False
-    return kind in ("continent", "admin1") or (kind in ("city", "town") and population >= CAPS_MIN_POPULATION)
+    return kind in ("continent", "admin1") or (kind in ("city", "town") and population >= w.caps_min_population)
 
 
-CAPS_MIN_POPULATION = 100_000
-
-
-def _span_evidence(cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False,
+def _span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False,
                    surnames: frozenset[str] = frozenset()) -> float:
     """How much the span's context says it is a place (``minor``: its reading is a small town)."""
     e = 0.0
     if cand.in_org_name and not minor:
         # "Kentucky Department of Education", "Venice Commission": named after the place.
-        e -= ORG_NAME_PENALTY
+        e -= w.org_name
     elif cand.embedded or cand.text in name_parts:
         # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
-        e -= EMBEDDED_PENALTY
+        e -= w.embedded
     if cand.sentence_initial:
-        e -= SENTENCE_INITIAL_PENALTY
+        e -= w.sentence_initial
     if cand.common_word:
-        e -= COMMON_WORD_PENALTY
+        e -= w.common_word
     if cand.person_cue:
-        e -= PERSON_PENALTY
+        e -= w.person
     if cand.after_given_name or cand.text in surnames:
-        e -= SURNAME_PENALTY
+        e -= w.surname
     if cand.first_name:
-        e -= FIRST_NAME_PENALTY
+        e -= w.first_name
     if cand.locative:
-        e += LOCATIVE_BONUS
+        e += w.locative
     if cand.kind_cue:
-        e += KIND_CUE_EVIDENCE
+        e += w.kind_cue_evidence
     return e
 
 
@@ -458,12 +492,12 @@ def _unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
     return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
 
 
-def _nearness(entries: list, totals: list, anchors: np.ndarray) -> dict[int, list[float]]:
+def _nearness(entries: list, totals: list, anchors: np.ndarray, w: Weights) -> dict[int, list[float]]:
     """:func:`_near` of every reading of every name, in one batch (keyed by ``id(entry)``)."""
     named = list({id(e): e for e, t in zip(entries, totals) if t is not None}.values())
     if not named:
         return {}
-    near = _near(np.concatenate([e.unit for e in named]), anchors).tolist()
+    near = _near(np.concatenate([e.unit for e in named]), anchors, w).tolist()
     out, pos = {}, 0
     for e in named:
         out[id(e)] = near[pos:pos + len(e.records)]
@@ -471,56 +505,53 @@ def _nearness(entries: list, totals: list, anchors: np.ndarray) -> dict[int, lis
     return out
 
 
-def _near(units: np.ndarray, anchors: np.ndarray) -> np.ndarray:
-    """Per reading: 1 within NEAR_KM of an anchor, fading to 0 at 3×NEAR_KM (a sphere is exact enough)."""
+def _near(units: np.ndarray, anchors: np.ndarray, w: Weights) -> np.ndarray:
+    """Per reading: 1 within ``w.near_km`` of an anchor, fading to 0 at ``w.near_fade`` times that (a sphere is exact enough)."""
     dot = np.clip((units @ anchors.T).max(axis=1), -1.0, 1.0)
-    km = EARTH_KM * np.arccos(dot)
-    return np.clip((3 * NEAR_KM - km) / (2 * NEAR_KM), 0.0, 1.0)
+    km = EARTH_RADIUS_KM * np.arccos(dot)
+    return np.clip((w.near_fade * w.near_km - km) / ((w.near_fade - 1) * w.near_km), 0.0, 1.0)
 
 
-def _names_area(gaz: Gazetteer, key: str | None) -> bool:
+def _names_area(gaz: Gazetteer, key: str | None, w: Weights) -> bool:
     """Whether name key ``key`` names a country or an admin-1 unit."""
-    f = name_entry(gaz, key) if key else None
+    f = name_entry(gaz, key, w) if key else None
     return f is not None and any(k in ("country", "admin1") for k, g in zip(f.kinds, f.grades) if g == 0)
 
 
-def _names_unit(gaz: Gazetteer, key: str) -> bool:
+def _names_unit(gaz: Gazetteer, key: str, w: Weights) -> bool:
     """Whether name key ``key`` names an admin-1 unit first of all ("Pennsylvania", not "Georgia")."""
-    f = name_entry(gaz, key)
+    f = name_entry(gaz, key, w)
     return f is not None and f.kinds[0] == "admin1" and f.grades[0] == 0
 
 
 _WIDER_THAN_UNITS = frozenset({"country", "continent"})
 
 
-def _held_by(gaz: Gazetteer, key: str, e: NameEntry) -> set[int]:
+def _held_by(gaz: Gazetteer, key: str, e: NameEntry, w: Weights) -> set[int]:
     """The readings of ``e`` inside a country, admin-1 unit or county that name key ``key`` names.
 
     "Kars, Turkey", "Atlanta, Georgia", "Iran's Jolfa"; the gazetteer has no
-    admin-2 codes, so a county holds what lies within COUNTY_KM of its point
+    admin-2 codes, so a county holds what lies within ``w.county_km`` of its point
     ("Snetterton, Norfolk").
     """
-    f = name_entry(gaz, key)
+    f = name_entry(gaz, key, w)
     if f is None:
         return set()
     countries = {c for c, k in zip(f.countries, f.kinds) if k == "country"}
     admins = {a for a, k in zip(f.admin1, f.kinds) if k == "admin1"}
     held = {i for i, (c, a) in enumerate(zip(e.countries, e.admin1)) if c in countries or a in admins} \
         if countries or admins else set()
-    held.update(i for i, _j in _in_counties(e, range(len(e.records)), f))
+    held.update(i for i, _j in _in_counties(e, range(len(e.records)), f, w))
     return held
 
 
-def _in_counties(e: NameEntry, readings: Sequence[int], f: NameEntry) -> list[tuple[int, int]]:
-    """(reading of ``e``, index into ``f.counties``) pairs within COUNTY_KM of each other."""
+def _in_counties(e: NameEntry, readings: Sequence[int], f: NameEntry, w: Weights) -> list[tuple[int, int]]:
+    """(reading of ``e``, index into ``f.counties``) pairs within ``w.county_km`` of each other."""
     if not f.counties or not readings:
         return []
     readings = list(readings)
-    near = np.nonzero((e.unit[readings] @ f.unit[list(f.counties)].T) > _COUNTY_COS)
+    near = np.nonzero((e.unit[readings] @ f.unit[list(f.counties)].T) > w.county_cos)
     return [(readings[i], j) for i, j in zip(*(a.tolist() for a in near))]
-
-
-_COUNTY_COS = math.cos(COUNTY_KM / EARTH_KM)
 
 
 _LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", ", or ", "; "})
