@@ -208,7 +208,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         cand = _candidate(text, rev, best, ws, end, states, given_names)
         if cand is not None and " " not in cand.text and not cand.all_caps:
             low = cand.text.lower()
-            written_low = low in lower_words.get(text)
+            written_low = lower_words.has(text, low)
             cand.common_word = written_low or cand.key in common_words
             cand.first_name = cand.key in first_names
         if cand is not None:
@@ -273,25 +273,28 @@ _ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ", "ST. ", "STE. ", "MT. ", "FT.
 
 
 class _LowerCaseWords:
-    """The lower-case ASCII words that stand alone in a text, found in one pass when first asked.
+    """Whether a text writes a word in lower case, from one pass over its words when first asked.
 
     (Searching the text once per capitalised word was words × text.)
     """
 
-    __slots__ = ("_words",)
+    __slots__ = ("_runs",)
 
     def __init__(self) -> None:
-        self._words: frozenset[str] | None = None
+        self._runs: set[str] | None = None
 
-    def get(self, text: str) -> frozenset[str]:
-        if self._words is None:
-            self._words = _lower_case_words(text)
-        return self._words
+    def has(self, text: str, word: str) -> bool:
+        """Whether ``word`` (lower-case ASCII letters) stands alone somewhere in ``text``."""
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            return False
+        if self._runs is None:
+            self._runs = set(_ALNUM_RUN.findall(text))
+        return word in self._runs
 
 
 def _lower_case_words(text: str) -> frozenset[str]:
     """The words of lower-case ASCII letters that stand alone in ``text`` (between non-alphanumerics)."""
-    return frozenset(w for w in _ALNUM_RUN.findall(text) if w.isascii() and w.islower() and w.isalpha())
+    return frozenset(w for w in _ALNUM_RUN.findall(text) if w.isascii() and w.isalpha() and w.islower())
 
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of letters and digits (str.isalnum)

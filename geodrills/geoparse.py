@@ -18,13 +18,14 @@ import sys
 import types
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from .articles import Article, as_article, read_articles
 from .demonyms import find_demonyms
 from .errors import GeodrillsError, InputError
+from .explain import Explanation
 from .extract import find_candidates
 from .gazetteer import Gazetteer, Place
 from .resolve import local_countries, resolve_candidates
@@ -56,6 +57,8 @@ class Mention:
         The article's name (its file's base name).
     alternatives : tuple of str
         Ids of the next-best readings, for review (``Gazetteer.get(id)``).
+    explanation : Explanation or None
+        With ``geoparse(..., explain=True)``: the score terms (see :meth:`explain`).
     """
 
     start: int
@@ -66,6 +69,25 @@ class Mention:
     precision: str
     article: str | None = None
     alternatives: tuple[str, ...] = ()
+    explanation: Explanation | None = field(default=None, compare=False, repr=False)
+
+    def explain(self, top: int = 3) -> str:
+        """Why this place: the top readings with every score term, and why the span is a place.
+
+        Needs ``geoparse(..., explain=True)`` (the terms are not kept otherwise).
+
+        Examples
+        --------
+        >>> m = geoparse("Drills in Astara, Baku and Imishli.", explain=True)[0]
+        >>> print(m.explain().splitlines()[0])
+        Astara [10:16] -> Astara (town, AZ) gn:148445  score 0.4339
+        """
+        p = self.place
+        head = f"{self.text} [{self.start}:{self.end}] -> " + (
+            f"{p.name} ({p.kind}, {p.country or '-'}) {p.id}  score {self.score:.4f}" if p else "no place")
+        if self.explanation is None:
+            return head + "\n  (no terms kept: call geoparse(..., explain=True))"
+        return "\n".join([head, *self.explanation.lines(top)])
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON row (``geodrills geocode --format jsonl``)."""
@@ -81,7 +103,8 @@ class Mention:
 
 
 def geoparse(text_or_article: Article | str | PathLike[str], *,
-             gazetteer: Gazetteer | None = None, weights: Weights | None = None) -> list[Mention]:
+             gazetteer: Gazetteer | None = None, weights: Weights | None = None,
+             explain: bool = False) -> list[Mention]:
     """Find and resolve every place named in one article.
 
     Parameters
@@ -93,6 +116,8 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
         The bundled one by default.
     weights : Weights, optional
         The resolver's weights (:data:`geodrills.weights.WEIGHTS` by default).
+    explain : bool
+        Keep every score term, for :meth:`Mention.explain` (slower).
 
     Returns
     -------
@@ -113,11 +138,12 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
     w = weights or WEIGHTS
     local = local_countries(text, candidates, found, weights=w)
     mentions = []
-    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local, weights=w):
+    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local, weights=w,
+                                  explain=explain):
         c = res.candidate
         alternatives = tuple(gaz.place_id(r) for r in res.alternatives)
         mentions.append(Mention(c.start, c.end, c.text, res.place, res.score, res.place.precision,
-                                article.name, alternatives))
+                                article.name, alternatives, res.explanation))
     return mentions
 
 

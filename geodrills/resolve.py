@@ -35,12 +35,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
 from .demonyms import Demonym
 from .extract import FEATURE_WORDS, Candidate
 from .gazetteer import Gazetteer, Place
+from .explain import Explanation, ReadingTerms, Term
 from .geodesy import EARTH_RADIUS_KM
 from .normalize import fold
 from .weights import WEIGHTS, Weights
@@ -172,13 +174,16 @@ class Resolution:
     place: Place
     score: float
     alternatives: tuple[int, ...] = ()  # runner-up record indices
+    explanation: Explanation | None = None  # with ``explain=True``: every term of the top readings
 
 
 def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
                        demonym_countries: Counter | None = None,
                        local_countries: Sequence[str | None] | None = None,
-                       weights: Weights = WEIGHTS) -> list[Resolution]:
+                       weights: Weights = WEIGHTS, explain: bool = False) -> list[Resolution]:
     """Choose a record for each candidate, or drop it; see the module docstring.
+
+    With ``explain``, each resolution carries its :class:`~geodrills.explain.Explanation`.
 
     ``demonym_countries`` counts the article's demonyms by country code;
     ``local_countries`` gives, per candidate, the country of the demonym
@@ -207,6 +212,13 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             elif e.kinds[0] == "admin1":
                 units[e.admin1[0]] += 1
                 unit_names.setdefault(e.admin1[0], set()).add(c.key)
+    notes: dict[int, str] = {}  # country index -> what its context rests on (for explanations)
+    if explain:
+        named = Counter(e.countries[0] for c, e in zip(candidates, entries) if e is not None and e.grades[0] == 0
+                        and not c.across_border and e.kinds[0] == "country")
+        for i in context:
+            code = gaz.meta["countries"][i]
+            notes[i] = f"{code}: {named[i]} country name(s), {(demonym_countries or {}).get(code, 0)} demonym(s)"
     # By share: a passing mention of the United States must not pull "Brussels" to a village in Ohio.
     top = max(context.values(), default=0)
     ctx = {c: w.context_country * n / top for c, n in context.items()}
@@ -216,7 +228,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     # Pass 2a: scores without the article-geometry terms (a name repeated in
     # the same setting scores the same, so it is computed once).
     totals: list[list[float] | None] = []
-    seen: dict[Setting, list[float] | None] = {}
+    seen: dict[Setting, tuple[list[float], list[TermColumn]] | None] = {}
+    terms: list[list[TermColumn] | None] = []  # per candidate, its readings' named terms
     held_by: dict[tuple, set[int]] = {}  # (name key, unit key) -> the readings inside the unit
     local = [gaz.country_index(code) for code in local_countries] if local_countries else [None] * len(candidates)
     for cand, e, here in zip(candidates, entries, local):
@@ -226,7 +239,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         setting = Setting.of(cand, here)
         if setting not in seen:
             seen[setting] = _setting_totals(gaz, setting, e, ctx, unit_ctx, unit_names, held_by, w)
-        totals.append(seen[setting])
+        scored = seen[setting]
+        totals.append(scored[0] if scored is not None else None)
+        terms.append(scored[1] if scored is not None else None)
 
     # "Atlanta, Georgia": the name after the comma is the unit that holds the place before it.
     holders: dict[int, frozenset] = {}  # candidate -> the units its bonus went to (part of its setting)
@@ -239,8 +254,10 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         held = {(pe.admin1[i], pe.countries[i]) for i in likely}
         e = entries[k]
         counties = {e.counties[j] for _i, j in _in_counties(pe, likely, e, w)}  # "Snetterton, Norfolk"
-        totals[k] = [x + (w.contains if k_ == "admin1" and (a, c) in held or i in counties else 0.0)
-                     for i, (x, k_, a, c) in enumerate(zip(t, e.kinds, e.admin1, e.countries))]
+        d = [w.contains if k_ == "admin1" and (a, c) in held or i in counties else 0.0
+             for i, (k_, a, c) in enumerate(zip(e.kinds, e.admin1, e.countries))]
+        totals[k] = [x + y for x, y in zip(t, d)]
+        terms[k] = [*terms[k], (f"holds '{candidates[k - 1].text}' before it", d)]
         holders[k] = frozenset(pe.records[i] for i in likely)
 
     # Anchors: clear readings that are not countries.
@@ -288,20 +305,27 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
             parts = frozenset()
         else:
             parts = name_parts if e.grades[best] == 0 else any_parts
-        spanness = own + w.context_share * min(best_total - own, w.context_cap) + _span_evidence(w, 
-            cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < w.org_namesake_population,
+        context_part = w.context_share * min(best_total - own, w.context_cap)
+        evidence = _span_evidence_terms(
+            w, cand, parts, e.kinds[best] in _MINOR_KINDS and e.population[best] < w.org_namesake_population,
             surnames if parts else frozenset())
+        spanness = own + context_part + _sum(evidence)
+        more: list[tuple[str, float]] = []  # the evidence from the article around the span
         if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
-            spanness += w.followed_by_evidence
+            more.append(("followed by its unit", w.followed_by_evidence))
         if len(cand.text) <= 3 and cand.text[1:].islower() and not cand.locative \
                 and not _big_city(e, best, w.caps_min_population):
-            spanness -= w.short_word  # "Go, meet him", "The Vix measure": seldom a small place ("in Ely" is)
+            # "Go, meet him", "The Vix measure": seldom a small place ("in Ely" is)
+            more.append(("short word", -w.short_word))
         if k in list_country and e.countries[best] == list_country[k]:
-            spanness += w.list_evidence  # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
+            # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
+            more.append(("in a list of places", w.list_evidence))
         if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
             fade = near.get(id(e))
             if fade is not None and fade[best] == 0.0:
-                spanness -= w.outlier
+                more.append(("far from the article's places", -w.outlier))
+        for _name, value in more:
+            spanness += value
         if spanness < w.accept:
             continue
         confidence = 1.0 / (1.0 + math.exp(-(spanness - w.accept - w.confidence_midpoint)))
@@ -310,18 +334,60 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         place = places.get(pkey)
         if place is None:
             place = places[pkey] = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
-        out.append(Resolution(cand, place, score, alternatives))
+        why = None
+        if explain:
+            why = _explanation(gaz, w, e, t, terms[k], near.get(id(e)), list_country.get(k), best, notes,
+                               [("own prior", own), ("context", context_part), *evidence, *more],
+                               spanness, share, confidence, score)
+        out.append(Resolution(cand, place, score, alternatives, why))
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+def _sum(terms: list[tuple[str, float]]) -> float:
+    total = 0.0
+    for _name, value in terms:
+        total += value
+    return total
+
+
+def _explanation(gaz: Gazetteer, w: Weights, e: NameEntry, t: list[float], terms: list[TermColumn],
+                 near: list[float] | None, list_country: int | None, best: int, notes: dict[int, str],
+                 evidence: list[tuple[str, float]], spanness: float, share: float, confidence: float,
+                 score: float) -> Explanation:
+    """The chosen reading and the runners-up with every term, and the acceptance terms."""
+    columns = list(terms)
+    if near is not None:
+        columns.append(("near the article's places", _near_term(near, w)))
+    if list_country is not None:
+        code = gaz.meta["countries"][list_country]
+        columns.append((f"list sibling ({code})", _list_term(e, list_country, w)))
+    full = list(t)
+    for _name, d in columns[len(terms):]:
+        full = [x + y for x, y in zip(full, d)]
+    order = [best] + [i for i in sorted(range(len(full)), key=lambda i: (-full[i], e.records[i])) if i != best]
+    readings = []
+    for i in order[:EXPLAIN_READINGS]:
+        g = e.grades[i]
+        grade = w.grade_bonus[g]
+        row = [Term("prior", e.static[i] - grade, f"{e.kinds[i]}, pop. {e.population[i]:,}"),
+               Term("name grade", grade, _MATCH[g])]
+        for name, d in columns:
+            row.append(Term(name, d[i], notes.get(e.countries[i], "") if name == "country context" else ""))
+        readings.append(ReadingTerms(gaz.place(e.records[i], match=_MATCH[g]), full[i], tuple(row)))
+    return Explanation(tuple(readings), tuple(Term(n, v) for n, v in evidence), spanness, w.accept, share,
+                       confidence, score, _MATCH[e.grades[best]])
+
+
+EXPLAIN_READINGS = 3  # readings an explanation lists
+
+
+class Setting(NamedTuple):
     """Everything about a candidate that its readings' scores depend on, besides the article.
 
     Two mentions with equal settings score the same, so the resolver scores
-    each setting once: the scorer (:func:`_setting_totals`) reads only this,
-    never the :class:`~geodrills.extract.Candidate`, so a field it needs
-    cannot be missing from the memo's key.
+    each setting once: the scorer (:func:`_setting_totals`) reads only this
+    immutable value, never the :class:`~geodrills.extract.Candidate`, so a
+    field it needs cannot be missing from the memo's key.
     """
 
     key: str
@@ -339,33 +405,53 @@ class Setting:
                    len(cand.text) >= 4, local)
 
 
+#: A reading-score term: its name, and each reading's contribution (``-inf`` rules a reading out).
+TermColumn = tuple[str, list[float]]
+
+
 def _setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int, float],
                     unit_ctx: dict[int, float], unit_names: dict[int, set[str]],
-                    held_by: dict[tuple[str, str], set[int]], w: Weights) -> list[float] | None:
-    """Each reading's score before the article-geometry terms (None: no reading fits the cue)."""
+                    held_by: dict[tuple[str, str], set[int]], w: Weights) -> tuple[list[float], list[TermColumn]] | None:
+    """Each reading's score before the article-geometry terms, and its named terms.
+
+    None when no reading fits the cue.  The score is the readings' own
+    prior (:attr:`NameEntry.static`) plus the terms, added in order.
+    """
     st = setting
-    t = [s + ctx.get(c, 0.0) for s, c in zip(e.static, e.countries)]
+    terms: list[TermColumn] = []
+    t = list(e.static)
+
+    def add(name: str, d: list[float]) -> None:
+        nonlocal t
+        t = [x + y for x, y in zip(t, d)]
+        terms.append((name, d))
+
+    if ctx:
+        add("country context", [ctx.get(c, 0.0) for c in e.countries])
     if st.local is not None:  # "Iranian troops massed near Jolfa"
-        t = [x + w.local_country if c == st.local else x for x, c in zip(t, e.countries)]
+        add("demonym next to it", [w.local_country if c == st.local else 0.0 for c in e.countries])
     if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
-        t = [x + unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else x
-             for x, a, g in zip(t, e.admin1, e.grades)]
+        add("admin-1 context", [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else 0.0
+                                for a, g in zip(e.admin1, e.grades)])
     if st.all_caps and not st.dateline and not _names_area(gaz, st.followed_by, w):
         # A dateline with its state or country ("GAINESVILLE, Va.") may name a small place.
-        t = [x if _caps_reading(st.long, k, g, p, w) else -math.inf
-             for x, k, g, p in zip(t, e.kinds, e.grades, e.population)]
+        add("all capitals: only countries, states, big cities",
+            [0.0 if _caps_reading(st.long, k, g, p, w) else -math.inf
+             for k, g, p in zip(e.kinds, e.grades, e.population)])
     if st.kind_cue:
         if st.kind_cue[0] in _FEATURE_CUES and not any(k in st.kind_cue for k in e.kinds):
             return None  # "the Mississippi River" with no river of that name: the state is not what is named
-        t = [x + (w.kind_cue if k in st.kind_cue else w.kind_cue_mismatch) for x, k in zip(t, e.kinds)]
-    for unit in (st.followed_by, st.possessor):  # "Kars, Turkey"; "Iran's Jolfa"
+        add(f"kind cue {'/'.join(st.kind_cue)}",
+            [w.kind_cue if k in st.kind_cue else w.kind_cue_mismatch for k in e.kinds])
+    for unit, label in ((st.followed_by, "followed by"), (st.possessor, "possessor")):  # "Kars, Turkey"; "Iran's Jolfa"
         if unit:
             held = held_by[st.key, unit] = _held_by(gaz, unit, e, w)
-            t = [x + w.followed_by if i in held else x for i, x in enumerate(t)] if held else t
+            if held:
+                add(f"{label} '{unit}'", [w.followed_by if i in held else 0.0 for i in range(len(t))])
     if st.followed_by and held_by[st.key, st.followed_by] and _names_unit(gaz, st.followed_by, w):
         # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
-        t = [-math.inf if k in _WIDER_THAN_UNITS else x for x, k in zip(t, e.kinds)]
-    return t
+        add("a place in the unit, not the country", [-math.inf if k in _WIDER_THAN_UNITS else 0.0 for k in e.kinds])
+    return t, terms
 
 
 def _big_city(e: NameEntry, i: int, population: int) -> bool:
@@ -416,9 +502,9 @@ def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country
     """The best reading: (index, total, softmax share, runner-up records), or None."""
     # The context terms count for a lone reading too: its total says how sure the span is a place.
     if near is not None:
-        t = [x + w.near * n for x, n in zip(t, near)]
+        t = [x + y for x, y in zip(t, _near_term(near, w))]
     if list_country is not None:
-        t = [x + (w.list_sibling if c == list_country else 0.0) for x, c in zip(t, e.countries)]
+        t = [x + y for x, y in zip(t, _list_term(e, list_country, w))]
     if len(t) == 1:
         best_total = t[0]
         return None if best_total == -math.inf else (0, best_total, 1.0, ())
@@ -430,6 +516,16 @@ def _choose(e: NameEntry, t: list[float], near: list[float] | None, list_country
         return None
     share = 1.0 / sum([math.exp(d) if d > -50.0 else _EXP_FLOOR for d in [x - best_total for x in t]])
     return best, best_total, share, tuple(r for _x, r, _i in order[1:4])
+
+
+def _near_term(near: list[float], w: Weights) -> list[float]:
+    """Per reading: the bonus for lying near the article's clear places (``near``: 1 near, fading to 0)."""
+    return [w.near * n for n in near]
+
+
+def _list_term(e: NameEntry, list_country: int, w: Weights) -> list[float]:
+    """Per reading: the bonus for sharing the country of the other names of its list."""
+    return [w.list_sibling if c == list_country else 0.0 for c in e.countries]
 
 
 _EXP_FLOOR = math.exp(-50.0)  # readings far behind the best still count, a little
@@ -463,27 +559,36 @@ def _span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = fro
                    surnames: frozenset[str] = frozenset()) -> float:
     """How much the span's context says it is a place (``minor``: its reading is a small town)."""
     e = 0.0
+    for _name, value in _span_evidence_terms(w, cand, name_parts, minor, surnames):
+        e += value
+    return e
+
+
+def _span_evidence_terms(w: Weights, cand: Candidate, name_parts: frozenset[str] = frozenset(),
+                         minor: bool = False, surnames: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
+    """The named terms of :func:`_span_evidence`, in the order they are added."""
+    out: list[tuple[str, float]] = []
     if cand.in_org_name and not minor:
         # "Kentucky Department of Education", "Venice Commission": named after the place.
-        e -= w.org_name
+        out.append(("heads an organisation's name", -w.org_name))
     elif cand.embedded or cand.text in name_parts:
         # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
-        e -= w.embedded
+        out.append(("part of a longer name", -w.embedded))
     if cand.sentence_initial:
-        e -= w.sentence_initial
+        out.append(("sentence-initial", -w.sentence_initial))
     if cand.common_word:
-        e -= w.common_word
+        out.append(("also a common word", -w.common_word))
     if cand.person_cue:
-        e -= w.person
+        out.append(("person cue", -w.person))
     if cand.after_given_name or cand.text in surnames:
-        e -= w.surname
+        out.append(("surname", -w.surname))
     if cand.first_name:
-        e -= w.first_name
+        out.append(("first name", -w.first_name))
     if cand.locative:
-        e += w.locative
+        out.append(("locative", w.locative))
     if cand.kind_cue:
-        e += w.kind_cue_evidence
-    return e
+        out.append(("kind cue", w.kind_cue_evidence))
+    return out
 
 
 def _unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:

@@ -107,6 +107,13 @@ class Weights:
     org_namesake_population: int = 10_000  # smaller towns are not what organisations are named after
     caps_min_population: int = 100_000  # an all-capitals city name ("WASHINGTON") must be this big
 
+    def __hash__(self) -> int:  # computed once: the resolver's caches look weights up per name
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = hash(dataclasses.astuple(self))
+            object.__setattr__(self, "_hash", h)
+        return h
+
     def replace(self, **changes: Any) -> Weights:
         """A copy with some weights changed."""
         return dataclasses.replace(self, **changes)

@@ -12,6 +12,7 @@ from geodrills.extract import (
     _SENTENCE_PUNCT,
     _is_capital,
     _words_before,
+    _LowerCaseWords,
     _lower_case_words,
     find_candidates,
 )
@@ -131,7 +132,11 @@ def test_capital_scan_matches_the_plain_definition():
 def test_lower_case_words_match_a_regex_over_all_words():
     lower_word = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
     for text in _random_texts(7, 3000):
-        assert _lower_case_words(text) == set(lower_word.findall(text)), text
+        words = set(lower_word.findall(text))
+        assert _lower_case_words(text) == words, text
+        asked = _LowerCaseWords()
+        for word in ("kars", "baku", "police", "x", "a", "İmişli".lower(), "Kars", "k1"):
+            assert asked.has(text, word) == (word in words), (text, word)
 
 
 @pytest.fixture(scope="module")
