@@ -493,7 +493,10 @@ class Gazetteer:
         ----------
         name : str
             Any spelling: case, diacritics, punctuation and common
-            transliterations do not matter.
+            transliterations do not matter.  "Name, Country" and "Name,
+            State" keep the places in that country or admin-1 unit
+            (``"Kars, Turkey"``, ``"Atlanta, Georgia"``) unless ``country``
+            is given; a comma before anything else is part of the name.
         country : str or sequence of str, optional
             ISO2 code(s) (``"TR"``) or country name(s) to keep.
         kind : str or sequence of str, optional
@@ -508,7 +511,11 @@ class Gazetteer:
         Returns
         -------
         list of Place
-            Empty when nothing matches.
+            Empty when nothing matches; also when the name is a real name
+            but not in the country or of the kind asked for ("Atlantis,
+            Greece"): misspelling-level matches are tried only for names
+            that are no place's name at all.  One entry per place: a
+            district sharing its seat's name and point comes after it once.
 
         Raises
         ------
@@ -529,20 +536,47 @@ class Gazetteer:
         if limit is not None and limit < 1:
             raise InputError(f"limit must be at least 1, not {limit}")
         kinds = self._kind_filter(kind)
-        countries = self._country_filter(country)
+        units: set[tuple[int, int]] | None = None
+        if country is None:
+            head, sep, tail = name.rpartition(",")
+            if sep and head.strip() and tail.strip():
+                # "Kars, Turkey", "Atlanta, Georgia": the name, in the country or admin-1 unit after
+                # the comma ("Washington, D.C." names neither: the comma is part of the name)
+                within = self._within(tail)
+                if within is not None:
+                    name, (country_codes, units) = head, within
+                    countries = np.array(country_codes, dtype=np.uint16)
+        else:
+            countries = self._country_filter(country)
+        if units is None and country is None:
+            countries = None
         keys = sorted(name_keys(name))
         if not keys:
             return []
         stages = [self._match_exact, self._match_skeleton] + ([self._match_fuzzy] if fuzzy else [])
         pooled: list[tuple[np.ndarray, np.ndarray, list[str]]] = []
+        exists = False  # whether the name is some place's name or spelling, wherever it is
         for stage in stages:
-            records, raw, match = stage(keys)
+            if stage == self._match_fuzzy and exists:
+                # A real name that is not in the country asked for ("Atlantis, Greece") names nothing
+                # there: a misspelling-level match in that country (Atalánti) would be a guess.
+                break
+            records, raw, match = stage(keys, strict=True) if stage == self._match_skeleton and exists \
+                else stage(keys)
             if records.size:
+                exists = True
                 keep = np.ones(records.size, bool)
                 if kinds is not None:
                     keep &= np.isin(self._kind[records], kinds)
-                if countries is not None:
+                if countries is not None and units:
+                    keep &= np.isin(self._country[records], countries) | np.array(
+                        [(int(c), int(a)) in units for c, a in zip(self._country[records], self._admin1[records])],
+                        dtype=bool)
+                elif countries is not None:
                     keep &= np.isin(self._country[records], countries)
+                elif units:
+                    keep &= np.array([(int(c), int(a)) in units for c, a in
+                                      zip(self._country[records], self._admin1[records])], dtype=bool)
                 if keep.any():
                     pooled.append((records[keep], raw[keep], [m for m, k in zip(match, keep) if k]))
                     # A spelling that is some record's own name ends the search; one
@@ -555,6 +589,21 @@ class Gazetteer:
                                 [m for p in pooled for m in p[2]], limit)
         return []
 
+    def _within(self, where: str) -> tuple[list[int], set[tuple[int, int]]] | None:
+        """The countries and admin-1 units (country, admin1 codes) that ``where`` names, or None.
+
+        "Turkey", "TR" and "Türkiye" name a country; "Georgia" names a country
+        and a US state (both kept: the ranking picks); "Norfolk" nothing here.
+        """
+        where = where.strip()
+        code = self.country_code(where)
+        countries = [self._countries.index(code)] if code is not None else []
+        units = {(int(self._country[p.index]), int(self._admin1[p.index]))
+                 for p in self.lookup(where, kind="admin1", limit=None, fuzzy=False) if p.match != "alternate"}
+        if not countries and not units:
+            return None
+        return countries, units
+
     def _match_exact(self, keys: list[str]):
         recs, raws, matches = [], [], []
         for key in keys:
@@ -564,7 +613,10 @@ class Gazetteer:
             matches += [_GRADE_MATCH[x] for x in g]
         return np.concatenate(recs), np.concatenate(raws), matches
 
-    def _match_skeleton(self, keys: list[str]):
+    def _match_skeleton(self, keys: list[str], strict: bool = False):
+        """Names with the same transliteration skeleton.  ``strict`` (the name is some place's
+        own elsewhere): only spellings one letter longer or shorter at most ("Jolfa"/"Julfa",
+        not "Kars"/"Karyes")."""
         from rapidfuzz.fuzz import ratio
 
         recs, raws, matches = [], [], []
@@ -575,7 +627,7 @@ class Gazetteer:
             for kid in self._skel_postings[self._skel_offsets[sid]:self._skel_offsets[sid + 1]]:
                 other = self.names.restore_key(int(kid))
                 similarity = ratio(key, other) / 100
-                if similarity < 0.6:
+                if similarity < 0.6 or strict and abs(len(other) - len(key)) > 1:
                     continue
                 p = self.postings(int(kid)).astype(np.int64)
                 recs.append(p >> 2)
@@ -610,6 +662,16 @@ class Gazetteer:
             if r not in best or t > best[r][0]:
                 best[r] = (t, m)
         order = sorted(best, key=lambda r: (-best[r][0], -int(self._population[r]), r))
+        # One place once: a district that shares its seat's name and point ("Kars" the city and the
+        # Kars district) is listed after the seat, not as a second "Kars, TR" at the same spot.
+        seen: set[tuple[str, int, float, float]] = set()
+        unique = []
+        for r in order:
+            same = (self._names[r], int(self._country[r]), float(self.lat[r]), float(self.lon[r]))
+            if same not in seen:
+                seen.add(same)
+                unique.append(r)
+        order = unique
         if limit is not None:
             order = order[:limit]
         return [self.place(r, score=min(1.0, max(0.0, best[r][0] / _MAX_RAW)), match=best[r][1]) for r in order]
@@ -639,23 +701,14 @@ class Gazetteer:
         return np.array(codes, dtype=np.uint16)
 
     def lookup_query(self, query: str, **options: Any) -> list[Place]:
-        """Like :meth:`lookup`, for a query that may end in a country: ``"Astara, Azerbaijan"``.
-
-        The part after the last comma is taken as a country when it names one
-        (code or name); otherwise the comma is just part of the name
-        (``"Washington, D.C."``).
+        """The same as :meth:`lookup` (which reads "Name, Country" itself); kept for old callers.
 
         Examples
         --------
         >>> Gazetteer.default().lookup_query("Astara, Azerbaijan")[0].country
         'AZ'
         """
-        name, sep, rest = query.rpartition(",")
-        if sep and name.strip() and rest.strip() and "country" not in options:
-            code = self.country_code(rest)
-            if code is not None:
-                return self.lookup(name, country=code, **options)
-        return self.lookup(query.replace(",", " ") if sep else query, **options)
+        return self.lookup(query, **options)
 
     def country_code(self, country: str) -> str | None:
         """The ISO2 code of a country given by code or any of its names (None if unknown).

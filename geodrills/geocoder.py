@@ -113,6 +113,8 @@ class GazetteerGeocoder(Geocoder):
             country = query.get("country") if name != query.get("country") else None
             if not name:
                 raise GeodrillsError(f"structured query {query!r} has no city, state, county or country")
+            if not country and query.get("state") and name != query.get("state"):
+                country = query["state"]  # {"city": "Atlanta", "state": "Georgia"}: "Atlanta, Georgia"
             return name, country
         return query, None
 
