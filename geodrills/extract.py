@@ -141,6 +141,14 @@ class Candidate:
     in_org_name: bool = False  # starts an organisation's name ("Kentucky Department of Education")
     heads_name: bool = False  # starts a longer capitalised name ("Cambridge Analytica", "Barry Smith")
     notes: list[str] = field(default_factory=list)
+    # Another spelling: the span is no name in the gazetteer, but near to these name keys
+    # ((key, similarity, "skeleton" or "fuzzy"), most similar first; see Gazetteer.spellings).
+    spellings: tuple[tuple[str, float, str], ...] = ()
+
+    @property
+    def match(self) -> str:
+        """How the span matched a name: "exact" (a name key), "skeleton" or "fuzzy" (another spelling)."""
+        return self.spellings[0][2] if self.spellings else "exact"
 
 
 def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int, int]] = (),
@@ -167,6 +175,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     # AP state abbreviations after a comma ("Gainesville, Va."): start -> (end, the state's name key)
     states = {m.start(1): (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) for m in _US_STATE.finditer(text, start)}
     skipped = _SkipSpans(skip)
+    chain = [-1]  # end of the last span a place cue pointed at (see _spelled_span)
     for m in _CAP_WORD.finditer(text, start):
         ws = m.start()
         if ws < pos or skipped.holds(ws):
@@ -194,8 +203,12 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if len(key) > cut - ws and (end == n_text or folded[end] == " ") \
                         and (best is None or len(key) + 1 > len(best) + dot):
                     best, dot = key, 1
+        spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            continue
+            spelled = _spelled_span(text, folded, rev, ws, out, gazetteer, lower_words, chain)
+            if spelled is None:
+                continue
+            best, spellings = spelled
         end = ws + len(best) + dot
         if " " in best:
             # The last word of a multi-word name must be capitalised or generic ("Kars province").
@@ -206,6 +219,10 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     continue
                 end = ws + len(best)
         cand = _candidate(text, rev, best, ws, end, states, given_names)
+        if cand is not None and spellings:
+            cand.spellings = spellings
+            cand.locative = True  # the place cue that let the guess in ("near", "Kars and …", "… river")
+            cand.notes.append(f"spelled like {spellings[0][0]!r} ({spellings[0][2]})")
         if cand is not None and " " not in cand.text and not cand.all_caps:
             low = cand.text.lower()
             written_low = lower_words.has(text, low)
@@ -217,8 +234,148 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 cand.possessor = out[-1].key
             out.append(cand)
             pos = cand.end
+            if cand.locative:
+                chain[0] = cand.end
     _share_plural_cues(text, out)
     return out
+
+
+def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate], gazetteer: Gazetteer,
+                  lower_words: _LowerCaseWords, chain: list[int]) -> tuple[str, tuple[tuple[str, float, str], ...]] | None:
+    """A capitalised span at ``ws`` that is no name key but another spelling of one, or None.
+
+    Regional and misspelled forms ("Yevlah", "Dogu Bayazid", "Nagorno-Karbakh",
+    "Nackchivan") are tried only where the text says a place is meant
+    (:func:`_place_cue`): after a locative ("in", "near"; "from" and "to" only
+    for a close spelling) or "the province of", before a feature word ("river",
+    "province"), listed right after a name or a cued span ("near Khodaafarin
+    and Aslanduz", "Baku, Ganja, Yevlah"); a hyphenated compound needs no cue
+    when it is a close spelling of a long name ("Nagorno-Karbakh").  Up to
+    three capitalised words (joined by a space or hyphen) and a trailing generic
+    word ("bridge") are tried, longest first.  Returns the span's own folded key
+    and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
+    the end of the last cued span, updated here.
+    """
+    words, generic = _span_words(text, ws)
+    if not words:
+        return None
+    first = text[ws:words[0]]
+    low = fold(first)
+    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS or _is_demonym(first) \
+            or lower_words.has(text, first.lower()) or low in gazetteer.common_words \
+            or low in gazetteer.first_names or low in gazetteer.given_names:
+        return None
+    cue = _place_cue(text, rev, ws, words[-1], out, chain[0], generic)
+    compound = len(words) - generic > 1 and "-" in text[ws:words[-1 - generic]]
+    if cue == _NO_CUE and not compound:
+        return None
+    if cue != _NO_CUE:
+        chain[0] = words[-1]
+    for i in reversed(range(len(words))):
+        end = words[i]
+        key = " ".join(folded[ws:end].split())
+        if folded[ws:end] != key:  # a double space or a line break inside: not one name
+            continue
+        if not _stands_alone(text, rev, ws, words[i - 1] if generic and i == len(words) - 1 else end):
+            continue
+        spellings = gazetteer.spellings(key)
+        if any(_derived_from(key, f[0]) for f in spellings):
+            return None  # "African", "Asian": an adjective of a name, not another spelling of it
+        found = [f for f in spellings if f[1] >= _GUESS_MIN and (
+                 cue == _STRONG_CUE or f[1] >= _CLOSE_SPELLING and (cue == _WEAK_CUE or len(key) >= 10))]
+        if found:
+            return folded[ws:end], tuple(found)
+    return None
+
+
+_CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
+_GUESS_MIN = 0.86  # least similarity of a spelling the scanner guesses ("Earlsheaton" is not Earlston)
+
+
+def _stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
+    """Whether ``text[ws:end]`` is a name on its own: not inside a longer capitalised name ("Ruby
+    Tuesday", "Barclays Center", "Amy B Wang, Allyson Chiu"), not a possessor ("Trump's"), not a
+    speaker ("Axne said").  A guessed spelling needs all three; an exact name is weighed instead."""
+    prev = _words_before(rev, ws, 1)
+    if prev and prev[0][1] in (" ", "-") and prev[0][0][:1].isupper():
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return True
+    gap, word = nxt.group(1), nxt.group(2)
+    if gap in (" ", "-") and word[:1].isupper() or gap in _POSSESSIVE or gap in ("'", "’") and word == "s":
+        return False
+    return not (gap == " " and word in _SPEECH_VERBS)
+
+
+def _derived_from(key: str, name: str) -> bool:
+    """Whether ``key`` is an adjective or people form of ``name`` ("african" of "africa", "asian"),
+    not another spelling of it."""
+    stem = name.rstrip("aeiouy")
+    return len(key) > len(name) and key.startswith(stem) and key[len(stem):] in _DERIVED_ENDINGS
+
+
+_DERIVED_ENDINGS = frozenset({"n", "an", "ian", "ean", "ans", "ians", "ese", "ish", "i", "is", "ic", "ns", "s"})
+
+
+def _span_words(text: str, ws: int) -> tuple[list[int], int]:
+    """Ends of the candidate spans at ``ws`` (one to three capitalised words, then a generic word
+    after them), and 1 if the last end is that generic word."""
+    ends: list[int] = []
+    pos = ws
+    for _ in range(_SPELLED_MAX_WORDS):
+        m = _NEXT_WORD.match(text, pos)
+        if m is None or (ends and (m.group(1) not in (" ", "-") or not _is_capital(m.group(2)[0]))):
+            break
+        if not ends and m.start(2) != ws:
+            break
+        ends.append(m.end())
+        pos = m.end()
+    if ends:
+        m = _NEXT_WORD.match(text, ends[-1])
+        if m is not None and m.group(1) == " " and m.group(2) in _GENERIC_ENDS:
+            ends.append(m.end())  # "the Khodaafarin bridge", "the AstraChai river"
+            return ends, 1
+    return ends, 0
+
+
+_SPELLED_MAX_WORDS = 3
+_NO_CUE, _WEAK_CUE, _STRONG_CUE = 0, 1, 2
+_LIST_GOES_ON = re.compile(r",? (?:and|or) |, |[.;:)]|\s*$")
+
+
+def _place_cue(text: str, rev: str, ws: int, end: int, out: list[Candidate], chained: int, generic: int) -> int:
+    """How strongly the words around ``text[ws:end]`` say it names a place (see :func:`_spelled_span`)."""
+    if generic and text[text.rfind(" ", ws, end) + 1:end].casefold() in FEATURE_WORDS:
+        return _STRONG_CUE  # "the AstraChai river"
+    listed = text[chained:ws] in _LIST_JOINS if chained >= 0 else False
+    if not listed and len(out) > 1 and out[-1].gap_before in _LIST_JOINS:
+        listed = text[out[-1].end:ws] in _LIST_JOINS  # "Baku, Ganja, Yevlah": the third of a list of names
+    if listed and (text[max(0, ws - 5):ws].endswith((" and ", " or ")) or _LIST_GOES_ON.match(text, end)):
+        # "near Khodaafarin and Aslanduz"; "Baku, Ganja, Yevlah and Barda" - but not a clause after a
+        # comma ("from Syria, Trump stands alone")
+        return _STRONG_CUE
+    prev = _words_before(rev, ws, 2)
+    if prev and _SENTENCE_PUNCT.search(prev[0][1]) is None:
+        p1 = prev[0][0].casefold()
+        before = prev[1] if len(prev) > 1 else None
+        if before is not None and before[0][:1].isupper() and before[1] == " ":
+            return _NO_CUE  # "Dignity in Dying", "Hotel at Makeen": a title, not a locative
+        if p1 in _LOCATIVE and not (before is not None and before[0].casefold() in _NOT_LOCATIVE_BEFORE):
+            return _NO_CUE if p1 in _WEAK_LOCATIVES else _STRONG_CUE
+        if p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in _OF_WORDS:
+            return _STRONG_CUE
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is not None and nxt.group(1) == " " and nxt.group(2).casefold() in FEATURE_WORDS:
+        return _STRONG_CUE
+    return _NO_CUE
+
+
+# Words that make the locative after them no locative: "according to Lindenwald", "thanks to Smith".
+_NOT_LOCATIVE_BEFORE = frozenset("according due thanks owing pursuant prior compared opposed".split())
+# Locatives too common before other capitalised words ("to Smith", "from Reuters", "from Helmet, the
+# mount of …") to cue a guess.
+_WEAK_LOCATIVES = frozenset({"to", "from", "left", "visited", "reached", "entered"})
 
 
 def _share_plural_cues(text: str, out: list[Candidate]) -> None:
@@ -393,7 +550,8 @@ _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”‘’»«(\[\n]")
 def _candidate(text: str, rev: str, key: str, ws: int, end: int,
                states: dict[int, tuple[int, str]], given_names: frozenset[str] = frozenset()) -> Candidate | None:
     surface = text[ws:end]
-    if surface.casefold() in STOP_WORDS or (" " not in surface and _is_demonym(surface)):
+    if surface.casefold() in STOP_WORDS and not _particle_named_as_place(text, rev, surface, ws, end) \
+            or (" " not in surface and _is_demonym(surface)):
         return None
     cand = Candidate(start=ws, end=end, text=surface, key=key)
     if surface.startswith(("The ", "the ")):
@@ -534,6 +692,26 @@ _TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minist
                     "judge justice pastor father rev sir lord lady coach".split())
 _SPEECH_VERBS = frozenset("said says told added wrote explained argued noted tweeted asked replied".split())
 _is_demonym = functools.lru_cache(maxsize=8192)(is_demonym)
+
+
+def _particle_named_as_place(text: str, rev: str, surface: str, ws: int, end: int) -> bool:
+    """Whether a name particle that is also a place's name ("Van") stands as that place here.
+
+    "the eastern province of Van, near the Iranian border", "troops in Van": after
+    a locative or "province of", and not before a capitalised word ("Van Gogh",
+    "Van Morrison", "de Gaulle").
+    """
+    if surface.casefold() not in _NAME_PARTICLES:
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is not None and nxt.group(1) in (" ", "-") and nxt.group(2)[:1].isupper():
+        return False
+    prev = _words_before(rev, ws, 2)
+    if not prev or _SENTENCE_PUNCT.search(prev[0][1]) is not None:
+        return False
+    p1 = prev[0][0].casefold()
+    return p1 in _LOCATIVE and p1 not in _WEAK_LOCATIVES or (
+        p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in _OF_WORDS)
 
 
 def _org_word_at(text: str, pos: int) -> bool:

@@ -74,6 +74,11 @@ _CAPITAL_WEIGHT = 1.0
 # A transliteration-skeleton match ranks below any spelling the sources list.
 _SKELETON_PENALTY = 0.5
 _MAX_RAW = 1.0 + 3.0 + _POP_WEIGHT * 9.5
+# Least string similarity (rapidfuzz ratio / 100) of another spelling (Gazetteer.spellings): of a
+# name with the same transliteration skeleton, and of a near-miss (2 edits in 10 letters).
+_SPELLING_SKELETON_MIN = 0.8
+_SPELLING_FUZZY_MIN = 0.84
+_SPELLING_FUZZY_MIN_CHARS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -603,6 +608,47 @@ class Gazetteer:
         if not countries and not units:
             return None
         return countries, units
+
+    def spellings(self, key: str, *, limit: int = 3) -> list[tuple[str, float, str]]:
+        """Name keys that ``key`` (a folded name not in the index) may be another spelling of.
+
+        ``(name key, similarity in [0, 1], how)``, most similar first: ``how`` is
+        ``"skeleton"`` for a transliteration ("Yevlah" for Yevlakh, "Nahçıvan")
+        and ``"fuzzy"`` for a near-miss ("Nackchivan" for Nakhchivan).  Used by the
+        text scanner for capitalised words that are no exact name.
+
+        Examples
+        --------
+        >>> Gazetteer.default().spellings("yevlah")[0][::2]
+        ('yevlakh', 'skeleton')
+        """
+        cached = self._spellings.get(key)
+        if cached is not None:
+            return cached[:limit]
+        from rapidfuzz import fuzz, process
+
+        found: dict[str, tuple[float, str]] = {}
+        sid = self.skeletons.get(skeleton(key))
+        if sid is not None:
+            for kid in self._skel_postings[self._skel_offsets[sid]:self._skel_offsets[sid + 1]]:
+                other = self.names.restore_key(int(kid))
+                similarity = fuzz.ratio(key, other) / 100
+                if similarity >= _SPELLING_SKELETON_MIN and other != key:
+                    found[other] = (similarity, "skeleton")
+        if len(key) >= _SPELLING_FUZZY_MIN_CHARS:
+            pool = [k for k in self.names.keys(key[:2]) if abs(len(k) - len(key)) <= 2 and k != key]
+            for other, similarity, _ in process.extract(key, pool, scorer=fuzz.ratio,
+                                                        score_cutoff=_SPELLING_FUZZY_MIN * 100, limit=5):
+                found.setdefault(other, (similarity / 100, "fuzzy"))
+        out = sorted(((k, sim, how) for k, (sim, how) in found.items()), key=lambda x: (-x[1], x[0]))[:5]
+        if len(self._spellings) >= 20_000:  # bounded: a corpus has far fewer distinct unknown names
+            self._spellings.clear()
+        self._spellings[key] = out
+        return out[:limit]
+
+    @cached_property
+    def _spellings(self) -> dict[str, list[tuple[str, float, str]]]:
+        return {}
 
     def _match_exact(self, keys: list[str]):
         recs, raws, matches = [], [], []

@@ -67,6 +67,7 @@ class NameEntry:
     lon: tuple[float, ...]
     unit: np.ndarray  # (n, 3) unit vectors of the readings' points
     counties: tuple[int, ...]  # the readings that are admin-2 units under their own name
+    spelling: tuple[float, ...] = ()  # per reading, the spelling term inside ``static`` (another spelling)
 
 
 def name_entry(gaz: Gazetteer, key: str, weights: Weights = WEIGHTS) -> NameEntry | None:
@@ -89,6 +90,7 @@ class _Caches:
     prior: np.ndarray  # the resolver's own prior of every record
     entries: dict[str, NameEntry | None] = field(default_factory=dict)
     cued: dict[tuple[str, tuple[str, ...]], NameEntry | None] = field(default_factory=dict)
+    spelled: dict[tuple[tuple[str, float, str], ...], NameEntry | None] = field(default_factory=dict)
 
 
 _CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> {weights: _Caches}
@@ -114,9 +116,44 @@ def _prior(gaz: Gazetteer, w: Weights) -> np.ndarray:
     return prior
 
 
-def _entry(gaz: Gazetteer, recs: np.ndarray, grades: np.ndarray, w: Weights) -> NameEntry:
-    """The readings ``recs`` (matched on names of ``grades``), best ``w.max_readings`` by prior."""
+def spelled_entry(gaz: Gazetteer, spellings: tuple[tuple[str, float, str], ...],
+                  weights: Weights = WEIGHTS) -> NameEntry | None:
+    """The readings of a span that is another spelling of some name keys (``Candidate.spellings``).
+
+    Every reading of every key, each scored as under its own name, plus the
+    spelling term: ``weights.spelling[how]`` and ``weights.spelling_similarity``
+    per unit of similarity short of 1 (a record under two keys keeps its best).
+    """
+    w = weights
+    cache = _caches(gaz, w).spelled
+    if spellings in cache:
+        return cache[spellings]
+    best: dict[int, tuple[float, int]] = {}  # record -> (spelling term, grade)
+    for key, similarity, how in spellings:
+        kid = gaz.names.get(key)
+        if kid is None:
+            continue
+        term = dict(w.spelling)[how] + w.spelling_similarity * (similarity - 1.0)
+        post = gaz.postings(kid).astype("int64")
+        for r, g in zip((post >> 2).tolist(), (post & 3).tolist()):
+            if r not in best or term + w.grade_bonus[g] > best[r][0] + w.grade_bonus[best[r][1]]:
+                best[r] = (term, g)
+    entry = None
+    if best:
+        recs = np.array(list(best), dtype=np.int64)
+        entry = _entry(gaz, recs, np.array([g for _t, g in best.values()], dtype=np.int64), w,
+                       np.array([t for t, _g in best.values()]))
+    cache[spellings] = entry
+    return entry
+
+
+def _entry(gaz: Gazetteer, recs: np.ndarray, grades: np.ndarray, w: Weights,
+           extra: np.ndarray | None = None) -> NameEntry:
+    """The readings ``recs`` (matched on names of ``grades``), best ``w.max_readings`` by prior
+    (``extra``: a further term per reading, the spelling's)."""
     static = _caches(gaz, w).prior[recs] + [w.grade_bonus[g] for g in grades.tolist()]
+    if extra is not None:
+        static = static + extra
     order = sorted(range(len(recs)), key=lambda k: (-static[k], int(recs[k])))[:w.max_readings]
     recs_l = [int(recs[k]) for k in order]
     kinds_all = gaz.meta["kinds"]
@@ -135,6 +172,7 @@ def _entry(gaz: Gazetteer, recs: np.ndarray, grades: np.ndarray, w: Weights) -> 
         lon=tuple(cols.lon.tolist()),
         unit=_unit_vectors(list(zip(cols.lat.tolist(), cols.lon.tolist()))),
         counties=tuple(i for i, (k, kind) in enumerate(zip(order, kinds)) if grades[k] == 0 and kind == "admin2"),
+        spelling=tuple(float(extra[k]) for k in order) if extra is not None else (),
     )
 
 
@@ -190,7 +228,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     next to it in its sentence (:func:`local_countries`), or None.
     """
     gaz, w = gazetteer, weights
-    entries = [name_entry(gaz, c.key, w) for c in candidates]
+    entries = [spelled_entry(gaz, c.spellings, w) if c.spellings else name_entry(gaz, c.key, w)
+               for c in candidates]
     for k, c in enumerate(candidates):
         e = entries[k]
         if c.kind_cue and e is not None and _ADMIN_KINDS & set(c.kind_cue) and not set(e.kinds) & set(c.kind_cue):
@@ -271,7 +310,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if e.kinds[order[0]] != "country" and margin > w.anchor_margin and best > w.accept:
             anchors.add((e.lat[order[0]], e.lon[order[0]]))
 
-    near = _nearness(entries, totals, _unit_vectors(sorted(anchors)), w) if anchors else {}
+    anchor_units = _unit_vectors(sorted(anchors)) if anchors else None
+    near = _nearness(entries, totals, anchor_units, w) if anchors else {}
     list_country = _list_countries(candidates, entries, totals)
     # A name after a capitalised word ("Jeff Kock"), or a first name or a two-letter word before one
     # ("Barry Smith", "Li Wenzu"), is a person's name elsewhere in the article too.  A place's own name
@@ -320,25 +360,33 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         if k in list_country and e.countries[best] == list_country[k]:
             # "Dashkesan, Kedabek, Tovuz and Agstafa": a place among places
             more.append(("in a list of places", w.list_evidence))
-        if near and e.kinds[best] in ("village", "town") and e.countries[best] not in ctx:
+        if near and e.countries[best] not in ctx and e.kinds[best] in ("village", "town"):
+            # a small place far from every clear place of the article and in none of its countries
             fade = near.get(id(e))
             if fade is not None and fade[best] == 0.0:
                 more.append(("far from the article's places", -w.outlier))
+        elif cand.spellings and e.countries[best] not in ctx \
+                and e.kinds[best] not in _WIDER_THAN_UNITS and len(anchors) > 1 \
+                and _far_from_other_anchors(e, best, anchor_units, w):
+            # found only by another spelling, and far from every other clear place: "Yevlah" in an
+            # article on Baku and Ganja is not a Jewish settlement in the Negev
+            more.append(("weak name, far from the article's places", -w.outlier))
         for _name, value in more:
             spanness += value
         if spanness < w.accept:
             continue
         confidence = 1.0 / (1.0 + math.exp(-(spanness - w.accept - w.confidence_midpoint)))
         score = round(share * confidence, 4)
-        pkey = (e.records[best], score, e.grades[best])
+        pkey = (e.records[best], score, e.grades[best], cand.match)
         place = places.get(pkey)
         if place is None:
-            place = places[pkey] = gaz.place(e.records[best], score=score, match=_MATCH[e.grades[best]])
+            place = places[pkey] = gaz.place(e.records[best], score=score, match=cand.match if cand.spellings
+                                             else _MATCH[e.grades[best]])
         why = None
         if explain:
             why = _explanation(gaz, w, e, t, terms[k], near.get(id(e)), list_country.get(k), best, notes,
                                [("own prior", own), ("context", context_part), *evidence, *more],
-                               spanness, share, confidence, score)
+                               spanness, share, confidence, score, cand.match if cand.spellings else None)
         out.append(Resolution(cand, place, score, alternatives, why))
     return out
 
@@ -353,7 +401,7 @@ def _sum(terms: list[tuple[str, float]]) -> float:
 def _explanation(gaz: Gazetteer, w: Weights, e: NameEntry, t: list[float], terms: list[TermColumn],
                  near: list[float] | None, list_country: int | None, best: int, notes: dict[int, str],
                  evidence: list[tuple[str, float]], spanness: float, share: float, confidence: float,
-                 score: float) -> Explanation:
+                 score: float, match: str | None = None) -> Explanation:
     """The chosen reading and the runners-up with every term, and the acceptance terms."""
     columns = list(terms)
     if near is not None:
@@ -369,13 +417,16 @@ def _explanation(gaz: Gazetteer, w: Weights, e: NameEntry, t: list[float], terms
     for i in order[:EXPLAIN_READINGS]:
         g = e.grades[i]
         grade = w.grade_bonus[g]
-        row = [Term("prior", e.static[i] - grade, f"{e.kinds[i]}, pop. {e.population[i]:,}"),
+        spelling = e.spelling[i] if e.spelling else 0.0
+        row = [Term("prior", e.static[i] - grade - spelling, f"{e.kinds[i]}, pop. {e.population[i]:,}"),
                Term("name grade", grade, _MATCH[g])]
+        if spelling:
+            row.append(Term("another spelling", spelling, match or ""))
         for name, d in columns:
             row.append(Term(name, d[i], notes.get(e.countries[i], "") if name == "country context" else ""))
         readings.append(ReadingTerms(gaz.place(e.records[i], match=_MATCH[g]), full[i], tuple(row)))
     return Explanation(tuple(readings), tuple(Term(n, v) for n, v in evidence), spanness, w.accept, share,
-                       confidence, score, _MATCH[e.grades[best]])
+                       confidence, score, match or _MATCH[e.grades[best]])
 
 
 EXPLAIN_READINGS = 3  # readings an explanation lists
@@ -398,11 +449,12 @@ class Setting(NamedTuple):
     possessor: str | None
     long: bool  # four characters or more ("NATO" may be a dateline; "CEO" is not)
     local: int | None  # country index of the demonym next to it
+    spellings: tuple[tuple[str, float, str], ...]  # another spelling of these keys (its entry)
 
     @classmethod
     def of(cls, cand: Candidate, local: int | None) -> Setting:
         return cls(cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by, cand.possessor,
-                   len(cand.text) >= 4, local)
+                   len(cand.text) >= 4, local, cand.spellings)
 
 
 #: A reading-score term: its name, and each reading's contribution (``-inf`` rules a reading out).
@@ -615,6 +667,16 @@ def _near(units: np.ndarray, anchors: np.ndarray, w: Weights) -> np.ndarray:
     dot = np.clip((units @ anchors.T).max(axis=1), -1.0, 1.0)
     km = EARTH_RADIUS_KM * np.arccos(dot)
     return np.clip((w.near_fade * w.near_km - km) / ((w.near_fade - 1) * w.near_km), 0.0, 1.0)
+
+
+def _far_from_other_anchors(e: NameEntry, i: int, anchors: np.ndarray, w: Weights) -> bool:
+    """Whether reading ``i`` is beyond ``near_fade × near_km`` of every anchor but its own point."""
+    dot = anchors @ e.unit[i]
+    others = dot[dot < 1.0 - 1e-12]  # (its own point, if it anchors itself)
+    if not others.size:
+        return False
+    km = EARTH_RADIUS_KM * np.arccos(np.clip(others.max(), -1.0, 1.0))
+    return bool(km > w.near_fade * w.near_km)
 
 
 def _names_area(gaz: Gazetteer, key: str | None, w: Weights) -> bool:

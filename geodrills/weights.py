@@ -66,6 +66,10 @@ class Weights:
     #: Per name grade: primary/curated name, transliteration, untagged alternate (two grades).
     grade_bonus: tuple[float, ...] = (1.0, 0.4, -1.2, -1.2)
     max_readings: int = 40  # readings kept per name, best prior first ("San Jose" has hundreds)
+    #: A span that is no name but another spelling of one ("Yevlah", "Nackchivan"): per kind of
+    #: match, and per unit of string similarity short of 1 (see Gazetteer.spellings).
+    spelling: tuple[tuple[str, float], ...] = (("skeleton", -0.5), ("fuzzy", -1.0))
+    spelling_similarity: float = 5.0
 
     # -- context: what the article says about where it is ------------------------------------------
     context_country: float = 1.0  # in the country the article names most (scaled by its share)
