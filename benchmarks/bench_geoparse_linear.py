@@ -11,7 +11,9 @@ repeated unit, the hostile shapes of issue 14 next to ordinary news:
 - ``boilerplate``: ``"Menu\\nKars and Baku\\n"`` (short boilerplate lines);
 - ``demonyms``: ``"Turkish Kars Iranian Astara "`` (demonym/place alternation);
 - ``one-sentence``: ``"Kars, Baku, Astara and Imishli, "`` (one sentence of places);
-- ``capitals``: ``"Alpha Beta Gamma Delta "`` (capitalised words, none a place).
+- ``capitals``: ``"Alpha Beta Gamma Delta "`` (capitalised words, none a place);
+- ``guesses``: ``"near Kabababan, near Kacababan, …"`` (distinct unknown words after a place cue:
+  each may ask the gazetteer for another spelling).
 
 It prints seconds (best of 3 below 1 MB) and s/MB per size, the ratio of the largest size's time to
 the smallest's (linear: the size ratio, 4 for 400/100; the target is <= 5),
@@ -37,8 +39,23 @@ UNITS = {
 }
 
 
+def _guesses(n: int) -> str:
+    """Distinct unknown capitalised words after "near": each asks for a guessed spelling."""
+    letters = "bcdfghklmnprstvz"
+    words = []
+    for i in range(n):
+        w, k = "", i
+        for _ in range(4):
+            w, k = w + letters[k % 16] + "a", k // 16
+        words.append(f"near Ka{w}n, ")
+    return "".join(words)
+
+
 def make(kind: str, kb: int) -> str:
     """An article of about ``kb`` kilobytes (UTF-8) built from generator ``kind``."""
+    if kind == "guesses":
+        text = _guesses(kb * 1000 // 16)
+        return "Title\n\n" + text[:kb * 1000] + "\n"
     if kind == "seeds":
         unit = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((HERE.parent / "seeds").glob("*.txt")))
     else:
@@ -70,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     per_mb: dict[tuple[str, int], float] = {}
     ok = True
     print(f"{'generator':14} " + " ".join(f"{s:>7} kB s (s/MB)" for s in sizes) + "   ratio  vs seeds")
-    for kind in ["seeds", *UNITS]:
+    for kind in ["seeds", *UNITS, "guesses"]:
         secs = []
         for kb in sizes:
             text = make(kind, kb)

@@ -176,6 +176,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     states = {m.start(1): (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) for m in _US_STATE.finditer(text, start)}
     skipped = _SkipSpans(skip)
     chain = [-1]  # end of the last span a place cue pointed at (see _spelled_span)
+    # Guessing a spelling costs a gazetteer search; a budget growing with the text keeps a page of
+    # unknown cued words ("near Xa, near Xb, …") linear at a news article's cost per byte.
+    guesses = [_GUESSES_PER_ARTICLE + len(text) // _CHARS_PER_GUESS]
     for m in _CAP_WORD.finditer(text, start):
         ws = m.start()
         if ws < pos or skipped.holds(ws):
@@ -205,7 +208,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            spelled = _spelled_span(text, folded, rev, ws, out, gazetteer, lower_words, chain)
+            if guesses[0] <= 0:
+                continue
+            spelled = _spelled_span(text, folded, rev, ws, out, gazetteer, lower_words, chain, guesses)
             if spelled is None:
                 continue
             best, spellings = spelled
@@ -241,7 +246,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
 
 
 def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate], gazetteer: Gazetteer,
-                  lower_words: _LowerCaseWords, chain: list[int]) -> tuple[str, tuple[tuple[str, float, str], ...]] | None:
+                  lower_words: _LowerCaseWords, chain: list[int],
+                  guesses: list[int]) -> tuple[str, tuple[tuple[str, float, str], ...]] | None:
     """A capitalised span at ``ws`` that is no name key but another spelling of one, or None.
 
     Regional and misspelled forms ("Yevlah", "Dogu Bayazid", "Nagorno-Karbakh",
@@ -254,7 +260,8 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
     three capitalised words (joined by a space or hyphen) and a trailing generic
     word ("bridge") are tried, longest first.  Returns the span's own folded key
     and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
-    the end of the last cued span, updated here.
+    the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
+    searches left (each tried span costs one).
     """
     words, generic = _span_words(text, ws)
     if not words:
@@ -278,6 +285,9 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
             continue
         if not _stands_alone(text, rev, ws, words[i - 1] if generic and i == len(words) - 1 else end):
             continue
+        if guesses[0] <= 0:
+            return None
+        guesses[0] -= 1
         spellings = gazetteer.spellings(key)
         if any(_derived_from(key, f[0]) for f in spellings):
             return None  # "African", "Asian": an adjective of a name, not another spelling of it
@@ -290,6 +300,8 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
 
 _CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
 _GUESS_MIN = 0.86  # least similarity of a spelling the scanner guesses ("Earlsheaton" is not Earlston)
+_GUESSES_PER_ARTICLE = 30  # gazetteer searches for guessed spellings per article …
+_CHARS_PER_GUESS = 4000  # … and one more per this many characters
 
 
 def _stands_alone(text: str, rev: str, ws: int, end: int) -> bool:

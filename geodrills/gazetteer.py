@@ -636,7 +636,8 @@ class Gazetteer:
                 if similarity >= _SPELLING_SKELETON_MIN and other != key:
                     found[other] = (similarity, "skeleton")
         if len(key) >= _SPELLING_FUZZY_MIN_CHARS:
-            pool = [k for k in self.names.keys(key[:2]) if abs(len(k) - len(key)) <= 2 and k != key]
+            by_length = self._keys_by_length(key[:2])
+            pool = [k for n in range(len(key) - 2, len(key) + 3) for k in by_length.get(n, ()) if k != key]
             for other, similarity, _ in process.extract(key, pool, scorer=fuzz.ratio,
                                                         score_cutoff=_SPELLING_FUZZY_MIN * 100, limit=5):
                 found.setdefault(other, (similarity / 100, "fuzzy"))
@@ -648,6 +649,21 @@ class Gazetteer:
 
     @cached_property
     def _spellings(self) -> dict[str, list[tuple[str, float, str]]]:
+        return {}
+
+    def _keys_by_length(self, prefix: str) -> dict[int, list[str]]:
+        """The name keys starting with ``prefix``, by length (built once per prefix)."""
+        cache = self._prefix_pools
+        pool = cache.get(prefix)
+        if pool is None:
+            pool = {}
+            for k in self.names.keys(prefix):
+                pool.setdefault(len(k), []).append(k)
+            cache[prefix] = pool
+        return pool
+
+    @cached_property
+    def _prefix_pools(self) -> dict[str, dict[int, list[str]]]:
         return {}
 
     def _match_exact(self, keys: list[str]):
