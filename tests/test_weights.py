@@ -11,7 +11,8 @@ from geodrills.errors import InputError
 from geodrills.extract import Candidate
 from geodrills.gazetteer import Gazetteer
 from geodrills.geoparse import geoparse
-from geodrills.resolve import _caches, _span_evidence
+from geodrills.toponyms.accept import span_evidence
+from geodrills.toponyms.score import resolver_caches
 from geodrills.weights import WEIGHTS, Weights
 
 
@@ -31,8 +32,8 @@ def test_unknown_weight_is_an_error():
 def test_the_resolvers_prior_is_its_own_but_starts_equal_to_lookups():
     gaz = Gazetteer.default()
     records = np.arange(0, len(gaz), 997)
-    assert np.array_equal(_caches(gaz, WEIGHTS).prior[records], gaz.prior(records))
-    moved = _caches(gaz, WEIGHTS.replace(population=0.0)).prior[records]
+    assert np.array_equal(resolver_caches(gaz, WEIGHTS).prior[records], gaz.prior(records))
+    moved = resolver_caches(gaz, WEIGHTS.replace(population=0.0)).prior[records]
     assert not np.array_equal(moved, gaz.prior(records))  # a knob of the resolver, not of lookup
 
 
@@ -56,12 +57,12 @@ def test_locative_weight_is_the_locative_terms_contribution():
 ])
 def test_each_span_evidence_term_adds_its_weight(flag, weight, sign):
     cand = Candidate(start=0, end=4, text="Kars", key="kars")
-    base = _span_evidence(WEIGHTS, cand)
+    base = span_evidence(WEIGHTS, cand)
     setattr(cand, flag, True)
-    assert _span_evidence(WEIGHTS, cand) - base == pytest.approx(sign * getattr(WEIGHTS, weight))
-    assert _span_evidence(WEIGHTS.replace(**{weight: 0.0}), cand) == pytest.approx(base)
+    assert span_evidence(WEIGHTS, cand) - base == pytest.approx(sign * getattr(WEIGHTS, weight))
+    assert span_evidence(WEIGHTS.replace(**{weight: 0.0}), cand) == pytest.approx(base)
 
 
 def test_kind_cue_evidence():
     cand = Candidate(start=0, end=4, text="Kars", key="kars", kind_cue=("admin1",))
-    assert _span_evidence(WEIGHTS, cand) == pytest.approx(WEIGHTS.kind_cue_evidence)
+    assert span_evidence(WEIGHTS, cand) == pytest.approx(WEIGHTS.kind_cue_evidence)
