@@ -13,6 +13,7 @@ place is meant at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ from .lexicon import (
 
 from .text import NEXT_WORD, SENTENCE_PUNCT, cached_is_demonym, words_before
 
-__all__ = ["NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
+__all__ = ["Around", "cue_the", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
 
 
 def stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
@@ -127,107 +128,207 @@ def cue_list_from(out: list[Candidate], k: int, cue: tuple[str, ...]) -> None:
 
 
 def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
-               states: dict[int, tuple[int, str]], given_names: frozenset[str] = frozenset()) -> Candidate | None:
+                 states: dict[int, tuple[int, str]], given_names: frozenset[str] = frozenset()) -> Candidate | None:
+    """The candidate for name key ``key`` at ``text[ws:end]`` with every cue around it, or None.
+
+    None for a stop word or a demonym, and for a name inside a news outlet's
+    name ("Daily Sabah").  The detectors run in this order (later ones read
+    what earlier ones found): "The …", capitals, a feature word after it, a
+    feature word inside it, the words before it, a dateline, a year after it,
+    a person, the word after it.
+    """
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS and not particle_named_as_place(text, rev, surface, ws, end) \
             or (" " not in surface and cached_is_demonym(surface)):
         return None
     cand = Candidate(start=ws, end=end, text=surface, key=key)
-    if surface.startswith(("The ", "the ")):
-        # "The Village lies …": a common noun phrase that a gazetteer happens to list.
-        cand.notes.append("starts with 'The'")
-        cand.embedded = True
+    around = Around(text, rev, ws, words_before(rev, ws, 2), NEXT_WORD.match(text, end))
+    cue_the(cand)
     cand.all_caps = surface.isupper() and len(surface) > 1
-    nxt_m = NEXT_WORD.match(text, end)
-    # A feature word after the name joins the span ("Araz River") and cues the kind.
-    if nxt_m is not None:
-        nxt = nxt_m.group(2).casefold()
-        if nxt in FEATURE_WORDS and nxt_m.group(1) == " " and nxt not in key.split() \
-                and not (nxt_m.group(2)[0].isupper() and (nxt in SETTLEMENT_WORDS or org_word_at(text, nxt_m.end()))):
-            # (a capitalised "Town" or "Village" makes a longer name: "Grants Town", "Eva's Village"; so
-            # does an institution after a capitalised feature word: "Nakhchivan State University")
-            cand.kind_cue = FEATURE_WORDS[nxt]
-            if nxt not in CUE_ONLY:
-                cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]
-                nxt_m = NEXT_WORD.match(text, cand.end)
-        elif nxt in STREET_WORDS and nxt_m.group(1) == " ":  # "Franklin Street": joined, and cued as a street
-            cand.kind_cue = STREET_CUE
-            cand.end, cand.text = nxt_m.end(), text[ws:nxt_m.end()]
-            nxt_m = NEXT_WORD.match(text, cand.end)
-    if not cand.kind_cue and not key.startswith("the "):
-        for word in key.split()[1:]:
-            if word in FEATURE_WORDS:
-                cand.kind_cue = FEATURE_WORDS[word]
-    prev = words_before(rev, ws, 2)
-    if prev:
-        p1, gap1 = prev[0][0].casefold(), prev[0][1]
-        after_sentence = SENTENCE_PUNCT.search(gap1) is not None
-        of_word = p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS
-        if of_word:
-            cand.kind_cue = cand.kind_cue or OF_WORDS[prev[1][0].casefold()]
-        elif gap1 == " " and prev[0][0] in PART_WORDS:
-            # "central Washington", "upstate New York": a part of an area, not a city
-            cand.kind_cue = cand.kind_cue or AREA_KINDS
-        if not after_sentence:
-            cand.locative = p1 in LOCATIVE or of_word
-            cand.across_border = p1 in BORDERING or (
-                p1 in ("with", "of") and len(prev) > 1 and prev[1][0].casefold() in BORDERING
-                and SENTENCE_PUNCT.search(prev[1][1]) is None)
-        cand.sentence_initial = after_sentence
-        if after_sentence and gap1 == ". " and len(p1) == 1 and INITIALS.search(text, max(0, ws - 24), ws):
-            # "Jon R. Taylor", "George W. Bush": a surname after an initial, not a new sentence
-            cand.sentence_initial = False
-            cand.embedded = cand.after_given_name = True
-            cand.notes.append(f"after initial {prev[0][0]!r}")
-        # "Mike de Kock", "Ursula von der Leyen": a surname after a name particle.
-        if p1 in NAME_PARTICLES and not after_sentence and len(prev) > 1 and prev[1][0][:1].isupper() \
-                and SENTENCE_PUNCT.search(prev[1][1]) is None:
-            cand.embedded = cand.after_given_name = True
-            cand.notes.append(f"after name particle {prev[0][0]!r}")
-        # Part of a longer capitalised name: "Daily Sabah", "German Marshall Fund", "Zakir Hasanov".
-        if not after_sentence and gap1 == " " and prev[0][0][0].isupper() and p1 not in LOCATIVE \
-                and p1 not in FUNCTION_WORDS and not (cand.all_caps and not prev[0][0].isupper()):
-            # (a name in capitals after a word that is not, "Associated Press WASHINGTON (AP)", is a dateline)
-            if p1 in OUTLET_WORDS:
-                return None
-            cand.embedded = True
-            cand.notes.append(f"after capitalised {prev[0][0]!r}")
-            cand.after_given_name = p1 in given_names and not prev[0][0].isupper() and p1 not in COMPASS
-            cand.sub_area = p1 in PART_WORDS or p1 in COMPASS  # "North Africa", "Central Europe"
+    cue_feature_word_after(cand, around)
+    cue_feature_word_inside(cand)
+    if around.prev:
+        cue_kind_before(cand, around)
+        if not around.after_sentence:
+            cue_locative(cand, around)
+        cand.sentence_initial = around.after_sentence
+        cue_initial_before(cand, around)
+        cue_name_particle_before(cand, around)
+        if cue_capitalised_before(cand, around, given_names) is None:
+            return None  # "Daily Sabah": a news outlet's name
     else:
         cand.sentence_initial = True
+    cue_dateline(cand, around)
+    cue_year_after(cand, around)
+    cue_person(cand, around)
+    cue_word_after(cand, around, states)
+    return cand
+
+
+@dataclass(slots=True)
+class Around:
+    """The words around a candidate, as the cue detectors see them."""
+
+    text: str
+    rev: str  # the text reversed, for words_before
+    ws: int  # the candidate's start
+    prev: list[tuple[str, str]]  # up to two (word, gap after it) before it, nearest first, within the sentence
+    nxt: re.Match[str] | None  # the next word after the candidate's end (moves when a feature word joins)
+
+    @property
+    def after_sentence(self) -> bool:
+        """Whether a sentence or clause break comes right before the candidate."""
+        return bool(self.prev) and SENTENCE_PUNCT.search(self.prev[0][1]) is not None
+
+
+def cue_the(cand: Candidate) -> None:
+    """"The Village lies …": a common noun phrase that a gazetteer happens to list."""
+    if cand.text.startswith(("The ", "the ")):
+        cand.notes.append("starts with 'The'")
+        cand.embedded = True
+
+
+def cue_feature_word_after(cand: Candidate, around: Around) -> None:
+    """A feature word after the name cues its kind and joins the span ("Araz River"), except a cue-only
+    word ("the Karabakh region"); a street word makes it a street ("Franklin Street")."""
+    m = around.nxt
+    if m is None:
+        return
+    nxt = m.group(2).casefold()
+    if nxt in FEATURE_WORDS and m.group(1) == " " and nxt not in cand.key.split() \
+            and not (m.group(2)[0].isupper() and (nxt in SETTLEMENT_WORDS or org_word_at(around.text, m.end()))):
+        # (a capitalised "Town" or "Village" makes a longer name: "Grants Town", "Eva's Village"; so
+        # does an institution after a capitalised feature word: "Nakhchivan State University")
+        cand.kind_cue = FEATURE_WORDS[nxt]
+        if nxt not in CUE_ONLY:
+            _join_next(cand, around)
+    elif nxt in STREET_WORDS and m.group(1) == " ":
+        cand.kind_cue = STREET_CUE
+        _join_next(cand, around)
+
+
+def _join_next(cand: Candidate, around: Around) -> None:
+    cand.end, cand.text = around.nxt.end(), around.text[around.ws:around.nxt.end()]
+    around.nxt = NEXT_WORD.match(around.text, cand.end)
+
+
+def cue_feature_word_inside(cand: Candidate) -> None:
+    """A feature word inside a multi-word name ("Kars Province") cues its kind."""
+    if not cand.kind_cue and not cand.key.startswith("the "):
+        for word in cand.key.split()[1:]:
+            if word in FEATURE_WORDS:
+                cand.kind_cue = FEATURE_WORDS[word]
+
+
+def cue_kind_before(cand: Candidate, around: Around) -> None:
+    """"the province of Kars", "the governor of Kars" cue a unit; "central Washington" an area."""
+    word, gap1 = around.prev[0]
+    if _of_word(around):
+        cand.kind_cue = cand.kind_cue or OF_WORDS[around.prev[1][0].casefold()]
+    elif gap1 == " " and word in PART_WORDS:
+        cand.kind_cue = cand.kind_cue or AREA_KINDS
+
+
+def _of_word(around: Around) -> bool:
+    prev = around.prev
+    return prev[0][0].casefold() == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS
+
+
+def cue_locative(cand: Candidate, around: Around) -> None:
+    """After "in", "near", … (or "province of"): where something is; after "border with": the other side."""
+    prev = around.prev
+    p1 = prev[0][0].casefold()
+    cand.locative = p1 in LOCATIVE or _of_word(around)
+    cand.across_border = p1 in BORDERING or (
+        p1 in ("with", "of") and len(prev) > 1 and prev[1][0].casefold() in BORDERING
+        and SENTENCE_PUNCT.search(prev[1][1]) is None)
+
+
+def cue_initial_before(cand: Candidate, around: Around) -> None:
+    """"Jon R. Taylor", "George W. Bush": a surname after an initial, not a new sentence."""
+    p1, gap1 = around.prev[0][0].casefold(), around.prev[0][1]
+    ws = around.ws
+    if around.after_sentence and gap1 == ". " and len(p1) == 1 \
+            and INITIALS.search(around.text, max(0, ws - 24), ws):
+        cand.sentence_initial = False
+        cand.embedded = cand.after_given_name = True
+        cand.notes.append(f"after initial {around.prev[0][0]!r}")
+
+
+def cue_name_particle_before(cand: Candidate, around: Around) -> None:
+    """"Mike de Kock", "Ursula von der Leyen": a surname after a name particle."""
+    prev = around.prev
+    if prev[0][0].casefold() in NAME_PARTICLES and not around.after_sentence and len(prev) > 1 \
+            and prev[1][0][:1].isupper() and SENTENCE_PUNCT.search(prev[1][1]) is None:
+        cand.embedded = cand.after_given_name = True
+        cand.notes.append(f"after name particle {prev[0][0]!r}")
+
+
+def cue_capitalised_before(cand: Candidate, around: Around, given_names: frozenset[str]) -> bool | None:
+    """Part of a longer capitalised name: "German Marshall Fund", "Zakir Hasanov" (a surname after a
+    given name), "North Africa" (a sub-area).  None: inside a news outlet's name ("Daily Sabah")."""
+    word, gap1 = around.prev[0]
+    p1 = word.casefold()
+    if not around.after_sentence and gap1 == " " and word[0].isupper() and p1 not in LOCATIVE \
+            and p1 not in FUNCTION_WORDS and not (cand.all_caps and not word.isupper()):
+        # (a name in capitals after a word that is not, "Associated Press WASHINGTON (AP)", is a dateline)
+        if p1 in OUTLET_WORDS:
+            return None
+        cand.embedded = True
+        cand.notes.append(f"after capitalised {word!r}")
+        cand.after_given_name = p1 in given_names and not word.isupper() and p1 not in COMPASS
+        cand.sub_area = p1 in PART_WORDS or p1 in COMPASS
+    return True
+
+
+def cue_dateline(cand: Candidate, around: Around) -> None:
+    """"HORRY COUNTY, SC (WMBF) -", "BEIRUT (AP)", "… Event. IMMOKALEE – Congressman": a dateline says where."""
     if cand.all_caps and cand.sentence_initial:
-        # "HORRY COUNTY, SC (WMBF) -", "BEIRUT (AP)", "… Event. IMMOKALEE – Congressman": a dateline says where
+        text, ws = around.text, around.ws
         m = DATELINE.match(text, cand.end)
         line = text.rfind("\n", 0, ws) + 1
         if m is not None and (m.group(1) or line == ws or text[line:ws].isspace()):
             cand.dateline = cand.locative = True
-    if YEAR.match(text, cand.end):  # "Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name
+
+
+def cue_year_after(cand: Candidate, around: Around) -> None:
+    """"Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name."""
+    if YEAR.match(around.text, cand.end):
         cand.embedded = True
         cand.notes.append("before a year")
+
+
+def cue_person(cand: Candidate, around: Around) -> None:
+    """After a title ("Sen. Warner") or before a speech verb ("Johnson said"): a person."""
+    prev, m = around.prev, around.nxt
     if prev and prev[0][0].casefold() in TITLES and prev[0][1] in (" ", ". "):
         cand.person_cue = True
-    if nxt_m is not None and nxt_m.group(2) in SPEECH_VERBS and nxt_m.group(1) == " ":
+    if m is not None and m.group(2) in SPEECH_VERBS and m.group(1) == " ":
         cand.person_cue = True
-    if nxt_m is not None:
-        gap, nxt = nxt_m.group(1), nxt_m.group(2)
-        if gap == " " and nxt[0].isupper() and (nxt.casefold() in OFFICE_CUES
-                                                 or text.startswith("National Guard", nxt_m.start(2))):
-            # "Kars Governor", "the Georgia National Guard": the unit they serve
-            cand.kind_cue = cand.kind_cue or OFFICE_CUES.get(nxt.casefold(), ("admin1",))
-        if gap == " " and nxt[0].isupper() and nxt.casefold() not in NOT_NAME_PARTS:
-            cand.heads_name = not cand.embedded
-            cand.embedded = True
-            cand.notes.append(f"before capitalised {nxt!r}")
-            # "Cuyahoga County Executive", "Kars Province Governor": a whole unit's name heads the title;
-            # "New Quay RNLI", "Liverpool FC", "Miami-Dade Schools": an organisation is named after the place
-            word = nxt.casefold()
-            cand.in_org_name = word in ORG_WORDS or cand.text.rpartition(" ")[2].casefold() in FEATURE_WORDS \
-                or cand.heads_name and (nxt.isupper() and len(nxt) > 1 or word.removesuffix("s") in ORG_WORDS)
-        elif gap in (", ", ",") and nxt[0].isupper():
-            state = states.get(nxt_m.start(2))
-            cand.followed_by = state[1] if state else fold(nxt)
-    return cand
+
+
+def cue_word_after(cand: Candidate, around: Around, states: dict[int, tuple[int, str]]) -> None:
+    """The capitalised word after it: an office ("Kars Governor"), a longer name it heads ("Liverpool
+    FC", "Cambridge Analytica"), or, after a comma, the unit that holds it ("Kars, Turkey")."""
+    m = around.nxt
+    if m is None:
+        return
+    gap, nxt = m.group(1), m.group(2)
+    if gap == " " and nxt[0].isupper() and (nxt.casefold() in OFFICE_CUES
+                                             or around.text.startswith("National Guard", m.start(2))):
+        cand.kind_cue = cand.kind_cue or OFFICE_CUES.get(nxt.casefold(), ("admin1",))
+    if gap == " " and nxt[0].isupper() and nxt.casefold() not in NOT_NAME_PARTS:
+        cand.heads_name = not cand.embedded
+        cand.embedded = True
+        cand.notes.append(f"before capitalised {nxt!r}")
+        # "Cuyahoga County Executive", "Kars Province Governor": a whole unit's name heads the title;
+        # "New Quay RNLI", "Liverpool FC", "Miami-Dade Schools": an organisation is named after the place
+        word = nxt.casefold()
+        cand.in_org_name = word in ORG_WORDS or cand.text.rpartition(" ")[2].casefold() in FEATURE_WORDS \
+            or cand.heads_name and (nxt.isupper() and len(nxt) > 1 or word.removesuffix("s") in ORG_WORDS)
+    elif gap in (", ", ",") and nxt[0].isupper():
+        state = states.get(m.start(2))
+        cand.followed_by = state[1] if state else fold(nxt)
 
 
 def particle_named_as_place(text: str, rev: str, surface: str, ws: int, end: int) -> bool:
