@@ -44,20 +44,9 @@ def span_evidence_terms(w: Weights, cand: Candidate, name_parts: frozenset[str] 
     elif cand.embedded or cand.text in name_parts:
         # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
         out.append(("part of a longer name", -w.embedded))
-    if cand.sentence_initial:
-        out.append(("sentence-initial", -w.sentence_initial))
-    if cand.common_word:
-        out.append(("also a common word", -w.common_word))
-    if cand.person_cue:
-        out.append(("person cue", -w.person))
-    if cand.after_given_name or cand.text in surnames:
-        out.append(("surname", -w.surname))
-    if cand.first_name:
-        out.append(("first name", -w.first_name))
-    if cand.locative:
-        out.append(("locative", w.locative))
-    if cand.kind_cue:
-        out.append(("kind cue", w.kind_cue_evidence))
+    for label, applies, weight, sign in _CUE_TERMS:
+        if applies(cand, surnames):
+            out.append((label, sign * getattr(w, weight)))
     return out
 
 
@@ -123,3 +112,16 @@ def acceptance_terms(cand: Candidate, e: NameEntry, k: int, best: int, best_tota
 def place_confidence(spanness: float, w: Weights) -> float:
     """How sure the span is a place: 1/2 at ``w.accept + w.confidence_midpoint``, logistic around it."""
     return 1.0 / (1.0 + math.exp(-(spanness - w.accept - w.confidence_midpoint)))
+
+
+# The span's cues after the longer-name term, in the order they are added: (label, whether the cue is
+# there, its weight's name in Weights, sign).
+_CUE_TERMS = (
+    ("sentence-initial", lambda c, _s: c.sentence_initial, "sentence_initial", -1.0),
+    ("also a common word", lambda c, _s: c.common_word, "common_word", -1.0),
+    ("person cue", lambda c, _s: c.person_cue, "person", -1.0),
+    ("surname", lambda c, s: c.after_given_name or c.text in s, "surname", -1.0),  # "John Bolton" … "Bolton"
+    ("first name", lambda c, _s: c.first_name, "first_name", -1.0),
+    ("locative", lambda c, _s: c.locative, "locative", 1.0),
+    ("kind cue", lambda c, _s: bool(c.kind_cue), "kind_cue_evidence", 1.0),
+)
