@@ -44,8 +44,10 @@ def span_evidence_terms(w: Weights, cand: Candidate, name_parts: frozenset[str] 
     elif cand.embedded or cand.text in name_parts:
         # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
         out.append(("part of a longer name", -w.embedded))
-    for label, applies, weight, sign in _CUE_TERMS:
-        if applies(cand, surnames):
+    flags = (cand.sentence_initial, cand.common_word, cand.person_cue, cand.after_given_name or cand.text in surnames,
+             cand.first_name, cand.locative, cand.kind_cue)
+    for on, (label, weight, sign) in zip(flags, _CUE_TERMS):
+        if on:
             out.append((label, sign * getattr(w, weight)))
     return out
 
@@ -114,14 +116,15 @@ def place_confidence(spanness: float, w: Weights) -> float:
     return 1.0 / (1.0 + math.exp(-(spanness - w.accept - w.confidence_midpoint)))
 
 
-# The span's cues after the longer-name term, in the order they are added: (label, whether the cue is
-# there, its weight's name in Weights, sign).
+# The span's cues after the longer-name term, in the order they are added (the flags above, in this
+# order): (label, its weight's name in Weights, sign).  "surname": after a first name here, or a word
+# that is one elsewhere in the article ("John Bolton" … "Bolton").
 _CUE_TERMS = (
-    ("sentence-initial", lambda c, _s: c.sentence_initial, "sentence_initial", -1.0),
-    ("also a common word", lambda c, _s: c.common_word, "common_word", -1.0),
-    ("person cue", lambda c, _s: c.person_cue, "person", -1.0),
-    ("surname", lambda c, s: c.after_given_name or c.text in s, "surname", -1.0),  # "John Bolton" … "Bolton"
-    ("first name", lambda c, _s: c.first_name, "first_name", -1.0),
-    ("locative", lambda c, _s: c.locative, "locative", 1.0),
-    ("kind cue", lambda c, _s: bool(c.kind_cue), "kind_cue_evidence", 1.0),
+    ("sentence-initial", "sentence_initial", -1.0),
+    ("also a common word", "common_word", -1.0),
+    ("person cue", "person", -1.0),
+    ("surname", "surname", -1.0),
+    ("first name", "first_name", -1.0),
+    ("locative", "locative", 1.0),
+    ("kind cue", "kind_cue_evidence", 1.0),
 )

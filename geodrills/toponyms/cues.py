@@ -142,7 +142,10 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
             or (" " not in surface and cached_is_demonym(surface)):
         return None
     cand = Candidate(start=ws, end=end, text=surface, key=key)
-    around = Around(text, rev, ws, words_before(rev, ws, 2), NEXT_WORD.match(text, end))
+    prev = words_before(rev, ws, 2)
+    around = Around(text, rev, ws, prev, NEXT_WORD.match(text, end),
+                    bool(prev) and SENTENCE_PUNCT.search(prev[0][1]) is not None,
+                    len(prev) > 1 and prev[0][0].casefold() == "of" and prev[1][0].casefold() in OF_WORDS)
     cue_the(cand)
     cand.all_caps = surface.isupper() and len(surface) > 1
     cue_feature_word_after(cand, around)
@@ -174,11 +177,8 @@ class Around:
     ws: int  # the candidate's start
     prev: list[tuple[str, str]]  # up to two (word, gap after it) before it, nearest first, within the sentence
     nxt: re.Match[str] | None  # the next word after the candidate's end (moves when a feature word joins)
-
-    @property
-    def after_sentence(self) -> bool:
-        """Whether a sentence or clause break comes right before the candidate."""
-        return bool(self.prev) and SENTENCE_PUNCT.search(self.prev[0][1]) is not None
+    after_sentence: bool  # a sentence or clause break right before the candidate
+    of_word: bool  # right after "province of", "the governor of", …
 
 
 def cue_the(cand: Candidate) -> None:
@@ -223,22 +223,17 @@ def cue_feature_word_inside(cand: Candidate) -> None:
 def cue_kind_before(cand: Candidate, around: Around) -> None:
     """"the province of Kars", "the governor of Kars" cue a unit; "central Washington" an area."""
     word, gap1 = around.prev[0]
-    if _of_word(around):
+    if around.of_word:
         cand.kind_cue = cand.kind_cue or OF_WORDS[around.prev[1][0].casefold()]
     elif gap1 == " " and word in PART_WORDS:
         cand.kind_cue = cand.kind_cue or AREA_KINDS
-
-
-def _of_word(around: Around) -> bool:
-    prev = around.prev
-    return prev[0][0].casefold() == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS
 
 
 def cue_locative(cand: Candidate, around: Around) -> None:
     """After "in", "near", … (or "province of"): where something is; after "border with": the other side."""
     prev = around.prev
     p1 = prev[0][0].casefold()
-    cand.locative = p1 in LOCATIVE or _of_word(around)
+    cand.locative = p1 in LOCATIVE or around.of_word
     cand.across_border = p1 in BORDERING or (
         p1 in ("with", "of") and len(prev) > 1 and prev[1][0].casefold() in BORDERING
         and SENTENCE_PUNCT.search(prev[1][1]) is None)
