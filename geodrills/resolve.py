@@ -95,7 +95,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         # (the choice reads the totals, which follow from the setting and the holders, the list and the
         # anchors, which follow from the name's entry: the setting's key and cue)
         listed = geometry.list_country.get(k)
-        setting = (Setting.of(cand, local[k]), listed, scores.holders.get(k))
+        setting = (scores.settings[k], listed, scores.holders.get(k))
         choice = memo.get(setting)
         if choice is None and setting not in memo:
             choice = memo[setting] = choose_reading(e, t, geometry.near.get(id(e)), listed, w)

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..gazetteer import Gazetteer
@@ -26,7 +27,16 @@ from .candidate import Candidate
 from .cues import (
     NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, derived_from, place_cue, share_plural_cues, stands_alone,
 )
-from .lexicon import ABBREVIATIONS, GENERIC_ENDS, POSSESSIVE, STOP_WORDS, US_STATE, US_STATE_ABBREVIATIONS
+from .lexicon import (
+    ABBREVIATIONS,
+    GENERIC_ENDS,
+    LIST_JOINS,
+    LOCATIVE,
+    POSSESSIVE,
+    STOP_WORDS,
+    US_STATE,
+    US_STATE_ABBREVIATIONS,
+)
 from .text import CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
 
 __all__ = ["find_candidates"]
@@ -65,7 +75,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     guesses = [_GUESSES_PER_ARTICLE + len(text) // _CHARS_PER_GUESS]
     for m in CAP_WORD.finditer(text, start):
         ws = m.start()
-        if ws < pos or skipped.holds(ws):
+        if ws < pos or skip and skipped.holds(ws):
             continue
         if m.group() > "\x7f" and not is_capital(m.group()):
             continue  # a word in a non-Latin-capital letter ("éclair", "ışık")
@@ -136,8 +146,8 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
 
     Regional and misspelled forms ("Yevlah", "Dogu Bayazid", "Nagorno-Karbakh",
     "Nackchivan") are tried only where the text says a place is meant
-    (:func:`place_cue`): after a locative ("in", "near"; "from" and "to" only
-    for a close spelling) or "the province of", before a feature word ("river",
+    (:func:`place_cue`): after a locative ("in", "near"; not "from" or "to")
+    or "the province of", before a feature word ("river",
     "province"), listed right after a name or a cued span ("near Khodaafarin
     and Aslanduz", "Baku, Ganja, Yevlah"); a hyphenated compound needs no cue
     when it is a close spelling of a long name ("Nagorno-Karbakh").  Up to
@@ -147,18 +157,20 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
     searches left (each tried span costs one).
     """
-    words, generic = _span_words(text, ws)
-    if not words:
+    m = NEXT_WORD.match(text, ws)  # the first word (cheap tests first: most capitalised words fail them)
+    first = m.group(2) if m is not None and m.start(2) == ws else ""
+    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
         return None
-    first = text[ws:words[0]]
+    if not _may_be_cued(text, ws, ws + len(first), out, chain[0]):
+        return None
     low = fold(first)
-    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS or cached_is_demonym(first) \
-            or lower_words.has(text, first.lower()) or low in gazetteer.common_words \
-            or low in gazetteer.first_names or low in gazetteer.given_names:
+    if low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names \
+            or cached_is_demonym(first):
         return None
+    words, generic = _span_words(text, ws)
     cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
     compound = len(words) - generic > 1 and "-" in text[ws:words[-1 - generic]]
-    if cue == NO_CUE and not compound:
+    if cue == NO_CUE and not compound or lower_words.has(text, first.lower()):
         return None
     if cue != NO_CUE:
         chain[0] = words[-1]
@@ -192,6 +204,33 @@ _GUESSES_PER_ARTICLE = 30  # gazetteer searches for guessed spellings per articl
 
 
 _CHARS_PER_GUESS = 4000  # … and one more per this many characters
+
+
+def _may_be_cued(text: str, ws: int, first_end: int, out: list[Candidate], chained: int) -> bool:
+    """A cheap necessary condition for :func:`place_cue` (or a compound) at ``ws``: a word that could be
+    a locative or "of" before it, a name or cued span just before it, a hyphenated capitalised word
+    after it, or a feature word after its capitalised words.  Most capitalised words fail it."""
+    if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
+        return True
+    m = _WORD_BEFORE.search(text, max(0, ws - 16), ws)
+    if m is not None and (m.group(1).casefold() in LOCATIVE or m.group(1).casefold() == "of"):
+        return True
+    # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
+    nxt = NEXT_WORD.match(text, first_end)
+    for _ in range(_SPELLED_MAX_WORDS):
+        if nxt is None or nxt.group(1) not in (" ", "-"):
+            return False
+        word = nxt.group(2)
+        if word in GENERIC_ENDS or nxt.group(1) == "-" and word[0].isupper():
+            return True
+        if not word[0].isupper():
+            return False
+        nxt = NEXT_WORD.match(text, nxt.end())
+    return nxt is not None and nxt.group(1) == " " and nxt.group(2) in GENERIC_ENDS
+
+
+_LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_WORD_BEFORE = re.compile(r"([^\W_]+) +$")  # the word before, then spaces only
 
 
 def _span_words(text: str, ws: int) -> tuple[list[int], int]:

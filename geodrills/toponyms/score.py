@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 import math
 import weakref
+from operator import add
 
 import numpy as np
 
@@ -203,7 +204,7 @@ def explanation_of(gaz: Gazetteer, w: Weights, e: NameEntry, t: list[float], ter
         columns.append((f"list sibling ({code})", list_term(e, list_country, w)))
     full = list(t)
     for _name, d in columns[len(terms):]:
-        full = [x + y for x, y in zip(full, d)]
+        full = list(map(add, full, d))
     order = [best] + [i for i in sorted(range(len(full)), key=lambda i: (-full[i], e.records[i])) if i != best]
     readings = []
     for i in order[:EXPLAIN_READINGS]:
@@ -265,36 +266,36 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
     terms: list[TermColumn] = []
     t = list(e.static)
 
-    def add(name: str, d: list[float]) -> None:
+    def term(name: str, d: list[float]) -> None:
         nonlocal t
-        t = [x + y for x, y in zip(t, d)]
+        t = list(map(add, t, d))
         terms.append((name, d))
 
     if ctx:
-        add("country context", [ctx.get(c, 0.0) for c in e.countries])
+        term("country context", [ctx.get(c, 0.0) for c in e.countries])
     if st.local is not None:  # "Iranian troops massed near Jolfa"
-        add("demonym next to it", [w.local_country if c == st.local else 0.0 for c in e.countries])
+        term("demonym next to it", [w.local_country if c == st.local else 0.0 for c in e.countries])
     if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
-        add("admin-1 context", [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else 0.0
+        term("admin-1 context", [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else 0.0
                                 for a, g in zip(e.admin1, e.grades)])
     if st.all_caps and not st.dateline and not names_area(gaz, st.followed_by, w):
         # A dateline with its state or country ("GAINESVILLE, Va.") may name a small place.
-        add("all capitals: only countries, states, big cities",
+        term("all capitals: only countries, states, big cities",
             [0.0 if caps_reading(st.long, k, g, p, w) else -math.inf
              for k, g, p in zip(e.kinds, e.grades, e.population)])
     if st.kind_cue:
         if st.kind_cue[0] in FEATURE_CUES and not any(k in st.kind_cue for k in e.kinds):
             return None  # "the Mississippi River" with no river of that name: the state is not what is named
-        add(f"kind cue {'/'.join(st.kind_cue)}",
+        term(f"kind cue {'/'.join(st.kind_cue)}",
             [w.kind_cue if k in st.kind_cue else w.kind_cue_mismatch for k in e.kinds])
     for unit, label in ((st.followed_by, "followed by"), (st.possessor, "possessor")):  # "Kars, Turkey"; "Iran's Jolfa"
         if unit:
             held = held_by[st.key, unit] = readings_held_by(gaz, unit, e, w)
             if held:
-                add(f"{label} '{unit}'", [w.followed_by if i in held else 0.0 for i in range(len(t))])
+                term(f"{label} '{unit}'", [w.followed_by if i in held else 0.0 for i in range(len(t))])
     if st.followed_by and held_by[st.key, st.followed_by] and names_unit(gaz, st.followed_by, w):
         # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
-        add("a place in the unit, not the country", [-math.inf if k in WIDER_THAN_UNITS else 0.0 for k in e.kinds])
+        term("a place in the unit, not the country", [-math.inf if k in WIDER_THAN_UNITS else 0.0 for k in e.kinds])
     return t, terms
 
 
@@ -307,9 +308,9 @@ def choose_reading(e: NameEntry, t: list[float], near: list[float] | None, list_
     """The best reading: (index, total, softmax share, runner-up records), or None."""
     # The context terms count for a lone reading too: its total says how sure the span is a place.
     if near is not None:
-        t = [x + y for x, y in zip(t, near_term(near, w))]
+        t = list(map(add, t, near_term(near, w)))
     if list_country is not None:
-        t = [x + y for x, y in zip(t, list_term(e, list_country, w))]
+        t = list(map(add, t, list_term(e, list_country, w)))
     if len(t) == 1:
         best_total = t[0]
         return None if best_total == -math.inf else (0, best_total, 1.0, ())
@@ -407,6 +408,7 @@ class Scores:
     terms: list[list[TermColumn] | None]
     held_by: dict[tuple[str, str], set[int]]  # (name key, unit key) -> the readings inside the unit
     holders: dict[int, frozenset] = field(default_factory=dict)
+    settings: list[Setting | None] = field(default_factory=list)
 
 
 def score_candidates(candidates: Sequence[Candidate], entries: Sequence[NameEntry | None],
@@ -419,8 +421,10 @@ def score_candidates(candidates: Sequence[Candidate], entries: Sequence[NameEntr
         if e is None:
             out.totals.append(None)
             out.terms.append(None)
+            out.settings.append(None)
             continue
         setting = Setting.of(cand, here)
+        out.settings.append(setting)
         if setting not in seen:
             seen[setting] = setting_totals(gaz, setting, e, context.countries, context.units, context.unit_names,
                                            out.held_by, w)
@@ -446,6 +450,6 @@ def add_holder_terms(candidates: Sequence[Candidate], entries: Sequence[NameEntr
         counties = {e.counties[j] for _i, j in in_counties(pe, likely, e, w)}
         d = [w.contains if k_ == "admin1" and (a, c) in held or i in counties else 0.0
              for i, (k_, a, c) in enumerate(zip(e.kinds, e.admin1, e.countries))]
-        totals[k] = [x + y for x, y in zip(t, d)]
+        totals[k] = list(map(add, t, d))
         terms[k] = [*terms[k], (f"holds '{candidates[k - 1].text}' before it", d)]
         scores.holders[k] = frozenset(pe.records[i] for i in likely)

@@ -23,23 +23,46 @@ def is_capital(ch: str) -> bool:
 
 
 class LowerCaseWords:
-    """Whether a text writes a word in lower case, from one pass over its words when first asked.
+    """Whether a text writes a word in lower case.
 
-    (Searching the text once per capitalised word was words × text.)
+    The first few questions are answered by searching the text for the word
+    (fast for a news article); after ``SEARCHES`` of them, by the set of all
+    its words, built in one pass.  Either way the cost stays linear in the
+    text: searching it once per capitalised word was words × text.
     """
 
-    __slots__ = ("_runs",)
+    SEARCHES = 32
+
+    __slots__ = ("_runs", "_asked")
 
     def __init__(self) -> None:
         self._runs: set[str] | None = None
+        self._asked: dict[str, bool] = {}
 
     def has(self, text: str, word: str) -> bool:
         """Whether ``word`` (lower-case ASCII letters) stands alone somewhere in ``text``."""
         if not (word.isascii() and word.isalpha() and word.islower()):
             return False
-        if self._runs is None:
+        if self._runs is not None:
+            return word in self._runs
+        known = self._asked.get(word)
+        if known is not None:
+            return known
+        if len(self._asked) >= self.SEARCHES:
             self._runs = set(ALNUM_RUN.findall(text))
-        return word in self._runs
+            return word in self._runs
+        known = self._asked[word] = _stands_alone_in(text, word)
+        return known
+
+
+def _stands_alone_in(text: str, word: str) -> bool:
+    n, k = len(text), len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + k == n or not text[i + k].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def lower_case_words(text: str) -> frozenset[str]:
