@@ -52,7 +52,7 @@ def span_evidence_terms(w: Weights, cand: Candidate, name_parts: frozenset[str] 
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Evidence:
     """The named terms of "is this span a place?", in the order they are added."""
 
