@@ -40,7 +40,7 @@ import numpy as np
 from .errors import CoordinateError, DataError, InputError
 from .normalize import name_keys, skeleton
 
-__all__ = ["Place", "Gazetteer", "KIND_GROUPS", "PRECISION"]
+__all__ = ["Place", "Gazetteer", "RecordColumns", "KIND_GROUPS", "PRECISION", "check_point"]
 
 REBUILD = "python gazetteer/build_gazetteer.py (from a source checkout, with pip install -e '.[build-data]')"
 
@@ -801,7 +801,7 @@ class Gazetteer:
         >>> Gazetteer.default().nearest(40.598, 43.085)[0].name
         'Kars'
         """
-        lat, lon = _check_point(lat, lon)
+        lat, lon = check_point(lat, lon)
         kinds = self._kind_filter(kind)
         from pyproj import Geod
 
@@ -828,7 +828,8 @@ _SOURCE_PREFIX = {
 }
 
 
-def _check_point(lat: float, lon: float) -> tuple[float, float]:
+def check_point(lat: float, lon: float) -> tuple[float, float]:
+    """``(lat, lon)`` as floats, or :class:`~geodrills.errors.CoordinateError` (not numbers, NaN, out of range)."""
     try:
         lat_f, lon_f = float(lat), float(lon)
     except (TypeError, ValueError) as exc:

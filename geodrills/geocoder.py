@@ -19,7 +19,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
 from .errors import CoordinateError, GeodrillsError
-from .gazetteer import Gazetteer, Place, _check_point
+from .gazetteer import Gazetteer, Place, check_point
 
 __all__ = ["GazetteerGeocoder"]
 
@@ -149,4 +149,4 @@ def _point(query: Any) -> tuple[float, float]:
             lat, lon = query[0], query[1]
         except (TypeError, IndexError, KeyError) as exc:
             raise CoordinateError(f"expected (lat, lon), got {query!r}") from exc
-    return _check_point(lat, lon)
+    return check_point(lat, lon)
