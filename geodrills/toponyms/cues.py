@@ -146,25 +146,33 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     around = Around(text, rev, ws, prev, NEXT_WORD.match(text, end),
                     bool(prev) and SENTENCE_PUNCT.search(prev[0][1]) is not None,
                     len(prev) > 1 and prev[0][0].casefold() == "of" and prev[1][0].casefold() in OF_WORDS)
-    cue_the(cand)
+    # (each detector tests its own condition; the cheap guards here only skip calls that would do nothing)
+    if surface[:4] in ("The ", "the "):
+        cue_the(cand)
     cand.all_caps = surface.isupper() and len(surface) > 1
-    cue_feature_word_after(cand, around)
-    cue_feature_word_inside(cand)
-    if around.prev:
+    if around.nxt is not None:
+        cue_feature_word_after(cand, around)
+    if " " in key:
+        cue_feature_word_inside(cand)
+    if prev:
         cue_kind_before(cand, around)
         if not around.after_sentence:
             cue_locative(cand, around)
         cand.sentence_initial = around.after_sentence
-        cue_initial_before(cand, around)
-        cue_name_particle_before(cand, around)
+        if len(prev[0][0]) == 1:
+            cue_initial_before(cand, around)
+        if len(prev) > 1:
+            cue_name_particle_before(cand, around)
         if cue_capitalised_before(cand, around, given_names) is None:
             return None  # "Daily Sabah": a news outlet's name
     else:
         cand.sentence_initial = True
-    cue_dateline(cand, around)
+    if cand.all_caps:
+        cue_dateline(cand, around)
     cue_year_after(cand, around)
     cue_person(cand, around)
-    cue_word_after(cand, around, states)
+    if around.nxt is not None:
+        cue_word_after(cand, around, states)
     return cand
 
 

@@ -161,7 +161,7 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
     first = m.group(2) if m is not None and m.start(2) == ws else ""
     if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
         return None
-    if not _may_be_cued(text, ws, ws + len(first), out, chain[0]):
+    if not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
         return None
     low = fold(first)
     if low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names \
@@ -206,15 +206,17 @@ _GUESSES_PER_ARTICLE = 30  # gazetteer searches for guessed spellings per articl
 _CHARS_PER_GUESS = 4000  # … and one more per this many characters
 
 
-def _may_be_cued(text: str, ws: int, first_end: int, out: list[Candidate], chained: int) -> bool:
+def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candidate], chained: int) -> bool:
     """A cheap necessary condition for :func:`place_cue` (or a compound) at ``ws``: a word that could be
     a locative or "of" before it, a name or cued span just before it, a hyphenated capitalised word
     after it, or a feature word after its capitalised words.  Most capitalised words fail it."""
     if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
         return True
-    m = _WORD_BEFORE.search(text, max(0, ws - 16), ws)
-    if m is not None and (m.group(1).casefold() in LOCATIVE or m.group(1).casefold() == "of"):
-        return True
+    m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
+    if m is not None:
+        word = m.group(1)[::-1].casefold()
+        if word in LOCATIVE or word == "of":
+            return True
     # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
@@ -230,7 +232,7 @@ def _may_be_cued(text: str, ws: int, first_end: int, out: list[Candidate], chain
 
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
-_WORD_BEFORE = re.compile(r"([^\W_]+) +$")  # the word before, then spaces only
+_REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
 
 
 def _span_words(text: str, ws: int) -> tuple[list[int], int]:
