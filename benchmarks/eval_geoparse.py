@@ -8,7 +8,8 @@ With neither ``--seeds`` nor ``--gwn`` both corpora are run.  For each corpus it
 prints mention precision / recall / F1 (overlap matching, one-to-one) and
 Acc@161 (geodesic; also with country mentions scored by ISO2 code) for
 ``geodrills.geoparse.geoparse`` and for the geotext baseline, then for the seeds
-the issue-3 traps and for GeoWebNews the published end-to-end figures.  The
+the issue-3 traps and for GeoWebNews the published end-to-end figures, and the
+time spent in each stage of the geoparser (scan, demonyms, context, score and accept).  The
 gold selection and matching rules are documented in ``benchmarks/scoring.py``.
 
 Exit code: 0 when geodrills ran (whatever its scores), 2 when it could not be
@@ -82,6 +83,51 @@ def run_predictor(
             failures.append(f"{doc}: {type(exc).__name__}: {exc}")
             out[doc] = []
     return out, time.perf_counter() - t0, failures
+
+
+#: The geoparser's stages, as the names ``geodrills.geoparse`` calls them by: (label, attribute).
+STAGES = (("scan (names in the text, cues)", "find_candidates"), ("demonyms", "find_demonyms"),
+          ("context (demonyms next to names)", "local_countries"), ("score and accept", "resolve_candidates"))
+
+
+def stage_timings(corpus: scoring.Corpus) -> dict[str, float]:
+    """Seconds spent in each stage of ``geodrills.geoparse.geoparse`` over the corpus (warm, one pass).
+
+    The stages are timed by wrapping the functions the geoparse module calls, for this pass only.
+    """
+    import importlib
+
+    from geodrills.articles import Article
+
+    mod = importlib.import_module("geodrills.geoparse")
+    spent: dict[str, float] = {label: 0.0 for label, _ in STAGES}
+    originals = {attr: getattr(mod, attr) for _, attr in STAGES}
+
+    def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.perf_counter() - t0
+        return wrapper
+
+    articles = [Article.from_text(corpus.texts[d], name=d) for d in sorted(corpus.texts)]
+    for a in articles:
+        mod.geoparse(a)  # warm: the gazetteer's name caches
+    try:
+        for label, attr in STAGES:
+            setattr(mod, attr, timed(label, originals[attr]))
+        t0 = time.perf_counter()
+        for a in articles:
+            mod.geoparse(a)
+        total = time.perf_counter() - t0
+    finally:
+        for attr, fn in originals.items():
+            setattr(mod, attr, fn)
+    spent["other (article, mentions)"] = total - sum(spent.values())
+    spent["total"] = total
+    return spent
 
 
 def check_offsets(corpus: scoring.Corpus, preds: dict[str, list[scoring.Prediction]]) -> list[str]:
@@ -160,6 +206,13 @@ def evaluate(corpus: scoring.Corpus, args: argparse.Namespace, report: dict[str,
               f"{'MET' if s.f1 >= f1_bar and acc >= acc_bar else 'not met'} (F1 {s.f1:.3f}, Acc@161 {acc:.3f}"
               f"{' with countries by code' if corpus.name == 'seeds' else ' by code; ' + format(s.acc161, '.3f') + ' by distance'})")
         rep["geodrills"] = {**s.as_dict(), "failures": failures, "offset_errors": len(bad)}
+        if args.predictor == DEFAULT_PREDICTOR:
+            spent = stage_timings(corpus)
+            total = spent["total"]
+            print("  per stage (warm, one pass): " + " · ".join(
+                f"{label} {1000 * sec / len(corpus.texts):.2f} ms/doc ({sec / total:.0%})"
+                for label, sec in spent.items() if label != "total") + f" · total {total:.2f} s")
+            rep["geodrills"]["stage_seconds"] = spent
         if args.ceiling and args.predictor == DEFAULT_PREDICTOR:
             ceiling = ceiling_acc161(corpus, preds)
             print(f"  ceiling: Acc@161 {ceiling:.3f} (countries by code) with the best reading of every matched "

@@ -42,6 +42,7 @@ _EXPORTS: dict[str, str] = {
     "Mention": "geoparse",
     "geoparse": "geoparse",
     "geoparse_frame": "geoparse",
+    "Weights": "weights",
     # borders and claims
     "border_distances": "borders",
     "nearest_border": "borders",
@@ -75,7 +76,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return list(__all__)  # the public API only (not this module's own helpers and imports)
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,3 +96,4 @@ if TYPE_CHECKING:  # pragma: no cover
     from .geocoder import GazetteerGeocoder
     from .geoparse import Mention, geoparse, geoparse_frame
     from .maps import drills_map, save_map
+    from .weights import Weights

@@ -38,7 +38,7 @@ __all__ = ["DEMONYMS", "Demonym", "demonym_country", "find_demonyms", "is_demony
 # country ("Arab", "Scandinavian") map to None, like the historical ones.
 _FORMS: dict[str | None, tuple[str, ...]] = {
     "TR": ("Turkish", "Turk", "Turks", "Türk", "Türks"),
-    "AZ": ("Azerbaijani", "Azerbaijanis", "Azerbaijanian", "Azeri", "Azeris", "Azerbaycan"),
+    "AZ": ("Azerbaijani", "Azerbaijanis", "Azerbaijanian", "Azeri", "Azeris"),
     "AM": ("Armenian", "Armenians"),
     "IR": ("Iranian", "Iranians"),
     "GE": ("Georgian", "Georgians"),

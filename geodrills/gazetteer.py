@@ -40,7 +40,7 @@ import numpy as np
 from .errors import CoordinateError, DataError, InputError
 from .normalize import name_keys, skeleton
 
-__all__ = ["Place", "Gazetteer", "KIND_GROUPS", "PRECISION"]
+__all__ = ["Place", "Gazetteer", "RecordColumns", "KIND_GROUPS", "PRECISION", "check_point"]
 
 REBUILD = "python gazetteer/build_gazetteer.py (from a source checkout, with pip install -e '.[build-data]')"
 
@@ -74,6 +74,11 @@ _CAPITAL_WEIGHT = 1.0
 # A transliteration-skeleton match ranks below any spelling the sources list.
 _SKELETON_PENALTY = 0.5
 _MAX_RAW = 1.0 + 3.0 + _POP_WEIGHT * 9.5
+# Least string similarity (rapidfuzz ratio / 100) of another spelling (Gazetteer.spellings): of a
+# name with the same transliteration skeleton, and of a near-miss (2 edits in 10 letters).
+_SPELLING_SKELETON_MIN = 0.8
+_SPELLING_FUZZY_MIN = 0.84
+_SPELLING_FUZZY_MIN_CHARS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +147,23 @@ class Place:
             "geonameid": self.geonameid, "population": self.population, "score": self.score,
             "match": self.match, "source": self.source,
         }
+
+
+@dataclass(frozen=True)
+class RecordColumns:
+    """Fields of some gazetteer records as arrays (:meth:`Gazetteer.columns`).
+
+    ``kind``, ``country`` and ``admin1`` are codes: indices into the
+    gazetteer's ``meta["kinds"]``, ``meta["countries"]`` and ``meta["admin1"]``.
+    """
+
+    kind: np.ndarray
+    country: np.ndarray
+    admin1: np.ndarray
+    population: np.ndarray
+    capital: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
 
 
 def _ascii(name: str) -> str:
@@ -257,7 +279,7 @@ class Gazetteer:
         # province" for the unit): its kind weight is set below the seat's.
         self._prior = weights[self._kind] + _POP_WEIGHT * np.log10(1 + self._population)
         # News names a capital far more often than its namesakes ("Washington", "London").
-        self._prior[self._column("capital").astype(bool)] += _CAPITAL_WEIGHT
+        self._prior[self._capital] += _CAPITAL_WEIGHT
 
     def _column(self, name: str) -> np.ndarray:
         try:
@@ -425,8 +447,36 @@ class Gazetteer:
         return self._key_postings[self._key_offsets[key_id]:self._key_offsets[key_id + 1]]
 
     def prior(self, records: np.ndarray) -> np.ndarray:
-        """The kind-and-population part of the ranking score of ``records``."""
+        """The kind-and-population part of :meth:`lookup`'s ranking score of ``records``."""
         return self._prior[records]
+
+    def place_id(self, index: int) -> str:
+        """The id (``"gn:743952"``) of the record at ``index``, without making a :class:`Place`."""
+        return self._ids[index]
+
+    def columns(self, records: np.ndarray) -> RecordColumns:
+        """The raw fields of ``records`` (record indices), as arrays in their order.
+
+        For code that scores many records at once (the geoparser's resolver);
+        :meth:`place` makes one record a :class:`Place`.
+        """
+        records = np.asarray(records, dtype=np.int64)
+        return RecordColumns(
+            kind=self._kind[records], country=self._country[records], admin1=self._admin1[records],
+            population=self._population[records], capital=self._capital[records],
+            lat=self.lat[records], lon=self.lon[records])
+
+    @cached_property
+    def _capital(self) -> np.ndarray:
+        return self._column("capital").astype(bool)
+
+    def country_index(self, code: str | None) -> int | None:
+        """Index of ISO2 ``code`` in ``meta["countries"]`` (what :attr:`RecordColumns.country` holds), or None."""
+        return self._country_index.get(code) if code is not None else None
+
+    @cached_property
+    def _country_index(self) -> dict[str, int]:
+        return {c: i for i, c in enumerate(self._countries)}
 
     def kind_codes(self, kinds: Iterable[str]) -> np.ndarray:
         return np.array([self._kinds.index(k) for k in kinds if k in self._kinds], dtype=np.uint8)
@@ -448,7 +498,10 @@ class Gazetteer:
         ----------
         name : str
             Any spelling: case, diacritics, punctuation and common
-            transliterations do not matter.
+            transliterations do not matter.  "Name, Country" and "Name,
+            State" keep the places in that country or admin-1 unit
+            (``"Kars, Turkey"``, ``"Atlanta, Georgia"``) unless ``country``
+            is given; a comma before anything else is part of the name.
         country : str or sequence of str, optional
             ISO2 code(s) (``"TR"``) or country name(s) to keep.
         kind : str or sequence of str, optional
@@ -463,7 +516,11 @@ class Gazetteer:
         Returns
         -------
         list of Place
-            Empty when nothing matches.
+            Empty when nothing matches; also when the name is a real name
+            but not in the country or of the kind asked for ("Atlantis,
+            Greece"): misspelling-level matches are tried only for names
+            that are no place's name at all.  One entry per place: a
+            district sharing its seat's name and point comes after it once.
 
         Raises
         ------
@@ -484,20 +541,47 @@ class Gazetteer:
         if limit is not None and limit < 1:
             raise InputError(f"limit must be at least 1, not {limit}")
         kinds = self._kind_filter(kind)
-        countries = self._country_filter(country)
+        units: set[tuple[int, int]] | None = None
+        if country is None:
+            head, sep, tail = name.rpartition(",")
+            if sep and head.strip() and tail.strip():
+                # "Kars, Turkey", "Atlanta, Georgia": the name, in the country or admin-1 unit after
+                # the comma ("Washington, D.C." names neither: the comma is part of the name)
+                within = self._within(tail)
+                if within is not None:
+                    name, (country_codes, units) = head, within
+                    countries = np.array(country_codes, dtype=np.uint16)
+        else:
+            countries = self._country_filter(country)
+        if units is None and country is None:
+            countries = None
         keys = sorted(name_keys(name))
         if not keys:
             return []
         stages = [self._match_exact, self._match_skeleton] + ([self._match_fuzzy] if fuzzy else [])
         pooled: list[tuple[np.ndarray, np.ndarray, list[str]]] = []
+        exists = False  # whether the name is some place's name or spelling, wherever it is
         for stage in stages:
-            records, raw, match = stage(keys)
+            if stage == self._match_fuzzy and exists:
+                # A real name that is not in the country asked for ("Atlantis, Greece") names nothing
+                # there: a misspelling-level match in that country (Atalánti) would be a guess.
+                break
+            records, raw, match = stage(keys, strict=True) if stage == self._match_skeleton and exists \
+                else stage(keys)
             if records.size:
+                exists = True
                 keep = np.ones(records.size, bool)
                 if kinds is not None:
                     keep &= np.isin(self._kind[records], kinds)
-                if countries is not None:
+                if countries is not None and units:
+                    keep &= np.isin(self._country[records], countries) | np.array(
+                        [(int(c), int(a)) in units for c, a in zip(self._country[records], self._admin1[records])],
+                        dtype=bool)
+                elif countries is not None:
                     keep &= np.isin(self._country[records], countries)
+                elif units:
+                    keep &= np.array([(int(c), int(a)) in units for c, a in
+                                      zip(self._country[records], self._admin1[records])], dtype=bool)
                 if keep.any():
                     pooled.append((records[keep], raw[keep], [m for m, k in zip(match, keep) if k]))
                     # A spelling that is some record's own name ends the search; one
@@ -510,6 +594,78 @@ class Gazetteer:
                                 [m for p in pooled for m in p[2]], limit)
         return []
 
+    def _within(self, where: str) -> tuple[list[int], set[tuple[int, int]]] | None:
+        """The countries and admin-1 units (country, admin1 codes) that ``where`` names, or None.
+
+        "Turkey", "TR" and "Türkiye" name a country; "Georgia" names a country
+        and a US state (both kept: the ranking picks); "Norfolk" nothing here.
+        """
+        where = where.strip()
+        code = self.country_code(where)
+        countries = [self._countries.index(code)] if code is not None else []
+        units = {(int(self._country[p.index]), int(self._admin1[p.index]))
+                 for p in self.lookup(where, kind="admin1", limit=None, fuzzy=False) if p.match != "alternate"}
+        if not countries and not units:
+            return None
+        return countries, units
+
+    def spellings(self, key: str, *, limit: int = 3) -> list[tuple[str, float, str]]:
+        """Name keys that ``key`` (a folded name not in the index) may be another spelling of.
+
+        ``(name key, similarity in [0, 1], how)``, most similar first: ``how`` is
+        ``"skeleton"`` for a transliteration ("Yevlah" for Yevlakh, "Nahçıvan")
+        and ``"fuzzy"`` for a near-miss ("Nackchivan" for Nakhchivan).  Used by the
+        text scanner for capitalised words that are no exact name.
+
+        Examples
+        --------
+        >>> Gazetteer.default().spellings("yevlah")[0][::2]
+        ('yevlakh', 'skeleton')
+        """
+        cached = self._spellings.get(key)
+        if cached is not None:
+            return cached[:limit]
+        from rapidfuzz import fuzz, process
+
+        found: dict[str, tuple[float, str]] = {}
+        sid = self.skeletons.get(skeleton(key))
+        if sid is not None:
+            for kid in self._skel_postings[self._skel_offsets[sid]:self._skel_offsets[sid + 1]]:
+                other = self.names.restore_key(int(kid))
+                similarity = fuzz.ratio(key, other) / 100
+                if similarity >= _SPELLING_SKELETON_MIN and other != key:
+                    found[other] = (similarity, "skeleton")
+        if len(key) >= _SPELLING_FUZZY_MIN_CHARS:
+            by_length = self._keys_by_length(key[:2])
+            pool = [k for n in range(len(key) - 2, len(key) + 3) for k in by_length.get(n, ()) if k != key]
+            for other, similarity, _ in process.extract(key, pool, scorer=fuzz.ratio,
+                                                        score_cutoff=_SPELLING_FUZZY_MIN * 100, limit=5):
+                found.setdefault(other, (similarity / 100, "fuzzy"))
+        out = sorted(((k, sim, how) for k, (sim, how) in found.items()), key=lambda x: (-x[1], x[0]))[:5]
+        if len(self._spellings) >= 20_000:  # bounded: a corpus has far fewer distinct unknown names
+            self._spellings.clear()
+        self._spellings[key] = out
+        return out[:limit]
+
+    @cached_property
+    def _spellings(self) -> dict[str, list[tuple[str, float, str]]]:
+        return {}
+
+    def _keys_by_length(self, prefix: str) -> dict[int, list[str]]:
+        """The name keys starting with ``prefix``, by length (built once per prefix)."""
+        cache = self._prefix_pools
+        pool = cache.get(prefix)
+        if pool is None:
+            pool = {}
+            for k in self.names.keys(prefix):
+                pool.setdefault(len(k), []).append(k)
+            cache[prefix] = pool
+        return pool
+
+    @cached_property
+    def _prefix_pools(self) -> dict[str, dict[int, list[str]]]:
+        return {}
+
     def _match_exact(self, keys: list[str]):
         recs, raws, matches = [], [], []
         for key in keys:
@@ -519,7 +675,10 @@ class Gazetteer:
             matches += [_GRADE_MATCH[x] for x in g]
         return np.concatenate(recs), np.concatenate(raws), matches
 
-    def _match_skeleton(self, keys: list[str]):
+    def _match_skeleton(self, keys: list[str], strict: bool = False):
+        """Names with the same transliteration skeleton.  ``strict`` (the name is some place's
+        own elsewhere): only spellings one letter longer or shorter at most ("Jolfa"/"Julfa",
+        not "Kars"/"Karyes")."""
         from rapidfuzz.fuzz import ratio
 
         recs, raws, matches = [], [], []
@@ -530,7 +689,7 @@ class Gazetteer:
             for kid in self._skel_postings[self._skel_offsets[sid]:self._skel_offsets[sid + 1]]:
                 other = self.names.restore_key(int(kid))
                 similarity = ratio(key, other) / 100
-                if similarity < 0.6:
+                if similarity < 0.6 or strict and abs(len(other) - len(key)) > 1:
                     continue
                 p = self.postings(int(kid)).astype(np.int64)
                 recs.append(p >> 2)
@@ -565,6 +724,16 @@ class Gazetteer:
             if r not in best or t > best[r][0]:
                 best[r] = (t, m)
         order = sorted(best, key=lambda r: (-best[r][0], -int(self._population[r]), r))
+        # One place once: a district that shares its seat's name and point ("Kars" the city and the
+        # Kars district) is listed after the seat, not as a second "Kars, TR" at the same spot.
+        seen: set[tuple[str, int, float, float]] = set()
+        unique = []
+        for r in order:
+            same = (self._names[r], int(self._country[r]), float(self.lat[r]), float(self.lon[r]))
+            if same not in seen:
+                seen.add(same)
+                unique.append(r)
+        order = unique
         if limit is not None:
             order = order[:limit]
         return [self.place(r, score=min(1.0, max(0.0, best[r][0] / _MAX_RAW)), match=best[r][1]) for r in order]
@@ -594,23 +763,14 @@ class Gazetteer:
         return np.array(codes, dtype=np.uint16)
 
     def lookup_query(self, query: str, **options: Any) -> list[Place]:
-        """Like :meth:`lookup`, for a query that may end in a country: ``"Astara, Azerbaijan"``.
-
-        The part after the last comma is taken as a country when it names one
-        (code or name); otherwise the comma is just part of the name
-        (``"Washington, D.C."``).
+        """The same as :meth:`lookup` (which reads "Name, Country" itself); kept for old callers.
 
         Examples
         --------
         >>> Gazetteer.default().lookup_query("Astara, Azerbaijan")[0].country
         'AZ'
         """
-        name, sep, rest = query.rpartition(",")
-        if sep and name.strip() and rest.strip() and "country" not in options:
-            code = self.country_code(rest)
-            if code is not None:
-                return self.lookup(name, country=code, **options)
-        return self.lookup(query.replace(",", " ") if sep else query, **options)
+        return self.lookup(query, **options)
 
     def country_code(self, country: str) -> str | None:
         """The ISO2 code of a country given by code or any of its names (None if unknown).
@@ -641,7 +801,7 @@ class Gazetteer:
         >>> Gazetteer.default().nearest(40.598, 43.085)[0].name
         'Kars'
         """
-        lat, lon = _check_point(lat, lon)
+        lat, lon = check_point(lat, lon)
         kinds = self._kind_filter(kind)
         from pyproj import Geod
 
@@ -668,7 +828,8 @@ _SOURCE_PREFIX = {
 }
 
 
-def _check_point(lat: float, lon: float) -> tuple[float, float]:
+def check_point(lat: float, lon: float) -> tuple[float, float]:
+    """``(lat, lon)`` as floats, or :class:`~geodrills.errors.CoordinateError` (not numbers, NaN, out of range)."""
     try:
         lat_f, lon_f = float(lat), float(lon)
     except (TypeError, ValueError) as exc:

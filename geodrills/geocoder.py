@@ -19,7 +19,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
 from .errors import CoordinateError, GeodrillsError
-from .gazetteer import Gazetteer, Place, _check_point
+from .gazetteer import Gazetteer, Place, check_point
 
 __all__ = ["GazetteerGeocoder"]
 
@@ -113,6 +113,8 @@ class GazetteerGeocoder(Geocoder):
             country = query.get("country") if name != query.get("country") else None
             if not name:
                 raise GeodrillsError(f"structured query {query!r} has no city, state, county or country")
+            if not country and query.get("state") and name != query.get("state"):
+                country = query["state"]  # {"city": "Atlanta", "state": "Georgia"}: "Atlanta, Georgia"
             return name, country
         return query, None
 
@@ -147,4 +149,4 @@ def _point(query: Any) -> tuple[float, float]:
             lat, lon = query[0], query[1]
         except (TypeError, IndexError, KeyError) as exc:
             raise CoordinateError(f"expected (lat, lon), got {query!r}") from exc
-    return _check_point(lat, lon)
+    return check_point(lat, lon)

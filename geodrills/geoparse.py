@@ -14,21 +14,23 @@ Examples
 
 from __future__ import annotations
 
-import re
 import sys
 import types
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from .articles import Article, as_article, read_articles
 from .demonyms import find_demonyms
 from .errors import GeodrillsError, InputError
+from .explain import Explanation
 from .extract import find_candidates
 from .gazetteer import Gazetteer, Place
 from .resolve import local_countries, resolve_candidates
+from .sentences import Sentences, sentence_span
+from .weights import WEIGHTS, Weights
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -55,6 +57,8 @@ class Mention:
         The article's name (its file's base name).
     alternatives : tuple of str
         Ids of the next-best readings, for review (``Gazetteer.get(id)``).
+    explanation : Explanation or None
+        With ``geoparse(..., explain=True)``: the score terms (see :meth:`explain`).
     """
 
     start: int
@@ -65,6 +69,25 @@ class Mention:
     precision: str
     article: str | None = None
     alternatives: tuple[str, ...] = ()
+    explanation: Explanation | None = field(default=None, compare=False, repr=False)
+
+    def explain(self, top: int = 3) -> str:
+        """Why this place: the top readings with every score term, and why the span is a place.
+
+        Needs ``geoparse(..., explain=True)`` (the terms are not kept otherwise).
+
+        Examples
+        --------
+        >>> m = geoparse("Drills in Astara, Baku and Imishli.", explain=True)[0]
+        >>> print(m.explain().splitlines()[0])
+        Astara [10:16] -> Astara (town, AZ) gn:148445  score 0.4339
+        """
+        p = self.place
+        head = f"{self.text} [{self.start}:{self.end}] -> " + (
+            f"{p.name} ({p.kind}, {p.country or '-'}) {p.id}  score {self.score:.4f}" if p else "no place")
+        if self.explanation is None:
+            return head + "\n  (no terms kept: call geoparse(..., explain=True))"
+        return "\n".join([head, *self.explanation.lines(top)])
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON row (``geodrills geocode --format jsonl``)."""
@@ -80,7 +103,8 @@ class Mention:
 
 
 def geoparse(text_or_article: Article | str | PathLike[str], *,
-             gazetteer: Gazetteer | None = None) -> list[Mention]:
+             gazetteer: Gazetteer | None = None, weights: Weights | None = None,
+             explain: bool = False) -> list[Mention]:
     """Find and resolve every place named in one article.
 
     Parameters
@@ -90,6 +114,10 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
         file, or the text itself.
     gazetteer : Gazetteer, optional
         The bundled one by default.
+    weights : Weights, optional
+        The resolver's weights (:data:`geodrills.weights.WEIGHTS` by default).
+    explain : bool
+        Keep every score term, for :meth:`Mention.explain` (slower).
 
     Returns
     -------
@@ -107,39 +135,16 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
     candidates = find_candidates(text, gaz, skip=article.boilerplate, start=article.body_start)
     found = find_demonyms(text)
     demonyms = Counter(d.country for d in found if d.country)
-    local = local_countries(text, candidates, found)
+    w = weights or WEIGHTS
+    local = local_countries(text, candidates, found, weights=w)
     mentions = []
-    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local):
+    for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local, weights=w,
+                                  explain=explain):
         c = res.candidate
-        alternatives = tuple(gaz._ids[r] for r in res.alternatives)
+        alternatives = tuple(gaz.place_id(r) for r in res.alternatives)
         mentions.append(Mention(c.start, c.end, c.text, res.place, res.score, res.place.precision,
-                                article.name, alternatives))
+                                article.name, alternatives, res.explanation))
     return mentions
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9À-ÞĀ-ſ])|\n\s*\n|\n")
-
-
-def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """The sentence around ``text[start:end]`` (offsets, stripped).
-
-    Examples
-    --------
-    >>> t = "First one. Troops in Kars. Last."
-    >>> s, e = sentence_span(t, t.index("Kars")); t[s:e]
-    'Troops in Kars.'
-    """
-    end = start if end is None else end
-    lo = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, start):
-        lo = m.end()
-    m = _SENTENCE_BREAK.search(text, end)
-    hi = m.start() if m else len(text)
-    while lo < hi and text[lo].isspace():
-        lo += 1
-    while hi > lo and text[hi - 1].isspace():
-        hi -= 1
-    return lo, hi
 
 
 #: Columns of :func:`geoparse_frame`, in order.
@@ -189,10 +194,11 @@ def geoparse_frame(articles: Iterable[Article | str | PathLike[str]] | Article |
             if on_error == "raise":
                 raise
             continue
+        sentences = Sentences(article.text)  # one split per article, a bisection per mention
         for m in mentions:
             if m.place is None:
                 continue
-            s, e = sentence_span(article.text, m.start, m.end)
+            s, e = sentences.span_at(m.start) or (m.start, m.end)
             s = max(s, article.body_start)  # never the " date YYYY-MM-DD" header
             row = m.to_dict()
             row.update(title=article.title, date=article.date.isoformat() if article.date else None,

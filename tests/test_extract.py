@@ -7,13 +7,15 @@ import re
 
 import pytest
 
-from geodrills.extract import (
-    _CAP_WORD,
-    _SENTENCE_PUNCT,
-    _is_capital,
-    _words_before,
-    _written_in_lower_case,
-    find_candidates,
+from geodrills.extract import find_candidates
+from geodrills.toponyms.text import (
+    CAP_WORD,
+    SENTENCE_PUNCT,
+    LowerCaseWords,
+    SkipSpans,
+    is_capital,
+    lower_case_words,
+    words_before,
 )
 from geodrills.gazetteer import Gazetteer
 
@@ -27,7 +29,7 @@ def _reference_words_before(text: str, pos: int, k: int) -> list[tuple[str, str]
     for a, b in reversed(spans):
         gap = text[b:end]
         out.append((text[a:b], gap))
-        if len(out) == k or _SENTENCE_PUNCT.search(gap):
+        if len(out) == k or SENTENCE_PUNCT.search(gap):
             break
         end = a
     return out
@@ -43,14 +45,14 @@ def test_words_before_matches_the_reference_on_random_text():
         for pos in range(len(text) + 1):
             if pos and text[pos - 1].isalnum():
                 continue  # candidates start where a word starts
-            assert _words_before(rev, pos, 3) == _reference_words_before(text, pos, 3), (text, pos)
+            assert words_before(rev, pos, 3) == _reference_words_before(text, pos, 3), (text, pos)
             checked += 1
     assert checked > 10_000
 
 
 def test_words_before_stops_at_the_sentence():
     text = "He left. Troops in Kars"
-    assert _words_before(text[::-1], text.index("Kars"), 3) == [("in", " "), ("Troops", " "), ("left", ". ")]
+    assert words_before(text[::-1], text.index("Kars"), 3) == [("in", " "), ("Troops", " "), ("left", ". ")]
 
 
 def _places(text: str) -> list[tuple[str, str, str]]:
@@ -116,24 +118,26 @@ def _random_texts(seed: int, n: int) -> list[str]:
 
 
 def test_capital_scan_matches_the_plain_definition():
-    """A word-initial A-Z, or a non-ASCII word character, not a digit, that _is_capital accepts."""
+    """A word-initial A-Z, or a non-ASCII word character, not a digit, that is_capital accepts."""
     for text in _random_texts(5, 3000):
-        got = [m.start() for m in _CAP_WORD.finditer(text) if m.group() <= "\x7f" or _is_capital(m.group())]
+        got = [m.start() for m in CAP_WORD.finditer(text) if m.group() <= "\x7f" or is_capital(m.group())]
         want = [i for i, ch in enumerate(text) if (i == 0 or not text[i - 1].isalnum())
-                and (("A" <= ch <= "Z") or (ch > "\x7f" and ch.isalnum() and not ch.isdecimal() and _is_capital(ch)))]
+                and (("A" <= ch <= "Z") or (ch > "\x7f" and ch.isalnum() and not ch.isdecimal() and is_capital(ch)))]
         assert got == want, text
     # every capital of the Basic Multilingual Plane, after a space
     caps = "".join(" " + chr(c) for c in range(0x80, 0x10000) if chr(c).isalnum() and not chr(c).isdecimal()
-                   and _is_capital(chr(c)))
-    assert sum(1 for m in _CAP_WORD.finditer(caps) if _is_capital(m.group())) == len(caps) // 2
+                   and is_capital(chr(c)))
+    assert sum(1 for m in CAP_WORD.finditer(caps) if is_capital(m.group())) == len(caps) // 2
 
 
-def test_written_in_lower_case_matches_a_regex_over_all_words():
+def test_lower_case_words_match_a_regex_over_all_words():
     lower_word = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
     for text in _random_texts(7, 3000):
         words = set(lower_word.findall(text))
-        for word in ("kars", "baku", "police", "x", "a", "İmişli".lower()):
-            assert _written_in_lower_case(text, word) == (word in words), (text, word)
+        assert lower_case_words(text) == words, text
+        asked = LowerCaseWords()
+        for word in ("kars", "baku", "police", "x", "a", "İmişli".lower(), "Kars", "k1"):
+            assert asked.has(text, word) == (word in words), (text, word)
 
 
 @pytest.fixture(scope="module")
@@ -205,3 +209,12 @@ def test_a_capitalised_feature_word_before_an_institution_stays_out_of_the_span(
     # "Nakhchivan State University" names a university, not "Nakhchivan State"; "Kars Province" is still joined
     assert [c.text for c in find_candidates("Nakhchivan State University students met.", gaz)] == ["Nakhchivan"]
     assert [c.text for c in find_candidates("The Kars Province Governor spoke.", gaz)] == ["Kars Province"]
+
+
+def test_skip_spans_answer_like_a_scan_of_every_span():
+    rng = random.Random(5)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(0, 9)) for a in (rng.randint(0, 60) for _ in range(rng.randint(0, 8)))]
+        skip = SkipSpans(spans)
+        for pos in range(70):
+            assert skip.holds(pos) == any(a <= pos < b for a, b in spans), (spans, pos)

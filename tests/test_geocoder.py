@@ -120,3 +120,43 @@ def test_reverse_garbage_is_a_coordinate_error(geocoder, query):
 def test_custom_gazetteer_is_used():
     g = Gazetteer.default()
     assert GazetteerGeocoder(gazetteer=g).gazetteer is g
+
+
+@pytest.mark.parametrize("query, country, name", [
+    ("Kars, Turkey", "TR", "Kars"),
+    ("Astara, Iran", "IR", "Āstārā"),
+    ("Astara, AZ", "AZ", "Astara"),
+    ("Atlanta, Georgia", "US", "Atlanta"),  # a US state, though Georgia is also a country
+    ("Tbilisi, Georgia", "GE", "Tbilisi"),
+])
+def test_name_comma_country_or_state_in_every_entry_point(geocoder, query, country, name):
+    gaz = Gazetteer.default()
+    for place in (gaz.lookup(query)[0], gaz.lookup_query(query)[0]):
+        assert (place.country, place.name) == (country, name)
+    assert geocoder.geocode(query).raw["country"] == country
+
+
+@pytest.mark.parametrize("query", ["Atlantis, Greece", "Kars, Greece", "Baku, Norway"])
+def test_a_real_name_not_in_that_country_is_nothing(geocoder, query):
+    # not a misspelling-level namesake in that country (Atalánti for "Atlantis, Greece")
+    assert geocoder.geocode(query) is None
+    assert Gazetteer.default().lookup(query) == []
+
+
+def test_misspellings_still_found_when_no_place_has_that_name():
+    assert Gazetteer.default().lookup("Nakchivan")[0].name == "Naxçıvan"
+
+
+def test_a_comma_before_something_else_is_part_of_the_name():
+    assert Gazetteer.default().lookup("Washington, D.C.")[0].country == "US"
+
+
+def test_geocode_lists_each_place_once(geocoder):
+    found = geocoder.geocode("Kars", exactly_one=False)
+    keys = [(loc.raw["name"], loc.raw["country"], loc.latitude, loc.longitude) for loc in found]
+    assert len(keys) == len(set(keys))
+    assert keys[0][:2] == ("Kars", "TR")
+
+
+def test_structured_query_with_a_state(geocoder):
+    assert geocoder.geocode({"city": "Atlanta", "state": "Georgia"}).raw["country"] == "US"

@@ -910,3 +910,48 @@ def test_the_districts_of_nakhchivan():
 ])
 def test_a_border_crossing_named_in_lower_case(text, span, name):
     assert [(m.text, m.place.name, m.place.kind) for m in geoparse(text)][0] == (span, name, "border_crossing")
+
+
+# -- explanations ------------------------------------------------------------------------------------------
+
+def test_explanation_terms_add_up_to_the_scores(seeds):
+    import math
+
+    for a in seeds.values():
+        plain = geoparse(a)
+        explained = geoparse(a, explain=True)
+        assert explained == plain  # explaining changes nothing
+        for m in explained:
+            why = m.explanation
+            assert why.readings[0].place.id == m.place.id
+            for r in why.readings:
+                assert math.isclose(sum(t.value for t in r.terms), r.total, abs_tol=1e-9) or r.total == -math.inf
+            assert math.isclose(sum(t.value for t in why.evidence), why.spanness, abs_tol=1e-9)
+            assert why.spanness >= why.accept
+            assert round(why.share * why.confidence, 4) == m.score
+
+
+def test_explain_says_why_astara_is_iranian():
+    text = "Iranian troops gathered in Astara, Iran, near the border."
+    m = next(m for m in geoparse(text, explain=True) if m.text == "Astara")
+    assert m.place.country == "IR"
+    out = m.explain()
+    assert "followed by 'iran' +3.00" in out and "demonym next to it +1.00" in out
+    assert "Astara (town, AZ)" in out  # the runner-up is shown with its own terms
+
+
+def test_explain_without_terms_says_how_to_get_them():
+    m = geoparse("Troops in Kars.")[0]
+    assert "explain=True" in m.explain()
+
+
+def test_geocode_explain_prints_the_terms(tmp_path):
+    from geodrills.cli import main
+
+    p = tmp_path / "a.txt"
+    p.write_text("Title\n\nIranian troops gathered near Jolfa, Iran.\n", encoding="utf-8")
+    out = tmp_path / "why.txt"
+    assert main(["geocode", "--explain", str(p), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("== a.txt\nJolfa [")
+    assert "place? evidence" in text and "followed by 'iran'" in text

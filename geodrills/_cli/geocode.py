@@ -18,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument("--encoding", metavar="NAME", help="read the articles in this encoding (default UTF-8)")
+    parser.add_argument("--explain", action="store_true",
+                        help="print why each place was chosen (its top readings, every score term) as text")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,15 +29,21 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output)
     errors: list[str] = []
     rows = []
+    explained: list[str] = []
     from .._progress import progress_iter
 
     articles = iter_inputs(args.paths, "geocode", errors, encoding=args.encoding)
     for article in progress_iter(articles, desc="geocode"):
         try:
-            rows += [m.to_dict() for m in geoparse(article)]
+            mentions = geoparse(article, explain=args.explain)
         except GeodrillsError as exc:
             report_error("geocode", article.name, exc, errors)
-    write_text(render(rows, args.format, COLUMNS), args.output)
+            continue
+        rows += [m.to_dict() for m in mentions]
+        if args.explain:
+            explained.append(f"== {article.name}")
+            explained += [m.explain() for m in mentions]
+    write_text("\n".join(explained) + "\n" if args.explain else render(rows, args.format, COLUMNS), args.output)
     if errors:
         print(f"geodrills geocode: {len(errors)} input(s) could not be processed", file=sys.stderr)
         return 2

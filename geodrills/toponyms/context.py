@@ -1,0 +1,188 @@
+"""Context: what the article as a whole says about where it is (stage 3 of the geoparser).
+
+The demonym next to each name (:func:`local_countries`), the countries and
+admin-1 units it names (:func:`article_context`), its clear places
+(anchors) and how near each reading lies to them, and the country most
+names of a list share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from collections.abc import Sequence
+import bisect
+
+import numpy as np
+
+from ..demonyms import Demonym
+from ..gazetteer import Gazetteer
+from ..geodesy import EARTH_RADIUS_KM
+from ..weights import WEIGHTS, Weights
+from .candidate import Candidate
+from .lexicon import CLAUSE_BREAK, LIST_GAPS
+from .score import NameEntry, unit_vectors
+
+__all__ = ["ArticleContext", "ArticleGeometry", "article_context", "article_geometry", "fade_near_anchors", "far_from_other_anchors", "list_countries", "local_countries", "nearness"]
+
+
+def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequence[Demonym], *,
+                    weights: Weights = WEIGHTS) -> list[str | None]:
+    """Per candidate, the country of a demonym next to it in its sentence, or None.
+
+    The nearest demonym before it within ``weights.local_chars`` ("Iranian troops massed
+    near Jolfa"), else the nearest after it ("in Astara, on the Azerbaijani
+    side"), with no sentence break in between.
+
+    Examples
+    --------
+    >>> from geodrills.demonyms import find_demonyms
+    >>> from geodrills.gazetteer import Gazetteer
+    >>> from geodrills.toponyms.scan import find_candidates
+    >>> t = "Azerbaijani guards in Astara and Iranian guards in Astara."
+    >>> local_countries(t, find_candidates(t, Gazetteer.default()), find_demonyms(t))
+    ['AZ', 'IR']
+    """
+    w = weights
+    ds = sorted((d for d in demonyms if d.country), key=lambda d: d.start)
+    starts = [d.start for d in ds]
+    longest = max((d.end - d.start for d in ds), default=0)
+    out: list[str | None] = []
+    for c in candidates:
+        # Only the demonyms that can be within LOCAL_CHARS are looked at: bisection on their starts
+        # keeps this linear (testing every demonym for every candidate was their product).
+        i = bisect.bisect_left(starts, c.start)
+        lo = bisect.bisect_left(starts, c.start - w.local_chars - longest, 0, i)
+        hi = bisect.bisect_right(starts, c.end + w.local_chars, i)
+        before = [(ds[j].end, c.start, j) for j in range(i - 1, lo - 1, -1) if c.start - ds[j].end <= w.local_chars]
+        after = [(c.end, ds[j].start, j) for j in range(i, hi) if ds[j].start - c.end <= w.local_chars]
+        out.append(next((ds[j].country for a, b, j in before + after if not CLAUSE_BREAK.search(text, a, b)),
+                        None))
+    return out
+
+
+
+
+def nearness(entries: list, totals: list, anchors: np.ndarray, w: Weights) -> dict[int, list[float]]:
+    """:func:`fade_near_anchors` of every reading of every name, in one batch (keyed by ``id(entry)``)."""
+    named = list({id(e): e for e, t in zip(entries, totals) if t is not None}.values())
+    if not named:
+        return {}
+    near = fade_near_anchors(np.concatenate([e.unit for e in named]), anchors, w).tolist()
+    out, pos = {}, 0
+    for e in named:
+        out[id(e)] = near[pos:pos + len(e.records)]
+        pos += len(e.records)
+    return out
+
+
+def fade_near_anchors(units: np.ndarray, anchors: np.ndarray, w: Weights) -> np.ndarray:
+    """Per reading: 1 within ``w.near_km`` of an anchor, fading to 0 at ``w.near_fade`` times that (a sphere is exact enough)."""
+    dot = np.clip((units @ anchors.T).max(axis=1), -1.0, 1.0)
+    km = EARTH_RADIUS_KM * np.arccos(dot)
+    return np.clip((w.near_fade * w.near_km - km) / ((w.near_fade - 1) * w.near_km), 0.0, 1.0)
+
+
+def far_from_other_anchors(e: NameEntry, i: int, anchors: np.ndarray, w: Weights) -> bool:
+    """Whether reading ``i`` is beyond ``near_fade × near_km`` of every anchor but its own point."""
+    dot = anchors @ e.unit[i]
+    others = dot[dot < 1.0 - 1e-12]  # (its own point, if it anchors itself)
+    if not others.size:
+        return False
+    km = EARTH_RADIUS_KM * np.arccos(np.clip(others.max(), -1.0, 1.0))
+    return bool(km > w.near_fade * w.near_km)
+
+
+def list_countries(candidates: Sequence[Candidate], entries: list, totals: list) -> dict[int, int]:
+    """For candidates in a list of three or more, the country most of the list's best readings share."""
+    out: dict[int, int] = {}
+    k = 0
+    while k < len(candidates):
+        group = [k]
+        while group[-1] + 1 < len(candidates) and candidates[group[-1] + 1].gap_before in LIST_GAPS:
+            group.append(group[-1] + 1)
+        if len(group) >= 3:
+            tops = [entries[g].countries[max(range(len(totals[g])), key=totals[g].__getitem__)]
+                    for g in group if totals[g] is not None]
+            if tops:
+                common = Counter(tops).most_common(1)[0][0]
+                for g in group:
+                    out[g] = common
+        k = group[-1] + 1
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the article's names and demonyms say about where it is (before any reading is chosen)."""
+
+    countries: dict[int, float]  # country index -> its context term (by share of the country evidence)
+    units: dict[int, float]  # admin-1 index -> its context term (by share of the units named)
+    unit_names: dict[int, set[str]]  # admin-1 index -> the name keys that name it
+    notes: dict[int, str]  # country index -> what its context rests on (for explanations)
+
+
+def article_context(candidates: Sequence[Candidate], entries: Sequence[NameEntry | None], demonyms: Counter,
+                    gaz: Gazetteer, w: Weights, *, explain: bool = False) -> ArticleContext:
+    """The article's countries, from country names and demonyms, and the admin-1 units it names.
+
+    A name's first reading counts when it is the name's own (not an alternate)
+    and not the other side of a border ("near the border with Azerbaijan").
+    Each country's term is its share of the evidence: a passing mention of the
+    United States must not pull "Brussels" to a village in Ohio.
+    """
+    context: Counter = Counter()
+    for code, n in demonyms.items():
+        i = gaz.country_index(code)
+        if i is not None:
+            context[i] += n
+    units: Counter = Counter()  # the admin-1 units it names ("Red Oak" in an article that names Iowa)
+    unit_names: dict[int, set[str]] = {}
+    for c, e in zip(candidates, entries):
+        if e is not None and e.grades[0] == 0 and not c.across_border:
+            if e.kinds[0] == "country":
+                context[e.countries[0]] += w.country_name_count
+            elif e.kinds[0] == "admin1":
+                units[e.admin1[0]] += 1
+                unit_names.setdefault(e.admin1[0], set()).add(c.key)
+    notes: dict[int, str] = {}
+    if explain:
+        named = Counter(e.countries[0] for c, e in zip(candidates, entries) if e is not None and e.grades[0] == 0
+                        and not c.across_border and e.kinds[0] == "country")
+        for i in context:
+            code = gaz.meta["countries"][i]
+            notes[i] = f"{code}: {named[i]} country name(s), {demonyms.get(code, 0)} demonym(s)"
+    top = max(context.values(), default=0)
+    ctx = {c: w.context_country * n / top for c, n in context.items()}
+    top = max(units.values(), default=0)
+    unit_ctx = {a: w.admin1_context * n / top for a, n in units.items()}
+    return ArticleContext(ctx, unit_ctx, unit_names, notes)
+
+
+@dataclass(frozen=True)
+class ArticleGeometry:
+    """The article's clear places and what follows from them for every reading."""
+
+    anchors: frozenset[tuple[float, float]]  # (lat, lon) of clear readings that are not countries
+    anchor_units: np.ndarray | None  # their unit vectors
+    near: dict[int, list[float]]  # id(entry) -> per reading, 1 near an anchor fading to 0 (see fade_near_anchors)
+    list_country: dict[int, int]  # candidate -> the country most names of its list share
+
+
+def article_geometry(candidates: Sequence[Candidate], entries: Sequence[NameEntry | None],
+                     totals: Sequence[list[float] | None], w: Weights) -> ArticleGeometry:
+    """Anchors (readings that lead their runner-up by ``w.anchor_margin`` and reach ``w.accept``),
+    each reading's nearness to them, and the lists' countries."""
+    anchors: set[tuple[float, float]] = set()
+    for e, t in zip(entries, totals):
+        if t is None:
+            continue
+        order = sorted(range(len(t)), key=t.__getitem__, reverse=True)
+        best = t[order[0]]
+        margin = best - t[order[1]] if len(order) > 1 else math.inf
+        if e.kinds[order[0]] != "country" and margin > w.anchor_margin and best > w.accept:
+            anchors.add((e.lat[order[0]], e.lon[order[0]]))
+    anchor_units = unit_vectors(sorted(anchors)) if anchors else None
+    near = nearness(list(entries), list(totals), anchor_units, w) if anchors else {}
+    return ArticleGeometry(frozenset(anchors), anchor_units, near, list_countries(candidates, entries, totals))

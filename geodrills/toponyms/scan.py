@@ -1,0 +1,277 @@
+"""Scan: the spans of a text that name gazetteer records (stage 1 of the geoparser).
+
+The scanner walks the capitalised words of the text and asks the
+gazetteer's name trie for the longest name starting there
+(``trie.prefixes`` over the folded text, so "Naxçıvan's" finds
+"naxcivan"); where no name starts but the text says a place is meant, it
+tries another spelling of one (:meth:`~geodrills.gazetteer.Gazetteer.spellings`).
+Each hit becomes a :class:`~geodrills.toponyms.candidate.Candidate` with its
+cues (:mod:`geodrills.toponyms.cues`).  Nothing here decides which record
+is meant.
+
+Examples
+--------
+>>> from geodrills.gazetteer import Gazetteer
+>>> [c.text for c in find_candidates("Troops gathered in Baku and the Araz River.", Gazetteer.default())]
+['Baku', 'Araz River']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..gazetteer import Gazetteer
+from ..normalize import fold
+from .candidate import Candidate
+from .cues import (
+    NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, derived_from, place_cue, share_plural_cues, stands_alone,
+)
+from .lexicon import (
+    ABBREVIATIONS,
+    GENERIC_ENDS,
+    LIST_JOINS,
+    LOCATIVE,
+    POSSESSIVE,
+    STOP_WORDS,
+    US_STATE,
+    US_STATE_ABBREVIATIONS,
+)
+from .text import CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
+
+__all__ = ["find_candidates"]
+
+
+_MAX_NAME_CHARS = 64
+
+
+def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int, int]] = (),
+                    start: int = 0) -> list[Candidate]:
+    """All toponym candidates in ``text``, left to right, not overlapping.
+
+    Parameters
+    ----------
+    text : str
+    gazetteer : Gazetteer
+    skip : sequence of (start, end)
+        Spans to ignore (web boilerplate).
+    start : int
+        Ignore text before this offset (a date header).
+    """
+    folded = fold(text)
+    n_text = len(folded)
+    prefixes = gazetteer.names.prefixes
+    lower_words = LowerCaseWords()  # the words the text writes in lower case, collected when first asked
+    common_words, first_names, given_names = gazetteer.common_words, gazetteer.first_names, gazetteer.given_names
+    out: list[Candidate] = []
+    pos = start
+    rev = text[::-1]  # for looking back from a candidate (see words_before)
+    # AP state abbreviations after a comma ("Gainesville, Va."): start -> (end, the state's name key)
+    states = {m.start(1): (m.end(1), US_STATE_ABBREVIATIONS[m.group(1)]) for m in US_STATE.finditer(text, start)}
+    skipped = SkipSpans(skip)
+    chain = [-1]  # end of the last span a place cue pointed at (see _spelled_span)
+    # Guessing a spelling costs a gazetteer search; a budget growing with the text keeps a page of
+    # unknown cued words ("near Xa, near Xb, …") linear at a news article's cost per byte.
+    guesses = [_GUESSES_PER_ARTICLE + len(text) // _CHARS_PER_GUESS]
+    for m in CAP_WORD.finditer(text, start):
+        ws = m.start()
+        if ws < pos or skip and skipped.holds(ws):
+            continue
+        if m.group() > "\x7f" and not is_capital(m.group()):
+            continue  # a word in a non-Latin-capital letter ("éclair", "ışık")
+        state = states.get(ws)
+        if state is not None:
+            end, key = state
+            cand = Candidate(start=ws, end=end, text=text[ws:end], key=key, kind_cue=("admin1",))
+            cand.gap_before = text[out[-1].end:ws] if out else None
+            out.append(cand)
+            pos = end
+            continue
+        best = None
+        for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
+            end = ws + len(key)
+            if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
+                best = key
+        dot = 0  # "St. Petersburg": the gazetteer spells it "St Petersburg"
+        if text.startswith(ABBREVIATIONS, ws):
+            cut = text.index(".", ws)
+            for key in prefixes(folded[ws:cut] + folded[cut + 1:ws + _MAX_NAME_CHARS]):
+                end = ws + len(key) + 1
+                if len(key) > cut - ws and (end == n_text or folded[end] == " ") \
+                        and (best is None or len(key) + 1 > len(best) + dot):
+                    best, dot = key, 1
+        spellings: tuple[tuple[str, float, str], ...] = ()
+        if best is None:
+            if guesses[0] <= 0:
+                continue
+            spelled = _spelled_span(text, folded, rev, ws, out, gazetteer, lower_words, chain, guesses)
+            if spelled is None:
+                continue
+            best, spellings = spelled
+        end = ws + len(best) + dot
+        if " " in best:
+            # The last word of a multi-word name must be capitalised or generic ("Kars province").
+            last = text[text.rfind(" ", ws, end) + 1:end]
+            if last and not _ends_a_name(last):
+                best = _shorter_capitalised(prefixes, folded, text, ws, end)
+                if best is None:
+                    continue
+                end = ws + len(best)
+        cand = candidate_at(text, rev, best, ws, end, states, given_names)
+        if cand is not None and spellings:
+            cand.spellings = spellings
+            cand.locative = True  # the place cue that let the guess in ("near", "Kars and …", "… river")
+            cand.notes.append(f"spelled like {spellings[0][0]!r} ({spellings[0][2]})")
+        if cand is not None and " " not in cand.text and not cand.all_caps:
+            low = cand.text.lower()
+            written_low = lower_words.has(text, low)
+            cand.common_word = written_low or cand.key in common_words
+            cand.first_name = cand.key in first_names
+        if cand is not None:
+            cand.gap_before = text[out[-1].end:cand.start] if out else None
+            if cand.gap_before in POSSESSIVE:  # "Nakhchivan's Julfa district", "Iran's Jolfa"
+                cand.possessor = out[-1].key
+            out.append(cand)
+            pos = cand.end
+            if cand.locative:
+                chain[0] = cand.end
+    share_plural_cues(text, out)
+    return out
+
+
+def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate], gazetteer: Gazetteer,
+                  lower_words: LowerCaseWords, chain: list[int],
+                  guesses: list[int]) -> tuple[str, tuple[tuple[str, float, str], ...]] | None:
+    """A capitalised span at ``ws`` that is no name key but another spelling of one, or None.
+
+    Regional and misspelled forms ("Yevlah", "Dogu Bayazid", "Nagorno-Karbakh",
+    "Nackchivan") are tried only where the text says a place is meant
+    (:func:`place_cue`): after a locative ("in", "near"; not "from" or "to")
+    or "the province of", before a feature word ("river",
+    "province"), listed right after a name or a cued span ("near Khodaafarin
+    and Aslanduz", "Baku, Ganja, Yevlah"); a hyphenated compound needs no cue
+    when it is a close spelling of a long name ("Nagorno-Karbakh").  Up to
+    three capitalised words (joined by a space or hyphen) and a trailing generic
+    word ("bridge") are tried, longest first.  Returns the span's own folded key
+    and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
+    the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
+    searches left (each tried span costs one).
+    """
+    m = NEXT_WORD.match(text, ws)  # the first word (cheap tests first: most capitalised words fail them)
+    first = m.group(2) if m is not None and m.start(2) == ws else ""
+    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
+        return None
+    if not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
+        return None
+    low = fold(first)
+    if low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names \
+            or cached_is_demonym(first):
+        return None
+    words, generic = _span_words(text, ws)
+    cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
+    compound = len(words) - generic > 1 and "-" in text[ws:words[-1 - generic]]
+    if cue == NO_CUE and not compound or lower_words.has(text, first.lower()):
+        return None
+    if cue != NO_CUE:
+        chain[0] = words[-1]
+    for i in reversed(range(len(words))):
+        end = words[i]
+        key = " ".join(folded[ws:end].split())
+        if folded[ws:end] != key:  # a double space or a line break inside: not one name
+            continue
+        if not stands_alone(text, rev, ws, words[i - 1] if generic and i == len(words) - 1 else end):
+            continue
+        if guesses[0] <= 0:
+            return None
+        guesses[0] -= 1
+        spellings = gazetteer.spellings(key)
+        if any(derived_from(key, f[0]) for f in spellings):
+            return None  # "African", "Asian": an adjective of a name, not another spelling of it
+        found = [f for f in spellings if f[1] >= _GUESS_MIN and (
+                 cue == STRONG_CUE or f[1] >= _CLOSE_SPELLING and (cue == WEAK_CUE or len(key) >= 10))]
+        if found:
+            return folded[ws:end], tuple(found)
+    return None
+
+
+_CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
+
+
+_GUESS_MIN = 0.86  # least similarity of a spelling the scanner guesses ("Earlsheaton" is not Earlston)
+
+
+_GUESSES_PER_ARTICLE = 30  # gazetteer searches for guessed spellings per article …
+
+
+_CHARS_PER_GUESS = 4000  # … and one more per this many characters
+
+
+def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candidate], chained: int) -> bool:
+    """A cheap necessary condition for :func:`place_cue` (or a compound) at ``ws``: a word that could be
+    a locative or "of" before it, a name or cued span just before it, a hyphenated capitalised word
+    after it, or a feature word after its capitalised words.  Most capitalised words fail it."""
+    if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
+        return True
+    m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
+    if m is not None:
+        word = m.group(1)[::-1].casefold()
+        if word in LOCATIVE or word == "of":
+            return True
+    # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
+    nxt = NEXT_WORD.match(text, first_end)
+    for _ in range(_SPELLED_MAX_WORDS):
+        if nxt is None or nxt.group(1) not in (" ", "-"):
+            return False
+        word = nxt.group(2)
+        if word in GENERIC_ENDS or nxt.group(1) == "-" and word[0].isupper():
+            return True
+        if not word[0].isupper():
+            return False
+        nxt = NEXT_WORD.match(text, nxt.end())
+    return nxt is not None and nxt.group(1) == " " and nxt.group(2) in GENERIC_ENDS
+
+
+_LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
+
+
+def _span_words(text: str, ws: int) -> tuple[list[int], int]:
+    """Ends of the candidate spans at ``ws`` (one to three capitalised words, then a generic word
+    after them), and 1 if the last end is that generic word."""
+    ends: list[int] = []
+    pos = ws
+    for _ in range(_SPELLED_MAX_WORDS):
+        m = NEXT_WORD.match(text, pos)
+        if m is None or (ends and (m.group(1) not in (" ", "-") or not is_capital(m.group(2)[0]))):
+            break
+        if not ends and m.start(2) != ws:
+            break
+        ends.append(m.end())
+        pos = m.end()
+    if ends:
+        m = NEXT_WORD.match(text, ends[-1])
+        if m is not None and m.group(1) == " " and m.group(2) in GENERIC_ENDS:
+            ends.append(m.end())  # "the Khodaafarin bridge", "the AstraChai river"
+            return ends, 1
+    return ends, 0
+
+
+_SPELLED_MAX_WORDS = 3
+
+
+def _shorter_capitalised(prefixes, folded: str, text: str, ws: int, end: int) -> str | None:
+    keys = sorted((k for k in prefixes(folded[ws:end]) if ws + len(k) <= end
+                   and (ws + len(k) == len(folded) or folded[ws + len(k)] == " ")), key=len, reverse=True)
+    for key in keys:
+        seg = text[ws:ws + len(key)]
+        tail = seg.rsplit(" ", 1)[-1]
+        if tail and (" " not in seg or _ends_a_name(tail)):
+            return key
+    return None
+
+
+def _ends_a_name(word: str) -> bool:
+    """Whether ``word`` may end a multi-word name: capitalised (also after a hyphen:
+    "Bab el-Mandeb"), a number, or a generic word."""
+    return word[0].isupper() or word.rpartition("-")[2][:1].isupper() or word.isdigit() \
+        or word.casefold() in GENERIC_ENDS

@@ -1,0 +1,68 @@
+"""The resolver's Weights: one place for every number, loadable, and each term doing what it says."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from geodrills.errors import InputError
+from geodrills.extract import Candidate
+from geodrills.gazetteer import Gazetteer
+from geodrills.geoparse import geoparse
+from geodrills.toponyms.accept import span_evidence
+from geodrills.toponyms.score import resolver_caches
+from geodrills.weights import WEIGHTS, Weights
+
+
+def test_weights_round_trip_through_json(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(WEIGHTS.replace(accept=3.25).to_dict()), encoding="utf-8")
+    w = Weights.from_json(path)
+    assert w == WEIGHTS.replace(accept=3.25)
+    assert hash(w) == hash(WEIGHTS.replace(accept=3.25))  # frozen and hashable: usable as a cache key
+
+
+def test_unknown_weight_is_an_error():
+    with pytest.raises(InputError, match="accpet"):
+        Weights.from_mapping({"accpet": 3.0})
+
+
+def test_the_resolvers_prior_is_its_own_but_starts_equal_to_lookups():
+    gaz = Gazetteer.default()
+    records = np.arange(0, len(gaz), 997)
+    assert np.array_equal(resolver_caches(gaz, WEIGHTS).prior[records], gaz.prior(records))
+    moved = resolver_caches(gaz, WEIGHTS.replace(population=0.0)).prior[records]
+    assert not np.array_equal(moved, gaz.prior(records))  # a knob of the resolver, not of lookup
+
+
+def test_accept_threshold_decides_what_is_a_place():
+    text = "Troops gathered near Kars and Ardahan on Monday."
+    assert [m.text for m in geoparse(text)] == ["Kars", "Ardahan"]
+    assert geoparse(text, weights=WEIGHTS.replace(accept=50.0)) == []
+
+
+def test_locative_weight_is_the_locative_terms_contribution():
+    text = "Officials from Kars met reporters."
+    plain = geoparse(text)[0].score
+    stronger = geoparse(text, weights=WEIGHTS.replace(locative=3.0))[0].score
+    assert stronger > plain
+
+
+@pytest.mark.parametrize("flag, weight, sign", [
+    ("embedded", "embedded", -1), ("sentence_initial", "sentence_initial", -1), ("common_word", "common_word", -1),
+    ("person_cue", "person", -1), ("after_given_name", "surname", -1), ("first_name", "first_name", -1),
+    ("locative", "locative", +1),
+])
+def test_each_span_evidence_term_adds_its_weight(flag, weight, sign):
+    cand = Candidate(start=0, end=4, text="Kars", key="kars")
+    base = span_evidence(WEIGHTS, cand)
+    setattr(cand, flag, True)
+    assert span_evidence(WEIGHTS, cand) - base == pytest.approx(sign * getattr(WEIGHTS, weight))
+    assert span_evidence(WEIGHTS.replace(**{weight: 0.0}), cand) == pytest.approx(base)
+
+
+def test_kind_cue_evidence():
+    cand = Candidate(start=0, end=4, text="Kars", key="kars", kind_cue=("admin1",))
+    assert span_evidence(WEIGHTS, cand) == pytest.approx(WEIGHTS.kind_cue_evidence)
