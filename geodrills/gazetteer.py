@@ -123,6 +123,15 @@ class Place:
     source: str
     score: float = 1.0
     match: str = "exact"
+
+    def _repr_html_(self) -> str:
+        """The record as a small table in Jupyter (every value escaped)."""
+        from .reprs import record_html
+
+        return record_html(f"Place {self.id}", {
+            "name": self.name, "kind": self.kind, "country": self.country, "admin1": self.admin1,
+            "population": self.population, "lat": self.lat, "lon": self.lon, "source": self.source,
+            "match": self.match, "score": self.score})
     index: int = field(default=-1, repr=False, compare=False)
 
     @property

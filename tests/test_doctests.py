@@ -36,6 +36,7 @@ MODULES = [
     "geodrills.geodesy",
     "geodrills.sentences",
     "geodrills.atomic",
+    "geodrills.reprs",
 ]
 
 # Examples that disagree with the code (strict: the mark must go when they are fixed).
