@@ -78,6 +78,7 @@ from ..errors import InputError
 from ..forces import find_forces
 from ..geodesy import haversine_km
 from ..sentences import Sentences
+from ..spans import SpanSet
 from .names import Name, find_names
 
 __all__ = ["extract_events", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
@@ -472,7 +473,8 @@ def _locations_for(article: Article, mentions: Any) -> list[_Loc]:
 def _sentences(article: Article) -> list[tuple[int, int]]:
     """Sentence spans over the article body (the shared splitter), skipping web chrome."""
     spans = Sentences(article.text, article.body_start)
-    return [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in article.boilerplate)]
+    chrome = SpanSet(article.boilerplate)
+    return [(a, b) for a, b in spans if not chrome.contains(a, b)]
 
 
 def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -754,6 +756,10 @@ def _place_only(name: Name, text: str, locs: Sequence[_Loc]) -> bool:
     return all(find_demonyms(w) or w.upper() in ("US", "USA", "UK", "EU", "ROK", "PRC", "UAE") for w in words)
 
 
+#: characters a place name can take at most, for finding the places that overlap a span by bisection
+_LONGEST_NAME = 120
+
+
 def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
     """The items (sorted by ``start``, whose starts are ``starts``) inside ``[lo, hi]``, by bisection."""
     i = bisect_left(starts, lo)
@@ -769,8 +775,8 @@ def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) ->
 def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Mention]:
     text = article.text
     military = bool(_MILITARY.search(text, article.body_start)) or bool(find_forces(text[article.body_start:]))
-    boiler = article.boilerplate
-    locs = [loc for loc in locs if not any(s <= loc.start < e for s, e in boiler)]
+    chrome = SpanSet(article.boilerplate)
+    locs = [loc for loc in locs if not chrome.holds(loc.start)]
     loc_starts = [loc.start for loc in locs]
     text_year = None if article.date else _text_year(text[article.body_start:])
     country_locs: dict[str, _Loc] = {}
@@ -799,12 +805,15 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
         date_starts, duration_starts = [d.start for d in dates], [d.start for d in durations]
         sentence_loc_starts = [loc.start for loc in sentence_locs]
-        names = [n for n in names if not _place_only(n, text, sentence_locs)]
+        # the places that can overlap a name, by bisection: a sentence may hold thousands of both
+        names = [n for n in names if not _place_only(
+            n, text, _in_window(sentence_locs, sentence_loc_starts, n.start - _LONGEST_NAME, n.end + _LONGEST_NAME))]
         bound = _bind_names(text, names, cues)
+        bound_ids = {id(x) for x in bound.values()}
         # A name away from any cue ("Winter 2021 is a show of strength") can only
         # name an exercise already introduced.
         for n in names:
-            if not any(n is x for x in bound.values()):
+            if id(n) not in bound_ids:
                 # "Zapad-2021 is due to finish on September 16": the subject's own date, nothing between
                 own = [d for d in dates if d.start >= n.end and d.start - n.end <= NAME_REACH
                        and d.kind != "anchored" and not _BLOCKER.search(text, n.end, d.start)]
