@@ -513,3 +513,29 @@ def test_within_n_km_of():
     row = _only("Kars lies within 10 km of the Armenian border.", "km_from")
     assert row["stated_bound"] == "upper" and row["verdict"] == "doubtful"  # 41 km
     assert _rows("They built 5 km of road.").empty
+
+
+# --------------------------------------------------------------------------- verdict policy: no grey band
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Units moved to Przemyśl, near the Ukrainian border.", "supported"),       # 8 km
+    ("Soldiers patrolled in Lublin, near the Ukrainian border.", "doubtful"),   # 74 km: once 'borderline'
+    ("Troops gathered in Tabriz, close to the Azerbaijani border.", "doubtful"),  # 86 km
+    ("The battalion is based in Erzurum, far from the Armenian border.", "supported"),  # 203 km
+    ("The drills took place in Gyumri, far from the Turkish border.", "doubtful"),      # 10 km
+])
+def test_a_measured_figure_always_decides(text, verdict):
+    assert _only(text, "near")["verdict"] == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Bavaria lies near the Danish border.", "doubtful"),            # its edge is > 480 km away at best
+    ("The Brest region is close to the Russian border.", "doubtful"),
+    ("Rajasthan lies near the border with Pakistan.", "unverifiable"),  # a 246 km point, a ~300 km wide state
+])
+def test_a_unit_measured_from_its_point_is_decided_when_its_extent_cannot_change_the_verdict(text, verdict):
+    row = _only(text, "near")
+    assert row["verdict"] == verdict and "no outline bundled" in row["reason"]
+    if verdict == "unverifiable":
+        assert "too close to call" in row["reason"] and "radius" in row["reason"]
