@@ -539,3 +539,29 @@ def test_a_unit_measured_from_its_point_is_decided_when_its_extent_cannot_change
     assert row["verdict"] == verdict and "no outline bundled" in row["reason"]
     if verdict == "unverifiable":
         assert "too close to call" in row["reason"] and "radius" in row["reason"]
+
+
+# --------------------------------------------------------------------------- a country's forces as the subject
+
+
+@pytest.mark.parametrize("text, verdict, pair", [
+    ("Any gestures of the Azerbaijani army near the Armenian border would be answered.", "supported", "AM-AZ"),
+    ("Turkish troops massed near the Syrian border.", "supported", "SY-TR"),
+    ("Russia's armed forces held positions on the Ukrainian border.", "supported", "RU-UA"),
+    ("Iranian troops gathered near the Georgian border.", "doubtful", None),  # Iran is ~150 km from Georgia
+])
+def test_a_countrys_forces_are_measured_by_its_territory(text, verdict, pair):
+    row = _rows(text).iloc[0]
+    assert row["subject_kind"] == "forces" and row["verdict"] == verdict
+    if pair:
+        assert row["object"] == pair
+
+
+def test_forces_with_a_figure_or_far_from_are_unverifiable_and_places_come_first():
+    assert _only("Indian army units are stationed 20 km from the Chinese border.", "km_from")["verdict"] == \
+        "unverifiable"
+    assert _only("The Ukrainian army is far from the Polish border.", "near")["verdict"] == "unverifiable"
+    row = _only("Russian troops in Lublin stood near the Ukrainian border.", "near")
+    assert row["subject"] == "Lublin" and row["verdict"] == "doubtful"
+    # a country (not a border) as the object: ships or jets off a coast are not located by their country
+    assert _only("Eleven Chinese warships sailed near Taiwan.", "near")["verdict"] == "unverifiable"

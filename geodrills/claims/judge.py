@@ -19,6 +19,7 @@ from typing import Any
 from ..footprints import Footprint, border_gaps, footprint, point_footprint
 from ..geodesy import bearing_deg, geodesic_km
 from .grammar import DIRECTIONS
+from .subjects import Forces
 from .thresholds import Thresholds
 
 __all__ = ["Subject", "Verdict", "subject_of", "judge"]
@@ -42,7 +43,8 @@ class Subject:
 
     @property
     def is_country(self) -> bool:
-        return self.kind == "country"
+        """A whole country, or a country's forces (measured by its territory: where they are is not said)."""
+        return self.kind in ("country", "forces")
 
 
 @dataclass
@@ -59,6 +61,8 @@ def subject_of(item: Any) -> Subject:
     """A :class:`Subject` from a mention, an exercise place dict, or an ISO2 country code."""
     if isinstance(item, str):
         return Subject(item, None, "country", item, None)
+    if isinstance(item, Forces):
+        return Subject(item.name, None, "forces", item.country, None)
     if isinstance(item, dict):
         lat, lon = float(item.get("lat", math.nan)), float(item.get("lon", math.nan))
         fp = point_footprint(str(item.get("name")), lat, lon, EXERCISE_POINT)
@@ -245,6 +249,11 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
             return Verdict("unverifiable", f"the subject is a whole country ({sub.country}): no distance to measure")
         shares = all(_countries_share(sub.country, c) for c in others)
         pair = "-".join(sorted((sub.country, others[0])))
+        if sub.kind == "forces" and obj.type == "border":
+            return _forces_rule(kind, sub, others, shares, phrase, th)
+        if sub.kind == "forces":  # "Chinese warships near Taiwan": ships off a coast, not a country's edge
+            return Verdict("unverifiable", f"{sub.name}: where the forces are is not said, only their country "
+                                           f"({sub.country})")
         if shares and phrase.form == "noun":  # "Azerbaijani border points": on that border by what they are
             return Verdict("supported", f"{sub.country} and {others[0]} share a border ({pair}, "
                                         f"{_data().source_of(pair)}); border posts stand on it", 0.0, pair=pair)
@@ -269,6 +278,34 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
         v.reason += (f"; so far (> {th.implausible_km:g} km) that {sub.name} ({sub.country}) is more likely "
                      "the wrong place of that name than a wrong claim")
     return v
+
+
+def _forces_rule(kind, sub: Subject, others: tuple[str, ...], shares: bool, phrase, th: Thresholds) -> Verdict:
+    """A country's forces near/on a border: its territory's distance to it (0 when it is one side of it).
+
+    "the Azerbaijani army near the Armenian border": AZ borders AM, so its army can be there: supported.
+    "Iranian troops near the Georgian border": Iran's territory is the gap between IR and GE away.
+    A stated figure ("Russian troops 10 km from the border") needs where they are: unverifiable.
+    """
+    data = _data()
+    other = others[0]
+    pair = "-".join(sorted((sub.country, other)))
+    if kind == "km_from":
+        return Verdict("unverifiable", f"{sub.name}: where the forces are is not said, only their country "
+                                       f"({sub.country})", pair=pair if shares else None)
+    if shares:
+        km, where = 0.0, f"{sub.name}: forces of {sub.country}, one side of the {pair} border ({data.source_of(pair)})"
+    else:
+        km, _pt = shape_gap_km(data.country_geometry(sub.country), data.country_geometry(other))
+        if not math.isfinite(km):
+            return Verdict("unverifiable", f"no polygon for {sub.country} or {other}")
+        where = f"{sub.name}: forces of {sub.country}, whose territory is {km:.1f} km from {other} at the nearest"
+    verdict, reason = (_near_rule(km, where, th, phrase.negated) if kind == "near" else
+                       (("supported", f"{where}; 'on' holds within {th.on_km:g} km") if km <= th.on_km else
+                        ("doubtful", f"{where}; 'on' holds only within {th.on_km:g} km")))
+    if verdict == "doubtful" and phrase.negated:  # "far from": the country's nearest point says nothing of them
+        return Verdict("unverifiable", f"{where}: where in {sub.country} the forces are is not said", km)
+    return Verdict(verdict, reason, km, pair=pair if shares else None)
 
 
 def _unit_point(sub: Subject) -> bool:
