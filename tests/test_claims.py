@@ -565,3 +565,12 @@ def test_forces_with_a_figure_or_far_from_are_unverifiable_and_places_come_first
     assert row["subject"] == "Lublin" and row["verdict"] == "doubtful"
     # a country (not a border) as the object: ships or jets off a coast are not located by their country
     assert _only("Eleven Chinese warships sailed near Taiwan.", "near")["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Rajasthan lies 100 km from the border with Pakistan.", "unverifiable"),  # 0-246 km holds 100
+    ("Bavaria lies 10 km from the Danish border.", "doubtful"),                # 488-667 km
+    ("Bavaria lies about 600 km from the Danish border.", "supported"),
+])
+def test_a_stated_figure_inside_a_units_possible_range_is_not_called_doubtful(text, verdict):
+    assert _only(text, "km_from")["verdict"] == verdict

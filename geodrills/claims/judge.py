@@ -345,12 +345,18 @@ def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th
     """
     lo = max(0.0, km - radius)
     edge = _distance_verdict(Verdict("unverifiable", where, lo), kind, lo, where, target, sub, phrase, th)
+    stated = phrase.stated_km
+    if edge.verdict == v.verdict and stated is not None and lo < stated < km:
+        # "190 km from Taipei" from a point 375 km away and an edge 93 km away: both miss the stated figure,
+        # on opposite sides, and the unit's true gap may be it
+        edge = _distance_verdict(Verdict("unverifiable", where, stated), kind, stated, where, target, sub, phrase,
+                                 th)
     allowance = (f"measured from the {sub.kind}'s point (no outline bundled), its edge {lo:.0f}-{km:.0f} km "
                  f"away (allowing a {radius:.0f} km radius: its nearest neighbouring unit's seat)")
     if edge.verdict == v.verdict:
         v.reason += f"; {allowance}"
         return v
-    return Verdict("unverifiable", f"{where}: {allowance}, which is {edge.verdict} at its near edge and "
+    return Verdict("unverifiable", f"{where}: {allowance}, which is {edge.verdict} within that range and "
                                    f"{v.verdict} at its point: too close to call", km, target=target, pair=v.pair)
 
 
