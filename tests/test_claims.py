@@ -574,3 +574,13 @@ def test_forces_with_a_figure_or_far_from_are_unverifiable_and_places_come_first
 ])
 def test_a_stated_figure_inside_a_units_possible_range_is_not_called_doubtful(text, verdict):
     assert _only(text, "km_from")["verdict"] == verdict
+
+
+@pytest.mark.parametrize("text, owner, verdict", [
+    ("The Venezuelan military is carrying out exercises at its border with Guyana.", "VE", "supported"),
+    ("Finnish troops trained along their border with Norway.", "FI", "supported"),
+    ("Moldovan units patrolled its border with Russia.", "MD", "doubtful"),
+])
+def test_its_border_with_is_owned_by_the_country_named_before_by_name_or_demonym(text, owner, verdict):
+    row = _only(text, "borders")
+    assert row["subject"] == owner and row["verdict"] == verdict

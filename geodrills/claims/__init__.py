@@ -427,13 +427,15 @@ def _owner_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
             cc = demonym_country(owner_word)
             owner = cc if cc else None
     else:
+        # "the Venezuelan military ... at its border with Guyana": the last country named, by name or demonym
         before = mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start)
-        countries = [m for m in before if m.place.kind == "country"]
+        countries = _countries_in(text, max(0, s0 - CONTEXT, p.start - CONTEXT), p.start, mentions)
         owner = countries[-1] if countries else (before[-1] if before else None)
     objs = read_objects(text, p.obj_start, mentions, kinds=("place",))
     out = []
     for o in objs:
-        if owner is None or (hasattr(owner, "place") and owner.place.id == o.mention.place.id):
+        if owner is None or (hasattr(owner, "place") and owner.place.id == o.mention.place.id) or \
+                owner == o.mention.place.country and o.mention.place.kind == "country":
             continue
         out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "borders", p, o, owner, None, "sentence"))
     return out
