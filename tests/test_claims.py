@@ -584,3 +584,11 @@ def test_a_stated_figure_inside_a_units_possible_range_is_not_called_doubtful(te
 def test_its_border_with_is_owned_by_the_country_named_before_by_name_or_demonym(text, owner, verdict):
     row = _only(text, "borders")
     assert row["subject"] == owner and row["verdict"] == verdict
+
+
+def test_a_place_after_a_border_in_a_country_off_that_border_is_not_its_subject():
+    # "Region Seven" reads as a Philippine region; it cannot stand on Venezuela's border with Guyana
+    row = _only("Venezuelan troops are exercising at the border with Guyana at Eteringbang, Region Seven.", "on")
+    assert row["subject_kind"] == "forces" and row["verdict"] == "supported"
+    row = _only("Units were stationed on the border with Ukraine, in Przemyśl.", "on")
+    assert row["subject"] == "Przemyśl" and row["verdict"] == "supported"

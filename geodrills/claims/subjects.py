@@ -86,6 +86,17 @@ def forces_before(text: str, a: int, b: int, mentions, exclude: frozenset[str]) 
     return max(found, key=lambda f: f.start) if found else None
 
 
+def _on_a_side(country: str | None, sides: frozenset[str]) -> bool:
+    """Whether a place in ``country`` can stand on a border with these sides (one or both named)."""
+    if not sides or not country or country in sides:
+        return True
+    if len(sides) >= 2:
+        return False
+    from ..borders import BorderData
+
+    return "-".join(sorted((country, *sides))) in BorderData.default().borders
+
+
 def _resolved(mentions, a: int, b: int, exclude: tuple[int, int], exclude_ids: frozenset[str]):
     return [m for m in mentions.between(a, b) if not (m.start < exclude[1] and exclude[0] < m.end)
             and m.place.id not in exclude_ids]
@@ -106,7 +117,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
                  mentions, *, exclude_countries: frozenset[str] = frozenset(),
                  exclude_ids: frozenset[str] = frozenset(), no_countries: bool = False,
                  inside_excluded: bool = False, allow_water: bool = False,
-                 exercise: list | None = None) -> tuple[list[Any], str]:
+                 exercise: list | None = None, sides: frozenset[str] = frozenset()) -> tuple[list[Any], str]:
     """The subject mentions (or event places) of a claim, and how they were chosen.
 
     Returns
@@ -116,7 +127,9 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
         exercise places (dicts of events' places: the claim holds when the
         nearest of them satisfies it), and a note: ``"sentence"``, ``"after"``,
         ``"exercise"``, ``"forces"`` (a country's army), ``"anaphor"`` ("the island", a place named before),
-        ``"demonym"`` or ``"none"``.
+        ``"demonym"`` or ``"none"``.  ``sides``: the countries of a border object
+        (a place named after it must lie in one, or in a country bordering the
+        one named).
     """
     s0, s1 = sentence
     lo = min(cue[0], obj_span[0])
@@ -149,8 +162,12 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     if before:
         return [before[-1]], "sentence"
     # "along the border near Jermuk": a place that locates the border stretch is not the subject
+    # "at its border with Guyana at Eteringbang, Cuyuni River, Region Seven": a place after a border whose
+    # two sides are known, resolved in a third country ("Region Seven" read as a Philippine region), is a
+    # misreading, not what stands on that border
     after = [m for m in _resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids) if allowed(m)
-             and not _RELATIVE_BEFORE.search(text, max(hi, m.start - 14), m.start)]
+             and not _RELATIVE_BEFORE.search(text, max(hi, m.start - 14), m.start)
+             and _on_a_side(m.place.country, sides)]
     specific = [m for m in after if m.place.kind != "country"]
     if specific:
         return [specific[0]], "after"
