@@ -592,3 +592,13 @@ def test_a_place_after_a_border_in_a_country_off_that_border_is_not_its_subject(
     assert row["subject_kind"] == "forces" and row["verdict"] == "supported"
     row = _only("Units were stationed on the border with Ukraine, in Przemyśl.", "on")
     assert row["subject"] == "Przemyśl" and row["verdict"] == "supported"
+
+
+def test_the_object_of_a_parallel_relation_is_not_the_next_relations_subject():
+    text = "Troops trained on ranges near Lublin and close to the Ukrainian border."
+    rows = _rows(text)
+    border = rows[rows["object"].astype(str).str.contains("UA")]
+    assert len(border) == 1 and border.iloc[0]["subject"] != "Lublin"
+    # not coordinated: the town locates the drills and is their proxy
+    row = _only("The drills were held near Przemyśl, close to the Ukrainian border.", "near")
+    assert row["subject"] == "Przemyśl"

@@ -86,6 +86,19 @@ def forces_before(text: str, a: int, b: int, mentions, exclude: frozenset[str]) 
     return max(found, key=lambda f: f.start) if found else None
 
 
+_COORDINATED = re.compile(r"^,? (?:and|or|as well as|but also) (?:also |just |only )?$")
+
+
+def _parallel_object(text: str, m, lo: int) -> bool:
+    """The object of a parallel relation: "ranges near Brześć and close to the Polish border".
+
+    Both relations locate the ranges; Brześć is not what is close to the Polish border.
+    ("exercises near Gyumri, close to the Turkish border" is not coordinated: Gyumri is kept.)
+    """
+    return bool(_COORDINATED.match(text[m.end:lo])) and bool(
+        _RELATIVE_BEFORE.search(text, max(0, m.start - 14), m.start))
+
+
 def _on_a_side(country: str | None, sides: frozenset[str]) -> bool:
     """Whether a place in ``country`` can stand on a border with these sides (one or both named)."""
     if not sides or not country or country in sides:
@@ -148,7 +161,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
 
 
     before = [m for m in _resolved(mentions, max(s0, lo - NEAR_GAP), lo, obj_span, exclude_ids)
-              if allowed(m) and same_clause(m)]
+              if allowed(m) and same_clause(m) and not _parallel_object(text, m, lo)]
     specific = [m for m in before if m.place.kind != "country"]
     # "Turkey and Azerbaijan hold exercises on the Armenian border": the exercise is what is located
     about_exercise = bool(exercise) and bool(EXERCISE_WORDS.search(text, max(s0, (before[-1].end if before else s0)),
