@@ -11,8 +11,8 @@ Stages (one module each): find the claim phrases of each kind
 kind       forms (general grammar; hedges, units, lists, negation)  measured as / verdict
 =========  ======================================================  =========================================
 near       near, close to, next to, by the border, not far from,    footprint -> border or place: supported
-           in the vicinity of, a stone's throw from, on the          <= near_km, doubtful > far_km; "far from",
-           doorstep of, a few km from, on X's side of the border     "not near" reverse it
+           in the vicinity of, a stone's throw from, on the          <= near_km, else doubtful; "far from",
+           doorstep of, a few km from, on X's side of the border     "not near": supported > far_km
 on         on / at / along / astride / straddles the border;        gap <= on_km; a border town, city or
            border post, border crossing; border town, border region  region is judged as near (it is near
                                                                     the border by what it is, not on it)
@@ -30,6 +30,14 @@ length     a 700-km border; a border of some 500 km; stretching     the pair's b
 across     across / crossing / through / over / into a border,      the two countries share a border; a river
            a river or a country                                     line within near_km of the subject
 =========  ======================================================  =========================================
+
+Verdict policy (:class:`~geodrills.claims.thresholds.Thresholds`): a
+measured figure always decides, with no grey band; ``unverifiable`` only when
+there is nothing to measure, or when a unit measured from its point (no
+outline bundled) may reach either side of the threshold (its allowance is the
+distance to the nearest seat of a unit of its kind). A country's forces ("the
+Azerbaijani army") with no place named for them are measured by the
+country's territory.
 
 Subjects and objects the gazetteer does not have ("the Gożski range", "the
 Matsu Islands") are kept with their names and judged ``unverifiable``; a
