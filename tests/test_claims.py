@@ -602,3 +602,13 @@ def test_the_object_of_a_parallel_relation_is_not_the_next_relations_subject():
     # not coordinated: the town locates the drills and is their proxy
     rows = _rows("The drills were held near Przemyśl, close to the Ukrainian border.")
     assert rows[rows["object"] == "PL-UA"]["subject"].tolist() == ["Przemyśl"]
+
+
+@pytest.mark.parametrize("text, subject, verdict", [
+    ("The drills took place in Grodno Region at the Gozhsky training ground.", "Gozhsky training ground",
+     "unverifiable"),
+    ("Troops gathered in Kars province at the Sarikamis training area.", "Sarıkamış", "supported"),
+])
+def test_within_reversed_with_the_units_generic_noun(text, subject, verdict):
+    row = _only(text, "within")
+    assert row["subject"] == subject and row["verdict"] == verdict

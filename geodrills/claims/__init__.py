@@ -519,6 +519,11 @@ class Unresolved:
     end: int
 
 
+#: "in Brest Region at the Obuz-Lesnovsky training ground": the unit's generic noun may follow its name
+_AT_SITE = re.compile(r"(?:\s(?i:region|province|oblast|voblast|district|governorate|county|state|prefecture|"
+                      r"municipality|raion|rayon))?,?\s(?:at|near) (?:the )?")
+
+
 def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
     if p.form == "pronoun":
         sub = _mention_starting(mentions, p.obj_start, text, max_words=0)
@@ -533,7 +538,7 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
         sub = _mention_ending(mentions, p.start, text, max_words=3)
         area = _mention_starting(mentions, p.obj_start, text, max_words=1)
         if sub is None and area is not None:  # "in Brest Region at the Obuz-Lesnovsky training ground"
-            at = re.match(r",?\s(?:at|near) (?:the )?", text[area.end:area.end + 12])
+            at = _AT_SITE.match(text[area.end:area.end + 40])
             if at:
                 pos = area.end + at.end()
                 sub = _mention_starting(mentions, pos, text, max_words=0)
