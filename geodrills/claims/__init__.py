@@ -328,7 +328,7 @@ def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list
     if named:
         g = 1 if named.group(1) else 2
         if not mentions.between(named.start(g), named.end(g)):
-            return [Unresolved(named.group(g), named.start(g), named.end(g))]
+            return _coordinated_sites(text, s0, Unresolved(named.group(g), named.start(g), named.end(g)))
     out = []
     pos = obj_span[1]
     lead = re.match(r"\s?[:,—–-]\s?(?:the )?", text[pos:pos + 6])
@@ -522,6 +522,27 @@ class Unresolved:
 #: "in Brest Region at the Obuz-Lesnovsky training ground": the unit's generic noun may follow its name
 _AT_SITE = re.compile(r"(?:\s(?i:region|province|oblast|voblast|district|governorate|county|state|prefecture|"
                       r"municipality|raion|rayon))?,?\s(?:at|near) (?:the )?")
+
+
+_NAME = r"[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}"
+#: "the Zar and Armavir Training Areas", "the Kipi, Petalo and Kastanies border stations": names sharing a noun
+_COORDINATED_NAMES = re.compile(rf"((?:{_NAME}, ){{0,4}}{_NAME},? and )$")
+
+
+def _coordinated_sites(text: str, s0: int, site: Unresolved) -> list[Unresolved]:
+    """One subject per name when coordinated names share a plural site noun, else ``[site]``."""
+    words = site.name.split()
+    if len(words) < 2 or not words[-1].endswith("s"):
+        return [site]
+    m = _COORDINATED_NAMES.search(text, max(s0, site.start - 160), site.start)
+    if m is None:
+        return [site]
+    noun = " ".join(w for w in words[1:] if w[:1].isupper() or w.islower())
+    singular = noun[:-1] if noun.endswith("s") else noun
+    out = [Unresolved(f"{n.group(0)} {singular}", n.start(), n.end())
+           for n in re.finditer(_NAME, text[m.start(1):m.end(1)]) if n.group(0) != "and"]
+    out = [Unresolved(u.name, u.start + m.start(1), u.end + m.start(1)) for u in out]
+    return out + [Unresolved(f"{words[0]} {singular}", site.start, site.end)]
 
 
 def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
