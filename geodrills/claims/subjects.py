@@ -86,7 +86,7 @@ def forces_before(text: str, a: int, b: int, mentions, exclude: frozenset[str]) 
     return max(found, key=lambda f: f.start) if found else None
 
 
-_COORDINATED = re.compile(r"^,? (?:and|or|as well as|but also) (?:also |just |only )?$")
+_COORDINATED = re.compile(r"^(?: [a-z]{2,15})?,? (?:and|or|as well as|but also) (?:also |just |only )?$")
 
 
 def _parallel_object(text: str, m, lo: int) -> bool:
