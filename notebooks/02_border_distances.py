@@ -175,7 +175,9 @@ sorted(p.name for p in out.iterdir())
 # river by its line, a town by its point) and gives a verdict: **supported**,
 # **doubtful** or **unverifiable**, with the reason in one sentence. The
 # thresholds are one table, `gd.claims.Thresholds`: *near* is supported within
-# 50 km and doubtful beyond 100 km; *on* needs 10 km.
+# 50 km and doubtful beyond it; *on* needs 10 km. A claim is unverifiable only
+# when there is nothing to measure (a name the gazetteer lacks) or a unit
+# measured from its point could lie on either side of the threshold.
 
 # %%
 claims = gd.check_claims(articles)

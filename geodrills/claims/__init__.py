@@ -11,8 +11,8 @@ Stages (one module each): find the claim phrases of each kind
 kind       forms (general grammar; hedges, units, lists, negation)  measured as / verdict
 =========  ======================================================  =========================================
 near       near, close to, next to, by the border, not far from,    footprint -> border or place: supported
-           in the vicinity of, a stone's throw from, on the          <= near_km, doubtful > far_km; "far from",
-           doorstep of, a few km from, on X's side of the border     "not near" reverse it
+           in the vicinity of, a stone's throw from, on the          <= near_km, else doubtful; "far from",
+           doorstep of, a few km from, on X's side of the border     "not near": supported > far_km
 on         on / at / along / astride / straddles the border;        gap <= on_km; a border town, city or
            border post, border crossing; border town, border region  region is judged as near (it is near
                                                                     the border by what it is, not on it)
@@ -30,6 +30,14 @@ length     a 700-km border; a border of some 500 km; stretching     the pair's b
 across     across / crossing / through / over / into a border,      the two countries share a border; a river
            a river or a country                                     line within near_km of the subject
 =========  ======================================================  =========================================
+
+Verdict policy (:class:`~geodrills.claims.thresholds.Thresholds`): a
+measured figure always decides, with no grey band; ``unverifiable`` only when
+there is nothing to measure, or when a unit measured from its point (no
+outline bundled) may reach either side of the threshold (its allowance is the
+distance to the nearest seat of a unit of its kind). A country's forces ("the
+Azerbaijani army") with no place named for them are measured by the
+country's territory.
 
 Subjects and objects the gazetteer does not have ("the Gożski range", "the
 Matsu Islands") are kept with their names and judged ``unverifiable``; a
@@ -273,7 +281,9 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         country_obj = any(o.mention is not None and o.mention.place.kind == "country" for o in objs)
         subs, note = subjects_for(text, sent, (p.start, p.end), obj_span, mentions, exclude_countries=exclude,
                                   exclude_ids=obj_ids, no_countries=two_country or p.kind in ("near", "on", "km_from"),
-                                  inside_excluded=country_obj, allow_water=p.kind == "borders", exercise=exercise)
+                                  inside_excluded=country_obj, allow_water=p.kind == "borders", exercise=exercise,
+                                  sides=next((frozenset(o.countries) for o in objs if o.type == "border"
+                                              and o.countries), frozenset()))
         if p.kind == "near" and any(o.type == "place" for o in objs) and note != "sentence" \
                 and _OPENER.match(text[s0:p.start]):
             return []  # "Near Brześć, ...": a locative opening the sentence, not a claim about something
@@ -318,7 +328,7 @@ def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list
     if named:
         g = 1 if named.group(1) else 2
         if not mentions.between(named.start(g), named.end(g)):
-            return [Unresolved(named.group(g), named.start(g), named.end(g))]
+            return _coordinated_sites(text, s0, Unresolved(named.group(g), named.start(g), named.end(g)))
     out = []
     pos = obj_span[1]
     lead = re.match(r"\s?[:,—–-]\s?(?:the )?", text[pos:pos + 6])
@@ -427,13 +437,15 @@ def _owner_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
             cc = demonym_country(owner_word)
             owner = cc if cc else None
     else:
+        # "the Venezuelan military ... at its border with Guyana": the last country named, by name or demonym
         before = mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start)
-        countries = [m for m in before if m.place.kind == "country"]
+        countries = _countries_in(text, max(0, s0 - CONTEXT, p.start - CONTEXT), p.start, mentions)
         owner = countries[-1] if countries else (before[-1] if before else None)
     objs = read_objects(text, p.obj_start, mentions, kinds=("place",))
     out = []
     for o in objs:
-        if owner is None or (hasattr(owner, "place") and owner.place.id == o.mention.place.id):
+        if owner is None or (hasattr(owner, "place") and owner.place.id == o.mention.place.id) or \
+                owner == o.mention.place.country and o.mention.place.kind == "country":
             continue
         out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "borders", p, o, owner, None, "sentence"))
     return out
@@ -507,6 +519,32 @@ class Unresolved:
     end: int
 
 
+#: "in Brest Region at the Obuz-Lesnovsky training ground": the unit's generic noun may follow its name
+_AT_SITE = re.compile(r"(?:\s(?i:region|province|oblast|voblast|district|governorate|county|state|prefecture|"
+                      r"municipality|raion|rayon))?,?\s(?:at|near) (?:the )?")
+
+
+_NAME = r"[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}"
+#: "the Zar and Armavir Training Areas", "the Kipi, Petalo and Kastanies border stations": names sharing a noun
+_COORDINATED_NAMES = re.compile(rf"((?:{_NAME}, ){{0,4}}{_NAME},? and )$")
+
+
+def _coordinated_sites(text: str, s0: int, site: Unresolved) -> list[Unresolved]:
+    """One subject per name when coordinated names share a plural site noun, else ``[site]``."""
+    words = site.name.split()
+    if len(words) < 2 or not words[-1].endswith("s"):
+        return [site]
+    m = _COORDINATED_NAMES.search(text, max(s0, site.start - 160), site.start)
+    if m is None:
+        return [site]
+    noun = " ".join(w for w in words[1:] if w[:1].isupper() or w.islower())
+    singular = noun[:-1] if noun.endswith("s") else noun
+    out = [Unresolved(f"{n.group(0)} {singular}", n.start(), n.end())
+           for n in re.finditer(_NAME, text[m.start(1):m.end(1)]) if n.group(0) != "and"]
+    out = [Unresolved(u.name, u.start + m.start(1), u.end + m.start(1)) for u in out]
+    return out + [Unresolved(f"{words[0]} {singular}", site.start, site.end)]
+
+
 def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
     if p.form == "pronoun":
         sub = _mention_starting(mentions, p.obj_start, text, max_words=0)
@@ -521,7 +559,7 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
         sub = _mention_ending(mentions, p.start, text, max_words=3)
         area = _mention_starting(mentions, p.obj_start, text, max_words=1)
         if sub is None and area is not None:  # "in Brest Region at the Obuz-Lesnovsky training ground"
-            at = re.match(r",?\s(?:at|near) (?:the )?", text[area.end:area.end + 12])
+            at = _AT_SITE.match(text[area.end:area.end + 40])
             if at:
                 pos = area.end + at.end()
                 sub = _mention_starting(mentions, pos, text, max_words=0)

@@ -10,10 +10,14 @@ In order (:func:`subjects_for`):
 3. else, when the sentence is about an exercise ("the drills", "war
    games"), the exercise's location places (:func:`exercise_places`, from
    :func:`geodrills.events.extract_events`);
-4. else the place a definite description refers back to ("this small
+4. else a country's forces named before the cue ("the Azerbaijani army",
+   "Turkish troops", "Russia's armed forces"): a :class:`Forces` subject,
+   judged by the country's territory (0 km from a border it is one side of);
+   the places the sentence or the exercise locates them at come first (1-3);
+5. else the place a definite description refers back to ("this small
    island, located just two kilometres from China" -> Kinmen, named before);
    else a country named by a demonym before the cue ("the Belarusian grounds");
-5. else none: the claim is kept, ``unverifiable`` ("the sentence names no place").
+6. else none: the claim is kept, ``unverifiable`` ("the sentence names no place").
 
 Never the article's lead place: a headline's "near the border" is not about
 the capital in its first line.
@@ -22,11 +26,12 @@ the capital in its first line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..demonyms import find_demonyms
 
-__all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS"]
+__all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before"]
 
 #: A sentence with one of these is about an exercise.
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
@@ -44,6 +49,65 @@ _CLAUSE_BREAK = re.compile(r";|, (?:and|while|but|whereas|although)\b|\bas well 
 CONTEXT = 300
 #: Gap between a subject and its cue beyond which the subject is not "right before" it (characters).
 NEAR_GAP = 160
+
+
+@dataclass(frozen=True)
+class Forces:
+    """A country's armed forces as a claim's subject ("the Azerbaijani army"): where they are is not said."""
+
+    country: str
+    name: str
+    start: int
+    end: int
+
+
+#: what a country's forces are called after its demonym or possessive: "army", "armed forces", "troops",
+#: "special forces units", "border guards", "warships" (one or two optional words between: "the Russian
+#: 58th army", "Turkish and Azerbaijani" is handled as two demonyms)
+_FORCE_NOUN = re.compile(r"(?:[\w-]{1,20} )?(?:armed forces|army|armies|forces|troops|military|soldiers|servicemen|"
+                         r"units?|navy|air force|marines|paratroopers|border guards?|battalions?|brigades?|"
+                         r"divisions?|regiments?|tanks|artillery|warships|jets|aircraft)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s? ")
+
+
+def forces_before(text: str, a: int, b: int, mentions, exclude: frozenset[str]) -> Forces | None:
+    """The last "<demonym> <force noun>" or "<country>'s <force noun>" in ``text[a:b]``, or None."""
+    found: list[Forces] = []
+    for d in find_demonyms(text[a:b]):
+        end = a + d.end
+        m = _FORCE_NOUN.match(text, end + 1, b) if text[end:end + 1] == " " else None
+        if d.country and d.country not in exclude and m:
+            found.append(Forces(d.country, text[a + d.start:m.end()], a + d.start, m.end()))
+    for c in mentions.between(a, b):
+        poss = _POSSESSIVE.match(text, c.end, b)
+        m = _FORCE_NOUN.match(text, poss.end(), b) if poss else None
+        if c.place.kind == "country" and c.place.country and c.place.country not in exclude and m:
+            found.append(Forces(c.place.country, text[c.start:m.end()], c.start, m.end()))
+    return max(found, key=lambda f: f.start) if found else None
+
+
+_COORDINATED = re.compile(r"^(?: [a-z]{2,15})?,? (?:and|or|as well as|but also) (?:also |just |only )?$")
+
+
+def _parallel_object(text: str, m, lo: int) -> bool:
+    """The object of a parallel relation: "ranges near Brześć and close to the Polish border".
+
+    Both relations locate the ranges; Brześć is not what is close to the Polish border.
+    ("exercises near Gyumri, close to the Turkish border" is not coordinated: Gyumri is kept.)
+    """
+    return bool(_COORDINATED.match(text[m.end:lo])) and bool(
+        _RELATIVE_BEFORE.search(text, max(0, m.start - 14), m.start))
+
+
+def _on_a_side(country: str | None, sides: frozenset[str]) -> bool:
+    """Whether a place in ``country`` can stand on a border with these sides (one or both named)."""
+    if not sides or not country or country in sides:
+        return True
+    if len(sides) >= 2:
+        return False
+    from ..borders import BorderData
+
+    return "-".join(sorted((country, *sides))) in BorderData.default().borders
 
 
 def _resolved(mentions, a: int, b: int, exclude: tuple[int, int], exclude_ids: frozenset[str]):
@@ -66,7 +130,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
                  mentions, *, exclude_countries: frozenset[str] = frozenset(),
                  exclude_ids: frozenset[str] = frozenset(), no_countries: bool = False,
                  inside_excluded: bool = False, allow_water: bool = False,
-                 exercise: list | None = None) -> tuple[list[Any], str]:
+                 exercise: list | None = None, sides: frozenset[str] = frozenset()) -> tuple[list[Any], str]:
     """The subject mentions (or event places) of a claim, and how they were chosen.
 
     Returns
@@ -75,8 +139,10 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
         Mentions (objects with ``.place``), an ISO2 code, or one list of
         exercise places (dicts of events' places: the claim holds when the
         nearest of them satisfies it), and a note: ``"sentence"``, ``"after"``,
-        ``"exercise"``, ``"anaphor"`` ("the island", a place named before),
-        ``"demonym"`` or ``"none"``.
+        ``"exercise"``, ``"forces"`` (a country's army), ``"anaphor"`` ("the island", a place named before),
+        ``"demonym"`` or ``"none"``.  ``sides``: the countries of a border object
+        (a place named after it must lie in one, or in a country bordering the
+        one named).
     """
     s0, s1 = sentence
     lo = min(cue[0], obj_span[0])
@@ -95,7 +161,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
 
 
     before = [m for m in _resolved(mentions, max(s0, lo - NEAR_GAP), lo, obj_span, exclude_ids)
-              if allowed(m) and same_clause(m)]
+              if allowed(m) and same_clause(m) and not _parallel_object(text, m, lo)]
     specific = [m for m in before if m.place.kind != "country"]
     # "Turkey and Azerbaijan hold exercises on the Armenian border": the exercise is what is located
     about_exercise = bool(exercise) and bool(EXERCISE_WORDS.search(text, max(s0, (before[-1].end if before else s0)),
@@ -109,13 +175,21 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     if before:
         return [before[-1]], "sentence"
     # "along the border near Jermuk": a place that locates the border stretch is not the subject
+    # "at its border with Guyana at Eteringbang, Cuyuni River, Region Seven": a place after a border whose
+    # two sides are known, resolved in a third country ("Region Seven" read as a Philippine region), is a
+    # misreading, not what stands on that border
     after = [m for m in _resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids) if allowed(m)
-             and not _RELATIVE_BEFORE.search(text, max(hi, m.start - 14), m.start)]
+             and not _RELATIVE_BEFORE.search(text, max(hi, m.start - 14), m.start)
+             and _on_a_side(m.place.country, sides)]
     specific = [m for m in after if m.place.kind != "country"]
     if specific:
         return [specific[0]], "after"
     if exercise and EXERCISE_WORDS.search(text, max(s0, lo - CONTEXT), min(s1, hi + CONTEXT)):
         return [list(exercise)], "exercise"
+    lo_clause = max(s0, lo - CONTEXT)
+    forces = forces_before(text, lo_clause, lo, mentions, exclude_countries)
+    if forces is not None and not _CLAUSE_BREAK.search(text, forces.end, lo):
+        return [forces], "forces"
     back = _anaphor(text, s0, lo, mentions, exclude_ids)
     if back:
         return back, "anaphor"

@@ -17,14 +17,22 @@ class Thresholds:
     ==================  =======  ============================================================
     parameter           default  meaning
     ==================  =======  ============================================================
-    near_km             50       ``near``: supported within this (and "far from" doubtful)
-    far_km              100      ``near``: doubtful beyond this; between the two: unverifiable
-    on_km               10       ``on`` the border: supported within this
+    near_km             50       ``near``: supported within this, doubtful beyond it
+    far_km              100      ``far from`` / ``not near``: supported beyond this, doubtful
+                                 within it (a place 70 km off is not "far from" a border)
+    on_km               10       ``on`` the border: supported within this, doubtful beyond
     km_tolerance        0.25     ``km_from`` / ``length``: relative tolerance on the stated figure
     km_floor            5        ... but never tighter than this many km
     sector_deg          45       ``direction``: the bearing may be this far from the stated one
     touch_km            2        ``borders``: an outline this close counts as touching
     point_borders_km    25       ``borders`` for a place with no outline: its point within this
+    admin1_radius_km    100      allowance for an admin-1 unit (or region) measured from its
+                                 point because no outline is bundled, when the gazetteer has
+                                 no other unit of its kind in its country to size it by (the
+                                 allowance is the distance to the nearest such unit's seat,
+                                 :func:`geodrills.claims.judge.unit_radius_km`): its edge may
+                                 be up to this much nearer than its point
+    admin2_radius_km    25       the same fallback for an admin-2 unit (a district)
     length_short        0.4      ``length``: a measured border up to this much shorter than stated
                                  is unverifiable, not doubtful (generalised lines run short)
     implausible_km      500      ``near``/``on``/``km_from``: a doubtful figure beyond this (and
@@ -32,8 +40,22 @@ class Thresholds:
                                  ("Matsu" read as Matsue, Japan) is likelier than such a claim
     ==================  =======  ============================================================
 
+    Verdict policy (one rule for every kind):
+
+    * ``unverifiable`` only when there is no measurement to decide with: the
+      subject or the object is not resolved, has no geometry, or (a unit
+      measured from its point) the unit's possible extent straddles the
+      threshold, so its nearest edge could fall on either side;
+    * otherwise the measured figure decides, with no grey band: a figure is
+      either within a threshold (``supported``) or beyond it (``doubtful``).
+
     A place with an outline (an admin-1 unit) is measured by its outline, so
-    "Kars province borders Armenia" is 0 km; a town is measured from its point.
+    "Kars province borders Armenia" is 0 km; a town is measured from its
+    point; a unit with no outline from its point, with the radius allowance
+    above: the verdict is given when the point figure and the figure less the
+    radius agree, and ``unverifiable`` (with both figures) when they do not.
+    An exercise's location place is measured as the point the exercise is
+    placed at (an exercise fills a training ground, not its whole province).
 
     Examples
     --------
@@ -49,6 +71,8 @@ class Thresholds:
     sector_deg: float = 45.0
     touch_km: float = 2.0
     point_borders_km: float = 25.0
+    admin1_radius_km: float = 100.0
+    admin2_radius_km: float = 25.0
     length_short: float = 0.4
     implausible_km: float = 500.0
 
@@ -63,3 +87,17 @@ class Thresholds:
     def tolerance(self, stated_km: float) -> float:
         """The allowed difference (km) between a stated and a measured figure."""
         return max(self.km_floor, self.km_tolerance * stated_km)
+
+    def unit_radius(self, kind: str | None) -> float:
+        """The allowance (km) for a unit of ``kind`` measured from its point (0 for anything else).
+
+        Examples
+        --------
+        >>> Thresholds().unit_radius("admin1"), Thresholds().unit_radius("town")
+        (100.0, 0.0)
+        """
+        if kind in ("admin1", "region"):
+            return self.admin1_radius_km
+        if kind == "admin2":
+            return self.admin2_radius_km
+        return 0.0
