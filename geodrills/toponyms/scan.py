@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -37,7 +38,7 @@ from .lexicon import (
     US_STATE,
     US_STATE_ABBREVIATIONS,
 )
-from .text import CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
+from .text import ALNUM_RUN, CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
 
 __all__ = ["find_candidates"]
 
@@ -102,7 +103,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            if guesses[0] <= 0:
+            first = ALNUM_RUN.match(text, ws)
+            if guesses[0] <= 0 or first is None or not _may_be_guessed(gazetteer, first.group()):
                 continue
             spelled = _spelled_span(text, folded, rev, ws, out, gazetteer, lower_words, chain, guesses)
             if spelled is None:
@@ -157,15 +159,8 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
     searches left (each tried span costs one).
     """
-    m = NEXT_WORD.match(text, ws)  # the first word (cheap tests first: most capitalised words fail them)
-    first = m.group(2) if m is not None and m.start(2) == ws else ""
-    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
-        return None
+    first = ALNUM_RUN.match(text, ws).group()  # (the caller checked _may_be_guessed)
     if not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
-        return None
-    low = fold(first)
-    if low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names \
-            or cached_is_demonym(first):
         return None
     words, generic = _span_words(text, ws)
     cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
@@ -192,6 +187,18 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
         if found:
             return folded[ws:end], tuple(found)
     return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _may_be_guessed(gazetteer: Gazetteer, first: str) -> bool:
+    """Whether a span starting with the word ``first`` may be another spelling of a name: a word of
+    four letters or more, not in capitals, no stop word, common word, first or given name, or demonym.
+    Depends on the word alone, so it is cached (most capitalised words fail it)."""
+    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
+        return False
+    low = fold(first)
+    return not (low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names
+                or cached_is_demonym(first))
 
 
 _CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
