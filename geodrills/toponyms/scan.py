@@ -38,7 +38,7 @@ from .lexicon import (
     US_STATE,
     US_STATE_ABBREVIATIONS,
 )
-from .text import ALNUM_RUN, CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
+from .text import CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
 
 __all__ = ["find_candidates"]
 
@@ -78,7 +78,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         ws = m.start()
         if ws < pos or skip and skipped.holds(ws):
             continue
-        if m.group() > "\x7f" and not is_capital(m.group()):
+        first = m.group()  # the first word
+        if first > "\x7f" and not is_capital(first[0]):
             continue  # a word in a non-Latin-capital letter ("éclair", "ışık")
         state = states.get(ws)
         if state is not None:
@@ -103,10 +104,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            first = ALNUM_RUN.match(text, ws)
-            if guesses[0] <= 0 or first is None or not _may_be_guessed(gazetteer, first.group()):
+            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first):
                 continue
-            spelled = _spelled_span(text, folded, rev, ws, out, gazetteer, lower_words, chain, guesses)
+            spelled = _spelled_span(text, folded, rev, ws, first, out, gazetteer, lower_words, chain, guesses)
             if spelled is None:
                 continue
             best, spellings = spelled
@@ -141,7 +141,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     return out
 
 
-def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate], gazetteer: Gazetteer,
+def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: list[Candidate], gazetteer: Gazetteer,
                   lower_words: LowerCaseWords, chain: list[int],
                   guesses: list[int]) -> tuple[str, tuple[tuple[str, float, str], ...]] | None:
     """A capitalised span at ``ws`` that is no name key but another spelling of one, or None.
@@ -157,9 +157,9 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
     word ("bridge") are tried, longest first.  Returns the span's own folded key
     and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
-    searches left (each tried span costs one).
+    searches left (each tried span costs one).  ``first`` is the span's first word, which the caller
+    checked with :func:`_may_be_guessed`.
     """
-    first = ALNUM_RUN.match(text, ws).group()  # (the caller checked _may_be_guessed)
     if not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
         return None
     words, generic = _span_words(text, ws)
@@ -220,10 +220,8 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
     if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
         return True
     m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
-    if m is not None:
-        word = m.group(1)[::-1].casefold()
-        if word in LOCATIVE or word == "of":
-            return True
+    if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS:
+        return True
     # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
@@ -239,6 +237,7 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
 
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE | {"of"})  # a locative or "of", spelled backwards
 _REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
 
 
