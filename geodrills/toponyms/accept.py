@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..weights import Weights
 from .candidate import Candidate
 from .context import far_from_other_anchors
-from .lexicon import MINOR_KINDS, NEVER_NAME_PARTS, WIDER_THAN_UNITS
+from ..lexicon.toponyms import MINOR_KINDS, NEVER_NAME_PARTS, WIDER_THAN_UNITS
 from .score import NameEntry, big_city, sum_terms
 
 if TYPE_CHECKING:  # pragma: no cover

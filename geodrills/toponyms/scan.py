@@ -28,11 +28,11 @@ from .candidate import Candidate
 from .cues import (
     NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, derived_from, place_cue, share_plural_cues, stands_alone,
 )
-from .lexicon import (
-    ABBREVIATIONS,
+from ..lexicon.toponyms import (
     GENERIC_ENDS,
     LIST_JOINS,
     LOCATIVE,
+    NAME_ABBREVIATIONS,
     POSSESSIVE,
     STOP_WORDS,
     US_STATE,
@@ -95,7 +95,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
                 best = key
         dot = 0  # "St. Petersburg": the gazetteer spells it "St Petersburg"
-        if text.startswith(ABBREVIATIONS, ws):
+        if text.startswith(NAME_ABBREVIATIONS, ws):
             cut = text.index(".", ws)
             for key in prefixes(folded[ws:cut] + folded[cut + 1:ws + _MAX_NAME_CHARS]):
                 end = ws + len(key) + 1
