@@ -208,7 +208,7 @@ class _Mention:
 
 
 def geoparse_like(text: str) -> list[_Mention]:
-    """The baseline with ``geodrills.geoparse.geoparse``'s result shape (mentions with ``.place``).
+    """The baseline with ``geodrills.mentions.geoparse``'s result shape (mentions with ``.place``).
 
     Lets ``eval_geoparse.py --predictor baseline_geotext:geoparse_like`` check the
     harness end to end before (or independently of) the real geoparser.

@@ -92,7 +92,7 @@ def hostile(sizes: tuple[int, ...] = (50_000, 200_000)) -> None:
     sys.path.insert(0, str(REPO))
     from geodrills.articles import Article
     from geodrills.events import extract_events
-    from geodrills.geoparse import geoparse
+    from geodrills.mentions import geoparse
 
     print(f"{'generator':34} " + " ".join(f"{s // 1000:>6} KB" for s in sizes) + "  ratio")
     for name, make in HOSTILE.items():

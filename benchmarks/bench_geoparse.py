@@ -6,7 +6,7 @@ Usage::
 
 1. **Throughput**, side by side in one run on the same texts (the five seeds,
    and the 200 GeoWebNews texts when ``../shared`` exists): docs/s and MB/s
-   (UTF-8 bytes) of ``geodrills.geoparse.geoparse`` (extract + resolve) and of
+   (UTF-8 bytes) of ``geodrills.mentions.geoparse`` (extract + resolve) and of
    ``geotext.GeoText`` 0.4.0 (a regex name-finder, no resolution), both warm
    (gazetteer and geotext index loaded before timing), best of ``--rounds``
    timed passes of at least ``--seconds`` each.  Prints the ratio
@@ -37,7 +37,7 @@ sys.path.insert(1, str(REPO))
 
 import scoring  # noqa: E402
 
-DEFAULT_PREDICTOR = "geodrills.geoparse:geoparse"
+DEFAULT_PREDICTOR = "geodrills.mentions:geoparse"
 HEAVY = ("folium", "geopandas")
 
 

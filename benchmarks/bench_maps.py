@@ -98,7 +98,7 @@ def main(argv=None) -> int:
     import folium  # noqa: F401  (imported up front so no case pays for it)
 
     from geodrills import maps
-    from geodrills.geoparse import geoparse_frame
+    from geodrills.mentions import geoparse_frame
 
     out = Path(tempfile.mkdtemp(prefix="bench_maps_"))
     print(f"{'case':<34}{'render s':>10}{'save s':>9}{'bytes':>12}")

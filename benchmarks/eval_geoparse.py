@@ -7,7 +7,7 @@ Usage::
 With neither ``--seeds`` nor ``--gwn`` both corpora are run.  For each corpus it
 prints mention precision / recall / F1 (overlap matching, one-to-one) and
 Acc@161 (geodesic; also with country mentions scored by ISO2 code) for
-``geodrills.geoparse.geoparse`` and for the geotext baseline, then for the seeds
+``geodrills.mentions.geoparse`` and for the geotext baseline, then for the seeds
 the issue-3 traps and for GeoWebNews the published end-to-end figures, and the
 time spent in each stage of the geoparser (scan, demonyms, context, score and accept).  The
 gold selection and matching rules are documented in ``benchmarks/scoring.py``.
@@ -42,17 +42,17 @@ PUBLISHED_GWN: dict[str, tuple[float, float]] = {
 }
 #: shared/PERFORMANCE-NOTES.md: geotext + most-populous-match, overlap matching
 NOTES_BASELINE_F1 = {"seeds": 0.871, "GeoWebNews": 0.538}
-DEFAULT_PREDICTOR = "geodrills.geoparse:geoparse"
+DEFAULT_PREDICTOR = "geodrills.mentions:geoparse"
 #: issue 3's quality bars
 TARGETS = {"seeds": (0.95, 0.98), "GeoWebNews": (0.80, 0.95), "GeoWebNews (adjectives neutral)": (0.80, 0.95)}
 
 
-def geodrills_predictor(spec: str = "geodrills.geoparse:geoparse") -> Callable[[str, str], list[scoring.Prediction]]:
+def geodrills_predictor(spec: str = "geodrills.mentions:geoparse") -> Callable[[str, str], list[scoring.Prediction]]:
     """The geoparser named by ``module:function`` wrapped to return scorer predictions.
 
     The function takes a text and returns mentions with ``start``, ``end``,
     ``text`` and ``place`` (None or an object with ``lat``, ``lon``,
-    ``country``, ``kind``, ``name``, ``id``), like ``geodrills.geoparse.geoparse``.
+    ``country``, ``kind``, ``name``, ``id``), like ``geodrills.mentions.geoparse``.
     """
     import importlib
 
@@ -85,13 +85,13 @@ def run_predictor(
     return out, time.perf_counter() - t0, failures
 
 
-#: The geoparser's stages, as the names ``geodrills.geoparse`` calls them by: (label, attribute).
+#: The geoparser's stages, as the names ``geodrills.mentions`` calls them by: (label, attribute).
 STAGES = (("scan (names in the text, cues)", "find_candidates"), ("demonyms", "find_demonyms"),
           ("context (demonyms next to names)", "local_countries"), ("score and accept", "resolve_candidates"))
 
 
 def stage_timings(corpus: scoring.Corpus) -> dict[str, float]:
-    """Seconds spent in each stage of ``geodrills.geoparse.geoparse`` over the corpus (warm, one pass).
+    """Seconds spent in each stage of ``geodrills.mentions.geoparse`` over the corpus (warm, one pass).
 
     The stages are timed by wrapping the functions the geoparse module calls, for this pass only.
     """
@@ -99,7 +99,7 @@ def stage_timings(corpus: scoring.Corpus) -> dict[str, float]:
 
     from geodrills.articles import Article
 
-    mod = importlib.import_module("geodrills.geoparse")
+    mod = importlib.import_module("geodrills.mentions")
     spent: dict[str, float] = {label: 0.0 for label, _ in STAGES}
     originals = {attr: getattr(mod, attr) for _, attr in STAGES}
 
@@ -194,7 +194,7 @@ def evaluate(corpus: scoring.Corpus, args: argparse.Namespace, report: dict[str,
     else:
         preds, secs, failures = run_predictor(corpus, predict)
         s = scoring.score(corpus, preds)
-        print(_row(args.predictor.split(":")[-1] if args.predictor != DEFAULT_PREDICTOR else "geodrills.geoparse", s) + f"  [{len(corpus.texts) / secs:.0f} docs/s warm]")
+        print(_row(args.predictor.split(":")[-1] if args.predictor != DEFAULT_PREDICTOR else "geodrills.mentions", s) + f"  [{len(corpus.texts) / secs:.0f} docs/s warm]")
         for f in failures:
             print(f"  FAILED {f}")
         bad = check_offsets(corpus, preds)

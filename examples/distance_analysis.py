@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import geodrills as gd
-from geodrills.geoparse import dedupe_places
+from geodrills.mentions import dedupe_places
 
 #: Columns of the output CSV, in order.
 COLUMNS = ["place", "place_id", "kind", "country", "lat", "lon", "border", "neighbour", "km", "border_lat",

@@ -17,7 +17,6 @@ and loads neither geopandas nor folium until a function that needs them runs.
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -39,9 +38,9 @@ _EXPORTS: dict[str, str] = {
     "Article": "articles",
     "read_article": "articles",
     "read_articles": "articles",
-    "Mention": "geoparse",
-    "geoparse": "geoparse",
-    "geoparse_frame": "geoparse",
+    "Mention": "mentions",
+    "geoparse": "mentions",
+    "geoparse_frame": "mentions",
     "Weights": "weights",
     # borders and claims
     "border_distances": "borders",
@@ -67,11 +66,6 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'geodrills' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
-    # Importing a submodule binds it on the package: ``geodrills.geoparse`` would
-    # become the module, not the function.  Put the exported function back.
-    for export, home in _EXPORTS.items():
-        if export == home and isinstance(globals().get(export), ModuleType):
-            globals()[export] = getattr(globals()[export], export)
     return value
 
 
@@ -94,6 +88,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .events import extract_events, timeline_chart
     from .gazetteer import Gazetteer, Place
     from .geocoder import GazetteerGeocoder
-    from .geoparse import Mention, geoparse, geoparse_frame
+    from .mentions import Mention, geoparse, geoparse_frame
     from .maps import drills_map, save_map
     from .weights import Weights

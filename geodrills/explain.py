@@ -4,7 +4,7 @@ The resolver scores each reading of a name as a sum of named terms (see
 :class:`geodrills.weights.Weights`) and accepts the span as a place when its
 evidence reaches ``Weights.accept``.  Asked to explain
 (``geoparse(text, explain=True)``), it keeps those terms, and
-:meth:`geodrills.geoparse.Mention.explain` prints them:
+:meth:`geodrills.mentions.Mention.explain` prints them:
 
 .. code-block:: text
 

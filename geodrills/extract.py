@@ -3,7 +3,7 @@
 This module keeps the names other code has imported from here; the stages
 themselves live in :mod:`geodrills.toponyms.scan` and
 :mod:`geodrills.toponyms.cues`, their word lists in
-:mod:`geodrills.toponyms.lexicon`.
+:mod:`geodrills.lexicon.toponyms`.
 
 Examples
 --------
@@ -15,7 +15,7 @@ Examples
 from __future__ import annotations
 
 from .toponyms.candidate import Candidate
-from .toponyms.lexicon import FEATURE_WORDS, OF_WORDS, STOP_WORDS, US_STATE_ABBREVIATIONS
+from .lexicon.toponyms import FEATURE_WORDS, OF_WORDS, STOP_WORDS, US_STATE_ABBREVIATIONS
 from .toponyms.scan import find_candidates
 
 __all__ = ["Candidate", "find_candidates", "FEATURE_WORDS", "OF_WORDS", "STOP_WORDS", "US_STATE_ABBREVIATIONS"]

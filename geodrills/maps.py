@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["drills_map", "save_map", "map_html", "PLACE_COLUMNS"]
 
-#: Columns of :func:`geodrills.geoparse.geoparse_frame` a places frame must have.
+#: Columns of :func:`geodrills.mentions.geoparse_frame` a places frame must have.
 PLACE_COLUMNS: tuple[str, ...] = (
     "article", "title", "date", "start", "end", "text", "name", "kind", "country",
     "lat", "lon", "place_id", "precision", "sentence",
@@ -118,7 +118,7 @@ def _places_frame(articles_or_frame: Any) -> pd.DataFrame:
             f"drills_map: cannot map a {type(articles_or_frame).__name__}; "
             "pass Articles, article paths, a directory or a geoparse_frame GeoDataFrame"
         )
-    from .geoparse import geoparse_frame
+    from .mentions import geoparse_frame
 
     return geoparse_frame(articles_or_frame)
 

@@ -38,7 +38,7 @@ from .toponyms.accept import acceptance_terms, place_confidence
 from .toponyms.candidate import Candidate
 from .toponyms.context import article_context, article_geometry, local_countries
 from .toponyms.cues import person_name_parts
-from .toponyms.lexicon import ADMIN_KINDS
+from .lexicon.toponyms import ADMIN_KINDS
 from .toponyms.score import (
     MATCH_OF_GRADE,
     NameEntry,

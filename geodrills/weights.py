@@ -4,7 +4,7 @@ The resolver (:mod:`geodrills.resolve`) scores each reading of a name as a
 sum of named terms and accepts a span as a place when its evidence reaches
 :attr:`Weights.accept`.  All those numbers are fields of the frozen
 :class:`Weights`; :data:`WEIGHTS` is the tuned default.  To tune, make a
-variant and pass it to :func:`geodrills.geoparse.geoparse`::
+variant and pass it to :func:`geodrills.mentions.geoparse`::
 
     >>> from geodrills.weights import WEIGHTS
     >>> w = WEIGHTS.replace(locative=1.0)

@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 import geodrills as gd
-from geodrills.geoparse import dedupe_places, geoparse
+from geodrills.mentions import dedupe_places, geoparse
 
 pd.set_option("display.max_colwidth", 80)
 out = Path(OUT_DIR)

@@ -40,7 +40,7 @@ import shapely
 
 import geodrills as gd
 from geodrills.footprints import footprint
-from geodrills.geoparse import dedupe_places
+from geodrills.mentions import dedupe_places
 
 pd.set_option("display.max_colwidth", 90)
 out = Path(OUT_DIR)

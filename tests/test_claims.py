@@ -385,7 +385,7 @@ def test_extraction_is_linear_in_one_huge_sentence(unit):
     import dataclasses
     import time
 
-    from geodrills.geoparse import geoparse
+    from geodrills.mentions import geoparse
 
     base = geoparse(unit)
 

@@ -142,7 +142,7 @@ def test_geocode_jsonl_contract(jsonl_run):
 
 
 def test_geocode_jsonl_matches_the_python_api(jsonl_run):
-    from geodrills.geoparse import geoparse
+    from geodrills.mentions import geoparse
 
     rows = [json.loads(line) for line in jsonl_run.stdout.splitlines()]
     api = [m.to_dict() for p in SEED_FILES for m in geoparse(p)]
@@ -317,7 +317,7 @@ def test_lookup_and_geoparse_do_not_load_folium_or_geopandas(tmp_path):
         "from geodrills.cli import main\n"
         f"main(['geocode', {str(SEED_FILES[0])!r}, '-o', {str(tmp_path / 'places.jsonl')!r}])\n"
     )
-    assert "geodrills.geoparse" in mods
+    assert "geodrills.mentions" in mods
     assert not {m for m in mods if m.split(".")[0] in HEAVY}
 
 

@@ -22,7 +22,7 @@ MODULES = [
     "geodrills.articles",
     "geodrills.extract",
     "geodrills.resolve",
-    "geodrills.geoparse",
+    "geodrills.mentions",
     "geodrills.toponyms.scan",
     "geodrills.toponyms.context",
     "geodrills.weights",
@@ -70,7 +70,7 @@ def test_there_are_examples_to_run():
     assert len(DOCTESTS) >= 20
     covered = {p.values[0].name.rsplit(".", 1)[0] for p in DOCTESTS} | {p.values[0].name for p in DOCTESTS}
     for name in ("geodrills.normalize", "geodrills.gazetteer", "geodrills.geocoder", "geodrills.articles",
-                 "geodrills.geoparse", "geodrills.extract"):
+                 "geodrills.mentions", "geodrills.extract"):
         assert name in covered, name
 
 

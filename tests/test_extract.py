@@ -9,6 +9,7 @@ import pytest
 
 from geodrills.extract import find_candidates
 from geodrills.toponyms.text import (
+    ALNUM_RUN,
     CAP_WORD,
     SENTENCE_PUNCT,
     LowerCaseWords,
@@ -120,14 +121,17 @@ def _random_texts(seed: int, n: int) -> list[str]:
 def test_capital_scan_matches_the_plain_definition():
     """A word-initial A-Z, or a non-ASCII word character, not a digit, that is_capital accepts."""
     for text in _random_texts(5, 3000):
-        got = [m.start() for m in CAP_WORD.finditer(text) if m.group() <= "\x7f" or is_capital(m.group())]
+        got = [m.start() for m in CAP_WORD.finditer(text) if m.group() <= "\x7f" or is_capital(m.group()[0])]
+        # the match is the whole word (the scanner's first word)
+        assert all(m.group() == ALNUM_RUN.match(text, m.start()).group() for m in CAP_WORD.finditer(text)
+                   if is_capital(m.group()[0])), text
         want = [i for i, ch in enumerate(text) if (i == 0 or not text[i - 1].isalnum())
                 and (("A" <= ch <= "Z") or (ch > "\x7f" and ch.isalnum() and not ch.isdecimal() and is_capital(ch)))]
         assert got == want, text
     # every capital of the Basic Multilingual Plane, after a space
     caps = "".join(" " + chr(c) for c in range(0x80, 0x10000) if chr(c).isalnum() and not chr(c).isdecimal()
                    and is_capital(chr(c)))
-    assert sum(1 for m in CAP_WORD.finditer(caps) if is_capital(m.group())) == len(caps) // 2
+    assert sum(1 for m in CAP_WORD.finditer(caps) if is_capital(m.group()[0])) == len(caps) // 2
 
 
 def test_lower_case_words_match_a_regex_over_all_words():

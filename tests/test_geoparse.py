@@ -1,4 +1,4 @@
-"""The geoparser (geodrills.geoparse): offsets, what is not a place, the traps, the frame form.
+"""The geoparser (geodrills.geoparse, in geodrills.mentions): offsets, what is not a place, the traps, the frame form.
 
 Expectations on the seeds are found by searching the seed text for the
 phrase (not by hard-coded offsets), so they survive edits elsewhere in a
@@ -18,7 +18,7 @@ import pytest
 from geodrills.articles import Article, read_article, read_articles
 from geodrills.errors import InputError
 from geodrills.gazetteer import Gazetteer
-from geodrills.geoparse import FRAME_COLUMNS, Mention, geoparse, geoparse_frame, sentence_span
+from geodrills.mentions import FRAME_COLUMNS, Mention, geoparse, geoparse_frame, sentence_span
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -552,14 +552,23 @@ def test_a_continent_inside_a_longer_name_elsewhere_is_still_a_place():
     assert [r[2] for r in _readings(text) if r[0] == "Europe"][:1] == ["continent"]
 
 
-def test_package_geoparse_stays_callable_after_the_module_is_imported():
+def test_package_geoparse_is_the_function_after_every_module_is_imported():
+    # no module of the package is named like a public function, so importing them binds nothing over one
     import subprocess
     import sys
 
-    code = ("import geodrills.geoparse, geodrills as gd; "
-            "print([m.text for m in gd.geoparse('Troops gathered in Baku.')])")
+    code = ("import geodrills.mentions, geodrills.extract, geodrills.resolve, geodrills as gd, inspect; "
+            "print(inspect.isfunction(gd.geoparse), [m.text for m in gd.geoparse('Troops gathered in Baku.')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "['Baku']"
+    assert out.strip() == "True ['Baku']"
+
+
+def test_dir_lists_the_public_api_only():
+    import geodrills
+
+    assert dir(geodrills) == sorted(geodrills.__all__)
+    assert not {"Any", "ModuleType", "TYPE_CHECKING", "annotations", "importlib"} & set(dir(geodrills))
+    assert "geoparse" in dir(geodrills)
 
 
 def test_peoples_titles_and_institutions_are_not_places():

@@ -259,7 +259,7 @@ def test_measure_tool_matches_the_border_distance(browser_page, tmp_path):
 
 def test_online_map_without_network_shows_what_the_offline_one_shows(browser_page, tmp_path):
     from geodrills import maps
-    from geodrills.geoparse import geoparse_frame
+    from geodrills.mentions import geoparse_frame
 
     seeds = ROOT / "seeds"
     if not seeds.is_dir():

@@ -35,7 +35,7 @@ def _corpus(loader, *parts):
 
 
 def _predict(corpus: scoring.Corpus) -> dict[str, list[scoring.Prediction]]:
-    geoparse = pytest.importorskip("geodrills.geoparse", reason="the geoparser (geodrills/geoparse.py) is not there yet").geoparse
+    geoparse = pytest.importorskip("geodrills.mentions", reason="the geoparser (geodrills/mentions.py) is not there yet").geoparse
     return {doc: [scoring.to_prediction(doc, m) for m in geoparse(text)] for doc, text in corpus.texts.items()}
 
 

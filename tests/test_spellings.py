@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from geodrills.geoparse import geoparse
+from geodrills.mentions import geoparse
 
 
 def _found(text: str) -> dict[str, tuple[str, str | None, str]]:

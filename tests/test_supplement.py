@@ -365,7 +365,7 @@ def test_gazetteer_resolves_seed_spellings_and_geometry():
 
 # -- world seas, straits and macro-regions ------------------------------------------
 def _mentions(text):
-    from geodrills.geoparse import geoparse
+    from geodrills.mentions import geoparse
 
     return [(m.text, m.place.id, m.place.kind) for m in geoparse(text)]
 

@@ -10,7 +10,7 @@ import pytest
 from geodrills.errors import InputError
 from geodrills.extract import Candidate
 from geodrills.gazetteer import Gazetteer
-from geodrills.geoparse import geoparse
+from geodrills.mentions import geoparse
 from geodrills.toponyms.accept import span_evidence
 from geodrills.toponyms.score import resolver_caches
 from geodrills.weights import WEIGHTS, Weights

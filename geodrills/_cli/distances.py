@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from ..borders import distances_frame
     from ..errors import GeodrillsError, InputError
     from ..gazetteer import Gazetteer
-    from ..geoparse import geoparse
+    from ..mentions import geoparse
 
     if not args.paths and not args.place:
         raise InputError("give article files/folders (PATH) or --place NAME")

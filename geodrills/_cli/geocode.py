@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import GeodrillsError
-    from ..geoparse import geoparse
+    from ..mentions import geoparse
 
     check_output(args.output)
     errors: list[str] = []

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..atomic import check_writable
-    from ..geoparse import geoparse_frame
+    from ..mentions import geoparse_frame
     from ..maps import drills_map, save_map
 
     check_writable(args.output)  # refuse an unusable -o before the work

@@ -608,7 +608,7 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     Parameters
     ----------
     article : geodrills.articles.Article, str or path
-    mentions : list of geodrills.geoparse.Mention, optional
+    mentions : list of geodrills.mentions.Mention, optional
         The article's mentions (``geoparse(article)`` by default).
     events : bool
         Use the article's exercise locations as the subject of a sentence
@@ -625,7 +625,7 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     [('borders', 'Armenia'), ('borders', 'Iran'), ('borders', 'Azerbaijan')]
     """
     from ..articles import as_article
-    from ..geoparse import geoparse
+    from ..mentions import geoparse
     from ..sentences import Sentences
 
     art = as_article(article)
@@ -728,7 +728,7 @@ def check_claims(articles, *, thresholds: Thresholds | None = None, mentions: di
     >>> check_claims(a)[["kind", "object", "verdict"]].values.tolist()
     [['near', 'IR-TR', 'doubtful']]
     """
-    from ..geoparse import geoparse
+    from ..mentions import geoparse
 
     known = {f for f in Thresholds.__dataclass_fields__}
     unknown = sorted(set(overrides) - known)

@@ -12,7 +12,7 @@
 
 Examples
 --------
->>> from geodrills.geoparse import geoparse
+>>> from geodrills.mentions import geoparse
 >>> text = "Drills near the border with Poland and Lithuania."
 >>> [(o.type, o.countries) for o in read_objects(text, 12, MentionIndex(geoparse(text)))]
 [('border', ('PL',)), ('border', ('LT',))]

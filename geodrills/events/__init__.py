@@ -452,7 +452,7 @@ def _locs_from_frame(frame: Any) -> dict[str, list[_Loc]]:
 
 def _locations_for(article: Article, mentions: Any) -> list[_Loc]:
     if mentions is None:
-        from ..geoparse import geoparse  # the geoparser is the only place places come from
+        from ..mentions import geoparse  # the geoparser is the only place places come from
 
         found = [_loc_from_mention(m) for m in geoparse(article)]
     elif hasattr(mentions, "columns"):
@@ -1506,8 +1506,8 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     articles : Article, path, directory, text, or an iterable of them
     mentions : mapping or DataFrame, optional
         Place mentions to use instead of running the geoparser: a mapping of
-        article name to :class:`~geodrills.geoparse.Mention` objects, or a
-        frame shaped like :func:`~geodrills.geoparse.geoparse_frame`'s.
+        article name to :class:`~geodrills.mentions.Mention` objects, or a
+        frame shaped like :func:`~geodrills.mentions.geoparse_frame`'s.
     progress : bool, optional
         Draw a progress bar on stderr; by default only on a terminal and for
         enough articles to need one.

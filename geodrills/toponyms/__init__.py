@@ -1,4 +1,4 @@
-"""The geoparser's stages, one module each, run in this order by :func:`geodrills.geoparse.geoparse`.
+"""The geoparser's stages, one module each, run in this order by :func:`geodrills.mentions.geoparse`.
 
 =============  ==============================================================
 ``scan``       spans that name gazetteer records, or another spelling of one

@@ -8,6 +8,7 @@ a logistic of the margin.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..weights import Weights
 from .candidate import Candidate
 from .context import far_from_other_anchors
-from .lexicon import MINOR_KINDS, NEVER_NAME_PARTS, WIDER_THAN_UNITS
+from ..lexicon.toponyms import MINOR_KINDS, NEVER_NAME_PARTS, WIDER_THAN_UNITS
 from .score import NameEntry, big_city, sum_terms
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,10 +47,16 @@ def span_evidence_terms(w: Weights, cand: Candidate, name_parts: frozenset[str] 
         out.append(("part of a longer name", -w.embedded))
     flags = (cand.sentence_initial, cand.common_word, cand.person_cue, cand.after_given_name or cand.text in surnames,
              cand.first_name, cand.locative, cand.kind_cue)
-    for on, (label, weight, sign) in zip(flags, _CUE_TERMS):
+    for on, term in zip(flags, cue_term_values(w)):
         if on:
-            out.append((label, sign * getattr(w, weight)))
+            out.append(term)
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def cue_term_values(w: Weights) -> tuple[tuple[str, float], ...]:
+    """The span-cue terms (``_CUE_TERMS``) with their signed values under ``w`` (cached per weights)."""
+    return tuple((label, sign * getattr(w, weight)) for label, weight, sign in _CUE_TERMS)
 
 
 @dataclass(slots=True)

@@ -21,7 +21,7 @@ from ..gazetteer import Gazetteer
 from ..geodesy import EARTH_RADIUS_KM
 from ..weights import WEIGHTS, Weights
 from .candidate import Candidate
-from .lexicon import CLAUSE_BREAK, LIST_GAPS
+from ..lexicon.toponyms import CLAUSE_BREAK, LIST_GAPS
 from .score import NameEntry, unit_vectors
 
 __all__ = ["ArticleContext", "ArticleGeometry", "article_context", "article_geometry", "fade_near_anchors", "far_from_other_anchors", "list_countries", "local_countries", "nearness"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..normalize import fold
 from .candidate import Candidate
-from .lexicon import (
+from ..lexicon.toponyms import (
     AREA_KINDS, BORDERING, COMPASS, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
     INITIALS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
     OFFICE_CUES, OF_WORDS, ORG_WORDS, OUTLET_WORDS, PART_WORDS, PLURALS, PLURAL_AFTER, PLURAL_OF_BEFORE,

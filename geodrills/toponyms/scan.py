@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -27,11 +28,11 @@ from .candidate import Candidate
 from .cues import (
     NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, derived_from, place_cue, share_plural_cues, stands_alone,
 )
-from .lexicon import (
-    ABBREVIATIONS,
+from ..lexicon.toponyms import (
     GENERIC_ENDS,
     LIST_JOINS,
     LOCATIVE,
+    NAME_ABBREVIATIONS,
     POSSESSIVE,
     STOP_WORDS,
     US_STATE,
@@ -77,7 +78,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         ws = m.start()
         if ws < pos or skip and skipped.holds(ws):
             continue
-        if m.group() > "\x7f" and not is_capital(m.group()):
+        first = m.group()  # the first word
+        if first > "\x7f" and not is_capital(first[0]):
             continue  # a word in a non-Latin-capital letter ("éclair", "ışık")
         state = states.get(ws)
         if state is not None:
@@ -93,7 +95,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
                 best = key
         dot = 0  # "St. Petersburg": the gazetteer spells it "St Petersburg"
-        if text.startswith(ABBREVIATIONS, ws):
+        if text.startswith(NAME_ABBREVIATIONS, ws):
             cut = text.index(".", ws)
             for key in prefixes(folded[ws:cut] + folded[cut + 1:ws + _MAX_NAME_CHARS]):
                 end = ws + len(key) + 1
@@ -102,9 +104,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            if guesses[0] <= 0:
+            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first):
                 continue
-            spelled = _spelled_span(text, folded, rev, ws, out, gazetteer, lower_words, chain, guesses)
+            spelled = _spelled_span(text, folded, rev, ws, first, out, gazetteer, lower_words, chain, guesses)
             if spelled is None:
                 continue
             best, spellings = spelled
@@ -139,7 +141,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     return out
 
 
-def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate], gazetteer: Gazetteer,
+def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: list[Candidate], gazetteer: Gazetteer,
                   lower_words: LowerCaseWords, chain: list[int],
                   guesses: list[int]) -> tuple[str, tuple[tuple[str, float, str], ...]] | None:
     """A capitalised span at ``ws`` that is no name key but another spelling of one, or None.
@@ -155,17 +157,10 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
     word ("bridge") are tried, longest first.  Returns the span's own folded key
     and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
-    searches left (each tried span costs one).
+    searches left (each tried span costs one).  ``first`` is the span's first word, which the caller
+    checked with :func:`_may_be_guessed`.
     """
-    m = NEXT_WORD.match(text, ws)  # the first word (cheap tests first: most capitalised words fail them)
-    first = m.group(2) if m is not None and m.start(2) == ws else ""
-    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
-        return None
     if not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
-        return None
-    low = fold(first)
-    if low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names \
-            or cached_is_demonym(first):
         return None
     words, generic = _span_words(text, ws)
     cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
@@ -194,6 +189,18 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, out: list[Candidate
     return None
 
 
+@functools.lru_cache(maxsize=16384)
+def _may_be_guessed(gazetteer: Gazetteer, first: str) -> bool:
+    """Whether a span starting with the word ``first`` may be another spelling of a name: a word of
+    four letters or more, not in capitals, no stop word, common word, first or given name, or demonym.
+    Depends on the word alone, so it is cached (most capitalised words fail it)."""
+    if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
+        return False
+    low = fold(first)
+    return not (low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names
+                or cached_is_demonym(first))
+
+
 _CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
 
 
@@ -213,10 +220,8 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
     if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
         return True
     m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
-    if m is not None:
-        word = m.group(1)[::-1].casefold()
-        if word in LOCATIVE or word == "of":
-            return True
+    if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS:
+        return True
     # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
@@ -232,6 +237,7 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
 
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE | {"of"})  # a locative or "of", spelled backwards
 _REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
 
 

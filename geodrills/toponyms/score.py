@@ -27,7 +27,7 @@ from .candidate import Candidate
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import ArticleContext
-from .lexicon import ADMIN_KINDS, FEATURE_CUES, WIDER_THAN_UNITS
+from ..lexicon.toponyms import ADMIN_KINDS, FEATURE_CUES, WIDER_THAN_UNITS
 
 __all__ = ["EXPLAIN_READINGS", "Scores", "add_holder_terms", "score_candidates", "MATCH_OF_GRADE", "NameEntry", "ResolverCaches", "Setting", "TermColumn", "big_city", "caps_reading", "choose_reading", "cued_entry", "explanation_of", "in_counties", "list_term", "name_entry", "names_area", "names_unit", "near_term", "readings_held_by", "resolver_caches", "setting_totals", "spelled_entry", "unit_vectors", "sum_terms"]
 

@@ -78,8 +78,10 @@ ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of letters and digits (str.i
 # to build and compile at import).  The class comes first so that the regex engine
 # can skip ahead to it: it leaves out Latin-1 punctuation and U+2000-20FF and
 # U+2190-2BFF (punctuation, arrows, symbols), which hold no capital letter.  The
-# look-behind then checks the character before it.
-CAP_WORD = re.compile(r"[A-Z\u00C0-\u1FFF\u2100-\u218F\u2C00-\U0010FFFF](?<![^\W_].)")
+# look-behind then checks the character before it; the rest of the word is taken along when the
+# capital is a letter or digit (one match gives the scanner the whole first word; after a symbol, "😀Σ",
+# the next capital is still an entry point).
+CAP_WORD = re.compile(r"[A-Z\u00C0-\u1FFF\u2100-\u218F\u2C00-\U0010FFFF](?<![^\W_].)(?:(?<=[^\W_])[^\W_]*)?")
 
 
 NEXT_WORD = re.compile(r"([^\w]*)([^\W_]+)")

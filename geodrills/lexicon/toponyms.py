@@ -1,12 +1,12 @@
-"""The geoparser's word lists and cue patterns, in one place.
+"""The geoparser's word lists and cue patterns (part of :mod:`geodrills.lexicon`).
 
 Every list here was written for geodrills from reading news about the
 region and GeoWebNews (no external source): feature words ("province",
 "river") and their plurals, locatives, the words that make a capitalised
 word a person's or an organisation's name, the US states' AP
 abbreviations, and the short patterns the cue detectors match.  Month and
-weekday names, number words and abbreviations live in
-:mod:`geodrills.lexicon`.
+weekday names, number words and sentence abbreviations are in the package
+itself (:mod:`geodrills.lexicon`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 
-__all__ = ["ABBREVIATIONS", "ADMIN_KINDS", "AREA_KINDS", "BORDERING", "CLAUSE_BREAK", "COMPASS", "CUE_ONLY", "DATELINE", "DERIVED_ENDINGS", "FEATURE_CUES", "FEATURE_WORDS", "FUNCTION_WORDS", "GENERIC_ENDS", "INITIALS", "LIST_GAPS", "LIST_GOES_ON", "LIST_JOINS", "LOCATIVE", "MINOR_KINDS", "NAME_PARTICLES", "NEVER_NAME_PARTS", "NOT_LOCATIVE_BEFORE", "NOT_NAME_PARTS", "OFFICE_CUES", "OF_WORDS", "ORG_WORDS", "OUTLET_WORDS", "PART_WORDS", "PLURALS", "PLURAL_AFTER", "PLURAL_OF_BEFORE", "PLURAL_SUCH_AS", "POSSESSIVE", "SETTLEMENT_WORDS", "SPEECH_VERBS", "STOP_WORDS", "STREET_CUE", "STREET_WORDS", "SUCH_AS_ENDS", "TITLES", "US_STATE", "US_STATE_ABBREVIATIONS", "WEAK_LOCATIVES", "WIDER_THAN_UNITS", "YEAR"]
+__all__ = ["ADMIN_KINDS", "AREA_KINDS", "BORDERING", "CLAUSE_BREAK", "COMPASS", "CUE_ONLY", "DATELINE", "DERIVED_ENDINGS", "FEATURE_CUES", "FEATURE_WORDS", "FUNCTION_WORDS", "GENERIC_ENDS", "INITIALS", "LIST_GAPS", "LIST_GOES_ON", "LIST_JOINS", "LOCATIVE", "MINOR_KINDS", "NAME_ABBREVIATIONS", "NAME_PARTICLES", "NEVER_NAME_PARTS", "NOT_LOCATIVE_BEFORE", "NOT_NAME_PARTS", "OFFICE_CUES", "OF_WORDS", "ORG_WORDS", "OUTLET_WORDS", "PART_WORDS", "PLURALS", "PLURAL_AFTER", "PLURAL_OF_BEFORE", "PLURAL_SUCH_AS", "POSSESSIVE", "SETTLEMENT_WORDS", "SPEECH_VERBS", "STOP_WORDS", "STREET_CUE", "STREET_WORDS", "SUCH_AS_ENDS", "TITLES", "US_STATE", "US_STATE_ABBREVIATIONS", "WEAK_LOCATIVES", "WIDER_THAN_UNITS", "YEAR"]
 
 
 #: Words that, after a name, say what kind of place it is (and join its span).
@@ -145,7 +145,7 @@ WEAK_LOCATIVES = frozenset({"to", "from", "left", "visited", "reached", "entered
 
 
 # Abbreviations the gazetteer writes without their period ("St Petersburg", "Ft Worth").
-ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ", "ST. ", "STE. ", "MT. ", "FT. ")
+NAME_ABBREVIATIONS = ("St. ", "Ste. ", "Mt. ", "Ft. ", "ST. ", "STE. ", "MT. ", "FT. ")
 
 
 # Generic words a multi-word name may end with in lower case: "Kars province", "the Korean

@@ -1,4 +1,10 @@
-"""Word lists that more than one part of geodrills reads: one home for each.
+"""Every word list of geodrills, one home for each: this package.
+
+This module holds the newswire vocabulary that more than one part reads
+(below); :mod:`geodrills.lexicon.toponyms` holds the geoparser's cue words
+and patterns (feature words, locatives, stop words, titles, …).  A new
+list goes into the submodule of its domain, with a note on where it came
+from.
 
 The geoparser, the date resolver, the event extractor and the claim checker
 all need to know what a month, a weekday, a number word or an abbreviation

@@ -1,4 +1,4 @@
-"""Geoparsing: every place an article names, found and resolved.
+"""Mentions: every place an article names, found and resolved (:func:`geoparse`).
 
 ``geoparse`` runs :func:`geodrills.extract.find_candidates` (where are the
 names?) then :func:`geodrills.resolve.resolve_candidates` (which places are
@@ -14,8 +14,6 @@ Examples
 
 from __future__ import annotations
 
-import sys
-import types
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -240,19 +238,3 @@ def dedupe_places(frame: Any, by: Sequence[str] = ("place_id",)):
     first["mentions"] = groups.size()
     first["articles"] = groups["article"].agg(lambda s: sorted(set(s)))
     return geopandas.GeoDataFrame(first.reset_index(), geometry="geometry", crs="EPSG:4326")
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as its main function.
-
-    ``geodrills.geoparse`` names both this module and :func:`geoparse`.  Once
-    anything imports the module (``from geodrills.geoparse import Mention``),
-    Python binds the module on the package, so ``gd.geoparse(text)`` would
-    call a module; calling it calls the function instead.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> list[Mention]:
-        return geoparse(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
