@@ -67,9 +67,7 @@ from .errors import InputError
 
 __all__ = ["Claim", "extract_claims", "check_claims", "CLAIM_COLUMNS"]
 
-CLAIM_COLUMNS = ["article", "start", "end", "text", "place", "place_id", "place_kind", "place_country",
-                 "lat", "lon", "border", "border_country", "claim", "km_claimed", "km_measured", "verdict",
-                 "reason"]
+from .schema import CLAIM_COLUMNS  # noqa: E402  (the one home of output columns; re-exported here)
 
 _NEAR = r"near|close\s+to|next\s+to|not\s+far\s+from|by|in\s+the\s+vicinity\s+of"
 _ON = r"on|at|along|alongside|across|right\s+on|straddling"

@@ -84,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a last resort: no traceback for a file-system error nobody foresaw
+        print(f"geodrills {args.command}: error: {exc.strerror or exc}"
+              f"{f' ({exc.filename})' if getattr(exc, 'filename', None) else ''}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

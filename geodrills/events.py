@@ -59,8 +59,7 @@ from .errors import InputError
 __all__ = ["extract_events", "events_to_records", "timeline_chart", "COLUMNS"]
 
 #: Columns of the frame :func:`extract_events` returns, in order.
-COLUMNS = ["event_id", "name", "label", "start_date", "end_date", "date_precision", "date_text", "places",
-           "participants", "articles", "evidence", "reports", "conflicts", "geometry"]
+from .schema import EVENT_COLUMNS as COLUMNS  # noqa: E402  (the one home of output columns)
 
 _I = re.IGNORECASE
 
@@ -952,16 +951,10 @@ def _event_row(reports: list[_Report]) -> dict[str, Any]:
 
 
 def _as_articles(articles: Any) -> list[Article]:
-    """Articles from an article, a path, a folder, raw text, or an iterable of them."""
-    if isinstance(articles, (Article, str, PathLike)):
-        articles = [articles]
-    out = []
-    for a in articles:
-        if isinstance(a, (str, PathLike)) and len(str(a)) < 4096 and "\n" not in str(a) and Path(a).is_dir():
-            out.extend(read_articles(a))  # a folder: every *.txt in it
-        else:
-            out.append(as_article(a))
-    return out
+    """Articles from an article, a path, a folder, a corpus table, a DataFrame, raw text, or an iterable."""
+    from .corpus import iter_articles  # every corpus source; see geodrills.corpus
+
+    return list(iter_articles(articles))
 
 
 def extract_events(articles: Any, *, mentions: Any = None):

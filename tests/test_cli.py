@@ -204,7 +204,7 @@ def test_output_to_a_missing_folder_or_a_directory(tmp_path, capsys):
     assert cli.main(["geocode", one, "-o", str(tmp_path / "no" / "x.jsonl")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert cli.main(["geocode", one, "-o", str(tmp_path)]) == 2
-    assert "is a directory" in capsys.readouterr().err
+    assert "is a folder" in capsys.readouterr().err
 
 
 def test_geocode_in_process_writes_stdout(capsys):

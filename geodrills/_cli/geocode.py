@@ -3,40 +3,44 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from typing import Any
 
-from ._output import check_output, iter_inputs, render, report_error, write_text
+from ._output import Run, add_corpus_arguments, add_output_arguments, add_scale_arguments
 
-HELP = "find and resolve the places named in article files (a folder = its *.txt files)"
+from ..schema import GEOCODE_COLUMNS as COLUMNS  # noqa: F401  (moved to geodrills.schema)
 
-COLUMNS = ["article", "start", "end", "text", "name", "kind", "country", "admin1", "lat", "lon",
-           "geonameid", "place_id", "score", "precision"]
+HELP = "find and resolve the places named in articles (files, folders, .jsonl/.csv/.parquet corpora)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt files or folders of them")
-    parser.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--encoding", metavar="NAME", help="read the articles in this encoding (default UTF-8)")
+    add_corpus_arguments(parser)
+    add_output_arguments(parser)
+    add_scale_arguments(parser)
 
 
-def run(args: argparse.Namespace) -> int:
+def rows_of(article: Any) -> tuple[list[dict[str, Any]], str | None]:
+    """One article's output rows, or the reason it failed (runs in a worker)."""
     from ..errors import GeodrillsError
     from ..geoparse import geoparse
 
-    check_output(args.output)
-    errors: list[str] = []
-    rows = []
-    from .._progress import progress_iter
+    try:
+        return [m.to_dict() for m in geoparse(article)], None
+    except GeodrillsError as exc:
+        return [], f"{article.name}: {exc}"
 
-    articles = iter_inputs(args.paths, "geocode", errors, encoding=args.encoding)
-    for article in progress_iter(articles, desc="geocode"):
-        try:
-            rows += [m.to_dict() for m in geoparse(article)]
-        except GeodrillsError as exc:
-            report_error("geocode", article.name, exc, errors)
-    write_text(render(rows, args.format, COLUMNS), args.output)
-    if errors:
-        print(f"geodrills geocode: {len(errors)} input(s) could not be processed", file=sys.stderr)
-        return 2
-    return 0
+
+def run(args: argparse.Namespace) -> int:
+    from ..outputs import open_rows
+    from ..schema import GEOCODE_COLUMNS
+
+    job = Run("geocode", args)
+    places = 0
+    with open_rows(args.output, job.format, GEOCODE_COLUMNS, layer="places") as sink:
+        for rows, problem in job.map(rows_of, job.read()):
+            if problem:
+                job.error(problem)
+            sink.write(rows)
+            places += len(rows)
+    from .._progress import plural
+
+    return job.finish(plural(places, "place"))
