@@ -418,7 +418,7 @@ def _exists(s: str) -> bool:
 
 def _is_pandas(obj: Any) -> bool:
     mod = type(obj).__module__
-    return mod.startswith("pandas.") and type(obj).__name__ in ("DataFrame", "Series")
+    return (mod == "pandas" or mod.startswith("pandas.")) and type(obj).__name__ in ("DataFrame", "Series")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-__all__ = ["default_jobs", "map_ordered", "warm_up", "CHUNK_ITEMS", "WINDOW_PER_WORKER"]
+__all__ = ["default_jobs", "map_ordered", "warm_up", "warm_up_borders", "CHUNK_ITEMS", "WINDOW_PER_WORKER"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,10 +49,20 @@ def default_jobs() -> int:
 
 
 def warm_up() -> None:
-    """Load the bundled gazetteer and the lazy parts the geoparser reads, so forked workers share them."""
+    """Load the bundled gazetteer (every column) and the parser's lazy parts, so forked workers share them."""
+    from .gazetteer import Gazetteer
     from .geoparse import geoparse
 
+    Gazetteer.default().preload()
     geoparse("Troops gathered in Kars, near the Armenian border, and in Baku.")
+
+
+def warm_up_borders() -> None:
+    """:func:`warm_up`, and the border data that ``distances`` and ``claims`` measure against."""
+    from .claims import check_claims
+
+    warm_up()
+    check_claims("Turkish troops held drills in Kars, 40 km from the Armenian border.")
 
 
 def _run_chunk(func: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
@@ -71,7 +81,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunk: int = CHUNK_ITEMS,
-                client: Any = None) -> Iterator[R]:
+                client: Any = None, warm: Callable[[], None] = warm_up) -> Iterator[R]:
     """``func(item)`` for every item, in input order, on ``jobs`` processes or a Dask ``client``.
 
     Parameters
@@ -84,6 +94,9 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, ch
         Processes; 1 runs in this process.
     client : dask.distributed.Client, optional
         Run on this Dask cluster instead of a local pool.
+    warm : callable
+        Run in this process before the pool forks (what the workers should share), or in each
+        worker where processes are spawned instead.
     """
     if client is not None:
         workers = max(1, sum(client.nthreads().values()))
@@ -94,10 +107,11 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, ch
         for item in items:
             yield func(item)
         return
-    warm_up()
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        warm()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ctx.Pool(jobs, initializer=None if "fork" in methods else warm_up) as pool:
+    with ctx.Pool(jobs, initializer=None if "fork" in methods else warm) as pool:
         yield from _windowed(lambda c: pool.apply_async(_run_chunk, (func, c)), lambda res: res.get(),
                              _chunks(items, chunk), jobs)
 

@@ -119,12 +119,16 @@ class Run:
             self.articles += 1
             yield article
 
-    def map(self, func: Any, articles: Iterator[Any]) -> Iterator[Any]:
-        """``func(article)`` over the articles on ``--jobs`` processes or the ``--dask`` cluster, in order."""
-        from ..parallel import default_jobs, map_ordered
+    def map(self, func: Any, articles: Iterator[Any], *, borders: bool = False) -> Iterator[Any]:
+        """``func(article)`` over the articles on ``--jobs`` processes or the ``--dask`` cluster, in order.
+
+        ``borders``: the workers measure distances, so the border data is loaded before they fork.
+        """
+        from ..parallel import default_jobs, map_ordered, warm_up, warm_up_borders
 
         jobs = getattr(self.args, "jobs", None) or default_jobs()
-        return map_ordered(func, articles, jobs=jobs, client=self._dask_client())
+        return map_ordered(func, articles, jobs=jobs, client=self._dask_client(),
+                           warm=warm_up_borders if borders else warm_up)
 
     def _dask_client(self) -> Any:
         address = getattr(self.args, "dask", None)

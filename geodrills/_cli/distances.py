@@ -20,7 +20,6 @@ BATCH_PLACES = 2000
 #: Gazetteer matches that are guesses, said so on stderr and in the ``reason`` column.
 _UNSURE_MATCHES = {"fuzzy": "a near misspelling (fuzzy match)", "variant": "a transliteration (fuzzy match)"}
 
-_PLACE_FIELDS = ["article", "name", "place_id", "kind", "country", "lat", "lon", "reason"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,25 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="list every border within KM (default 250); the nearest is always listed")
     add_output_arguments(parser)
     add_scale_arguments(parser)
-
-
-def places_of(article: Any) -> tuple[list[dict[str, Any]], str | None]:
-    """The places one article names, except countries (runs in a worker)."""
-    from ..errors import GeodrillsError
-    from ..geoparse import geoparse
-
-    try:
-        mentions = geoparse(article)
-    except GeodrillsError as exc:
-        return [], f"{article.name}: {exc}"
-    out = []
-    for m in mentions:
-        p = m.place
-        # a country's distance to "the border" says nothing; places inside it do
-        if p is not None and p.kind != "country":
-            out.append({"article": article.name, "name": p.name, "place_id": p.id, "kind": p.kind,
-                        "country": p.country, "lat": p.lat, "lon": p.lon, "reason": None})
-    return out, None
 
 
 def check_place_name(name: str) -> str | None:
@@ -77,12 +57,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("give article files/folders/corpora (PATH) or --place NAME")
     job = Run("distances", args)
     from ..outputs import open_rows
+    from ..pipeline import measure_places
     from ..schema import DISTANCE_COLUMNS
 
     written = 0
     with open_rows(args.output, job.format, DISTANCE_COLUMNS, layer="distances") as sink:
         for batch in _batches(_article_places(job) if args.paths else iter(()), _named_places(job, args.place)):
-            rows = _measure(batch, args.within)
+            rows = measure_places(batch, args.within)
             sink.write(rows)
             written += sum(isinstance(r.get("border"), str) for r in rows)
     from .._progress import plural
@@ -91,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _article_places(job: Run) -> Iterator[dict[str, Any]]:
+    from ..pipeline import place_rows
+
     seen: set[str] = set()
-    for places, problem in job.map(places_of, job.read()):
+    for places, problem in job.map(place_rows, job.read()):
         if problem:
             job.error(problem)
         for p in places:
@@ -138,45 +121,3 @@ def _batches(*streams: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]
     if batch:
         yield batch
 
-
-def _measure(places: list[dict[str, Any]], within: float) -> list[dict[str, Any]]:
-    import pandas as pd
-
-    from ..borders import distances_frame
-
-    frame = pd.DataFrame(places, columns=_PLACE_FIELDS)
-    dist = distances_frame(frame, within_km=within).reset_index(drop=True)
-    pos = _positions(frame, dist)
-    rows = []
-    for i, r in enumerate(dist.drop(columns="geometry").to_dict("records")):
-        src = places[pos[i]]
-        r["article"], r["place_id"], r["kind"] = src["article"], src["place_id"], src["kind"]
-        if isinstance(src["reason"], str):
-            r["reason"] = src["reason"] if not isinstance(r.get("reason"), str) else f"{src['reason']}; {r['reason']}"
-        rows.append(_rounded(r))
-    return rows
-
-
-def _rounded(row: dict) -> dict:
-    """Metre precision for km, ~0.1 m for coordinates: the figures, not float noise."""
-    for key, nd in (("km", 3), ("border_lat", 6), ("border_lon", 6), ("bearing", 1)):
-        v = row.get(key)
-        if isinstance(v, float) and math.isfinite(v):
-            row[key] = round(v, nd)
-    return row
-
-
-def _positions(frame, dist) -> list[int]:
-    """Input row of each output row (both are in input order, one or more rows per input)."""
-    out, i = [], 0
-    names = frame["name"].tolist()
-    lats = frame["lat"].tolist()
-    for place, lat in zip(dist["place"], dist["lat"]):
-        while i < len(names) - 1 and not (names[i] == place and _same(lats[i], lat)):
-            i += 1
-        out.append(i)
-    return out
-
-
-def _same(a: float, b: float) -> bool:
-    return (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b)) or a == b

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from ._output import Run, add_corpus_arguments, add_output_arguments, add_scale_arguments
 
@@ -18,25 +17,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_scale_arguments(parser)
 
 
-def rows_of(article: Any) -> tuple[list[dict[str, Any]], str | None]:
-    """One article's output rows, or the reason it failed (runs in a worker)."""
-    from ..errors import GeodrillsError
-    from ..geoparse import geoparse
-
-    try:
-        return [m.to_dict() for m in geoparse(article)], None
-    except GeodrillsError as exc:
-        return [], f"{article.name}: {exc}"
-
-
 def run(args: argparse.Namespace) -> int:
     from ..outputs import open_rows
+    from ..pipeline import geocode_rows
     from ..schema import GEOCODE_COLUMNS
 
     job = Run("geocode", args)
     places = 0
     with open_rows(args.output, job.format, GEOCODE_COLUMNS, layer="places") as sink:
-        for rows, problem in job.map(rows_of, job.read()):
+        for rows, problem in job.map(geocode_rows, job.read()):
             if problem:
                 job.error(problem)
             sink.write(rows)
