@@ -63,7 +63,8 @@ _GEOJSON_TAIL = ']}\n'
 
 
 def infer_format(output: str | None, fmt: str | None) -> str:
-    """The format to write: ``fmt`` if given, else from ``output``'s extension, else JSON Lines.
+    """The format to write: ``fmt`` if given, else from ``output``'s extension, else JSON Lines
+    (standard output, or a device or pipe without an extension).
 
     Raises
     ------
@@ -80,6 +81,8 @@ def infer_format(output: str | None, fmt: str | None) -> str:
             raise InputError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
     elif output in (None, "-"):
         fmt = "jsonl"
+    elif _is_stream(output):
+        fmt = "jsonl"  # /dev/null, a named pipe: there is no extension to go by
     else:
         suffix = Path(output).suffix.lower()
         fmt = EXTENSIONS.get(suffix)
@@ -90,6 +93,14 @@ def infer_format(output: str | None, fmt: str | None) -> str:
     if fmt in FILE_ONLY and output in (None, "-"):
         raise InputError(f"--format {fmt} needs an output file (-o FILE.{'gpkg' if fmt == 'gpkg' else 'parquet'})")
     return fmt
+
+
+def _is_stream(output: str) -> bool:
+    p = Path(output)
+    try:
+        return not p.suffix and p.exists() and not p.is_file() and not p.is_dir()
+    except OSError:
+        return False
 
 
 def check_output(output: str | None, fmt: str | None = None) -> str:

@@ -23,6 +23,10 @@ __all__ = ["add_corpus_arguments", "add_output_arguments", "add_scale_arguments"
            "render", "write_text", "check_output"]
 
 
+#: Seconds to wait for the ``--dask`` scheduler before giving up.
+DASK_CONNECT_S = 20
+
+
 def add_corpus_arguments(parser: argparse.ArgumentParser, *, nargs: str = "+") -> None:
     """PATH... and the options that say how to read them."""
     parser.add_argument("paths", nargs=nargs, metavar="PATH",
@@ -140,7 +144,7 @@ class Run:
             except ImportError:
                 raise InputError("--dask needs the dask extra: pip install 'geodrills[dask]'") from None
             try:
-                self._client = Client(address, timeout="20s")
+                self._client = Client(address, timeout=f"{DASK_CONNECT_S}s")
             except (OSError, TimeoutError, ValueError) as exc:
                 raise InputError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
         return self._client
