@@ -117,18 +117,39 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_geocode(corpus: Path, out: Path, extra: list[str], watch_self: bool) -> tuple[float, int, int]:
+def _cpu_of_children() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _cpu_of_live_descendants() -> float:
+    import psutil
+
+    total = 0.0
+    for p in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            t = p.cpu_times()
+            total += t.user + t.system
+    return total
+
+
+def run_geocode(corpus: Path, out: Path, extra: list[str], watch_self: bool) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS and PSS of the tree, CPU seconds of the CLI and its workers."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     cmd = [sys.executable, "-m", "geodrills", "geocode", str(corpus), "-o", str(out), *extra]
+    cpu0, live0 = _cpu_of_children(), (_cpu_of_live_descendants() if watch_self else 0.0)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     # dask: the workers are this process's children, so watch the whole tree from here
     with PeakMemory(os.getpid() if watch_self else proc.pid) as mem:
         _, err = proc.communicate()
     wall = time.perf_counter() - t0
+    cpu = _cpu_of_children() - cpu0 + ((_cpu_of_live_descendants() - live0) if watch_self else 0.0)
     if proc.returncode != 0:
         raise SystemExit(f"geocode failed ({proc.returncode}): {err[-2000:]}")
-    return wall, mem.rss, mem.pss
+    return wall, mem.rss, mem.pss, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,14 +176,17 @@ def main(argv: list[str] | None = None) -> int:
             make_corpus(corpus, n, texts)
             print(f"\n{n:,} rows: corpus {corpus.stat().st_size / 1e6:,.1f} MB written in "
                   f"{time.perf_counter() - t0:,.1f} s")
-            print(f"{'mode':<6} {'wall s':>9} {'art/s':>8} {'ms/art':>7} {'RSS MB':>8} {'PSS MB':>8} {'out MB':>7}")
+            print(f"{'mode':<6} {'wall s':>9} {'art/s':>8} {'ms/art':>7} {'cpu ms/art':>10} {'RSS MB':>8} "
+                  f"{'PSS MB':>8} {'out MB':>7}  load")
             for mode in args.modes:
                 extra = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"], "dask2": ["--dask", str(client_addr)]}[mode]
                 out = Path(tmp) / f"out_{mode}_{n}.parquet"
-                wall, rss, pss = run_geocode(corpus, out, extra, watch_self=mode == "dask2")
-                results[(mode, n)] = (wall, rss, pss)
-                print(f"{mode:<6} {wall:>9,.1f} {n / wall:>8,.1f} {1000 * wall / n:>7.2f} {rss / 1e6:>8,.0f} "
-                      f"{pss / 1e6:>8,.0f} {out.stat().st_size / 1e6:>7,.1f}", flush=True)
+                wall, rss, pss, cpu = run_geocode(corpus, out, extra, watch_self=mode == "dask2")
+                results[(mode, n)] = (wall, rss, pss, cpu)
+                load = os.getloadavg()[0]  # other work on the machine slows every figure but cpu ms/art
+                print(f"{mode:<6} {wall:>9,.1f} {n / wall:>8,.1f} {1000 * wall / n:>7.2f} {1000 * cpu / n:>10.2f} "
+                      f"{rss / 1e6:>8,.0f} {pss / 1e6:>8,.0f} {out.stat().st_size / 1e6:>7,.1f}  {load:.1f}",
+                      flush=True)
                 if mode != "jobs1":
                     out.unlink()
             if "jobs1" in args.modes:
@@ -183,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes[1:]:
             r = results[(mode, n)]
             print(f"{mode}: {n:,} vs {sizes[0]:,}: ms/article x{(r[0] / n) / (base[0] / sizes[0]):.2f}, "
+                  f"cpu ms/article x{(r[3] / n) / (base[3] / sizes[0]):.2f}, "
                   f"peak RSS x{r[1] / base[1]:.2f}, peak PSS x{r[2] / base[2]:.2f}")
     return 0
 
