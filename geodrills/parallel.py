@@ -65,6 +65,16 @@ def warm_up_borders() -> None:
     check_claims("Turkish troops held drills in Kars, 40 km from the Armenian border.")
 
 
+def _init_worker(warm: Callable[[], None] | None) -> None:
+    # A worker dies quietly on SIGTERM (Pool.terminate): it must not run a handler it inherited
+    # from the command line, which unwinds the parent's output files.
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if warm is not None:
+        warm()
+
+
 def _run_chunk(func: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
     return [func(item) for item in chunk]
 
@@ -111,7 +121,7 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, ch
     if "fork" in methods:
         warm()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ctx.Pool(jobs, initializer=None if "fork" in methods else warm) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(None if "fork" in methods else warm,)) as pool:
         yield from _windowed(lambda c: pool.apply_async(_run_chunk, (func, c)), lambda res: res.get(),
                              _chunks(items, chunk), jobs)
 
