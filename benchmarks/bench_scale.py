@@ -43,16 +43,16 @@ SAMPLE_S = 0.2
 GROUP_ROWS = 10_000
 
 
-def source_texts() -> list[tuple[str, str]]:
+def source_texts(gwn: Path = GWN) -> list[tuple[str, str]]:
     """(title, text) of every GeoWebNews article and seed."""
     out = []
-    if GWN.is_file():
-        for art in ET.parse(GWN).getroot().iter("article"):
+    if gwn.is_file():
+        for art in ET.parse(gwn).getroot().iter("article"):
             text = (art.findtext("text") or "").strip()
             if text:
                 out.append(((art.findtext("title") or "").strip(), text))
     else:
-        print(f"note: {GWN} not found; using the seeds only", file=sys.stderr)
+        print(f"note: {gwn} not found; using the seeds only", file=sys.stderr)
     for p in sorted((ROOT / "seeds").glob("*.txt")):
         out.append((p.stem, p.read_text(encoding="utf-8")))
     return out
@@ -157,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--modes", nargs="+", default=["jobs1", "jobs2", "dask2"], choices=["jobs1", "jobs2", "dask2"])
     ap.add_argument("--workdir", type=Path, default=None, help="where the corpora go (default: a temp folder)")
+    ap.add_argument("--gwn", type=Path, default=GWN, help=f"GeoWebNews GWN.xml (default {GWN})")
     args = ap.parse_args(argv)
-    texts = source_texts()
+    texts = source_texts(args.gwn)
     chars = sum(len(t) for _, t in texts) / len(texts)
     print(f"source: {len(texts)} texts (GeoWebNews + seeds), mean {chars:,.0f} characters; "
           f"{os.cpu_count()} cores; python {sys.version.split()[0]}")

@@ -179,3 +179,17 @@ def test_over_long_jsonl_line_is_one_bad_row(tmp_path):
     arts = list(iter_articles(path, max_bytes=1000, on_error=errors.append))
     assert [a.name for a in arts] == ["ok"]
     assert len(errors) == 1 and "line 1" in str(errors[0])
+
+
+# -- the examples in the docstrings of the corpus/output modules run as written ----------------------------
+
+@pytest.mark.parametrize("module", ["geodrills.corpus", "geodrills.outputs", "geodrills.schema", "geodrills.parallel",
+                                    "geodrills.pipeline", "geodrills._cli.distances", "geodrills._progress",
+                                    "geodrills.articles", "geodrills.atomic"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(module)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
