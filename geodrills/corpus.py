@@ -123,7 +123,8 @@ def iter_articles(source: Any, *, columns: Columns = Columns(), encoding: str | 
     source : path, str, Article, DataFrame, Series, or an iterable of them
         See the module docstring.  A ``pathlib.Path`` is always a path; a
         ``str`` is a path unless it can only be text
-        (:func:`geodrills.articles.looks_like_text`) or names nothing that exists.
+        (:func:`geodrills.articles.looks_like_text`) or names nothing that exists
+        (a missing ``x.parquet``/``.jsonl``/``.csv`` is still a path, reported as missing).
     columns : Columns
         Table column names.
     encoding : str, optional
@@ -172,7 +173,7 @@ class _Reader:
         elif isinstance(source, str):
             if source == "-":
                 yield from self._guarded(self.jsonl(sys.stdin.buffer, "<stdin>"))
-            elif looks_like_text(source) or not _exists(source):
+            elif looks_like_text(source) or not (_exists(source) or _table_name(source)):
                 yield self._text_article(source)
             else:
                 yield from self.path(Path(source))
@@ -414,6 +415,11 @@ def _exists(s: str) -> bool:
         return Path(s).exists()
     except (OSError, ValueError):
         return False
+
+
+def _table_name(s: str) -> bool:
+    """A one-line str ending in a table suffix is a path even when missing (it is reported, not parsed)."""
+    return Path(s).suffix.lower() in TABLE_SUFFIXES
 
 
 def _is_pandas(obj: Any) -> bool:

@@ -121,9 +121,15 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, ch
     if "fork" in methods:
         warm()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(None if "fork" in methods else warm,)) as pool:
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(None if "fork" in methods else warm,))
+    try:
         yield from _windowed(lambda c: pool.apply_async(_run_chunk, (func, c)), lambda res: res.get(),
                              _chunks(items, chunk), jobs)
+        pool.close()  # done: the workers leave on their own
+    finally:
+        # an error, or the consumer stopped early (GeneratorExit): stop the workers now, never leave them
+        pool.terminate()
+        pool.join()
 
 
 def _windowed(submit: Callable[[list[Any]], Any], result: Callable[[Any], list[Any]],

@@ -193,3 +193,10 @@ def test_docstring_examples(module):
     mod = importlib.import_module(module)
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_a_missing_table_is_reported_not_parsed_as_text(tmp_path):
+    from geodrills.geoparse import geoparse_frame
+
+    with pytest.raises(InputError, match="no such file"):
+        geoparse_frame(str(tmp_path / "missing.parquet"))
