@@ -1,40 +1,72 @@
-"""A progress bar for long batch work: shown on a terminal, silent elsewhere."""
+"""Progress on long batch work: a tqdm bar on a terminal, nothing when stderr is piped or a file.
+
+The bar appears only after :data:`DELAY_S` seconds, so short runs stay quiet,
+and counts items as they finish (a corpus read as a stream has no known
+length: the bar then shows the count and the rate).
+"""
 
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
 
-#: Fewer items than this finish too fast to need a bar.
-MIN_ITEMS = 20
+#: Seconds of work before a bar is drawn (quick runs print nothing).
+DELAY_S = 2.0
 
 
-def progress_iter(items: Sequence[T], *, desc: str, enabled: bool | None = None) -> Iterator[T]:
-    """Yield ``items``, drawing a one-line bar on stderr when it is a terminal.
+def progress_iter(items: Iterable[T], *, desc: str, enabled: bool | None = None, unit: str = "article",
+                  total: int | None = None) -> Iterator[T]:
+    """Yield ``items``, drawing a progress bar on stderr when it is a terminal.
+
+    Parameters
+    ----------
+    items : iterable
+    desc : str
+        The bar's label (the command name).
+    enabled : bool, optional
+        Force the bar on or off (default: when stderr is a terminal).
+    unit : str
+        What is counted.
+    total : int, optional
+        Known length (default: ``len(items)`` where it has one).
 
     Examples
     --------
     >>> list(progress_iter([1, 2], desc="x", enabled=False))
     [1, 2]
     """
-    total = len(items)
+    explicit = bool(enabled)
     if enabled is None:
-        enabled = total >= MIN_ITEMS and sys.stderr.isatty()
+        enabled = _stderr_is_terminal()
     if not enabled:
         yield from items
         return
-    start = last = time.monotonic()
-    for i, item in enumerate(items, 1):
-        yield item
-        now = time.monotonic()
-        if now - last > 0.1 or i == total:
-            last = now
-            filled = int(30 * i / total)
-            rate = i / max(now - start, 1e-9)
-            sys.stderr.write(f"\r{desc} [{'#' * filled}{'.' * (30 - filled)}] {i}/{total} {rate:,.0f}/s")
-            sys.stderr.flush()
-    sys.stderr.write("\n")
+    from tqdm import tqdm
+
+    if total is None and hasattr(items, "__len__"):
+        total = len(items)  # type: ignore[arg-type]
+    known = "{desc} [{bar:30}] {n_fmt}/{total_fmt} {rate_fmt}"
+    streamed = "{desc} {n_fmt} " + unit + "s {rate_fmt}"
+    # asked for explicitly: draw at once and keep the last state; on a terminal: only if it takes a while
+    with tqdm(items, desc=desc, total=total, delay=0 if explicit else DELAY_S, file=sys.stderr, ascii=".#",
+              bar_format=known if total else streamed, unit=unit, leave=explicit) as bar:
+        yield from bar
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``"1 article"``, ``"2 articles"``.
+
+    >>> plural(1, "article"), plural(0, "place"), plural(3, "entry", "entries")
+    ('1 article', '0 places', '3 entries')
+    """
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
+import os
 import re
+import stat
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -154,6 +157,10 @@ def read_article(path: str | PathLike[str], *, encoding: str | None = None,
                  max_bytes: int = MAX_BYTES) -> Article:
     """Read one article file.
 
+    Only a regular file is read: a named pipe, a device (``/dev/zero``) or a
+    socket is refused at once, and the read stops after ``max_bytes + 1``
+    bytes whatever the file system says its size is.
+
     Parameters
     ----------
     path : path-like
@@ -166,8 +173,9 @@ def read_article(path: str | PathLike[str], *, encoding: str | None = None,
     Raises
     ------
     InputError
-        Missing, empty, binary, too large, or not decodable; the message names
-        the file and says what to do.
+        Missing, not a regular file, empty, binary, too large, not decodable,
+        or a name too long for the file system; the message names the file and
+        says what to do.
 
     Examples
     --------
@@ -178,22 +186,67 @@ def read_article(path: str | PathLike[str], *, encoding: str | None = None,
     datetime.date(2022, 12, 5)
     """
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory (use read_articles for a folder of .txt files)")
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{p}: {size:,} bytes is larger than the {max_bytes:,}-byte limit for one article "
-                             "(split it, or pass max_bytes)")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    data = read_capped(p, max_bytes, what="article", hint="split it, or pass max_bytes")
     text = _decode(data, p, encoding)
     if not text.strip():
         raise InputError(f"{p}: file is empty")
     return Article.from_text(text, p.name, path=p)
+
+
+def open_regular(path: Path) -> int:
+    """Open ``path`` for reading if it is a regular file; return the descriptor.
+
+    ``O_NONBLOCK`` keeps a named pipe without a writer from blocking the open;
+    ``fstat`` on the open descriptor (not the name) then decides, so the file
+    cannot be swapped between the check and the read.
+
+    Raises
+    ------
+    InputError
+        Missing, a folder, a pipe, device or socket, unreadable, or a name too long.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory (use read_articles for a folder of .txt files)") from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InputError(f"{_short(path)}: file name too long for the file system") from None
+        raise InputError(f"{_short(path)}: cannot read: {exc.strerror or exc}") from None
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISREG(mode):
+        return fd
+    os.close(fd)
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a directory (use read_articles for a folder of .txt files)")
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    raise InputError(f"{path}: is {kind}, not a regular file; only regular files are read")
+
+
+def read_capped(path: Path, max_bytes: int, *, what: str = "file", hint: str = "") -> bytes:
+    """The bytes of a regular file, refusing it once more than ``max_bytes`` have been read."""
+    fd = open_regular(path)
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)  # the cap is on bytes read, whatever st_size says
+        size = max(len(data), os.fstat(fd).st_size)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: {size:,} bytes is larger than the {max_bytes:,}-byte limit for one {what}"
+                         + (f" ({hint})" if hint else ""))
+    return data
+
+
+def _short(path: Path | str, limit: int = 80) -> str:
+    """A path shortened for a message (a 300-byte file name is not worth printing whole)."""
+    s = str(path)
+    return s if len(s) <= limit else f"{s[:limit // 2]}…{s[-limit // 2:]}"
 
 
 def _decode(data: bytes, path: Path, encoding: str | None) -> str:
@@ -217,7 +270,7 @@ def _decode(data: bytes, path: Path, encoding: str | None) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it to UTF-8 or pass encoding= (geodrills geocode: --encoding)"
+            "convert it to UTF-8 or pass encoding= (on the command line: --encoding)"
         ) from exc
 
 
@@ -231,13 +284,27 @@ def iter_article_paths(paths: Iterable[str | PathLike[str]]) -> Iterator[Path]:
     """
     for path in paths:
         p = Path(path)
-        if p.is_dir():
+        if _is_dir(p):
             found = sorted(q for q in p.glob("*.txt") if q.is_file())
             if not found:
                 raise InputError(f"{p}: directory has no .txt files")
             yield from found
         else:
             yield p
+
+
+def _is_dir(p: Path) -> bool:
+    try:
+        return p.is_dir()
+    except OSError:  # ENAMETOOLONG: not a folder; reading it reports the name
+        return False
+
+
+def _is_file(p: Path) -> bool:
+    try:
+        return p.is_file()
+    except OSError:
+        return False
 
 
 OnError = str | Callable[[Path, GeodrillsError], None]
@@ -290,17 +357,45 @@ def _handle(on_error: OnError, path: Path, exc: GeodrillsError) -> None:
         raise InputError(f"on_error must be 'raise', 'warn', 'skip' or a callable, not {on_error!r}")
 
 
+#: Longest path the API takes a ``str`` for; a longer ``str`` is text.
+PATH_MAX = 4096
+
+
+def looks_like_text(obj: str) -> bool:
+    """True when a ``str`` can only be article text, never a path.
+
+    A newline, a NUL, more characters than a path can have, or a file-name
+    part over 255 bytes: no file system has such a name.
+
+    Examples
+    --------
+    >>> looks_like_text("Troops in Kars.\\nMore."), looks_like_text("seeds/a.txt")
+    (True, False)
+    """
+    if "\n" in obj or "\x00" in obj or len(obj) >= PATH_MAX:
+        return True
+    return any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in obj.split("/"))
+
+
 def as_article(obj: Article | str | PathLike[str]) -> Article:
     """An :class:`Article` from an article, a path, or raw text.
 
-    A ``str`` is text unless it names an existing ``.txt`` file.
+    A :class:`pathlib.Path` (any ``os.PathLike``) is always a path.  A ``str``
+    is text when it contains a newline or is longer than a path can be
+    (:func:`looks_like_text`); a shorter one-line ``str`` is a path only if it
+    names an existing ``.txt`` file, and text otherwise.
+
+    Examples
+    --------
+    >>> as_article("Drills near Kars.").text
+    'Drills near Kars.'
     """
     if isinstance(obj, Article):
         return obj
     if isinstance(obj, PathLike):
         return read_article(obj)
     if isinstance(obj, str):
-        if len(obj) < 4096 and "\n" not in obj and obj.endswith(".txt") and Path(obj).is_file():
+        if not looks_like_text(obj) and obj.endswith(".txt") and _is_file(Path(obj)):
             return read_article(obj)
         return Article.from_text(obj)
     raise InputError(f"expected an Article, a path or text, not {type(obj).__name__}")

@@ -40,7 +40,7 @@ from typing import IO, Any
 
 from .errors import InputError
 
-__all__ = ["atomic_write", "check_writable"]
+__all__ = ["atomic_write", "atomic_path", "check_writable"]
 
 
 def check_writable(path: str | os.PathLike[str]) -> Path:
@@ -167,3 +167,42 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
         os.close(fd)
         if named is not None:
             named.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str], *, suffix: str = "") -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that needs a file name (GeoPackage's SQLite).
+
+    When the block ends without error the file is ``fsync``-ed and renamed over
+    ``path``; on any error (or ``KeyboardInterrupt``) it is removed and the
+    previous target is untouched.  ``suffix`` keeps the extension a library
+    may check (``".gpkg"``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.bin"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_bytes(b"x")
+    >>> target.read_bytes(), [p.name for p in target.parent.iterdir()]
+    (b'x', ['out.bin'])
+    """
+    target = check_writable(path)
+    if target.is_symlink():
+        target = target.resolve()
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp{suffix}")
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"{target}: writing failed ({exc.strerror or exc}); the previous file is "
+                         "unchanged") from None
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal"), tmp.with_name(tmp.name + "-wal"),
+                         tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)

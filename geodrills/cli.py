@@ -16,6 +16,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .errors import GeodrillsError
 
@@ -61,6 +62,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _exit_cleanly_on_sigterm() -> Any:
+    """``kill`` (SIGTERM) unwinds like Ctrl-C, so half-written temporary outputs are removed.
+
+    Returns the previous handler (None where signals cannot be set: not the main thread).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -75,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if run is None:
         parser.print_help(sys.stderr)
         return 2
+    previous = _exit_cleanly_on_sigterm()
     try:
         return int(run(args) or 0)
     except GeodrillsError as exc:
@@ -84,6 +99,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except SystemExit as exc:  # SIGTERM (above): temporary files are gone by now
+        return int(exc.code or 0)
+    except OSError as exc:  # a last resort: no traceback for a file-system error nobody foresaw
+        print(f"geodrills {args.command}: error: {exc.strerror or exc}"
+              f"{f' ({exc.filename})' if getattr(exc, 'filename', None) else ''}", file=sys.stderr)
+        return 2
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

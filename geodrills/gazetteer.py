@@ -290,6 +290,25 @@ class Gazetteer:
         # News names a capital far more often than its namesakes ("Washington", "London").
         self._prior[self._capital] += _CAPITAL_WEIGHT
 
+    def preload(self) -> Gazetteer:
+        """Read every column now, leaving no open data file; return self.
+
+        For a process about to fork workers (``geodrills --jobs``): the workers
+        then share these arrays (copy-on-write pages that nobody writes) with
+        the memory-mapped tries, instead of each reading its own copy through
+        one file handle they would all share.
+        """
+        if not isinstance(self._npz, dict):
+            try:
+                self._npz = {name: self._npz[name] for name in self._npz.files}
+            except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+                raise DataError(f"gazetteer data file {self._dir / 'gazetteer.npz'} is corrupt ({exc}); "
+                                f"rebuild it with {REBUILD}") from exc
+        for attr in ("_ids", "_names", "_geonameid", "_admin1", "_skel_offsets", "_skel_postings",
+                     "common_words", "first_names", "given_names"):
+            getattr(self, attr)
+        return self
+
     def _column(self, name: str) -> np.ndarray:
         try:
             return self._npz[name]

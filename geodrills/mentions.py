@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from .articles import Article, as_article, read_articles
+from .articles import Article, as_article
 from .demonyms import find_demonyms
-from .errors import GeodrillsError, InputError
+from .errors import GeodrillsError
 from .explain import Explanation
 from .extract import find_candidates
 from .gazetteer import Gazetteer, Place
@@ -146,8 +146,7 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
 
 
 #: Columns of :func:`geoparse_frame`, in order.
-FRAME_COLUMNS = ["article", "title", "date", "start", "end", "text", "name", "kind", "country", "admin1",
-                 "lat", "lon", "geonameid", "place_id", "score", "precision", "sentence", "geometry"]
+from .schema import FRAME_COLUMNS  # noqa: E402  (the one home of output columns; re-exported here)
 
 
 def geoparse_frame(articles: Iterable[Article | str | PathLike[str]] | Article | str | PathLike[str], *,
@@ -209,22 +208,9 @@ def geoparse_frame(articles: Iterable[Article | str | PathLike[str]] | Article |
 
 
 def _collect_articles(articles: Any, on_error: str) -> list[Article]:
-    if isinstance(articles, Article):
-        return [articles]
-    if isinstance(articles, (str, PathLike)):
-        return read_articles([articles], on_error=on_error)
-    if not isinstance(articles, Iterable):
-        raise InputError(f"expected articles, paths or a directory, not {type(articles).__name__}")
-    out: list[Article] = []
-    paths: list[Any] = []
-    for a in articles:
-        if isinstance(a, Article):
-            out.append(a)
-        else:
-            paths.append(a)
-    if paths:
-        out += read_articles(paths, on_error=on_error)
-    return out
+    from .corpus import iter_articles  # every corpus source (files, folders, tables, DataFrames)
+
+    return list(iter_articles(articles, on_error=on_error))
 
 
 def dedupe_places(frame: Any, by: Sequence[str] = ("place_id",)):

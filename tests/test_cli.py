@@ -204,7 +204,7 @@ def test_output_to_a_missing_folder_or_a_directory(tmp_path, capsys):
     assert cli.main(["geocode", one, "-o", str(tmp_path / "no" / "x.jsonl")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert cli.main(["geocode", one, "-o", str(tmp_path)]) == 2
-    assert "is a directory" in capsys.readouterr().err
+    assert "is a folder" in capsys.readouterr().err
 
 
 def test_geocode_in_process_writes_stdout(capsys):
@@ -365,3 +365,26 @@ def test_output_through_a_symbolic_link_keeps_the_link(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert json.loads(target.read_text(encoding="utf-8").splitlines()[0])["article"] == SEED_FILES[0].name
+
+
+# -- --jobs (issue 18) ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["geocode", "claims", "distances"])
+def test_jobs_2_is_byte_identical_to_jobs_1(tmp_path, command):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert cli.main([command, str(SEEDS), "-o", str(a), "--jobs", "1"]) == 0
+    assert cli.main([command, str(SEEDS), "-o", str(b), "--jobs", "2"]) == 0
+    assert a.read_bytes() == b.read_bytes() and a.stat().st_size
+
+
+def test_map_ordered_keeps_input_order_across_chunks():
+    from geodrills.parallel import map_ordered
+
+    items = list(range(500))
+    assert list(map_ordered(abs, items, jobs=2, chunk=7)) == items
+
+
+def test_jobs_must_be_positive(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["geocode", str(SEEDS), "--jobs", "0"])
+    assert "must be at least 1" in capsys.readouterr().err

@@ -1,66 +1,77 @@
-"""Writing rows as JSON lines, CSV or GeoJSON, to stdout or atomically to a file."""
+"""What every corpus command shares: input and output options, the failure policy, the summary.
+
+The failure policy, the same for ``geocode``, ``distances``, ``claims``,
+``events`` and ``map``: ``-o`` and ``--format`` are checked before any work;
+every good input is processed and its output written; each bad file or row
+is reported on stderr with its file (and row) and the reason; the exit code
+is then 2.  The last stderr line sums up ("12 articles, 1 failed, 57 places").
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import argparse
 import math
-import os
 import sys
-import tempfile
-from collections.abc import Iterable, Sequence
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from ..errors import InputError
+from ..errors import GeodrillsError, InputError
+from ..outputs import FORMATS, check_output, render  # noqa: F401  (render: re-exported for callers)
+
+__all__ = ["add_corpus_arguments", "add_output_arguments", "add_scale_arguments", "Run", "km_value",
+           "render", "write_text", "check_output"]
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
+#: Seconds to wait for the ``--dask`` scheduler before giving up.
+DASK_CONNECT_S = 20
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
-    """Rows as text in ``fmt`` ("jsonl", "csv" or "geojson"); deterministic.
-
-    Examples
-    --------
-    >>> render([{"a": 1, "b": None}], "csv")
-    'a,b\\r\\n1,\\r\\n'
-    """
-    columns = list(columns or (rows[0].keys() if rows else []))
-    if fmt == "jsonl":
-        return "".join(json.dumps({c: _clean(r.get(c)) for c in columns}, ensure_ascii=False) + "\n" for r in rows)
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(columns)
-        for r in rows:
-            w.writerow(["" if _clean(r.get(c)) is None else _csv_cell(r.get(c)) for c in columns])
-        return buf.getvalue()
-    if fmt == "geojson":
-        feats = []
-        for r in rows:
-            lat, lon = _clean(r.get("lat")), _clean(r.get("lon"))
-            geom = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-            props = {c: _clean(r.get(c)) for c in columns}
-            feats.append({"type": "Feature", "geometry": geom, "properties": props})
-        return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False, indent=1) + "\n"
-    raise InputError(f"unknown output format {fmt!r}; use jsonl, csv or geojson")
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, nargs: str = "+") -> None:
+    """PATH... and the options that say how to read them."""
+    parser.add_argument("paths", nargs=nargs, metavar="PATH",
+                        help="article .txt files, folders of them, corpus tables (.jsonl/.ndjson, .csv, "
+                             ".parquet), or - for JSON Lines on stdin")
+    group = parser.add_argument_group("corpus tables")
+    for field in ("text", "id", "date", "title"):
+        group.add_argument(f"--{field}-column", metavar="NAME", default=None,
+                           help=f"column holding the article's {field} (default: {field!r}"
+                                + (")" if field == "text" else ", used when present)"))
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="read .txt/.jsonl/.csv input in this encoding (default UTF-8)")
 
 
-def _csv_cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    """``-o`` and ``--format`` (inferred from -o's extension, JSON Lines on stdout)."""
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (atomically) instead of stdout; the extension gives the format "
+                             "(.jsonl .csv .geojson .gpkg .parquet)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="jsonl (default on stdout), csv (spreadsheet-safe), geojson, gpkg (GeoPackage), "
+                             "parquet (GeoParquet); default: from -o's extension")
+
+
+def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--jobs`` and ``--dask``."""
+    parser.add_argument("--jobs", "-j", type=_jobs_value, default=None, metavar="N",
+                        help="worker processes (default: all cores); output is identical for any N")
+    parser.add_argument("--dask", metavar="ADDRESS", default=None,
+                        help="run on a Dask cluster (scheduler address, e.g. tcp://10.0.0.1:8786); "
+                             "needs geodrills[dask]")
+
+
+def _jobs_value(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return n
 
 
 def km_value(value: str) -> float:
     """argparse type: a finite, non-negative number of kilometres."""
-    import argparse
-
     try:
         km = float(value)
     except ValueError:
@@ -70,60 +81,100 @@ def km_value(value: str) -> float:
     return km
 
 
-def check_output(output: str | None) -> None:
-    """Refuse an unusable ``-o`` before any work is done."""
-    if output in (None, "-"):
-        return
-    path = Path(output)
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name for -o")
-    if not path.parent.exists():
-        raise InputError(f"{path}: folder {path.parent} does not exist")
+class Run:
+    """One command's run: reads the corpus, counts, reports bad inputs, and sums up.
+
+    Parameters
+    ----------
+    command : str
+        For messages ("geocode").
+    args : argparse.Namespace
+        With the options of :func:`add_corpus_arguments` (and maybe the others).
+    """
+
+    def __init__(self, command: str, args: argparse.Namespace) -> None:
+        self.command, self.args = command, args
+        self.errors = 0
+        self.articles = 0
+        self.format = check_output(getattr(args, "output", None), getattr(args, "format", None)) \
+            if hasattr(args, "format") else None
+        self._client = None
+
+    def say(self, message: str) -> None:
+        print(f"geodrills {self.command}: {message}", file=sys.stderr)
+
+    def error(self, exc: GeodrillsError | str) -> None:
+        """Report one bad input (file or row); the run goes on."""
+        self.errors += 1
+        self.say(f"skipping: {exc}")
+
+    def read(self) -> Iterator[Any]:
+        """The corpus's articles, streamed, with bad files and rows reported; counted as they pass."""
+        from .._progress import progress_iter
+        from ..corpus import Columns, describe_columns, iter_articles
+
+        a = self.args
+        columns = Columns.of(text=a.text_column, id=a.id_column, date=a.date_column, title=a.title_column)
+        # on the command line every argument is a path (or - for stdin), never text
+        sources = [p if p == "-" else Path(p) for p in a.paths]
+        articles = iter_articles(sources, columns=columns, encoding=a.encoding, on_error=self.error,
+                                 on_columns=lambda name, used: self.say(describe_columns(name, used)))
+        for article in progress_iter(articles, desc=f"geodrills {self.command}"):
+            self.articles += 1
+            yield article
+
+    def map(self, func: Any, articles: Iterator[Any], *, borders: bool = False) -> Iterator[Any]:
+        """``func(article)`` over the articles on ``--jobs`` processes or the ``--dask`` cluster, in order.
+
+        ``borders``: the workers measure distances, so the border data is loaded before they fork.
+        """
+        from ..parallel import default_jobs, map_ordered, warm_up, warm_up_borders
+
+        jobs = getattr(self.args, "jobs", None) or default_jobs()
+        return map_ordered(func, articles, jobs=jobs, client=self._dask_client(),
+                           warm=warm_up_borders if borders else warm_up)
+
+    def _dask_client(self) -> Any:
+        address = getattr(self.args, "dask", None)
+        if not address:
+            return None
+        if self._client is None:
+            try:
+                from distributed import Client
+            except ImportError:
+                raise InputError("--dask needs the dask extra: pip install 'geodrills[dask]'") from None
+            try:
+                self._client = Client(address, timeout=f"{DASK_CONNECT_S}s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise InputError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
+        return self._client
+
+    def finish(self, counts: str = "", *, nothing_found: bool = False) -> int:
+        """Print the summary line and return the exit code (2 after any bad input)."""
+        from .._progress import plural
+
+        if self._client is not None:
+            self._client.close()
+        parts = [plural(self.articles, "article")]
+        if self.errors:
+            parts.append(plural(self.errors, "bad input"))
+        if counts:
+            parts.append(counts)
+        out = getattr(self.args, "output", None)
+        where = f" -> {out}" if out not in (None, "-") else ""
+        self.say(", ".join(parts) + where)
+        if self.errors:
+            return 2
+        return 1 if nothing_found else 0
 
 
 def write_text(text: str, output: str | None) -> None:
-    """Print to stdout, or write ``output`` atomically (a failed run never leaves half a file).
+    """Print to stdout, or write ``output`` atomically (kept for callers of the old helper)."""
+    from ..atomic import atomic_write
 
-    A file is written beside its target and renamed over it (through a
-    symbolic link, the file it points to).  Anything else that exists
-    (``/dev/null``, a named pipe, ``/dev/stdout``) is written through:
-    renaming over it would replace the device with a file.
-    """
     if output in (None, "-"):
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    check_output(output)
-    path = Path(output)
-    if path.is_symlink():  # write the file it points to, and keep the link
-        path = path.resolve()
-    if path.exists() and not path.is_file():
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        return
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def report_error(command: str, path: Any, exc: Exception, errors: list[str]) -> None:
-    """Tell stderr about one bad input file and remember it; the run goes on."""
-    msg = str(exc)
-    print(f"geodrills {command}: skipping: {msg}", file=sys.stderr)
-    errors.append(msg)
-
-
-def iter_inputs(paths: Iterable[str], command: str, errors: list[str], encoding: str | None = None):
-    """Articles from paths (a folder = its *.txt files), reporting and skipping bad ones."""
-    from ..articles import read_articles
-
-    return read_articles(list(paths), on_error=lambda p, e: report_error(command, p, e, errors), encoding=encoding)
+    with atomic_write(output) as fh:
+        fh.write(text)

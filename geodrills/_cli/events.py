@@ -3,32 +3,30 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from ._output import Run, add_corpus_arguments, add_output_arguments
 
 HELP = "list the military exercises the articles describe (name, dates, places, participants)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt files or folders of them")
-    parser.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl",
-                        help="jsonl (default): one event per line; csv: lists as JSON text; "
-                             "geojson: the location point of each event")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    add_corpus_arguments(parser)
+    add_output_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..events import COLUMNS, events_to_records, extract_events
-    from ._output import iter_inputs, render, write_text
+    from .._progress import plural
+    from ..events import events_to_records, extract_events
+    from ..outputs import open_rows
+    from ..schema import EVENT_OUTPUT_COLUMNS
 
-    errors: list[str] = []
-    articles = iter_inputs(args.paths, "events", errors)
+    job = Run("events", args)
+    # the merge compares reports across articles, so it needs them all (see geodrills.events)
+    articles = list(job.read())
+    records = events_to_records(extract_events(articles)) if articles else []
+    with open_rows(args.output, job.format, EVENT_OUTPUT_COLUMNS, layer="events") as sink:
+        sink.write(records)
     if not articles:
-        print("geodrills events: no readable article", file=sys.stderr)
-        return 2
-    records = events_to_records(extract_events(articles))
-    columns = [c for c in COLUMNS if c != "geometry"]
-    write_text(render(records, args.format, columns), args.output)
-    if not records:
-        print("geodrills events: no exercise found", file=sys.stderr)
-        return 1
-    return 0
+        job.say("no readable article")
+    return job.finish(plural(len(records), "exercise") if records else "no exercise found",
+                      nothing_found=not records)

@@ -3,48 +3,71 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ._output import check_output, iter_inputs, render, report_error, write_text
+from ._output import Run, add_corpus_arguments, add_output_arguments, add_scale_arguments
 
-HELP = "find and resolve the places named in article files (a folder = its *.txt files)"
+from ..schema import GEOCODE_COLUMNS as COLUMNS  # noqa: F401  (moved to geodrills.schema)
 
-COLUMNS = ["article", "start", "end", "text", "name", "kind", "country", "admin1", "lat", "lon",
-           "geonameid", "place_id", "score", "precision"]
+HELP = "find and resolve the places named in articles (files, folders, .jsonl/.csv/.parquet corpora)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt files or folders of them")
-    parser.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--encoding", metavar="NAME", help="read the articles in this encoding (default UTF-8)")
+    add_corpus_arguments(parser)
+    add_output_arguments(parser)
+    add_scale_arguments(parser)
     parser.add_argument("--explain", action="store_true",
-                        help="print why each place was chosen (its top readings, every score term) as text")
+                        help="write why each place was chosen (its top readings, every score term) as text")
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..outputs import open_rows
+    from ..pipeline import geocode_rows
+    from ..schema import GEOCODE_COLUMNS
+
+    if args.explain:
+        return _explain(args)
+    job = Run("geocode", args)
+    places = 0
+    with open_rows(args.output, job.format, GEOCODE_COLUMNS, layer="places") as sink:
+        for rows, problem in job.map(geocode_rows, job.read()):
+            if problem:
+                job.error(problem)
+            sink.write(rows)
+            places += len(rows)
+    from .._progress import plural
+
+    return job.finish(plural(places, "place"))
+
+
+def _explain(args: argparse.Namespace) -> int:
+    """``--explain``: every mention's readings and score terms, as text (one process; it is for reading)."""
+    import sys
+
+    from ..atomic import atomic_write, check_writable
     from ..errors import GeodrillsError
     from ..mentions import geoparse
 
-    check_output(args.output)
-    errors: list[str] = []
-    rows = []
-    explained: list[str] = []
-    from .._progress import progress_iter
-
-    articles = iter_inputs(args.paths, "geocode", errors, encoding=args.encoding)
-    for article in progress_iter(articles, desc="geocode"):
+    if args.output not in (None, "-"):
+        check_writable(args.output)
+    delattr(args, "format")  # text, whatever -o's extension
+    job = Run("geocode", args)
+    lines: list[str] = []
+    places = 0
+    for article in job.read():
         try:
-            mentions = geoparse(article, explain=args.explain)
+            mentions = geoparse(article, explain=True)
         except GeodrillsError as exc:
-            report_error("geocode", article.name, exc, errors)
+            job.error(f"{article.name}: {exc}")
             continue
-        rows += [m.to_dict() for m in mentions]
-        if args.explain:
-            explained.append(f"== {article.name}")
-            explained += [m.explain() for m in mentions]
-    write_text("\n".join(explained) + "\n" if args.explain else render(rows, args.format, COLUMNS), args.output)
-    if errors:
-        print(f"geodrills geocode: {len(errors)} input(s) could not be processed", file=sys.stderr)
-        return 2
-    return 0
+        lines.append(f"== {article.name}")
+        lines += [m.explain() for m in mentions]
+        places += len(mentions)
+    text = "\n".join(lines) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        with atomic_write(args.output) as fh:
+            fh.write(text)
+    from .._progress import plural
+
+    return job.finish(plural(places, "place"))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from ._output import Run, add_corpus_arguments
 
 HELP = "write a map of the places the articles name, with borders and distances, to one HTML file"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories of *.txt files")
+    add_corpus_arguments(parser)
     parser.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the HTML file to write")
     parser.add_argument("--offline", action="store_true",
                         help="no web tiles either: only the bundled world basemap, no URL at all "
@@ -31,22 +32,22 @@ def run(args: argparse.Namespace) -> int:
     from ..mentions import geoparse_frame
     from ..maps import drills_map, save_map
 
-    check_writable(args.output)  # refuse an unusable -o before the work
-    frame = geoparse_frame(args.paths)
-    if frame["lat"].notna().sum() == 0:
-        print(f"geodrills map: no place found in {', '.join(args.paths)}; nothing to map", file=sys.stderr)
-        return 1
+    check_writable(args.output)  # before any work
+    job = Run("map", args)
+    articles = list(job.read())
+    frame = geoparse_frame(articles, on_error="raise")
+    if not articles or frame["lat"].notna().sum() == 0:
+        job.say("no place found; nothing to map")
+        return job.finish(nothing_found=True)
     events = None
     if args.events:
-        from ..articles import read_articles
         from ..events import extract_events
 
-        events = extract_events(read_articles(args.paths))
+        events = extract_events(articles)
     m = drills_map(frame, borders=not args.no_borders, distance_lines=not args.no_distance_lines,
                    rings_km=tuple(args.rings), rings_around=args.rings_around, offline=args.offline,
                    title=args.title, events=events)
     out = save_map(m, args.output, offline=args.offline)
     data = m.geodrills_data or {}
-    print(f"wrote {out} ({out.stat().st_size:,} bytes{', offline' if args.offline else ''}): "
-          f"{len(data.get('places', []))} places from {len(data.get('articles', []))} articles", file=sys.stderr)
-    return 0
+    return job.finish(f"{len(data.get('places', []))} places mapped ({out.stat().st_size:,} bytes"
+                      f"{', offline' if args.offline else ''})")

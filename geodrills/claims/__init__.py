@@ -68,9 +68,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from os import PathLike
 from typing import Any
 
 from .grammar import Phrase, find_phrases
@@ -81,9 +79,7 @@ from .thresholds import Thresholds
 
 __all__ = ["Claim", "extract_claims", "check_claims", "CLAIM_COLUMNS", "Thresholds"]
 
-CLAIM_COLUMNS = ["article", "start", "end", "text", "kind", "subject", "subject_id", "subject_kind", "object",
-                 "object_type", "stated_km", "stated_bound", "stated_direction", "measured_km", "measured_bearing",
-                 "verdict", "reason", "lat", "lon", "target_lat", "target_lon"]
+from ..schema import CLAIM_COLUMNS  # noqa: E402  (the one home of output columns)
 _FLOAT_COLUMNS = {"stated_km", "measured_km", "measured_bearing", "lat", "lon", "target_lat", "target_lon"}
 
 
@@ -674,26 +670,10 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 
 
 def _collect(articles) -> list:
-    from ..articles import Article, as_article, read_articles
+    """Articles from every corpus source (files, folders, tables, DataFrames, texts): see geodrills.corpus."""
+    from ..corpus import iter_articles
 
-    if isinstance(articles, Article):
-        return [articles]
-    if isinstance(articles, PathLike):
-        return read_articles([articles])
-    if isinstance(articles, str):
-        from pathlib import Path
-
-        if "\n" not in articles and len(articles) < 4096 and Path(articles).is_dir():
-            return read_articles([articles])
-        return [as_article(articles)]
-    if isinstance(articles, Iterable):
-        out = []
-        for a in articles:
-            out.extend(_collect(a))
-        return out
-    from ..errors import InputError
-
-    raise InputError(f"articles must be Articles, paths or texts, not {type(articles).__name__}")
+    return list(iter_articles(articles))
 
 
 def check_claims(articles, *, thresholds: Thresholds | None = None, mentions: dict | None = None,

@@ -65,12 +65,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from os import PathLike
-from pathlib import Path
 from typing import Any
 
 from .._optional import import_optional
-from ..articles import Article, as_article, read_articles
+from ..articles import Article
 from ..dates import MAX_YEAR, MIN_YEAR, DateExpr, Duration, find_dates, find_durations, iso_bounds
 from ..demonyms import find_demonyms
 from .._progress import progress_iter
@@ -88,9 +86,7 @@ __all__ = ["extract_events", "events_to_records", "event_details", "timeline_cha
 #: ``articles``); everything nested (places with their roles, evidence quotes,
 #: what each article says, conflicts) is JSON text in ``details``
 #: (:func:`event_details` reads it back).
-COLUMNS = ["event_id", "name", "aliases", "label", "start_date", "end_date", "date_precision", "dated", "status",
-           "passing", "date_text", "place", "place_country", "lat", "lon", "participants", "n_articles", "articles",
-           "n_conflicts", "details", "geometry"]
+from ..schema import EVENT_COLUMNS as COLUMNS  # noqa: E402  (the one home of output columns)
 
 #: What an event's ``status`` can be, relative to the latest article's date.
 STATUSES = ("planned", "under way", "past", "unknown")
@@ -1486,16 +1482,10 @@ class _Duplicates:
 
 
 def _as_articles(articles: Any) -> list[Article]:
-    """Articles from an article, a path, a folder, raw text, or an iterable of them."""
-    if isinstance(articles, (Article, str, PathLike)):
-        articles = [articles]
-    out = []
-    for a in articles:
-        if isinstance(a, (str, PathLike)) and len(str(a)) < 4096 and "\n" not in str(a) and Path(a).is_dir():
-            out.extend(read_articles(a))  # a folder: every *.txt in it
-        else:
-            out.append(as_article(a))
-    return out
+    """Articles from an article, a path, a folder, a corpus table, a DataFrame, raw text, or an iterable."""
+    from ..corpus import iter_articles  # every corpus source; see geodrills.corpus
+
+    return list(iter_articles(articles))
 
 
 def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None):

@@ -1,0 +1,404 @@
+"""Writing result rows as JSON Lines, CSV, GeoJSON, GeoPackage or GeoParquet — streamed and atomic.
+
+One writer for every command: :func:`open_rows` takes the target, the format
+(or infers it from the target's extension) and the column list from
+:mod:`geodrills.schema`, and returns a sink whose ``write(rows)`` can be
+called any number of times, so a million-article run never holds its output.
+
+* Files are written atomically (:mod:`geodrills.atomic`): the target holds
+  the previous file or the complete new one.
+* Output is deterministic: the same rows give the same bytes (JSON Lines,
+  CSV, GeoJSON, Parquet; a GeoPackage is SQLite and carries timestamps).
+* Points come from the ``lat``/``lon`` columns, in EPSG:4326.
+* CSV is spreadsheet-safe: a text cell that begins with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return gets a leading ``'`` (the OWASP advice
+  against CSV injection), so Excel and LibreOffice show it as text instead
+  of running it as a formula.  Numbers are written as numbers.
+
+Examples
+--------
+>>> import io
+>>> buf = io.StringIO()
+>>> with open_rows(None, "csv", ["article", "km"], stdout=buf) as sink:
+...     sink.write([{"article": "=HYPERLINK(1)", "km": -3.5}])
+>>> buf.getvalue()
+"article,km\\r\\n'=HYPERLINK(1),-3.5\\r\\n"
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import math
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from .atomic import atomic_path, atomic_write, check_writable
+from .errors import InputError
+from .schema import column_type
+
+__all__ = ["FORMATS", "EXTENSIONS", "infer_format", "check_output", "open_rows", "render", "csv_safe"]
+
+#: Every output format, by its ``--format`` name.
+FORMATS = ("jsonl", "csv", "geojson", "gpkg", "parquet")
+
+#: Target extension -> format, for ``-o`` without ``--format``.
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".geojson": "geojson",
+              ".gpkg": "gpkg", ".parquet": "parquet", ".geoparquet": "parquet"}
+
+#: Formats that need a file (they cannot be streamed to standard output).
+FILE_ONLY = ("gpkg", "parquet")
+
+#: Rows buffered before a Parquet row group or a GeoPackage append.
+BATCH_ROWS = 8192
+
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+_GEOJSON_HEAD = '{"type": "FeatureCollection", "features": [\n'
+_GEOJSON_TAIL = ']}\n'
+
+
+def infer_format(output: str | None, fmt: str | None) -> str:
+    """The format to write: ``fmt`` if given, else from ``output``'s extension, else JSON Lines
+    (standard output, or a device or pipe without an extension).
+
+    Raises
+    ------
+    InputError
+        An unknown format or extension, or a file-only format to standard output.
+
+    Examples
+    --------
+    >>> infer_format("places.gpkg", None), infer_format(None, None), infer_format("x.txt", "csv")
+    ('gpkg', 'jsonl', 'csv')
+    """
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+    elif output in (None, "-"):
+        fmt = "jsonl"
+    elif _is_stream(output):
+        fmt = "jsonl"  # /dev/null, a named pipe: there is no extension to go by
+    else:
+        suffix = Path(output).suffix.lower()
+        fmt = EXTENSIONS.get(suffix)
+        if fmt is None:
+            known = ", ".join(sorted(EXTENSIONS))
+            raise InputError(f"{output}: cannot tell the format from the extension {suffix or '(none)'!r}; "
+                             f"use one of {known}, or give --format")
+    if fmt in FILE_ONLY and output in (None, "-"):
+        raise InputError(f"--format {fmt} needs an output file (-o FILE.{'gpkg' if fmt == 'gpkg' else 'parquet'})")
+    return fmt
+
+
+def _is_stream(output: str) -> bool:
+    p = Path(output)
+    try:
+        return not p.suffix and p.exists() and not p.is_file() and not p.is_dir()
+    except OSError:
+        return False
+
+
+def check_output(output: str | None, fmt: str | None = None) -> str:
+    """Check ``-o`` and the format before any work is done; return the format.
+
+    Raises
+    ------
+    InputError
+        As :func:`infer_format`, or the target cannot be written (it names the target).
+    """
+    if output not in (None, "-"):
+        check_writable(output)
+    return infer_format(output, fmt)
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell value that a spreadsheet will not run as a formula.
+
+    >>> csv_safe("=1+1"), csv_safe("-12 km"), csv_safe(-12.5), csv_safe("Kars")
+    ("'=1+1", "'-12 km", -12.5, 'Kars')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _point(row: dict[str, Any]) -> tuple[float, float] | None:
+    lat, lon = _clean(row.get("lat")), _clean(row.get("lon"))
+    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and math.isfinite(lat) and math.isfinite(lon):
+        return float(lon), float(lat)
+    return None
+
+
+# -- sinks ---------------------------------------------------------------------------------------
+class _Sink:
+    def __init__(self, columns: Sequence[str]) -> None:
+        self.columns = [c for c in columns if c != "geometry"]
+        self.count = 0
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self._row(row)
+            self.count += 1
+
+    def _row(self, row: dict[str, Any]) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the file (footers, last batch)."""
+
+
+class _JsonlSink(_Sink):
+    def __init__(self, fh: IO[str], columns: Sequence[str]) -> None:
+        super().__init__(columns)
+        self.fh = fh
+
+    def _row(self, row: dict[str, Any]) -> None:
+        self.fh.write(json.dumps({c: _clean(row.get(c)) for c in self.columns}, ensure_ascii=False) + "\n")
+
+
+class _CsvSink(_Sink):
+    def __init__(self, fh: IO[str], columns: Sequence[str]) -> None:
+        super().__init__(columns)
+        self.writer = csv.writer(fh)
+        self.writer.writerow([csv_safe(c) for c in self.columns])
+
+    def _row(self, row: dict[str, Any]) -> None:
+        self.writer.writerow([_csv_cell(_clean(row.get(c))) for c in self.columns])
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        return csv_safe(json.dumps(value, ensure_ascii=False))
+    return csv_safe(value)
+
+
+class _GeoJsonSink(_Sink):
+    """A FeatureCollection written a feature per line, so it can be streamed."""
+
+    def __init__(self, fh: IO[str], columns: Sequence[str]) -> None:
+        super().__init__(columns)
+        self.fh = fh
+        fh.write(_GEOJSON_HEAD)
+
+    def _row(self, row: dict[str, Any]) -> None:
+        pt = _point(row)
+        geom = {"type": "Point", "coordinates": list(pt)} if pt else None
+        feat = {"type": "Feature", "geometry": geom, "properties": {c: _clean(row.get(c)) for c in self.columns}}
+        self.fh.write(("" if self.count == 0 else ",\n") + json.dumps(feat, ensure_ascii=False))
+
+    def close(self) -> None:
+        self.fh.write(("\n" if self.count else "") + _GEOJSON_TAIL)
+
+
+def _typed(value: Any, kind: str) -> Any:
+    value = _clean(value)
+    if value is None:
+        return None
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        return bool(value)
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+class _BatchSink(_Sink):
+    """Rows typed by :mod:`geodrills.schema` and flushed every :data:`BATCH_ROWS`."""
+
+    def __init__(self, columns: Sequence[str]) -> None:
+        super().__init__(columns)
+        self.kinds = [column_type(c) for c in self.columns]
+        self.batch: list[dict[str, Any]] = []
+        self.batches = 0
+
+    def _row(self, row: dict[str, Any]) -> None:
+        self.batch.append(row)
+        if len(self.batch) >= BATCH_ROWS:
+            self._flush()
+
+    def _columns_of(self, rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+        return {c: [_typed(r.get(c), k) for r in rows] for c, k in zip(self.columns, self.kinds)}
+
+    def _flush(self) -> None:
+        self._write_batch(self.batch)
+        self.batch = []
+        self.batches += 1
+
+    def _write_batch(self, rows: list[dict[str, Any]]) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def close(self) -> None:
+        if self.batch or self.batches == 0:
+            self._flush()
+
+
+_ARROW_TYPES = {"str": "string", "int": "int64", "float": "float64", "bool": "bool_", "json": "string"}
+
+
+class _ParquetSink(_BatchSink):
+    """GeoParquet 1.0: a WKB ``geometry`` column and the ``geo`` metadata (EPSG:4326 as PROJJSON)."""
+
+    def __init__(self, fh: IO[bytes], columns: Sequence[str]) -> None:
+        super().__init__(columns)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.pa = pa
+        fields = [pa.field(c, getattr(pa, _ARROW_TYPES[k])()) for c, k in zip(self.columns, self.kinds)]
+        fields.append(pa.field("geometry", pa.binary()))
+        self.schema = pa.schema(fields, metadata={b"geo": _geo_metadata()})
+        self.writer = pq.ParquetWriter(fh, self.schema, compression="zstd")
+        self.bbox: list[float] | None = None
+
+    def _write_batch(self, rows: list[dict[str, Any]]) -> None:
+        # column at a time through Arrow's converters: the writer must not be the bottleneck of --jobs
+        data = {c: self._arrow_column([r.get(c) for r in rows], c, k) for c, k in zip(self.columns, self.kinds)}
+        data["geometry"] = self.pa.array(_wkb_points(rows), type=self.pa.binary())
+        self.writer.write_table(self.pa.table(data, schema=self.schema))
+
+    def _arrow_column(self, values: list[Any], name: str, kind: str) -> Any:
+        typ = self.schema.field(name).type
+        if kind == "json":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        try:
+            return self.pa.array(values, type=typ, from_pandas=True)  # from_pandas: NaN is null
+        except (self.pa.ArrowInvalid, self.pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            return self.pa.array([_typed(v, kind) for v in values], type=typ)
+
+    def close(self) -> None:
+        super().close()
+        self.writer.close()
+
+
+def _wkb_points(rows: list[dict[str, Any]]) -> list[bytes | None]:
+    """WKB of each row's point (None where it has none), built in one vectorised call."""
+    import numpy as np
+    import shapely
+
+    lat = np.array([_number(r.get("lat")) for r in rows], dtype=float)
+    lon = np.array([_number(r.get("lon")) for r in rows], dtype=float)
+    ok = np.isfinite(lat) & np.isfinite(lon)
+    geoms = np.full(len(rows), None, dtype=object)
+    if ok.any():
+        geoms[ok] = shapely.points(lon[ok], lat[ok])
+    return list(shapely.to_wkb(geoms, output_dimension=2)) if len(rows) else []
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
+
+
+def _geo_metadata() -> bytes:
+    from pyproj import CRS
+
+    meta = {"version": "1.0.0", "primary_column": "geometry",
+            "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"],
+                                     "crs": CRS.from_epsg(4326).to_json_dict()}}}
+    return json.dumps(meta, sort_keys=True).encode("utf-8")
+
+
+class _GpkgSink(_BatchSink):
+    def __init__(self, path: Path, columns: Sequence[str], layer: str) -> None:
+        super().__init__(columns)
+        self.path, self.layer = path, layer
+
+    def _write_batch(self, rows: list[dict[str, Any]]) -> None:
+        import geopandas
+        import pandas as pd
+        import pyogrio
+
+        data = self._columns_of(rows)
+        frame = pd.DataFrame(data, columns=self.columns)
+        for c, k in zip(self.columns, self.kinds):
+            frame[c] = frame[c].astype({"int": "Int64", "float": "float64", "bool": "boolean"}.get(k, "object"))
+        points = [_point(r) for r in rows]
+        geometry = geopandas.GeoSeries([__import__("shapely").Point(p) if p else None for p in points],
+                                       crs="EPSG:4326")
+        gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+        pyogrio.write_dataframe(gdf, self.path, layer=self.layer, driver="GPKG", geometry_type="Point",
+                                append=self.batches > 0, promote_to_multi=False)
+
+
+@contextlib.contextmanager
+def open_rows(output: str | None, fmt: str | None, columns: Sequence[str], *, layer: str = "rows",
+              stdout: IO[str] | None = None) -> Iterator[_Sink]:
+    """A sink for rows in ``fmt`` written to ``output`` (``None``/``"-"``: standard output).
+
+    Parameters
+    ----------
+    output : str or None
+        Target file; its extension gives the format when ``fmt`` is None.
+    fmt : str or None
+        One of :data:`FORMATS`.
+    columns : list of str
+        Column order (from :mod:`geodrills.schema`); a ``geometry`` entry is ignored, the point
+        comes from ``lat``/``lon``.
+    layer : str
+        GeoPackage layer name.
+
+    Raises
+    ------
+    InputError
+        Unknown format or extension, or the target cannot be written; nothing is
+        replaced when the block raises.
+    """
+    fmt = check_output(output, fmt)
+    if fmt in ("jsonl", "csv", "geojson"):
+        sink_cls = {"jsonl": _JsonlSink, "csv": _CsvSink, "geojson": _GeoJsonSink}[fmt]
+        if output in (None, "-"):
+            sink = sink_cls(stdout or sys.stdout, columns)
+            yield sink
+            sink.close()
+            (stdout or sys.stdout).flush()
+            return
+        with atomic_write(output, "w") as fh:
+            sink = sink_cls(fh, columns)
+            yield sink
+            sink.close()
+        return
+    if fmt == "parquet":
+        with atomic_write(output, "wb") as fh:
+            psink = _ParquetSink(fh, columns)
+            yield psink
+            psink.close()
+        return
+    with atomic_path(output, suffix=".gpkg") as tmp:
+        gsink = _GpkgSink(tmp, columns, layer)
+        yield gsink
+        gsink.close()
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    """Rows as text in a text format ("jsonl", "csv" or "geojson"); deterministic.
+
+    Examples
+    --------
+    >>> render([{"a": 1, "b": None}], "csv")
+    'a,b\\r\\n1,\\r\\n'
+    """
+    import io
+
+    if fmt not in ("jsonl", "csv", "geojson"):
+        raise InputError(f"unknown text output format {fmt!r}; use jsonl, csv or geojson")
+    buf = io.StringIO()
+    with open_rows(None, fmt, list(columns or (rows[0].keys() if rows else [])), stdout=buf) as sink:
+        sink.write(rows)
+    return buf.getvalue()
