@@ -171,16 +171,16 @@ def test_border_distances_outputs(run_notebook):
     every = _read_csv(out_dir / "border_distances.csv")
     kars_iran = [r for r in every if r["place"] == "Kars (city)" and r["border"] == "IR-TR"]
     assert len(kars_iran) == 1 and 150 < float(kars_iran[0]["km"]) < 160
-    # the claims: the province of Kars "near the border with Iran" is measured by its outline (83 km:
-    # borderline), Kars city near Armenia is supported; the Kars city figure is the distances figure
+    # the claims: the province of Kars "near the border with Iran" is measured by its outline (83 km,
+    # beyond 'near'): doubtful; Kars city near Armenia is supported; the Kars city figure is the distances figure
     claims = _read_csv(out_dir / "claims.csv")
     kars_iran_claims = [r for r in claims if r["subject"] == "Kars" and r["object"] == "IR-TR"]
-    assert kars_iran_claims and all(r["verdict"] == "unverifiable" for r in kars_iran_claims)
+    assert kars_iran_claims and all(r["verdict"] == "doubtful" for r in kars_iran_claims)
     assert all(r["verdict"] == "supported" for r in claims if r["subject"] == "Kars" and r["kind"] == "near"
                and r["object"] == "AM-TR")
     assert {"near", "on", "borders"} <= {r["kind"] for r in claims}
     text = _all_text(nb)
-    assert "UNVERIFIABLE" in text and "near the border with Iran" in text
+    assert "DOUBTFUL" in text and "near the border with Iran" in text
     assert f"Kars city -> IR-TR border: {float(kars_iran[0]['km']):.1f} km" in text
     assert _pngs(nb) >= 3  # nearest-border chart, the focus place's borders, the claims chart
     for png in ("nearest_border.png", "claims.png"):
