@@ -624,3 +624,17 @@ def test_coordinated_names_sharing_a_site_noun_give_one_claim_each():
     assert sorted(rows["subject"]) == ["Alpha Firing Range", "Bravo Firing Range", "Kilo Firing Range"]
     assert set(rows["verdict"]) == {"unverifiable"}  # sites the gazetteer lacks: kept, not measured
     assert _rows("The Wwvvq Training Area near Tbilisi hosted them.")["subject"].str.contains("Wwvvq").all()
+
+
+def test_an_exercise_claim_is_measured_from_the_exercise_places():
+    # the sentence names no place; the exercise it is about is located in Kars (events' location places)
+    from geodrills.claims.subjects import exercise_places
+    from geodrills.mentions import geoparse
+
+    text = ("Drills near Kars\n\nTurkish and Azerbaijani troops began joint military exercises in Kars on Monday. "
+            "The military exercises near the Armenian border will last five days.\n")
+    art = Article.from_text(text, "x.txt")
+    assert "Kars" in {p["name"] for p in exercise_places(art, geoparse(art))}
+    rows = check_claims(art)
+    near = rows[(rows["kind"] == "near") & (rows["object"] == "AM-TR")]
+    assert len(near) and near["verdict"].iloc[0] == "supported" and "Kars" in near["reason"].iloc[0]

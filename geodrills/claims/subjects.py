@@ -242,19 +242,21 @@ def _anaphor(text: str, s0: int, lo: int, mentions, exclude_ids: frozenset[str])
 def exercise_places(article, mentions) -> list:
     """The location places of the article's exercises (dicts with name, lat, lon, country, kind, place_id).
 
-    Guarded: if :func:`geodrills.events.extract_events` fails or changes
-    shape, claims go on without it (an empty list).
+    An article :func:`geodrills.events.extract_events` cannot read gives no
+    exercise places (the claims go on without them); any other error is a bug
+    and is raised, not hidden.
     """
-    try:
-        from ..events import extract_events
+    from ..errors import GeodrillsError
+    from ..events import event_details, extract_events
 
+    try:
         events = extract_events([article], mentions={article.name: list(mentions)})
-        out = []
-        for places in events["places"]:
-            for p in places or ():
-                if (isinstance(p, dict) and p.get("role") == "location" and p.get("lat") is not None
-                        and p.get("kind") != "country"):
-                    out.append(p)
-        return out
-    except Exception:  # noqa: BLE001 - another module's API: claims must work without it
+    except GeodrillsError:
         return []
+    out = []
+    for details in events["details"]:
+        for p in event_details(details).get("places") or ():
+            if (isinstance(p, dict) and p.get("role") == "location" and p.get("lat") is not None
+                    and p.get("kind") != "country"):
+                out.append(p)
+    return out
