@@ -26,7 +26,7 @@ from ..gazetteer import Gazetteer
 from ..normalize import fold
 from .candidate import Candidate
 from .cues import (
-    NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, derived_from, place_cue, share_plural_cues, stands_alone,
+    NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, cue_before, derived_from, listed_after, place_cue, share_plural_cues, stands_alone,
 )
 from ..lexicon.toponyms import (
     GENERIC_ENDS,
@@ -214,14 +214,19 @@ _CHARS_PER_GUESS = 4000  # … and one more per this many characters
 
 
 def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candidate], chained: int) -> bool:
-    """A cheap necessary condition for :func:`place_cue` (or a compound) at ``ws``: a word that could be
-    a locative or "of" before it, a name or cued span just before it, a hyphenated capitalised word
-    after it, or a feature word after its capitalised words.  Most capitalised words fail it."""
+    """A cheap necessary condition for :func:`place_cue` (or a compound) at ``ws``: a locative or "the
+    province of" before it (:func:`cue_before`, asked only when the word before is one), a list join
+    after a name or cued span (:func:`listed_after`), a hyphenated capitalised word after it, or a
+    feature word after its capitalised words.  Most capitalised words fail it, and the few words just
+    after a name ("Washington Post", "Iran said") pay for the exact checks, not for a guess."""
     if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
-        return True
-    m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
-    if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS:
-        return True
+        # just after a name: in a list of names, or after a locative ("Baku in Xa"); else as below
+        if listed_after(text, ws, out, chained) or cue_before(rev, ws) == STRONG_CUE:
+            return True
+    else:
+        m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
+        if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS and cue_before(rev, ws) == STRONG_CUE:
+            return True  # (not after a title, "Secretary of State", nor "of" after no unit word)
     # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
