@@ -104,7 +104,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first):
+            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first) \
+                    or not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
                 continue
             spelled = _spelled_span(text, folded, rev, ws, first, out, gazetteer, lower_words, chain, guesses)
             if spelled is None:
@@ -158,10 +159,8 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: li
     and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
     searches left (each tried span costs one).  ``first`` is the span's first word, which the caller
-    checked with :func:`_may_be_guessed`.
+    checked with :func:`_may_be_guessed` and :func:`_may_be_cued` (most capitalised words fail one).
     """
-    if not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
-        return None
     words, generic = _span_words(text, ws)
     cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
     compound = len(words) - generic > 1 and "-" in text[ws:words[-1 - generic]]
@@ -223,11 +222,13 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
         # just after a name: in a list of names, or after a locative ("Baku in Xa"); else as below
         if listed_after(text, ws, out, chained) or cue_before(rev, ws) == STRONG_CUE:
             return True
-    else:
+    elif text[ws - 1:ws] == " ":  # (the regex's first character, asked first: most words fail here or below)
         m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
         if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS and cue_before(rev, ws) == STRONG_CUE:
             return True  # (not after a title, "Secretary of State", nor "of" after no unit word)
     # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
+    if text[first_end:first_end + 1] not in _JOINS:
+        return False  # (the loop's first gap test, without a regex match: "Iran, …", "Baku.")
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
         if nxt is None or nxt.group(1) not in (" ", "-"):
@@ -242,6 +243,7 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
 
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_JOINS = (" ", "-")  # the gaps between the words of a spelled span
 _REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE | {"of"})  # a locative or "of", spelled backwards
 _REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
 
