@@ -53,10 +53,24 @@ def span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = froz
     return e
 
 
-@functools.lru_cache(maxsize=16)
 def cue_term_values(w: Weights) -> tuple[tuple[str, float], ...]:
-    """The span-cue terms (``_CUE_TERMS``) with their signed values under ``w`` (cached per weights)."""
+    """The span-cue terms (``_CUE_TERMS``) with their signed values under ``w`` (cached per weights;
+    the last weights asked by identity, so a span pays no weights hash)."""
+    global _LAST_CUES
+    last = _LAST_CUES
+    if last[0] is w:
+        return last[1]
+    values = _cue_term_values(w)
+    _LAST_CUES = (w, values)  # one tuple: swapped atomically
+    return values
+
+
+@functools.lru_cache(maxsize=16)
+def _cue_term_values(w: Weights) -> tuple[tuple[str, float], ...]:
     return tuple((label, sign * getattr(w, weight)) for label, weight, sign in _CUE_TERMS)
+
+
+_LAST_CUES: tuple = (None, ())
 
 
 def acceptance(cand: Candidate, e: NameEntry, k: int, best: int, best_total: float, parts: NameParts,

@@ -64,7 +64,7 @@ def name_entry(gaz: Gazetteer, key: str, weights: Weights = WEIGHTS) -> NameEntr
     return entry
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class ResolverCaches:
     """What the resolver remembers per (gazetteer, weights): keyed by name keys (strings) only."""
 
@@ -78,13 +78,29 @@ _CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer ->
 
 
 def resolver_caches(gaz: Gazetteer, weights: Weights) -> ResolverCaches:
+    """The caches of (``gaz``, ``weights``); the last pair asked is remembered by identity (weakly), so
+    the per-name look-ups of one article pay no weak-dictionary look-up or weights hash."""
+    global _LAST
+    last_gaz, last_weights, last = _LAST
+    if last_gaz() is gaz and last_weights is weights:
+        c = last()
+        if c is not None:
+            return c
     per_gaz = _CACHES.get(gaz)
     if per_gaz is None:
         per_gaz = _CACHES[gaz] = {}
     c = per_gaz.get(weights)
     if c is None:
         c = per_gaz[weights] = ResolverCaches(prior=_prior(gaz, weights))
+    _LAST = (weakref.ref(gaz), weights, weakref.ref(c))  # one tuple: swapped atomically
     return c
+
+
+def _dead() -> None:
+    return None
+
+
+_LAST: tuple = (_dead, None, _dead)  # (weakref to the gazetteer, weights, weakref to its caches)
 
 
 def _prior(gaz: Gazetteer, w: Weights) -> np.ndarray:
