@@ -127,8 +127,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             cand.notes.append(f"spelled like {spellings[0][0]!r} ({spellings[0][2]})")
         if cand is not None and " " not in cand.text and not cand.all_caps:
             low = cand.text.lower()
-            written_low = lower_words.has(text, low)
-            cand.common_word = written_low or cand.key in common_words
+            # (the set first: the text is searched only for words no list knows as common)
+            cand.common_word = cand.key in common_words or lower_words.has(text, low)
             cand.first_name = cand.key in first_names
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
