@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from .explain import Explanation
 from .gazetteer import Gazetteer, Place
-from .toponyms.accept import acceptance_terms, place_confidence
+from .toponyms.accept import acceptance, place_confidence
 from .toponyms.candidate import Candidate
 from .toponyms.context import article_context, article_geometry, local_countries
 from .toponyms.cues import person_name_parts
@@ -82,7 +82,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     entries = readings(candidates, gaz, w)
     context = article_context(candidates, entries, demonym_countries or Counter(), gaz, w, explain=explain)
     local = [gaz.country_index(code) for code in local_countries] if local_countries else [None] * len(candidates)
-    scores = score_candidates(candidates, entries, local, context, gaz, w)
+    scores = score_candidates(candidates, entries, local, context, gaz, w, explain=explain)
     add_holder_terms(candidates, entries, scores, w)
     geometry = article_geometry(candidates, entries, scores.totals, w)
     parts = person_name_parts(candidates)
@@ -104,8 +104,8 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         best, best_total, share, alternatives = choice
         if cand.sub_area and e.kinds[best] == "continent":
             continue  # "North Africa" is not Africa, and its point is far from the continent's
-        evidence = acceptance_terms(cand, e, k, best, best_total, parts, scores.held_by, context, geometry, w)
-        spanness = evidence.total
+        evidence: list[tuple[str, float]] | None = [] if explain else None
+        spanness = acceptance(cand, e, k, best, best_total, parts, scores.held_by, context, geometry, w, evidence)
         if spanness < w.accept:
             continue
         confidence = place_confidence(spanness, w)
@@ -118,7 +118,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         why = None
         if explain:
             why = explanation_of(gaz, w, e, t, scores.terms[k], geometry.near.get(id(e)), listed, best,
-                                 context.notes, evidence.terms, spanness, share, confidence, score,
+                                 context.notes, evidence, spanness, share, confidence, score,
                                  cand.match if cand.spellings else None)
         out.append(Resolution(cand, place, score, alternatives, why))
     return out

@@ -66,3 +66,23 @@ def test_each_span_evidence_term_adds_its_weight(flag, weight, sign):
 def test_kind_cue_evidence():
     cand = Candidate(start=0, end=4, text="Kars", key="kars", kind_cue=("admin1",))
     assert span_evidence(WEIGHTS, cand) == pytest.approx(WEIGHTS.kind_cue_evidence)
+
+
+def test_resolver_caches_follow_the_weights_asked_not_the_last_ones():
+    # the last (gazetteer, weights) pair is remembered by identity: equal values in another object
+    # share the caches, changed values never do, and going back finds the first caches again
+    gaz = Gazetteer.default()
+    first = resolver_caches(gaz, WEIGHTS)
+    other = WEIGHTS.replace(capital=WEIGHTS.capital + 1.0)
+    changed = resolver_caches(gaz, other)
+    assert changed is not first
+    assert resolver_caches(gaz, WEIGHTS) is first
+    assert resolver_caches(gaz, WEIGHTS.replace()) is first
+    assert resolver_caches(gaz, other) is changed
+
+
+def test_span_cue_values_follow_the_weights_asked():
+    cand = Candidate(start=0, end=4, text="Kars", key="kars", locative=True)
+    assert span_evidence(WEIGHTS, cand) == WEIGHTS.locative
+    assert span_evidence(WEIGHTS.replace(locative=2.5), cand) == 2.5
+    assert span_evidence(WEIGHTS, cand) == WEIGHTS.locative

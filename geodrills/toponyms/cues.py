@@ -29,7 +29,7 @@ from ..lexicon.toponyms import (
 
 from .text import NEXT_WORD, SENTENCE_PUNCT, cached_is_demonym, words_before
 
-__all__ = ["Around", "cue_the", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
+__all__ = ["Around", "cue_the", "cue_before", "listed_after", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
 
 
 def stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
@@ -62,13 +62,32 @@ def place_cue(text: str, rev: str, ws: int, end: int, out: list[Candidate], chai
     """How strongly the words around ``text[ws:end]`` say it names a place (see :func:`_spelled_span`)."""
     if generic and text[text.rfind(" ", ws, end) + 1:end].casefold() in FEATURE_WORDS:
         return STRONG_CUE  # "the AstraChai river"
-    listed = text[chained:ws] in LIST_JOINS if chained >= 0 else False
-    if not listed and len(out) > 1 and out[-1].gap_before in LIST_JOINS:
-        listed = text[out[-1].end:ws] in LIST_JOINS  # "Baku, Ganja, Yevlah": the third of a list of names
+    listed = listed_after(text, ws, out, chained)
     if listed and (text[max(0, ws - 5):ws].endswith((" and ", " or ")) or LIST_GOES_ON.match(text, end)):
         # "near Khodaafarin and Aslanduz"; "Baku, Ganja, Yevlah and Barda" - but not a clause after a
         # comma ("from Syria, Trump stands alone")
         return STRONG_CUE
+    cue = cue_before(rev, ws)
+    if cue is not None:
+        return cue
+    nxt = NEXT_WORD.match(text, end)
+    if nxt is not None and nxt.group(1) == " " and nxt.group(2).casefold() in FEATURE_WORDS:
+        return STRONG_CUE
+    return NO_CUE
+
+
+def listed_after(text: str, ws: int, out: list[Candidate], chained: int) -> bool:
+    """Whether ``ws`` follows a list join ("and", ", ") right after a cued span (ending at ``chained``)
+    or after the second of a list of names ("Baku, Ganja, Yevlah"); see :func:`place_cue`."""
+    if chained >= 0 and text[chained:ws] in LIST_JOINS:
+        return True
+    return len(out) > 1 and out[-1].gap_before in LIST_JOINS and text[out[-1].end:ws] in LIST_JOINS
+
+
+def cue_before(rev: str, ws: int) -> int | None:
+    """What the two words before ``ws`` say (``rev``: the text reversed): STRONG_CUE after a locative
+    ("near X") or "the province of X", NO_CUE when they rule a cue out (a title: "Dignity in Dying";
+    a weak locative), None when they say nothing (see :func:`place_cue`)."""
     prev = words_before(rev, ws, 2)
     if prev and SENTENCE_PUNCT.search(prev[0][1]) is None:
         p1 = prev[0][0].casefold()
@@ -79,10 +98,7 @@ def place_cue(text: str, rev: str, ws: int, end: int, out: list[Candidate], chai
             return NO_CUE if p1 in WEAK_LOCATIVES else STRONG_CUE
         if p1 == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS:
             return STRONG_CUE
-    nxt = NEXT_WORD.match(text, end)
-    if nxt is not None and nxt.group(1) == " " and nxt.group(2).casefold() in FEATURE_WORDS:
-        return STRONG_CUE
-    return NO_CUE
+    return None
 
 
 def share_plural_cues(text: str, out: list[Candidate]) -> None:

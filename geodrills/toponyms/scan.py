@@ -26,7 +26,7 @@ from ..gazetteer import Gazetteer
 from ..normalize import fold
 from .candidate import Candidate
 from .cues import (
-    NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, derived_from, place_cue, share_plural_cues, stands_alone,
+    NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, cue_before, derived_from, listed_after, place_cue, share_plural_cues, stands_alone,
 )
 from ..lexicon.toponyms import (
     GENERIC_ENDS,
@@ -104,7 +104,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first):
+            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first) \
+                    or not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
                 continue
             spelled = _spelled_span(text, folded, rev, ws, first, out, gazetteer, lower_words, chain, guesses)
             if spelled is None:
@@ -126,8 +127,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             cand.notes.append(f"spelled like {spellings[0][0]!r} ({spellings[0][2]})")
         if cand is not None and " " not in cand.text and not cand.all_caps:
             low = cand.text.lower()
-            written_low = lower_words.has(text, low)
-            cand.common_word = written_low or cand.key in common_words
+            # (the set first: the text is searched only for words no list knows as common)
+            cand.common_word = cand.key in common_words or lower_words.has(text, low)
             cand.first_name = cand.key in first_names
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
@@ -158,10 +159,8 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: li
     and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
     searches left (each tried span costs one).  ``first`` is the span's first word, which the caller
-    checked with :func:`_may_be_guessed`.
+    checked with :func:`_may_be_guessed` and :func:`_may_be_cued` (most capitalised words fail one).
     """
-    if not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
-        return None
     words, generic = _span_words(text, ws)
     cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
     compound = len(words) - generic > 1 and "-" in text[ws:words[-1 - generic]]
@@ -214,15 +213,22 @@ _CHARS_PER_GUESS = 4000  # … and one more per this many characters
 
 
 def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candidate], chained: int) -> bool:
-    """A cheap necessary condition for :func:`place_cue` (or a compound) at ``ws``: a word that could be
-    a locative or "of" before it, a name or cued span just before it, a hyphenated capitalised word
-    after it, or a feature word after its capitalised words.  Most capitalised words fail it."""
+    """A cheap necessary condition for :func:`place_cue` (or a compound) at ``ws``: a locative or "the
+    province of" before it (:func:`cue_before`, asked only when the word before is one), a list join
+    after a name or cued span (:func:`listed_after`), a hyphenated capitalised word after it, or a
+    feature word after its capitalised words.  Most capitalised words fail it, and the few words just
+    after a name ("Washington Post", "Iran said") pay for the exact checks, not for a guess."""
     if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
-        return True
-    m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
-    if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS:
-        return True
+        # just after a name: in a list of names, or after a locative ("Baku in Xa"); else as below
+        if listed_after(text, ws, out, chained) or cue_before(rev, ws) == STRONG_CUE:
+            return True
+    elif text[ws - 1:ws] == " ":  # (the regex's first character, asked first: most words fail here or below)
+        m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
+        if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS and cue_before(rev, ws) == STRONG_CUE:
+            return True  # (not after a title, "Secretary of State", nor "of" after no unit word)
     # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
+    if text[first_end:first_end + 1] not in _JOINS:
+        return False  # (the loop's first gap test, without a regex match: "Iran, …", "Baku.")
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
         if nxt is None or nxt.group(1) not in (" ", "-"):
@@ -237,6 +243,7 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
 
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_JOINS = (" ", "-")  # the gaps between the words of a spelled span
 _REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE | {"of"})  # a locative or "of", spelled backwards
 _REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .context import ArticleContext
 from ..lexicon.toponyms import ADMIN_KINDS, FEATURE_CUES, WIDER_THAN_UNITS
 
-__all__ = ["EXPLAIN_READINGS", "Scores", "add_holder_terms", "score_candidates", "MATCH_OF_GRADE", "NameEntry", "ResolverCaches", "Setting", "TermColumn", "big_city", "caps_reading", "choose_reading", "cued_entry", "explanation_of", "in_counties", "list_term", "name_entry", "names_area", "names_unit", "near_term", "readings_held_by", "resolver_caches", "setting_totals", "spelled_entry", "unit_vectors", "sum_terms"]
+__all__ = ["EXPLAIN_READINGS", "Scores", "add_holder_terms", "score_candidates", "MATCH_OF_GRADE", "NameEntry", "ResolverCaches", "Setting", "TermColumn", "big_city", "caps_reading", "choose_reading", "cued_entry", "explanation_of", "in_counties", "list_term", "name_entry", "names_area", "names_unit", "near_term", "readings_held_by", "resolver_caches", "setting_totals", "spelled_entry", "unit_vectors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def name_entry(gaz: Gazetteer, key: str, weights: Weights = WEIGHTS) -> NameEntr
     return entry
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class ResolverCaches:
     """What the resolver remembers per (gazetteer, weights): keyed by name keys (strings) only."""
 
@@ -78,13 +78,29 @@ _CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer ->
 
 
 def resolver_caches(gaz: Gazetteer, weights: Weights) -> ResolverCaches:
+    """The caches of (``gaz``, ``weights``); the last pair asked is remembered by identity (weakly), so
+    the per-name look-ups of one article pay no weak-dictionary look-up or weights hash."""
+    global _LAST
+    last_gaz, last_weights, last = _LAST
+    if last_gaz() is gaz and last_weights is weights:
+        c = last()
+        if c is not None:
+            return c
     per_gaz = _CACHES.get(gaz)
     if per_gaz is None:
         per_gaz = _CACHES[gaz] = {}
     c = per_gaz.get(weights)
     if c is None:
         c = per_gaz[weights] = ResolverCaches(prior=_prior(gaz, weights))
+    _LAST = (weakref.ref(gaz), weights, weakref.ref(c))  # one tuple: swapped atomically
     return c
+
+
+def _dead() -> None:
+    return None
+
+
+_LAST: tuple = (_dead, None, _dead)  # (weakref to the gazetteer, weights, weakref to its caches)
 
 
 def _prior(gaz: Gazetteer, w: Weights) -> np.ndarray:
@@ -184,13 +200,6 @@ def cued_entry(gaz: Gazetteer, key: str, kinds: tuple[str, ...], e: NameEntry, w
 _GRADE_OF_MATCH = {"exact": 0, "variant": 1, "alternate": 2}
 
 
-def sum_terms(terms: list[tuple[str, float]]) -> float:
-    total = 0.0
-    for _name, value in terms:
-        total += value
-    return total
-
-
 def explanation_of(gaz: Gazetteer, w: Weights, e: NameEntry, t: list[float], terms: list[TermColumn],
                  near: list[float] | None, list_country: int | None, best: int, notes: dict[int, str],
                  evidence: list[tuple[str, float]], spanness: float, share: float, confidence: float,
@@ -255,48 +264,64 @@ TermColumn = tuple[str, list[float]]
 
 
 def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int, float],
-                    unit_ctx: dict[int, float], unit_names: dict[int, set[str]],
-                    held_by: dict[tuple[str, str], set[int]], w: Weights) -> tuple[list[float], list[TermColumn]] | None:
-    """Each reading's score before the article-geometry terms, and its named terms.
+                   unit_ctx: dict[int, float], unit_names: dict[int, set[str]],
+                   held_by: dict[tuple[str, str], set[int]], w: Weights,
+                   terms: list[TermColumn] | None = None) -> list[float] | None:
+    """Each reading's score before the article-geometry terms.
 
     None when no reading fits the cue.  The score is the readings' own
-    prior (:attr:`NameEntry.static`) plus the terms, added in order.
+    prior (:attr:`NameEntry.static`) plus the terms, added in order; with
+    ``terms``, each named term's column is also appended to it (for the
+    explanation; the normal path builds no labels).
     """
     st = setting
-    terms: list[TermColumn] = []
     t = list(e.static)
-
-    def term(name: str, d: list[float]) -> None:
-        nonlocal t
-        t = list(map(add, t, d))
-        terms.append((name, d))
-
+    explain = terms is not None
     if ctx:
-        term("country context", [ctx.get(c, 0.0) for c in e.countries])
+        d = [ctx.get(c, 0.0) for c in e.countries]
+        t = list(map(add, t, d))
+        if explain:
+            terms.append(("country context", d))
     if st.local is not None:  # "Iranian troops massed near Jolfa"
-        term("demonym next to it", [w.local_country if c == st.local else 0.0 for c in e.countries])
+        d = [w.local_country if c == st.local else 0.0 for c in e.countries]
+        t = list(map(add, t, d))
+        if explain:
+            terms.append(("demonym next to it", d))
     if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
-        term("admin-1 context", [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else 0.0
-                                for a, g in zip(e.admin1, e.grades)])
+        d = [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else 0.0
+             for a, g in zip(e.admin1, e.grades)]
+        t = list(map(add, t, d))
+        if explain:
+            terms.append(("admin-1 context", d))
     if st.all_caps and not st.dateline and not names_area(gaz, st.followed_by, w):
         # A dateline with its state or country ("GAINESVILLE, Va.") may name a small place.
-        term("all capitals: only countries, states, big cities",
-            [0.0 if caps_reading(st.long, k, g, p, w) else -math.inf
-             for k, g, p in zip(e.kinds, e.grades, e.population)])
+        d = [0.0 if caps_reading(st.long, k, g, p, w) else -math.inf
+             for k, g, p in zip(e.kinds, e.grades, e.population)]
+        t = list(map(add, t, d))
+        if explain:
+            terms.append(("all capitals: only countries, states, big cities", d))
     if st.kind_cue:
         if st.kind_cue[0] in FEATURE_CUES and not any(k in st.kind_cue for k in e.kinds):
             return None  # "the Mississippi River" with no river of that name: the state is not what is named
-        term(f"kind cue {'/'.join(st.kind_cue)}",
-            [w.kind_cue if k in st.kind_cue else w.kind_cue_mismatch for k in e.kinds])
+        d = [w.kind_cue if k in st.kind_cue else w.kind_cue_mismatch for k in e.kinds]
+        t = list(map(add, t, d))
+        if explain:
+            terms.append((f"kind cue {'/'.join(st.kind_cue)}", d))
     for unit, label in ((st.followed_by, "followed by"), (st.possessor, "possessor")):  # "Kars, Turkey"; "Iran's Jolfa"
         if unit:
             held = held_by[st.key, unit] = readings_held_by(gaz, unit, e, w)
             if held:
-                term(f"{label} '{unit}'", [w.followed_by if i in held else 0.0 for i in range(len(t))])
+                d = [w.followed_by if i in held else 0.0 for i in range(len(t))]
+                t = list(map(add, t, d))
+                if explain:
+                    terms.append((f"{label} '{unit}'", d))
     if st.followed_by and held_by[st.key, st.followed_by] and names_unit(gaz, st.followed_by, w):
         # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
-        term("a place in the unit, not the country", [-math.inf if k in WIDER_THAN_UNITS else 0.0 for k in e.kinds])
-    return t, terms
+        d = [-math.inf if k in WIDER_THAN_UNITS else 0.0 for k in e.kinds]
+        t = list(map(add, t, d))
+        if explain:
+            terms.append(("a place in the unit, not the country", d))
+    return t
 
 
 def big_city(e: NameEntry, i: int, population: int) -> bool:
@@ -401,8 +426,8 @@ def unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
 
 @dataclass
 class Scores:
-    """Per candidate: its readings' totals so far and their named terms (None: no reading fits),
-    which readings lie in a unit named next to it, and the records its containment bonus went to."""
+    """Per candidate: its readings' totals so far (None: no reading fits) and, when explaining, their
+    named terms (else None), which readings lie in a unit named next to it, and the records its containment bonus went to."""
 
     totals: list[list[float] | None]
     terms: list[list[TermColumn] | None]
@@ -412,11 +437,13 @@ class Scores:
 
 
 def score_candidates(candidates: Sequence[Candidate], entries: Sequence[NameEntry | None],
-                     local: Sequence[int | None], context: ArticleContext, gaz: Gazetteer, w: Weights) -> Scores:
+                     local: Sequence[int | None], context: ArticleContext, gaz: Gazetteer, w: Weights, *,
+                     explain: bool = False) -> Scores:
     """Every reading's score before the article-geometry terms (a name repeated in the same
-    setting scores the same, so each setting is scored once)."""
+    setting scores the same, so each setting is scored once).  With ``explain``, also their named
+    terms (:attr:`Scores.terms`); else those are None."""
     out = Scores([], [], {})
-    seen: dict[Setting, tuple[list[float], list[TermColumn]] | None] = {}
+    seen: dict[Setting, tuple[list[float] | None, list[TermColumn] | None]] = {}
     for cand, e, here in zip(candidates, entries, local):
         if e is None:
             out.totals.append(None)
@@ -425,12 +452,14 @@ def score_candidates(candidates: Sequence[Candidate], entries: Sequence[NameEntr
             continue
         setting = Setting.of(cand, here)
         out.settings.append(setting)
-        if setting not in seen:
-            seen[setting] = setting_totals(gaz, setting, e, context.countries, context.units, context.unit_names,
-                                           out.held_by, w)
-        scored = seen[setting]
-        out.totals.append(scored[0] if scored is not None else None)
-        out.terms.append(scored[1] if scored is not None else None)
+        scored = seen.get(setting)
+        if scored is None:
+            terms: list[TermColumn] | None = [] if explain else None
+            t = setting_totals(gaz, setting, e, context.countries, context.units, context.unit_names,
+                               out.held_by, w, terms)
+            scored = seen[setting] = (t, terms if t is not None else None)
+        out.totals.append(scored[0])
+        out.terms.append(scored[1])
     return out
 
 
@@ -451,5 +480,6 @@ def add_holder_terms(candidates: Sequence[Candidate], entries: Sequence[NameEntr
         d = [w.contains if k_ == "admin1" and (a, c) in held or i in counties else 0.0
              for i, (k_, a, c) in enumerate(zip(e.kinds, e.admin1, e.countries))]
         totals[k] = list(map(add, t, d))
-        terms[k] = [*terms[k], (f"holds '{candidates[k - 1].text}' before it", d)]
+        if terms[k] is not None:  # (explaining)
+            terms[k] = [*terms[k], (f"holds '{candidates[k - 1].text}' before it", d)]
         scores.holders[k] = frozenset(pe.records[i] for i in likely)
