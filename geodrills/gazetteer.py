@@ -250,9 +250,11 @@ class Gazetteer:
         path = self._file("gazetteer.npz")
         try:
             # Columns that lookups need are read now; the rest when first used
-            # (``_column``), so a process that geocodes one article starts fast.
-            self._npz = np.load(path, allow_pickle=False)
-            a = self._npz
+            # (``_column``), so a process that geocodes one article starts fast.  No file
+            # handle is kept open: a forked worker sharing one would move its offset under
+            # the parent's reads (corrupt columns, seen with --jobs and Dask process workers).
+            self._npz: Any = path
+            a = np.load(path, allow_pickle=False)
             self.meta: dict[str, Any] = json.loads(a["meta"].tobytes().decode("utf-8"))
             self._kind = a["kind"]
             self._country = a["country"]
@@ -264,6 +266,7 @@ class Gazetteer:
             self._kinds: list[str] = self.meta["kinds"]
             self._countries: list[str] = self.meta["countries"]
             self._admin1_codes: list[str] = self.meta["admin1"]
+            a.close()
         except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
             # numpy's own message may suggest allow_pickle: never tell users to load data unsafely.
             raise DataError(f"gazetteer data file {path} is corrupt or not a gazetteer file "
@@ -295,12 +298,12 @@ class Gazetteer:
 
         For a process about to fork workers (``geodrills --jobs``): the workers
         then share these arrays (copy-on-write pages that nobody writes) with
-        the memory-mapped tries, instead of each reading its own copy through
-        one file handle they would all share.
+        the memory-mapped tries, instead of each reading its own copy.
         """
         if not isinstance(self._npz, dict):
             try:
-                self._npz = {name: self._npz[name] for name in self._npz.files}
+                with np.load(self._npz, allow_pickle=False) as z:
+                    self._npz = {name: z[name] for name in z.files}
             except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
                 raise DataError(f"gazetteer data file {self._dir / 'gazetteer.npz'} is corrupt ({exc}); "
                                 f"rebuild it with {REBUILD}") from exc
@@ -311,7 +314,10 @@ class Gazetteer:
 
     def _column(self, name: str) -> np.ndarray:
         try:
-            return self._npz[name]
+            if isinstance(self._npz, dict):
+                return self._npz[name]
+            with np.load(self._npz, allow_pickle=False) as z:  # opened per column: no shared handle
+                return z[name]
         except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise DataError(f"gazetteer data file {self._dir / 'gazetteer.npz'} is corrupt ({exc}); "
                             f"rebuild it with {REBUILD}") from exc

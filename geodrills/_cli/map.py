@@ -49,5 +49,7 @@ def run(args: argparse.Namespace) -> int:
                    title=args.title, events=events)
     out = save_map(m, args.output, offline=args.offline)
     data = m.geodrills_data or {}
-    return job.finish(f"{len(data.get('places', []))} places mapped ({out.stat().st_size:,} bytes"
+    from .._progress import plural
+
+    return job.finish(f"{plural(len(data.get('places', [])), 'place')} mapped ({out.stat().st_size:,} bytes"
                       f"{', offline' if args.offline else ''})")
