@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-__all__ = ["default_jobs", "map_ordered", "warm_up", "warm_up_borders", "CHUNK_ITEMS", "WINDOW_PER_WORKER"]
+__all__ = ["chunks", "default_jobs", "map_ordered", "warm_up", "warm_up_borders", "CHUNK_ITEMS", "WINDOW_PER_WORKER"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -79,7 +79,12 @@ def _run_chunk(func: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
     return [func(item) for item in chunk]
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), streamed.
+
+    >>> list(chunks(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
     chunk: list[T] = []
     for item in items:
         chunk.append(item)
@@ -111,7 +116,7 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, ch
     if client is not None:
         workers = max(1, sum(client.nthreads().values()))
         yield from _windowed(lambda c: client.submit(_run_chunk, func, c, pure=False),
-                             lambda fut: fut.result(), _chunks(items, chunk), workers)
+                             lambda fut: fut.result(), chunks(items, chunk), workers)
         return
     if jobs <= 1:
         for item in items:
@@ -124,7 +129,7 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, ch
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(None if "fork" in methods else warm,))
     try:
         yield from _windowed(lambda c: pool.apply_async(_run_chunk, (func, c)), lambda res: res.get(),
-                             _chunks(items, chunk), jobs)
+                             chunks(items, chunk), jobs)
         pool.close()  # done: the workers leave on their own
     finally:
         # an error, or the consumer stopped early (GeneratorExit): stop the workers now, never leave them
@@ -133,10 +138,10 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, ch
 
 
 def _windowed(submit: Callable[[list[Any]], Any], result: Callable[[Any], list[Any]],
-              chunks: Iterator[list[Any]], workers: int) -> Iterator[Any]:
+              batches: Iterator[list[Any]], workers: int) -> Iterator[Any]:
     pending: deque[Any] = deque()
     limit = workers * WINDOW_PER_WORKER
-    for chunk in chunks:
+    for chunk in batches:
         pending.append(submit(chunk))
         if len(pending) >= limit:
             yield from result(pending.popleft())

@@ -10,7 +10,7 @@ from typing import Any
 
 from ._output import Run, add_corpus_arguments, add_output_arguments, add_scale_arguments, km_value
 
-from ..schema import DISTANCE_COLUMNS as COLUMNS  # noqa: F401  (moved to geodrills.schema)
+from ..schema import DISTANCE_COLUMNS as COLUMNS  # noqa: F401  (moved to geodrills.schema)  # noqa: F401  (moved to geodrills.schema)
 
 HELP = "geodesic distance from the places in articles (or --place names) to the international borders"
 
@@ -111,13 +111,9 @@ def _named_places(job: Run, names: list[str]) -> Iterator[dict[str, Any]]:
 
 
 def _batches(*streams: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
-    for stream in streams:
-        for place in stream:
-            batch.append(place)
-            if len(batch) >= BATCH_PLACES:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+    import itertools
+
+    from ..parallel import chunks
+
+    return chunks(itertools.chain(*streams), BATCH_PLACES)
 
