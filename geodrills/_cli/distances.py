@@ -10,7 +10,7 @@ from typing import Any
 
 from ._output import Run, add_corpus_arguments, add_output_arguments, add_scale_arguments, km_value
 
-from ..schema import DISTANCE_COLUMNS as COLUMNS  # noqa: F401  (moved to geodrills.schema)  # noqa: F401  (moved to geodrills.schema)
+from ..schema import DISTANCE_COLUMNS as COLUMNS  # noqa: F401  (moved to geodrills.schema)
 
 HELP = "geodesic distance from the places in articles (or --place names) to the international borders"
 
