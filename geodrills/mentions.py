@@ -87,6 +87,12 @@ class Mention:
             return head + "\n  (no terms kept: call geoparse(..., explain=True))"
         return "\n".join([head, *self.explanation.lines(top)])
 
+    def _repr_html_(self) -> str:
+        """The mention and the place it resolved to, as a small table in Jupyter (every value escaped)."""
+        from .reprs import record_html
+
+        return record_html(f"Mention {self.text!r} [{self.start}:{self.end}]", self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON row (``geodrills geocode --format jsonl``)."""
         p = self.place

@@ -27,3 +27,10 @@ def test_none_is_empty_and_floats_are_short() -> None:
     assert record_html("t", {"a": None, "b": 1 / 3}) == (
         '<table class="geodrills-record"><caption>t</caption><tr><th>a</th><td></td></tr>'
         "<tr><th>b</th><td>0.333333</td></tr></table>")
+
+
+def test_mention_shows_its_place_and_escapes_the_text() -> None:
+    m = gd.geoparse("Troops <b>gathered</b> in Kars on Monday.")[0]
+    out = m._repr_html_()
+    assert "<td>Kars</td>" in out and "<td>TR</td>" in out and "<b>" not in out
+    assert out.startswith('<table class="geodrills-record"><caption>Mention &#x27;Kars&#x27; [')
