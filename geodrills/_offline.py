@@ -29,10 +29,8 @@ from pathlib import Path
 from ._optional import import_optional
 from .errors import DataError
 
-#: Leaflet version our offline pages embed (and online pages load from the CDN)
+#: Leaflet version every page embeds, online and offline (no page of ours loads it from a CDN)
 LEAFLET_VERSION = "1.9.4"
-LEAFLET_JS_URL = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
-LEAFLET_CSS_URL = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
 
 _LEAFLET_PACKAGE = "js_lib_leaflet"
 _LEAFLET_DIR = "static/js_lib_leaflet"
@@ -268,9 +266,11 @@ def external_urls(page: str) -> list[str]:
 
 
 def inline_leaflet(page: str) -> str:
-    """Replace folium's Leaflet ``<script>``/``<link>`` tags by the inlined files.
+    """Replace folium's Leaflet ``<script>``/``<link>`` CDN tags by the inlined files.
 
-    Any Leaflet version folium links to is replaced by our 1.9.4.
+    Only for a plain folium map (not one of ours) saved with ``offline=True``:
+    folium links Leaflet from a CDN, and any version it links is replaced by
+    our 1.9.4; whatever else it still needs is refused by :func:`save_map`.
 
     Examples
     --------
