@@ -40,10 +40,10 @@ CLAIM_COLUMNS = ["article", "start", "end", "text", "kind", "subject", "subject_
                  "verdict", "reason", "lat", "lon", "target_lat", "target_lon"]
 
 #: :func:`geodrills.events.extract_events`: a row per exercise, flat columns; places, evidence, reports
-#: and conflicts as JSON text in ``details``.
+#: and conflicts as JSON text in ``details``.  ``observers``: countries that watch (never participants).
 EVENT_COLUMNS = ["event_id", "name", "aliases", "label", "start_date", "end_date", "date_precision", "dated",
                  "status", "passing", "date_text", "place", "place_country", "lat", "lon", "participants",
-                 "n_articles", "articles", "n_conflicts", "details", "geometry"]
+                 "observers", "n_articles", "articles", "n_conflicts", "details", "geometry"]
 
 #: ``geodrills events`` output rows: the frame's columns, the point being lat/lon.
 EVENT_OUTPUT_COLUMNS = [c for c in EVENT_COLUMNS if c != "geometry"]
@@ -56,7 +56,7 @@ COLUMN_TYPES: dict[str, str] = {
     "border_lon": "float", "bearing": "float", "stated_km": "float", "measured_km": "float",
     "measured_bearing": "float", "target_lat": "float", "target_lon": "float",
     "dated": "bool", "passing": "bool", "n_articles": "int", "n_conflicts": "int",
-    "participants": "json", "articles": "json", "aliases": "json", "details": "json",
+    "participants": "json", "observers": "json", "articles": "json", "aliases": "json", "details": "json",
 }
 
 

@@ -74,6 +74,8 @@ from ..demonyms import find_demonyms
 from .._progress import progress_iter
 from ..errors import InputError
 from ..forces import find_forces
+from ..lexicon import COUNTRY_ABBREVIATIONS, NUMBER_WORDS
+from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
 from ..geodesy import haversine_km
 from ..sentences import Sentences
 from ..spans import SpanSet
@@ -177,7 +179,7 @@ _BLOCKER = re.compile(
     r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
     r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
-    r"threats?|"
+    r"threats?|set\s+up|founded|established|formed\s+in|voted|votes|referendum|"
     # reactions of onlookers: "officials in Moscow voiced concern about the drills"
     r"concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|object(?:s|ed|ing)|watch(?:es|ed|ing)|"
     r"monitor(?:s|ed|ing)?|observ(?:es|ed|ing)|voiced|express(?:es|ed|ing)|protest\w*)\b", _I)
@@ -188,13 +190,18 @@ _PARTICIPANT_BLOCKER = re.compile(
     r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|border)\b", _I)
 _LOCATIVE_TAIL = re.compile(
-    r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|includes?|including|"
+    r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|off|parts|includes?|including|"
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
     _I)
 _ENDING = re.compile(r"\b(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
                      r"wrap(?:s|ped)?\s+up|run\s+until|"
                      r"last\s+until|continue\s+until|until|till|through)\b", _I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
+_ABBREVIATION_ALT = "|".join(re.escape(k) for k in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
+_DEMONYM_LIST_GAP = re.compile(
+    rf"\s*(?:,|and|-|–|,\s*and)\s*(?:(?P<abbr>{_ABBREVIATION_ALT})(?!\w)\s*(?:,|and|,\s*and)\s*)?")
+# a place that opens its sentence after a locative word ("Around Rzeczyca, ...") sets the scene for all of it
+_FRONTED_LOCATIVE = re.compile(r"\W*(?:in|at|near|around|on|inside|outside|close\s+to)\s+(?:the\s+)?", _I)
 _HOST = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|will|has|have)?\s*(?:been\s+)?(?:hosting|hosts|hosted|host)\b", _I)
 _PURPOSE = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to\s+(?:conduct|hold|take\s+part\s+in|participate\s+in|join|attend|carry\s+out|"
@@ -205,7 +212,8 @@ _MODIFIER_AFTER = re.compile(
     r"border|borders|authorities|officials|president|minister|ministry|people|media|leader|officers)\b)", _I)
 _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|servicemen|soldiers|officers|units|"
           r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
-          r"servicemembers|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units)")
+          r"servicemembers|service\s+members|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units|"
+          r"infantry|infantrymen|contingents?|sailors|airmen|reservists|crews|detachments?)")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
 _EXERCISE_VERB = (r"(?:preparing\s+for|prepares\s+for|taking\s+part|take\s+part|takes\s+part|took\s+part|"
                   r"participat(?:e|es|ed|ing)|joined|join|joins|joining|"
@@ -222,7 +230,8 @@ _POSSESSIVE_CUE = re.compile(r"['’]s\s+(?:[\w\"“”'’-]+\s+){0,5}?(?:exerc
                              r"war\s*games?|wargames?)\b", _I)
 _FORCES_FROM_BEFORE = re.compile(
     r"\b(?:troops|soldiers|forces|personnel|contingents?|units|servicemen|servicemembers|sailors|airmen|marines|"
-    r"participants|delegations?|militaries|armies|navies)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?$", _I)
+    r"participants|delegations?|militaries|armies|navies)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:[\w,]+\s+)?(?:countries|nations|states)\s*[,:]\s*(?:including\s+|such\s+as\s+)?(?:the\s+)?)?$", _I)
 _PARTNER_BEFORE = re.compile(r"\b(?:with|alongside|and)\s+(?:the\s+)?$", _I)
 # a list of places closed by "as venues": "with Kenitra, Agadir, Tan Tan and Mahbès as venues"
 _AS_VENUES = re.compile(r"\bas\s+(?:the\s+)?(?:main\s+)?(?:venues?|hosts?|locations?|sites?|staging\s+areas?)\b", _I)
@@ -248,6 +257,34 @@ _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s
                          r"wrapped\s+up|ended)\b", _I)
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
 _NAME_HINT = re.compile(r"\d|[\"“«‘]")
+
+# A sentence without an exercise word that still tells of the story's exercise: who takes part
+# ("Soldiers from the US and Portugal are taking part as well") or what the troops do
+# ("Near Baranowicze, Russian naval infantry trained alongside Belarusian units").  It adds
+# participants and places to the exercise in focus, never a new exercise.
+_SUPPORT_VERB = re.compile(
+    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
+    r"(?:also\s+)?involved|rehears(?:e|es|ed|ing)|practi[sc](?:e|es|ed|ing)|trained|trains|drilled|"
+    r"simulat(?:e|es|ed|ing)|spent\s+\w+\s+training)\b", _I)
+# Nouns that point back to the exercise in focus ("The activities, which involve jets, will go on in
+# Baku"): they add to it and never start one.
+_ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
+# "It was also the first division-level live-fire exercise": a cue that describes the exercise in focus.
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:it|this|which)\s+(?:is|was|will\s+be|would\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
+    r"(?:the|a|an|its|one\s+of\s+the)\s+(?:[\w-]+\s+){0,5}$", _I)
+# "10 days of weapons training and a wide range of field exercises": parts of the exercise in focus.
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}$", _I)
+# Countries that watch: "NATO observers will attend", "observers from Kazakhstan", "observed by Chinese officers".
+_OBSERVER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:observers|monitors)\b", _I)
+_OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\s+)?$|"
+                              r"\b(?:observed|watched|monitored)\s+by\s+(?:the\s+)?$", _I)
+# "90,000 troops from all 32 member states": every member of the alliance the sentence names.
+_ALL_MEMBERS = re.compile(
+    r"\ball\s+(?:(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+)?(?:(?:member|allied)\s+(?:states|countries|nations)|"
+    r"members|allies)\b", _I)
 
 
 class Limits:
@@ -322,6 +359,13 @@ class _Mention:
     aliases: tuple[str, ...] = ()
     planned: bool = False
     past_tense: bool = False
+    #: adds participants, observers and places to the exercise in focus; never starts one
+    support: bool = False
+    #: refers to the exercise in focus ("the activities", "it was the first ... exercise"); never starts one
+    attach_only: bool = False
+    #: "its previous edition": another exercise of the series in focus
+    series: bool = False
+    observers: set[str] = field(default_factory=set)
 
 
 @dataclass(eq=False)
@@ -353,6 +397,7 @@ class _Report:
     future: bool = False
     _bounds_cache: Any = field(default=None, repr=False)
     until: DateExpr | None = None
+    observers: set[str] = field(default_factory=set)
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
@@ -565,8 +610,25 @@ def _name_key(name: str) -> tuple[str, str | None]:
     """
     tokens = re.findall(r"[^\W_]+", _norm_name(name))
     year = next((t for t in tokens if re.fullmatch(r"(?:19|20)\d\d", t)), None)
-    base = "".join(t for t in tokens if t != year and t not in _NAME_FILLER)
+    edition = _name_edition(name)
+    words = [t for t in tokens if t != year and t not in _NAME_FILLER]
+    if edition and len(words) > len(edition):
+        words = words[:-len(edition)]
+    base = "".join(words)
     return base or "".join(tokens), year
+
+
+@lru_cache(maxsize=4096)
+def _name_edition(name: str) -> tuple[str, ...]:
+    """The edition a name ends with besides its year: ("24", "ii") of "Brave Griffin 24/II", () of "Zapad-2021"."""
+    tokens = re.findall(r"[^\W_]+", _norm_name(name))
+    words = [t for t in tokens if not re.fullmatch(r"(?:19|20)\d\d", t) and t not in _NAME_FILLER]
+    first = next((i for i, t in enumerate(words) if t.isdigit()), None)
+    if first is None or first == 0:
+        return ()
+    tail = words[first:]
+    # a number, then roman numerals or more numbers: "41", "24/II", "2-1"
+    return tuple(tail) if all(t.isdigit() or re.fullmatch(r"[ivx]{1,4}", t) for t in tail) else ()
 
 
 def _names_match(r: "_Report", name: str) -> bool:
@@ -574,8 +636,11 @@ def _names_match(r: "_Report", name: str) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """One exercise: the same words, and no two different years or edition numbers ("Han Kuang 40" / "41")."""
     (base_a, year_a), (base_b, year_b) = _name_key(a), _name_key(b)
-    return base_a == base_b and (year_a is None or year_b is None or year_a == year_b)
+    edition_a, edition_b = _name_edition(a), _name_edition(b)
+    return (base_a == base_b and (year_a is None or year_b is None or year_a == year_b)
+            and (not edition_a or not edition_b or edition_a == edition_b))
 
 
 def _between(text: str, a: int, b: int) -> str:
@@ -609,6 +674,8 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
             return "location"
         return "mentioned"
     gap = text[loc.end:cs]
+    if _FRONTED_LOCATIVE.fullmatch(text, s0, loc.start) and len(gap) <= 160 and not _BLOCKER.search(gap):
+        return "location"  # "Near Homel, in the south-east of the country, Russian commandos trained"
     if len(gap) > 120 or _BLOCKER.search(gap):
         return "mentioned"
     if _HOST.match(gap):
@@ -626,8 +693,13 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
     i = 0
     while i < len(demonyms):
         group = [demonyms[i]]
-        while i + 1 < len(demonyms) and re.fullmatch(r"\s*(?:,|and|-|–|,\s*and)\s*",
-                                                      text[a + demonyms[i].end:a + demonyms[i + 1].start]):
+        abbreviated = set()
+        while i + 1 < len(demonyms):
+            gap = _DEMONYM_LIST_GAP.fullmatch(text, a + demonyms[i].end, a + demonyms[i + 1].start)
+            if gap is None:
+                break
+            if gap.group("abbr"):
+                abbreviated.add(COUNTRY_ABBREVIATIONS[gap.group("abbr")])
             i += 1
             group.append(demonyms[i])
         tail = text[a + group[-1].end:b]
@@ -640,6 +712,7 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         elif _FORCE_AFTER.match(tail) or head_cue:
             if not re.match(r"^\s+(?:border|borders|public|media|side|foreign|defen[cs]e\s+ministry)\b", tail, _I):
                 found.update(d.country for d in group if d.country)
+                found.update(c for c in abbreviated if c)
         i += 1
     # Forces that name their country: "the IRGC launched", "Bundeswehr soldiers", "drills of the PLA".
     for f in find_forces(text[a:b]):
@@ -680,10 +753,100 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
             found.update(countries)  # "the military power of Russia and China"
         elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
             found.update(countries)  # "Taiwan's annual Han Kuang military exercises"
-        elif _FORCES_FROM_BEFORE.search(before):
-            found.update(countries)  # "troops from Brazil, France and the UK"
+        elif _FORCES_FROM_BEFORE.search(text, max(a, group[0].start - 60), group[0].start):
+            found.update(countries)  # "troops from Brazil, France and the UK", "personnel from 10 countries, Brazil"
         j += 1
     return found
+
+
+def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
+    """Countries that watch: "Kazakh observers", "observers from Armenia", "observed by Chinese officers"."""
+    found = set()
+    for d in find_demonyms(text[a:b]):
+        if d.country and (_OBSERVER_AFTER.match(text, a + d.end, b)
+                          or _OBSERVER_BEFORE.search(text, max(a, a + d.start - 40), a + d.start)):
+            found.add(d.country)
+    for loc in locs:
+        if (a <= loc.start and loc.end <= b and loc.kind == "country" and loc.country
+                and (_OBSERVER_AFTER.match(text, loc.end, b)
+                     or _OBSERVER_BEFORE.search(text, max(a, loc.start - 40), loc.start))):
+            found.add(loc.country)
+    return found
+
+
+def _all_members(text: str, lo: int, hi: int, alliance: str | None, on: dt.date | None) -> frozenset[str]:
+    """The members of ``alliance`` (the one the sentence names) when it says "all (32) member states" near the cue.
+
+    Members as of ``on`` (the article's date); undated, the count the text gives picks the
+    membership that had that many members (the latest such).  A count that disagrees with the
+    membership on the date expands nothing.
+    """
+    m = _ALL_MEMBERS.search(text, lo, hi) if alliance is not None else None
+    if m is None:
+        return frozenset()
+    word = (m.group("n") or "").lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if on is not None:
+        members = alliance_members(alliance, on)
+        return members if n is None or len(members) == n else frozenset()
+    if n is None:
+        return frozenset()
+    changes = sorted({d for joined, left in ALLIANCES[alliance].values() for d in (joined, left) if d})
+    fitting = [alliance_members(alliance, d) for d in changes if len(alliance_members(alliance, d)) == n]
+    return fitting[-1] if fitting else frozenset()
+
+
+def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Sequence[_Loc]) -> _Mention | None:
+    """A sentence with no exercise word that tells who takes part in, watches, or where troops drill.
+
+    "Soldiers from the US and Portugal are taking part as well", "Near Baranowicze, Russian naval
+    infantry trained alongside Belarusian units", "Kazakh observers will attend".  It needs a
+    participant or an observer; places count only in a locative role.
+    """
+    a, b = sentence
+    observers = _observers(text, a, b, locs)
+    verb = _SUPPORT_VERB.search(text, a, b)
+    participants: set[str] = set()
+    locations: list[_Loc] = []
+    if verb is not None:
+        cue = verb.span()
+        lo, hi = max(a, cue[0] - WINDOW), min(b, cue[1] + WINDOW)
+        window_locs = [loc for loc in locs if lo <= loc.start and loc.end <= hi]
+        participants = _participants(text, lo, hi, window_locs, cue) - observers
+        if participants:
+            prev_bound = None
+            for loc in window_locs:
+                if _place_role(text, loc, cue, sentence, prev_bound) == "location" and loc.kind != "country":
+                    locations.append(loc)
+                    prev_bound = loc
+                else:
+                    prev_bound = None
+    if not participants and not observers:
+        return None
+    return _Mention(sentence, index, verb.span() if verb else sentence, "", [], set(), False, False, None, False,
+                    participants, [], [], locations, [], [], False, support=True, observers=observers)
+
+
+def _is_phase(report: "_Report", m: _Mention) -> bool:
+    """A mention of another kind inside the report's dates and places: a phase of it.
+
+    "Ground exercises are planned in Baku and Nakhchivan from Aug. 1 to Aug. 5" inside drills
+    "in Baku, Nakhchivan, Ganja ... until Aug. 10" that began on July 29.
+    """
+    bounds = report.bounds()
+    own = [d for d in m.dates if d.kind != "anchored"]
+    if bounds is None or not own or not m.locations or not all(d.resolved for d in own):
+        return False
+    inside = all(bounds[0] <= d.bounds()[0] and d.bounds()[1] <= bounds[1] for d in own)
+    return inside and all(loc.place_id in report.location_ids for loc in m.locations)
+
+
+_EDITION_TAIL = re.compile(r"[\s–—-]*(?:(?:19|20)\d\d|\d+(?:/[IVXLC]+)?|[IVXLC]+)\s*$")
+
+
+def _series_name(name: str) -> str:
+    """The series an edition belongs to: "Yudh Abhyas" of "Yudh Abhyas 2022", "Brave Griffin" of "... 24/II"."""
+    return _EDITION_TAIL.sub("", name).strip() or name
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
@@ -749,7 +912,7 @@ def _place_only(name: Name, text: str, locs: Sequence[_Loc]) -> bool:
         s, e = max(s, name.start) - name.start, min(e, name.end) - name.start
         rest = rest[:s] + " " + rest[e:]
     words = [w for w in re.split(r"[\s/–-]+", rest) if w]
-    return all(find_demonyms(w) or w.upper() in ("US", "USA", "UK", "EU", "ROK", "PRC", "UAE") for w in words)
+    return all(find_demonyms(w) or w.upper() in COUNTRY_ABBREVIATIONS for w in words)
 
 
 #: characters a place name can take at most, for finding the places that overlap a span by bisection
@@ -775,6 +938,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
     locs = [loc for loc in locs if not chrome.holds(loc.start)]
     loc_starts = [loc.start for loc in locs]
     text_year = None if article.date else _text_year(text[article.body_start:])
+    article_date = article.date if article.date and MIN_YEAR <= article.date.year <= MAX_YEAR else None
     country_locs: dict[str, _Loc] = {}
     for loc in locs:
         if loc.kind == "country" and loc.country:
@@ -787,10 +951,16 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         # "the Zapad-2021 exercise": a named exercise is military by itself
         named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
         cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)]
-        if not cues and not (military and names):
-            continue
+        anaphors = {m.span() for m in _ANAPHOR.finditer(text, a, b)} if military else set()
+        cues = sorted(set(cues) | anaphors)
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
         sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
+        # (an article without military words can still tell of the exercise it already named)
+        support = _support_mention(text, (a, b), index, sentence_locs) if not cues and (military or mentions) else None
+        if support is not None:
+            mentions.append(support)
+        if not cues and not (military and names):
+            continue
         # without an article date, a year the exercise's name gives ("African Lion 2022") or the
         # article's one year dates "June 20"; relative dates ("on Monday") stay unresolved
         name_years = [_name_key(n.name)[1] for n in names if _name_key(n.name)[1]]
@@ -828,6 +998,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         ending = bool(_ENDING.search(sentence_text))
         planned = bool(_PLANNED.search(sentence_text))
         past_tense = bool(_PAST_TENSE.search(sentence_text))
+        observers = _observers(text, a, b, sentence_locs)
+        alliance = find_alliance(sentence_text)
         for k, cue in enumerate(cues):
             neighbours = cues[max(0, k - 1):k] + cues[k + 1:k + 2]
 
@@ -887,13 +1059,19 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             np_words = {w.lower() for w in modifiers}
             past = bool(np_words & _PAST_NP) or past_sentence
             current = not past and current_sentence
+            participants = _participants(text, lo, hi, window_locs, cue) - observers
+            participants |= _all_members(text, lo, hi, alliance, article_date)
+            before = text[max(a, cue[0] - 100):cue[0]]
+            attach_only = name is None and (cue in anaphors or bool(_PREDICATE_BEFORE.search(before))
+                                            or bool(_PART_OF_BEFORE.search(before)))
             mentions.append(_Mention(
                 (a, b), index, cue, determiner, modifiers, _kinds(modifiers, cue_word), past, current, name,
-                name_has_cue, _participants(text, lo, hi, window_locs, cue), my_dates, my_durations,
+                name_has_cue, participants, my_dates, my_durations,
                 locations, mentioned, border_of, joint,
                 cls="training" if cue_word.lower() == "training" else "exercise", ending=ending,
                 planned=planned, past_tense=past_tense,
-                aliases=bound_name.aliases if bound_name else ()))
+                aliases=bound_name.aliases if bound_name else (), attach_only=attach_only,
+                series=cue_word.lower() in ("edition", "iteration"), observers=observers))
     return mentions
 
 
@@ -939,6 +1117,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.kinds |= m.kinds
     report.participants |= m.participants
     report.explicit_participants |= bool(m.participants)
+    report.observers |= m.observers
     report.joint |= m.joint
     report.future |= m.planned
     ending = m.ending
@@ -988,6 +1167,17 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
         report.evidence[-1] = (last[0], e, text[last[0]:e])
 
 
+def _add_support(report: _Report, m: _Mention) -> None:
+    """Participants, observers and places of a support sentence (no evidence: it names no exercise)."""
+    report.participants |= m.participants
+    report.explicit_participants |= bool(m.participants)
+    report.observers |= m.observers
+    for loc in m.locations:
+        if loc.place_id not in report.location_ids:
+            report.locations.append(loc)
+            report.location_ids.add(loc.place_id)
+
+
 def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
     """The reports a new mention is compared with: the lead and the latest :attr:`Limits.REPORTS_IN_REACH`.
 
@@ -1010,9 +1200,21 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
         reports.append(r)
         return r
 
+    pending: list[_Mention] = []  # support told before any exercise: the story's exercise, once known
     for m in _article_mentions(article, locs, spans):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
+        if m.support:
+            if focus is None:
+                pending.append(m)
+            else:
+                # present-tense support after an aside about a past edition is about the story's exercise
+                _add_support(focus if focus is lead or not focus.past else lead, m)
+            continue
+        if m.attach_only:
+            if focus is not None:
+                _add(focus, m, text, article.name)
+            continue
         if m.bare_name:
             same_year = [r for r in _in_reach(reports, lead) if not r.name and r.start_date() and year
                          and r.start_date()[:4] == year]
@@ -1068,7 +1270,8 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                 target = None
             elif m.cls != candidate.cls:
                 target = None  # "the flight-tactical training" is not "the exercise"
-            elif m.kinds and not (m.kinds <= candidate.kinds) and (candidate.kinds or not definite):
+            elif (m.kinds and not (m.kinds <= candidate.kinds) and (candidate.kinds or not definite)
+                  and not _is_phase(candidate, m)):
                 target = None
             elif m.participants and candidate.participants and not (m.participants & candidate.participants):
                 target = None
@@ -1083,8 +1286,18 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             target = new(m)
             if lead is None:
                 lead = target
+            if m.series and focus is not None and focus.name:
+                # "Its previous edition was held in Alaska": the series' name, and its members when
+                # the text names none
+                target.name = _series_name(focus.name)
+                if not m.participants:
+                    target.participants |= focus.participants
         _add(target, m, text, article.name)
         focus = target
+
+    if lead is not None:
+        for m in pending:
+            _add_support(lead, m)
 
     kept = []
     for r in reports:
@@ -1151,6 +1364,7 @@ def _absorb(dst: _Report, src: _Report) -> None:
     dst.name = dst.name or src.name
     dst.aliases += [a for a in src.aliases if a not in dst.aliases]
     dst.participants |= src.participants
+    dst.observers |= src.observers
     dst.explicit_participants |= src.explicit_participants
     dst.joint |= src.joint
     dst.future |= src.future
@@ -1371,6 +1585,8 @@ def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[
                 mentioned.setdefault(loc.place_id, loc)
     places += [_loc_dict(loc, "mentioned") for loc in mentioned.values()]
     participants = sorted(set().union(*(r.participants for r in reports)))
+    # a country that watches one report and takes part in another takes part
+    observers = sorted(set().union(*(r.observers for r in reports)) - set(participants))
     evidence = sorted({(r.article, s, e, t) for r in reports for s, e, t in r.evidence})
     key = _norm_name(name) if name else f"{reports[0].article}:{reports[0].evidence[0][0]}"
     event_id = "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -1420,6 +1636,7 @@ def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[
         "lat": round(geometry_loc.lat, 5) if geometry_loc else None,
         "lon": round(geometry_loc.lon, 5) if geometry_loc else None,
         "participants": participants,
+        "observers": observers,
         "n_articles": len(articles),
         "articles": articles,
         "n_conflicts": len(conflicts),

@@ -26,7 +26,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
-__all__ = ["MONTHS", "WEEKDAYS", "NUMBER_WORDS", "ABBREVIATIONS", "MONTH_NAMES"]
+__all__ = ["MONTHS", "WEEKDAYS", "NUMBER_WORDS", "ABBREVIATIONS", "MONTH_NAMES", "COUNTRY_ABBREVIATIONS"]
 
 #: Month names and the abbreviations newswires use, lower case, to month number.
 MONTHS: Mapping[str, int] = MappingProxyType({
@@ -64,4 +64,11 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "gov", "rep", "sen", "pres", "amb", "rev",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "inc", "ltd", "co", "corp", "dept",
     "km", "mi", "ft", "approx", "fig",
+})
+
+#: Country abbreviations news writes as names or adjectives ("U.S., British and French troops"), as
+#: written (case-sensitive), to ISO 3166-1 alpha-2; ``None`` for a union of countries.
+COUNTRY_ABBREVIATIONS: Mapping[str, str | None] = MappingProxyType({
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "UK": "GB", "U.K.": "GB", "ROK": "KR",
+    "PRC": "CN", "DPRK": "KP", "UAE": "AE", "EU": None,
 })

@@ -1,0 +1,187 @@
+"""Events: who takes part, who watches, where, and which sentences add to the exercise in focus.
+
+Every sentence here was written for these tests (other regions than the dev sets).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geodrills.articles import Article
+from geodrills.events import events_to_records, extract_events
+from geodrills.lexicon.alliances import ALLIANCES, alliance_members, find_alliance
+
+
+def records(text, name="x.txt"):
+    return events_to_records(extract_events([Article.from_text(text, name)]))
+
+
+def one_event(text):
+    rows = records(text)
+    assert len(rows) == 1, [(r["name"], r["label"]) for r in rows]
+    return rows[0]
+
+
+def locations(row):
+    return [p["name"] for p in row["details"]["places"] if p["role"] == "location"]
+
+
+# --------------------------------------------------------------------------
+# sentences without an exercise word that add participants and places
+
+@pytest.mark.parametrize("text, participants", [
+    # "X from A and B are taking part" in the next sentence
+    (" date 2023-06-05\nT\nSpain and France began joint drills near Perpignan. Marines from Italy and Greece "
+     "are taking part as well.\n", ["ES", "FR", "GR", "IT"]),
+    # a list of demonyms holding a country abbreviation, after the verb
+    (" date 2021-05-10\nT\nThe Swift Falcon exercise opened in Latvia on Monday. About 3,000 troops will "
+     "participate, including Latvian, U.S., Danish and Dutch service members.\n", ["DK", "LV", "NL", "US"]),
+    # "personnel from N countries, A, B and C among them"
+    (" date 2019-03-18\nT\nKenya and the United States launched the Justified Accord exercise on Monday. "
+     "Some 900 personnel from 8 countries, Uganda, Rwanda and Tanzania among them, are taking part.\n",
+     ["KE", "RW", "TZ", "UG", "US"]),
+])
+def test_participation_sentences_add_participants(text, participants):
+    assert one_event(text)["participants"] == participants
+
+
+def test_activity_sentences_before_the_exercise_is_named_belong_to_it():
+    row = one_event(
+        " date 2022-02-11\nT\nNear Pskov, Russian paratroopers practised landings alongside Belarusian units.\n\n"
+        "The Allied Shield-2022 manoeuvres began on Thursday.\n")
+    assert row["name"] == "Allied Shield-2022"
+    assert row["participants"] == ["BY", "RU"]
+    assert "Pskov" in locations(row)
+
+
+def test_a_sentence_of_officials_adds_nothing():
+    row = one_event(" date 2023-06-05\nT\nChile held naval drills off Valparaiso. Peruvian officials said "
+                    "they were taking part in talks in Lima.\n")
+    assert row["participants"] == ["CL"]
+    assert "Lima" not in locations(row)
+
+
+# --------------------------------------------------------------------------
+# observers in their own field
+
+@pytest.mark.parametrize("text, observers", [
+    (" date 2022-09-01\nT\nKazakhstan and Kyrgyzstan opened joint exercises near Bishkek. Uzbek observers "
+     "will attend.\n", ["UZ"]),
+    (" date 2022-09-01\nT\nMongolia held military exercises near Ulaanbaatar, with observers from Japan.\n",
+     ["JP"]),
+])
+def test_observers_are_not_participants(text, observers):
+    row = one_event(text)
+    assert row["observers"] == observers
+    assert not set(observers) & set(row["participants"])
+
+
+# --------------------------------------------------------------------------
+# alliances: "all N member states"
+
+def test_all_member_states_are_the_alliance_on_the_article_date():
+    row = one_event(" date 2023-05-02\nT\nNATO's Northern Shield exercise opened in Estonia, with troops from "
+                    "all 31 member states.\n")
+    assert len(row["participants"]) == 31 and "FI" in row["participants"] and "SE" not in row["participants"]
+
+
+def test_a_count_that_disagrees_with_the_date_expands_nothing():
+    row = one_event(" date 2019-05-02\nT\nNATO's Northern Shield exercise opened in Estonia, with troops from "
+                    "all 32 member states.\n")
+    assert len(row["participants"]) < 29
+
+
+def test_undated_article_takes_the_membership_of_that_size():
+    row = one_event("T\nNATO's Northern Shield exercise opened in Estonia, with troops from all 30 member "
+                    "states.\n")
+    assert len(row["participants"]) == 30 and "MK" in row["participants"] and "FI" not in row["participants"]
+
+
+def test_alliance_table():
+    assert find_alliance("troops of the Collective Security Treaty Organization") == "CSTO"
+    assert "UZ" in alliance_members("CSTO", dt.date(2010, 1, 1))
+    assert "UZ" not in alliance_members("CSTO", dt.date(2013, 1, 1))
+    assert alliance_members("nothing", dt.date(2013, 1, 1)) == frozenset()
+    for members in ALLIANCES.values():
+        for joined, left in members.values():
+            assert left is None or joined < left
+
+
+# --------------------------------------------------------------------------
+# places
+
+def test_fronted_locative_places_the_activity():
+    row = one_event(" date 2020-10-05\nT\nArmenia held command-staff exercises on Monday. Near Gyumri, in the "
+                    "north-west of the country, Armenian tank units trained with artillery.\n")
+    assert "Gyumri" in locations(row)
+
+
+@pytest.mark.parametrize("text, place", [
+    (" date 2022-11-07\nT\nThe Indian Navy will join the naval wargames off Japan next week.\n", "Japan"),
+    (" date 2024-03-04\nT\nThe exercise brings 20,000 soldiers to the northern parts of Norway.\n", "Norway"),
+])
+def test_off_and_parts_of_are_locative(text, place):
+    assert place in locations(one_event(text))
+
+
+def test_a_date_of_another_happening_is_not_the_exercises():
+    row = one_event(" date 2022-08-31\nT\nSouth Korean troops held a live-fire exercise near Daegu on Wednesday. "
+                    "It was the first live-fire exercise led by the 3rd Brigade, a unit set up in 2015.\n")
+    assert row["start_date"] == "2022-08-31"
+
+
+# --------------------------------------------------------------------------
+# sentences that refer to the exercise in focus
+
+def test_the_activities_and_a_ground_phase_are_the_same_exercise():
+    rows = records(" date 2020-07-30\nT\nThe Kazakh and Uzbek air forces carried out a joint military drill on "
+                   "July 29. The activities will go on in Almaty, Shymkent and Taraz until Aug. 10. Ground "
+                   "exercises are planned in Almaty and Shymkent from Aug. 1 to Aug. 5.\n")
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["start_date"], row["end_date"]) == ("2020-07-29", "2020-08-10")
+    assert {"Almaty", "Shymkent"} <= set(locations(row))
+
+
+def test_a_phase_outside_the_dates_is_another_exercise():
+    rows = records(" date 2020-07-30\nT\nThe Kazakh and Uzbek air forces carried out a joint military drill on "
+                   "July 29. The activities will go on in Almaty until Aug. 10. Naval exercises are planned in "
+                   "Aktau from Sept. 1 to Sept. 5.\n")
+    assert len(rows) == 2
+
+
+def test_it_was_the_first_exercise_describes_the_one_in_focus():
+    rows = records(" date 2022-08-31\nT\nPeru and Chile held a combined live-fire exercise near Tacna on "
+                   "Wednesday. It was also the first division-level live-fire exercise of the two armies.\n")
+    assert len(rows) == 1
+
+
+def test_a_range_of_field_exercises_is_part_of_the_exercise():
+    rows = records(" date 2025-07-14\nT\nThe drills belong to Japan's annual Keen Sword exercise. Troops were "
+                   "mobilised for 10 days of weapons training and a wide range of field exercises.\n")
+    assert len(rows) == 1 and rows[0]["name"] == "Keen Sword"
+
+
+# --------------------------------------------------------------------------
+# names: a series and its editions
+
+def test_a_previous_edition_takes_the_series_name_and_members():
+    rows = records(" date 2022-10-27\nT\nIndia and Nepal will hold the Surya Kiran exercise in Pithoragarh from "
+                   "November 15. Its previous edition was held in Salijhandi in October 2021.\n")
+    past = [r for r in rows if r["start_date"] == "2021-10"]
+    assert len(rows) == 2 and len(past) == 1
+    assert past[0]["name"] == "Surya Kiran" and past[0]["participants"] == ["IN", "NP"]
+
+
+def test_a_name_without_its_edition_number_is_the_same_exercise():
+    rows = records(" date 2024-04-22\nT\nLeaders watch Iron Wolf drill\nLithuanian and German troops began "
+                   "the Iron Wolf 24/II exercise on Sunday.\n")
+    assert len(rows) == 1 and rows[0]["name"] in ("Iron Wolf", "Iron Wolf 24/II")
+
+
+def test_different_edition_numbers_are_different_exercises():
+    rows = records(" date 2024-04-22\nT\nLithuanian and German troops began the Iron Wolf 24/II exercise on "
+                   "Sunday. The Iron Wolf 23/I exercise was held last year in Pabrade.\n")
+    assert len(rows) == 2
