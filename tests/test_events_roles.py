@@ -185,3 +185,35 @@ def test_different_edition_numbers_are_different_exercises():
     rows = records(" date 2024-04-22\nT\nLithuanian and German troops began the Iron Wolf 24/II exercise on "
                    "Sunday. The Iron Wolf 23/I exercise was held last year in Pabrade.\n")
     assert len(rows) == 2
+
+
+def test_an_earlier_edition_has_the_series_parties_not_every_contingent():
+    rows = records(" date 2020-08-26\nT\nThe fourth Iron Lance exercise, led jointly by Canada and Latvia, opens "
+                   "on September 7 near Adazi. More than 2,000 troops will take part, including Latvian, Canadian, Polish "
+                   "and Spanish soldiers. At an earlier iteration, in July 2018, Canadian soldiers crossed "
+                   "several towns.\n")
+    past = [r for r in rows if r["start_date"] == "2018-07"]
+    assert len(past) == 1 and past[0]["name"] == "Iron Lance" and past[0]["participants"] == ["CA", "LV"]
+    current = [r for r in rows if r["start_date"] == "2020-09-07"]
+    assert len(current) == 1
+    assert current[0]["participants"] == ["CA", "ES", "LV", "PL"]
+
+
+@pytest.mark.parametrize("text, participants", [
+    (" date 2022-09-01\nT\nU.S. soldiers held drills near Riga on Monday.\n", ["US"]),
+    (" date 2022-09-01\nT\nUK troops held drills near Riga on Monday.\n", ["GB"]),
+])
+def test_abbreviated_country_before_a_force(text, participants):
+    assert one_event(text)["participants"] == participants
+
+
+def test_a_list_of_places_continues_after_and():
+    row = one_event(" date 2024-03-04\nT\nThe exercise brings 20,000 soldiers to the northern parts of Norway, "
+                    "Sweden and Finland.\n")
+    assert {"Norway", "Sweden", "Finland"} <= set(locations(row))
+
+
+def test_a_confrontation_between_countries_places_nothing():
+    row = one_event(" date 2024-04-22\nT\nPolish troops held drills along the Suwalki Gap, which could become a "
+                    "flashpoint in any confrontation between Russia and NATO.\n")
+    assert "Russia" not in locations(row)

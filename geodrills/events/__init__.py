@@ -179,7 +179,7 @@ _BLOCKER = re.compile(
     r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
     r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
-    r"threats?|set\s+up|founded|established|formed\s+in|voted|votes|referendum|"
+    r"threats?|confrontations?|clash(?:es)?|tensions?|set\s+up|founded|established|formed\s+in|voted|votes|referendum|"
     # reactions of onlookers: "officials in Moscow voiced concern about the drills"
     r"concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|object(?:s|ed|ing)|watch(?:es|ed|ing)|"
     r"monitor(?:s|ed|ing)?|observ(?:es|ed|ing)|voiced|express(?:es|ed|ing)|protest\w*)\b", _I)
@@ -214,6 +214,8 @@ _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|serv
           r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
           r"servicemembers|service\s+members|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units|"
           r"infantry|infantrymen|contingents?|sailors|airmen|reservists|crews|detachments?)")
+# "U.S. soldiers", "UK troops": a country abbreviation before a force noun
+_ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])({_ABBREVIATION_ALT})(?!\w)(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
 _EXERCISE_VERB = (r"(?:preparing\s+for|prepares\s+for|taking\s+part|take\s+part|takes\s+part|took\s+part|"
                   r"participat(?:e|es|ed|ing)|joined|join|joins|joining|"
@@ -275,8 +277,8 @@ _PREDICATE_BEFORE = re.compile(
     r"(?:the|a|an|its|one\s+of\s+the)\s+(?:[\w-]+\s+){0,5}$", _I)
 # "10 days of weapons training and a wide range of field exercises": parts of the exercise in focus.
 _PART_OF_BEFORE = re.compile(
-    r"\b(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of\s+"
-    r"(?:[\w-]+\s+){0,3}$", _I)
+    r"\b(?:(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of|"
+    r"includes|include|including|comprises|comprising)\s+(?:[\w-]+\s+){0,3}$", _I)
 # Countries that watch: "NATO observers will attend", "observers from Kazakhstan", "observed by Chinese officers".
 _OBSERVER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:observers|monitors)\b", _I)
 _OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\s+)?$|"
@@ -398,6 +400,8 @@ class _Report:
     _bounds_cache: Any = field(default=None, repr=False)
     until: DateExpr | None = None
     observers: set[str] = field(default_factory=set)
+    #: participants given by the sentences that name the exercise: the parties of its series
+    named_participants: set[str] = field(default_factory=set)
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
@@ -661,10 +665,10 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
         return "border"
     if _MODIFIER_AFTER.match(after_text):
         return "mentioned"
+    if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
+        return "location"  # "the northern parts of Norway, Sweden and Finland"
     if _PARTNER_BEFORE.search(before_text) and loc.kind == "country":
         return "mentioned"  # "an exercise with the United States": a partner, not a place
-    if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
-        return "location"
     if _closes_venue_list(text, loc.end, min(sentence[1], loc.end + 160)):
         return "location"  # "with Kenitra, Agadir and Mahbès as venues"
     cs, ce = cue
@@ -714,6 +718,12 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
                 found.update(d.country for d in group if d.country)
                 found.update(c for c in abbreviated if c)
         i += 1
+    # "U.S. soldiers", "UK troops": a country abbreviation before a force noun
+    for m in _ABBREVIATION_FORCE.finditer(text, a, b):
+        code = COUNTRY_ABBREVIATIONS[m.group(1)]
+        if code and not _PARTICIPANT_BLOCKER.search(_between(text, m.end(), cue[0]) if m.end() <= cue[0]
+                                                    else _between(text, cue[1], m.start())):
+            found.add(code)
     # Forces that name their country: "the IRGC launched", "Bundeswehr soldiers", "drills of the PLA".
     for f in find_forces(text[a:b]):
         start, end = a + f.start, a + f.end
@@ -1118,6 +1128,8 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.participants |= m.participants
     report.explicit_participants |= bool(m.participants)
     report.observers |= m.observers
+    if m.name:
+        report.named_participants |= m.participants
     report.joint |= m.joint
     report.future |= m.planned
     ending = m.ending
@@ -1286,12 +1298,12 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             target = new(m)
             if lead is None:
                 lead = target
-            if m.series and focus is not None and focus.name:
-                # "Its previous edition was held in Alaska": the series' name, and its members when
-                # the text names none
-                target.name = _series_name(focus.name)
-                if not m.participants:
-                    target.participants |= focus.participants
+            series = focus if focus is not None and focus.name else lead
+            if m.series and series is not None and series is not target and series.name:
+                # "Its previous edition was held in Alaska": the series' name (of the exercise in focus,
+                # else the story's), and its members when the text names none
+                target.name = _series_name(series.name)
+                target.participants |= series.named_participants or series.participants
         _add(target, m, text, article.name)
         focus = target
 
