@@ -204,7 +204,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_rel", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", _FLAGS)),
     # on Monday / last Monday / Monday's drills / announced Monday
     ("weekday", re.compile(
-        r"\b(?:(?P<which>on|last|this|next|past)\s+)?(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+        r"\b(?:(?P<which>on|last|this|next|past|until|till)\s+)?(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
         r"(?:['’]s)?\b", _FLAGS)),
 ]
 
@@ -212,6 +212,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ANY_DATE_WORD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
     r"yesterday|tomorrow|week|fortnight|month|year|day)", _FLAGS)
+
+# A text that tells of the past: "lasted until Thursday" is the Thursday before.
+_PAST_TELLING = re.compile(r"\b(?:was|were|had|lasted|ended|continued|ran|went\s+on)\b", _FLAGS)
 
 # A sentence that talks about the future ("will", "is to", "planned") makes
 # "on Monday" mean the next Monday; otherwise news reports the past.
@@ -407,7 +410,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool,
         return "relative", (ref + dt.timedelta(days=offset)).isoformat(), None, "day"
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
-        if which == "next" or (which in ("", "on", "this") and future):
+        # "hosts the drills until Thursday": the coming Thursday, unless the text tells of the past
+        # ("the drills lasted until Thursday")
+        onward = which in ("until", "till") and (future or not _PAST_TELLING.search(m.string))
+        if which == "next" or (which in ("", "on", "this") and future) or onward:
             day = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
             if which == "next" and day == ref:
                 day += dt.timedelta(days=7)

@@ -162,3 +162,15 @@ def test_a_year_alone_leaves_relative_dates_unresolved(text):
 def test_this_year_with_a_year_from_the_text():
     assert one("this year's exercise", ref_year=2022).start_date == "2022"
     assert one("last year", ref_year=2022).start_date == "2021"
+
+
+def test_until_a_weekday_is_the_coming_one_unless_the_text_tells_of_the_past():
+    import datetime as dt
+
+    from geodrills.dates import find_dates
+
+    monday = dt.date(2023, 6, 5)
+    (d,) = find_dates("Narva hosts the drills until Friday.", ref_date=monday)
+    assert d.start_date == "2023-06-09"
+    (d,) = find_dates("The drills lasted until Friday.", ref_date=monday)
+    assert d.start_date == "2023-06-02"

@@ -217,3 +217,27 @@ def test_a_confrontation_between_countries_places_nothing():
     row = one_event(" date 2024-04-22\nT\nPolish troops held drills along the Suwalki Gap, which could become a "
                     "flashpoint in any confrontation between Russia and NATO.\n")
     assert "Russia" not in locations(row)
+
+
+# --------------------------------------------------------------------------
+# a hosting town and a border named as a place start nothing
+
+def test_a_hosting_town_with_a_border_in_apposition_is_one_event():
+    rows = records(" date 2023-06-05\nEstonian and Finnish troops open Baltic Guard 23\nEstonian and Finnish "
+                   "troops began the Baltic Guard 23 exercise on Monday near Narva.\n\nNarva, a few km from the "
+                   "Russian border at Ivangorod, hosts the drills until Friday.\n")
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["participants"] == ["EE", "FI"]
+    assert (row["start_date"], row["end_date"]) == ("2023-06-05", "2023-06-09")
+    assert "Ivangorod" not in locations(row)
+
+
+def test_a_town_that_hosts_is_a_place_not_a_participant():
+    row = one_event(" date 2023-06-05\nT\nSlovak troops began drills on Monday. Lublin hosts the drills.\n")
+    assert row["participants"] == ["SK"] and locations(row) == ["Lublin"]
+
+
+def test_a_distance_reference_point_is_not_the_venue():
+    row = one_event(" date 2023-06-05\nT\nFinnish troops held drills some 40 km from Lappeenranta on Monday.\n")
+    assert "Lappeenranta" not in locations(row)

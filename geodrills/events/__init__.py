@@ -202,11 +202,20 @@ _DEMONYM_LIST_GAP = re.compile(
     rf"\s*(?:,|and|-|–|,\s*and)\s*(?:(?P<abbr>{_ABBREVIATION_ALT})(?!\w)\s*(?:,|and|,\s*and)\s*)?")
 # a place that opens its sentence after a locative word ("Around Rzeczyca, ...") sets the scene for all of it
 _FRONTED_LOCATIVE = re.compile(r"\W*(?:in|at|near|around|on|inside|outside|close\s+to)\s+(?:the\s+)?", _I)
-_HOST = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|will|has|have)?\s*(?:been\s+)?(?:hosting|hosts|hosted|host)\b", _I)
+# "Alexandroupolis, some 30 km from the border, hosts the drills": an appositive may come between
+_HOST = re.compile(r"^(?:\s*,[^,.;]{1,80},)?\W*(?:\w+\s+){0,2}?(?:is|are|was|will|has|have)?\s*(?:been\s+)?"
+                   r"(?:hosting|hosts|hosted|host)\b", _I)
+# A place after a preposition is no subject: "the Turkish border at Edirne, hosts" -- Edirne hosts nothing.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|from|near|of|to|in|by|on|off|towards?|across|along|beyond|past|"
+                                 r"around|outside|inside|than)\s+(?:the\s+)?$", _I)
 _PURPOSE = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to\s+(?:conduct|hold|take\s+part\s+in|participate\s+in|join|attend|carry\s+out|"
     r"stage|start|begin)|for)\b", _I)
-_BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", _I)
+# "the border with Turkey", "the Turkish border at Edirne": the place names a border, not the venue
+_BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
+# "some 30 km from Edirne", "80 miles north of the city": a reference point, not the venue
+_DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+){0,2}?(?:from|of)\s+"
+                              r"(?:the\s+)?$", _I)
 _MODIFIER_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:country|nation|state|side|government|leadership|army|armies|military|forces|troops|"
     r"border|borders|authorities|officials|president|minister|ministry|people|media|leader|officers)\b)", _I)
@@ -663,7 +672,7 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
     before_text = text[max(s0, loc.start - 60):loc.start]
     if _BORDER_BEFORE.search(before_text) or re.match(r"^\s+borders?\b", after_text, _I):
         return "border"
-    if _MODIFIER_AFTER.match(after_text):
+    if _MODIFIER_AFTER.match(after_text) or _DISTANCE_BEFORE.search(before_text):
         return "mentioned"
     if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
         return "location"  # "the northern parts of Norway, Sweden and Finland"
@@ -682,7 +691,7 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
         return "location"  # "Near Homel, in the south-east of the country, Russian commandos trained"
     if len(gap) > 120 or _BLOCKER.search(gap):
         return "mentioned"
-    if _HOST.match(gap):
+    if _HOST.match(gap) and not _PREPOSITION_BEFORE.search(before_text):
         return "location"
     if _LOCATIVE_TAIL.search(before_text) and (_PURPOSE.match(gap) or len(gap) <= 60):
         return "location"
@@ -752,8 +761,12 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         if _PARTICIPANT_BLOCKER.search(gap):
             j += 1
             continue
-        if _SUBJECT_VERB_AFTER.match(after) or _HOST.match(after):
+        subject = not _PREPOSITION_BEFORE.search(before)
+        if subject and _SUBJECT_VERB_AFTER.match(after):
             countries = {loc.country for loc in group}  # "Ankara and Baku launched": capitals for governments
+            found.update(countries)
+        elif subject and _HOST.match(after):
+            # "Azerbaijan is hosting the drills"; a town that hosts them is a place, not a participant
             found.update(countries)
         elif _FORCE_AFTER.match(after) and not re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", after, _I):
             found.update(countries)
