@@ -762,11 +762,11 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
             j += 1
             continue
         subject = not _PREPOSITION_BEFORE.search(before)
-        if subject and _SUBJECT_VERB_AFTER.match(after):
-            countries = {loc.country for loc in group}  # "Ankara and Baku launched": capitals for governments
-            found.update(countries)
-        elif subject and _HOST.match(after):
+        if subject and _HOST.match(after):
             # "Azerbaijan is hosting the drills"; a town that hosts them is a place, not a participant
+            found.update(countries)
+        elif subject and _SUBJECT_VERB_AFTER.match(after):
+            countries = {loc.country for loc in group}  # "Ankara and Baku launched": capitals for governments
             found.update(countries)
         elif _FORCE_AFTER.match(after) and not re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", after, _I):
             found.update(countries)
