@@ -16,7 +16,9 @@ repo's seeds (and the drills dev articles when ``../shared`` exists):
 and times, in fresh processes, ``geodrills geocode DIR -o F`` (the baseline)
 and ``geodrills events DIR -o F``, printing wall seconds, the ratio
 events/geocode (issue 17's target: <= 3 at 5,000 articles) and the events
-found.  Time per article should stay flat as N grows (linear cost).
+found, and the peak resident memory (MB) of each command's main process
+(``resource.getrusage`` in the child).  Time per article should stay flat as N
+grows (linear cost); the events process should not grow with the corpus's text.
 
 With ``--hostile`` it times instead the event stages alone (places given, so
 the geoparser's own cost is left out) on single articles built by
@@ -69,14 +71,29 @@ def write_corpus(folder: Path, n: int, *, dated: bool) -> None:
         (folder / f"{i:05d}_{name}.txt").write_text(text, encoding="utf-8")
 
 
-def run(command: list[str]) -> float:
+# Runs the CLI in this process and reports its peak resident memory (its own and its worker processes').
+_RSS_WRAPPER = """
+import resource, runpy, sys
+sys.argv = ["geodrills", *sys.argv[1:]]
+try:
+    runpy.run_module("geodrills", run_name="__main__")
+finally:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"peak-rss-kb {own} {workers}", file=sys.stderr)
+"""
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB of the main process) of ``geodrills COMMAND`` in a fresh process."""
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "geodrills", *command], env=env, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", _RSS_WRAPPER, *command], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         raise SystemExit(f"geodrills {' '.join(command)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return seconds
+    rss = re.search(r"peak-rss-kb (\d+) (\d+)", proc.stderr)
+    return seconds, int(rss.group(1)) / 1024 if rss else float("nan")  # Linux: ru_maxrss is in KiB
 
 
 HOSTILE = {
@@ -124,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_events_"))
     print(f"{'corpus':8} {'articles':>8} {'geocode s':>10} {'events s':>9} {'ratio':>6} "
-          f"{'ms/article':>10} {'events':>7} {'max articles/event':>18}")
+          f"{'ms/article':>10} {'events':>7} {'max articles/event':>18} {'geocode MB':>10} {'events MB':>9}")
     try:
         for dated in (False, True):
             for n in sizes:
@@ -132,16 +149,18 @@ def main(argv: list[str] | None = None) -> int:
                 if not folder.exists():
                     write_corpus(folder, n, dated=dated)
                 out_g, out_e = root / f"g_{folder.name}.jsonl", root / f"e_{folder.name}.jsonl"
-                geocode = run(["geocode", str(folder), "-o", str(out_g)])
-                events = run(["events", str(folder), "-o", str(out_e)])
+                geocode, geocode_mb = run(["geocode", str(folder), "-o", str(out_g)])
+                events, events_mb = run(["events", str(folder), "-o", str(out_e)])
                 rows = [json.loads(line) for line in out_e.read_text(encoding="utf-8").splitlines() if line]
                 biggest = max((len(r["articles"]) for r in rows), default=0)
                 print(f"{folder.name.split('_')[0]:8} {n:8,} {geocode:10.1f} {events:9.1f} {events / geocode:6.2f} "
-                      f"{1000 * events / n:10.1f} {len(rows):7,} {biggest:18,}", flush=True)
+                      f"{1000 * events / n:10.1f} {len(rows):7,} {biggest:18,} {geocode_mb:10.0f} {events_mb:9.0f}",
+                      flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    print("target (issue 17): events within 3x of geocode at 5,000 articles; ms/article flat as N grows")
+    print("target (issue 17): events within 3x of geocode at 5,000 articles; ms/article flat as N grows; "
+          "MB: peak resident memory of the main process (it should grow with the events, not the corpus)")
     return 0
 
 

@@ -241,3 +241,39 @@ def test_a_town_that_hosts_is_a_place_not_a_participant():
 def test_a_distance_reference_point_is_not_the_venue():
     row = one_event(" date 2023-06-05\nT\nFinnish troops held drills some 40 km from Lappeenranta on Monday.\n")
     assert "Lappeenranta" not in locations(row)
+
+
+# --------------------------------------------------------------------------
+# streaming: copies in any order
+
+def _copies():
+    body = ("Latvian and Estonian troops began joint military exercises near Valga on Monday. The drills will "
+            "last five days. Tanks and artillery take part. Officials said the exercise is defensive. "
+            "Journalists were invited to watch.")
+    return [
+        Article.from_text(f" date 2021-02-03\nDrills begin near Valga\n{body}\n", "m.txt"),
+        Article.from_text(f" date 2021-02-03\nDrills begin near Valga\n{body}\n", "z.txt"),
+        Article.from_text(f" date 2021-02-03\nBaltic war games start\n{body}\nShare this story.\n", "c.txt"),
+        Article.from_text(f" date 2021-02-03\nAnother headline\n{body}\n", "a.txt"),
+    ]
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]])
+def test_copies_in_any_order_give_one_event_whose_original_is_the_smallest_name(order):
+    articles = _copies()
+    rows = events_to_records(extract_events(iter([articles[i] for i in order])))
+    assert len(rows) == 1
+    assert rows[0]["articles"] == ["a.txt", "c.txt", "m.txt", "z.txt"]
+    assert {e["article"] for e in rows[0]["details"]["evidence"]} == {"a.txt"}
+
+
+def test_extract_events_takes_a_generator_once():
+    seen = []
+
+    def gen():
+        for a in _copies():
+            seen.append(a.name)
+            yield a
+
+    rows = events_to_records(extract_events(gen()))
+    assert len(rows) == 1 and len(seen) == 4

@@ -21,12 +21,12 @@ def run(args: argparse.Namespace) -> int:
     from ..schema import EVENT_OUTPUT_COLUMNS
 
     job = Run("events", args)
-    # the merge compares reports across articles, so it needs them all (see geodrills.events)
-    articles = list(job.read())
-    records = events_to_records(extract_events(articles)) if articles else []
+    # articles stream through (job.read draws the bar); extract_events keeps only their candidate
+    # reports for the merge, never their text
+    records = events_to_records(extract_events(job.read(), progress=False))
     with open_rows(args.output, job.format, EVENT_OUTPUT_COLUMNS, layer="events") as sink:
         sink.write(records)
-    if not articles:
+    if not job.articles:
         job.say("no readable article")
     return job.finish(plural(len(records), "exercise") if records else "no exercise found",
                       nothing_found=not records)

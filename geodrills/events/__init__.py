@@ -1673,20 +1673,35 @@ def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[
 _WORDS = re.compile(r"[^\W_]+")
 
 
+@dataclass(frozen=True, slots=True)
+class _Print:
+    """What duplicate finding keeps of an article: its date, a digest of its words and of each sentence."""
+
+    name: str
+    body: tuple[Any, str]
+    sentences: tuple[tuple[Any, str], ...]
+
+
 class _Duplicates:
-    """Finds articles that repeat an earlier one, exactly or nearly, in time linear in the text.
+    """Finds articles that repeat another, exactly or nearly, in time linear in the text.
 
     Two articles are duplicates when they have the same date and either the
     same words or, for articles of at least :attr:`Limits.NEAR_DUP_MIN_SENTENCES`
     sentences, :attr:`Limits.NEAR_DUP_SHARE` of their sentences in common
     (a wire story republished with another headline, a changed byline or a
-    footer).  Each sentence is indexed once, under the first article that
-    had it, so no article is compared with all the others.
+    footer).  Each sentence is indexed once, under the original that had it,
+    so no article is compared with all the others.  Articles come one at a
+    time in any order; of a set of copies the one with the smallest name is
+    the original (:meth:`replace` hands the index over when a smaller one
+    comes later), so the result does not depend on the order.  Only digests
+    are kept, never text.
     """
 
     def __init__(self) -> None:
         self._exact: dict[tuple[Any, str], str] = {}
         self._sentence_owner: dict[tuple[Any, str], str] = {}
+        self._owned: dict[str, list[tuple[Any, str]]] = {}
+        self._bodies: dict[str, list[tuple[Any, str]]] = {}
         self._size: dict[str, int] = {}
         self.copies: dict[str, list[str]] = {}
 
@@ -1694,40 +1709,66 @@ class _Duplicates:
     def _digest(text: str) -> str:
         return hashlib.blake2b(" ".join(_WORDS.findall(text.casefold())).encode("utf-8"), digest_size=16).hexdigest()
 
-    def original_of(self, article: Article, spans: Sequence[tuple[int, int]]) -> str | None:
-        """The earlier article this one repeats, or None (then it is remembered as an original)."""
+    @classmethod
+    def fingerprint(cls, article: Article, spans: Sequence[tuple[int, int]]) -> _Print:
         text = article.text
-        body = self._digest(text[article.body_start:])
-        original = self._exact.get((article.date, body))
         # the headline is often rewritten when a story is republished: it does not count
-        sentences = [self._digest(text[a:b]) for a, b in spans if text[a:b] != article.title]
-        sentences = list(dict.fromkeys(h for h in sentences if h != self._digest("")))
-        if original is None and len(sentences) >= Limits.NEAR_DUP_MIN_SENTENCES:
-            counts: dict[str, int] = {}
-            for h in sentences:
-                owner = self._sentence_owner.get((article.date, h))
-                if owner is not None:
-                    counts[owner] = counts.get(owner, 0) + 1
-            for owner, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                share = n / max(len(sentences), self._size[owner])
-                if share >= Limits.NEAR_DUP_SHARE:
-                    original = owner
-                break
-        if original is not None:
-            self.copies.setdefault(original, []).append(article.name)
+        sentences = [cls._digest(text[a:b]) for a, b in spans if text[a:b] != article.title]
+        empty = cls._digest("")
+        keys = tuple((article.date, h) for h in dict.fromkeys(sentences) if h != empty)
+        return _Print(article.name, (article.date, cls._digest(text[article.body_start:])), keys)
+
+    def original_of(self, fp: _Print) -> str | None:
+        """The original ``fp`` repeats, or None."""
+        original = self._exact.get(fp.body)
+        if original is not None or len(fp.sentences) < Limits.NEAR_DUP_MIN_SENTENCES:
             return original
-        self._exact[(article.date, body)] = article.name
-        self._size[article.name] = len(sentences)
-        for h in sentences:
-            self._sentence_owner.setdefault((article.date, h), article.name)
+        counts: dict[str, int] = {}
+        for key in fp.sentences:
+            owner = self._sentence_owner.get(key)
+            if owner is not None:
+                counts[owner] = counts.get(owner, 0) + 1
+        for owner, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            if n / max(len(fp.sentences), self._size[owner]) >= Limits.NEAR_DUP_SHARE:
+                return owner
+            break
         return None
 
+    def add_original(self, fp: _Print) -> None:
+        if self._exact.setdefault(fp.body, fp.name) == fp.name:
+            self._bodies.setdefault(fp.name, []).append(fp.body)
+        self._size[fp.name] = len(fp.sentences)
+        owned = self._owned.setdefault(fp.name, [])
+        for key in fp.sentences:
+            if self._sentence_owner.setdefault(key, fp.name) == fp.name:
+                owned.append(key)
 
-def _as_articles(articles: Any) -> list[Article]:
-    """Articles from an article, a path, a folder, a corpus table, a DataFrame, raw text, or an iterable."""
+    def add_copy(self, original: str, name: str) -> None:
+        self.copies.setdefault(original, []).append(name)
+
+    def replace(self, original: str, fp: _Print) -> None:
+        """``fp`` repeats ``original`` and has a smaller name: it becomes the original, ``original`` a copy.
+
+        Everything indexed under ``original`` (its words, its sentences) is handed over, so later
+        copies of either text find the new original.
+        """
+        for key in self._owned.pop(original, []):
+            self._sentence_owner[key] = fp.name
+            self._owned.setdefault(fp.name, []).append(key)
+        for body in self._bodies.pop(original, []):
+            self._exact[body] = fp.name
+            self._bodies.setdefault(fp.name, []).append(body)
+        size = self._size.pop(original, 0)
+        self.add_original(fp)
+        self._size[fp.name] = max(self._size[fp.name], size)
+        self.copies[fp.name] = self.copies.pop(original, []) + [original]
+
+
+def _iter_articles(articles: Any) -> Iterable[Article]:
+    """Articles from an article, a path, a folder, a corpus table, a DataFrame, raw text, or an iterable, lazily."""
     from ..corpus import iter_articles  # every corpus source; see geodrills.corpus
 
-    return list(iter_articles(articles))
+    return iter_articles(articles)
 
 
 def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None):
@@ -1769,14 +1810,26 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     [['TurAz Qartali 2022', ['AZ', 'TR']]]
     """
     gpd = import_optional("geopandas", feature="extract_events")
-    docs = sorted(_as_articles(articles), key=lambda a: a.name)  # the first copy of a text is its original
-    all_reports: list[_Report] = []
+    # Articles stream through one at a time; only each original's candidate reports and the
+    # duplicate index (digests) are kept, so memory follows the events, not the text.
+    reports: dict[str, list[_Report]] = {}
     duplicates = _Duplicates()
-    for article in progress_iter(docs, desc="events", enabled=progress):
+    for article in progress_iter(_iter_articles(articles), desc="events", enabled=progress):
         # a copy of an article already read adds its name to that article's events, not new events
         spans = _sentences(article)
-        if duplicates.original_of(article, spans) is None:
-            all_reports.extend(_article_reports(article, _locations_for(article, mentions), spans))
+        fp = duplicates.fingerprint(article, spans)
+        original = duplicates.original_of(fp)
+        if original is None:
+            reports[article.name] = _article_reports(article, _locations_for(article, mentions), spans)
+            duplicates.add_original(fp)
+        elif article.name < original:
+            # of a set of copies the smallest name is the original, whatever order they come in
+            del reports[original]
+            reports[article.name] = _article_reports(article, _locations_for(article, mentions), spans)
+            duplicates.replace(original, fp)
+        else:
+            duplicates.add_copy(original, article.name)
+    all_reports = [r for name in sorted(reports) for r in reports[name]]
     all_reports.sort(key=lambda r: (r.article, r.index))
     groups = _merge(all_reports)
     rows = [_event_row(g.reports, duplicates.copies) for g in groups]
