@@ -277,3 +277,23 @@ def test_extract_events_takes_a_generator_once():
 
     rows = events_to_records(extract_events(gen()))
     assert len(rows) == 1 and len(seen) == 4
+
+
+def test_cli_jobs_give_the_same_events(tmp_path):
+    from pathlib import Path
+
+    from geodrills.cli import main
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, path in enumerate(sorted(seeds.glob("*.txt"))):
+        text = path.read_text(encoding="utf-8")
+        for k in range(3):  # copies, under names that sort before and after the original
+            (folder / f"{k}_{path.name}").write_text(text, encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"events{jobs}.jsonl"
+        assert main(["events", str(folder), "--jobs", jobs, "-o", str(out)]) == 0
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1] and outs[0].count("\n") == 11

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._output import Run, add_corpus_arguments, add_output_arguments
+from ._output import Run, add_corpus_arguments, add_output_arguments, add_scale_arguments
 
 HELP = "list the military exercises the articles describe (name, dates, places, participants)"
 
@@ -12,6 +12,7 @@ HELP = "list the military exercises the articles describe (name, dates, places, 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_arguments(parser)
     add_output_arguments(parser)
+    add_scale_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,9 +22,9 @@ def run(args: argparse.Namespace) -> int:
     from ..schema import EVENT_OUTPUT_COLUMNS
 
     job = Run("events", args)
-    # articles stream through (job.read draws the bar); extract_events keeps only their candidate
-    # reports for the merge, never their text
-    records = events_to_records(extract_events(job.read(), progress=False))
+    # articles stream through (job.read draws the bar); each original's candidate reports are found on
+    # --jobs processes (or --dask) and only they, never the text, are kept for the merge
+    records = events_to_records(extract_events(job.read(), progress=False, mapper=job.map))
     with open_rows(args.output, job.format, EVENT_OUTPUT_COLUMNS, layer="events") as sink:
         sink.write(records)
     if not job.articles:

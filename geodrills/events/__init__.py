@@ -18,17 +18,31 @@ named stages:
    without one, calendar dates take the year of the exercise's name or the
    year the article names in most of its year mentions; relative dates stay
    unresolved.  "until October 25" is an end.  Nothing else is guessed.
-4. *Participants*: demonym + unit ("Turkish commandos"), a country as the
-   agent of a drill verb ("Turkey and Azerbaijan launched"), "X's drills",
-   "troops from X", "between X and Y", and forces that name a country
-   (:mod:`geodrills.forces`); never countries that watch, condemn or voice
-   concern.  *Places* are ``"location"`` when a locative word ties them to the
-   cue ("in", "across", "as venues"), else ``"mentioned"``; one country's own
-   drills with no stated place are at home.  Everything bound to a cue lies
-   within :data:`WINDOW` characters of it.
+4. *Participants*: demonym + unit ("Turkish commandos", "U.S. soldiers"), a
+   country as the agent of a drill verb ("Turkey and Azerbaijan launched"),
+   "X's drills", "troops from X", "between X and Y", forces that name a
+   country (:mod:`geodrills.forces`), and "troops from all 32 member states"
+   of an alliance (:mod:`geodrills.lexicon.alliances`, members on the
+   article's date); never countries that watch, condemn, voice concern or
+   only host (a town that hosts the drills is a place).  *Observers*
+   ("Uzbek observers", "observers from Japan") have their own column.
+   *Places* are ``"location"`` when a locative word ties them to the cue
+   ("in", "off", "across", "as venues", a sentence-opening "Near X, ..."),
+   else ``"mentioned"`` (also "the border at X", "30 km from X"); one
+   country's own drills with no stated place are at home.  Everything bound
+   to a cue lies within :data:`WINDOW` characters of it.  A sentence with no
+   exercise word that says who takes part ("Soldiers from the US and
+   Portugal are taking part as well") or where troops drill ("Near
+   Baranowicze, Russian naval infantry trained") adds participants and
+   places to the exercise in focus -- or to the story's first exercise when
+   it comes before any -- and never starts one.
 5. *Within an article* each mention either starts a new exercise or refers to
    one already introduced (names, "previous"/"last such" markers, kinds,
    participants and dates decide); the headline's exercise is the story's.
+   "The activities", "it was the first ... exercise" and "a range of field
+   exercises" refer to the exercise in focus; a mention of another kind
+   inside its dates and places is a phase of it; "its previous edition" is
+   another exercise with the series' name and parties.
 6. *Across articles* (:func:`_merge`) reports join by name or alias key, or,
    unnamed, by overlapping dates with the same participants and nearby
    places; candidates come from blocks (name key, calendar month), never from
@@ -36,9 +50,12 @@ named stages:
    sentences) add their names, not events.  Contradictions are kept side by
    side in the details' ``conflicts``.
 
-What it guarantees: output is deterministic (input order does not matter);
-time is linear in the text and in the number of articles (every comparison
-is bounded by a :class:`Limits` constant); a date is never invented (an
+What it guarantees: output is deterministic (input order does not matter;
+of a set of copies the smallest name is the original); time is linear in
+the text and in the number of articles (every comparison is bounded by a
+:class:`Limits` constant); articles stream through one at a time and only
+their candidate reports and sentence digests are kept, so memory follows the
+events, not the corpus's text; a date is never invented (an
 impossible, out-of-range or unanchored date is ``"unresolved"``); every
 evidence quote is verbatim at its offsets.  What it does not: it reads
 English news style only, and its places are only those the geoparser finds.
@@ -63,7 +80,7 @@ from functools import lru_cache
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +98,7 @@ from ..sentences import Sentences
 from ..spans import SpanSet
 from .names import Name, find_names
 
-__all__ = ["extract_events", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
+__all__ = ["extract_events", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
 
 #: Columns of the frame :func:`extract_events` returns, in order.  All are flat
 #: (a scalar, or a sorted list of strings for ``aliases``, ``participants`` and
@@ -289,6 +306,7 @@ _PART_OF_BEFORE = re.compile(
     r"\b(?:(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of|"
     r"includes|include|including|comprises|comprising)\s+(?:[\w-]+\s+){0,3}$", _I)
 # Countries that watch: "NATO observers will attend", "observers from Kazakhstan", "observed by Chinese officers".
+_WATCH_WORD = re.compile(r"observ|monitor|watched", _I)
 _OBSERVER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:observers|monitors)\b", _I)
 _OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\s+)?$|"
                               r"\b(?:observed|watched|monitored)\s+by\s+(?:the\s+)?$", _I)
@@ -784,7 +802,9 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
 
 def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
     """Countries that watch: "Kazakh observers", "observers from Armenia", "observed by Chinese officers"."""
-    found = set()
+    found: set[str] = set()
+    if not _WATCH_WORD.search(text, a, b):
+        return found  # most sentences: one cheap pass
     for d in find_demonyms(text[a:b]):
         if d.country and (_OBSERVER_AFTER.match(text, a + d.end, b)
                           or _OBSERVER_BEFORE.search(text, max(a, a + d.start - 40), a + d.start)):
@@ -1771,7 +1791,17 @@ def _iter_articles(articles: Any) -> Iterable[Article]:
     return iter_articles(articles)
 
 
-def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None):
+def candidate_reports(article: Article) -> tuple[str, list[Any]]:
+    """One article's candidate exercises, before the merge: ``(article name, reports)``.
+
+    The unit of work :func:`extract_events` hands to a ``mapper`` (worker processes); the reports
+    are opaque, picklable records that only the merge reads.
+    """
+    return article.name, _article_reports(article, _locations_for(article, None), _sentences(article))
+
+
+def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None,
+                   mapper: Callable[[Callable[[Article], Any], Iterable[Article]], Iterable[Any]] | None = None):
     """The military exercises the articles describe, one row per exercise.
 
     Parameters
@@ -1784,6 +1814,11 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     progress : bool, optional
         Draw a progress bar on stderr; by default only on a terminal and for
         enough articles to need one.
+    mapper : callable, optional
+        ``mapper(func, articles)`` yielding ``func(article)`` in order, e.g. a
+        process pool's ordered map (the CLI passes its ``--jobs``/``--dask``
+        map); it runs :func:`candidate_reports` on the originals (copies are
+        found first, here).  Not used with ``mentions``.
 
     Returns
     -------
@@ -1812,24 +1847,31 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     gpd = import_optional("geopandas", feature="extract_events")
     # Articles stream through one at a time; only each original's candidate reports and the
     # duplicate index (digests) are kept, so memory follows the events, not the text.
-    reports: dict[str, list[_Report]] = {}
     duplicates = _Duplicates()
-    for article in progress_iter(_iter_articles(articles), desc="events", enabled=progress):
-        # a copy of an article already read adds its name to that article's events, not new events
-        spans = _sentences(article)
-        fp = duplicates.fingerprint(article, spans)
-        original = duplicates.original_of(fp)
-        if original is None:
-            reports[article.name] = _article_reports(article, _locations_for(article, mentions), spans)
-            duplicates.add_original(fp)
-        elif article.name < original:
-            # of a set of copies the smallest name is the original, whatever order they come in
-            del reports[original]
-            reports[article.name] = _article_reports(article, _locations_for(article, mentions), spans)
-            duplicates.replace(original, fp)
-        else:
-            duplicates.add_copy(original, article.name)
-    all_reports = [r for name in sorted(reports) for r in reports[name]]
+    replaced: set[str] = set()
+
+    def originals() -> Iterator[Article]:
+        for article in progress_iter(_iter_articles(articles), desc="events", enabled=progress):
+            # a copy of an article already read adds its name to that article's events, not new events
+            fp = duplicates.fingerprint(article, _sentences(article))
+            original = duplicates.original_of(fp)
+            if original is None:
+                duplicates.add_original(fp)
+                yield article
+            elif article.name < original:
+                # of a set of copies the smallest name is the original, whatever order they come in
+                duplicates.replace(original, fp)
+                replaced.add(original)
+                yield article
+            else:
+                duplicates.add_copy(original, article.name)
+
+    if mentions is None and mapper is not None:
+        found = mapper(candidate_reports, originals())
+    else:
+        found = ((a.name, _article_reports(a, _locations_for(a, mentions), _sentences(a))) for a in originals())
+    reports = {name: reps for name, reps in found}
+    all_reports = [r for name in sorted(reports) if name not in replaced for r in reports[name]]
     all_reports.sort(key=lambda r: (r.article, r.index))
     groups = _merge(all_reports)
     rows = [_event_row(g.reports, duplicates.copies) for g in groups]
