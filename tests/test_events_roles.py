@@ -297,3 +297,59 @@ def test_cli_jobs_give_the_same_events(tmp_path):
         assert main(["events", str(folder), "--jobs", jobs, "-o", str(out)]) == 0
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1] and outs[0].count("\n") == 11
+
+
+# --------------------------------------------------------------------------
+# a second look at names in the exercise's own locative slot
+
+@pytest.fixture
+def blind_geoparser(monkeypatch):
+    """The geoparser finds no place at all: every place must come from the second look."""
+    import geodrills.events as events_module
+
+    monkeypatch.setattr(events_module, "_locations_for", lambda article, mentions: [])
+
+
+def test_second_look_finds_a_place_in_a_country_the_article_names(blind_geoparser):
+    row = one_event(" date 2022-06-06\nT\nEstonian and Latvian troops held live-fire drills in Tapa on Monday.\n")
+    assert [p["country"] for p in row["details"]["places"] if p["role"] == "location"] == ["EE"]
+
+
+@pytest.mark.parametrize("text", [
+    # a near spelling is not the place ("Auli" is not "Ali")
+    " date 2022-10-27\nT\nIndian and US troops will hold drills in Auli from November 15.\n",
+    # a common word is not a town ("Line" is no place)
+    " date 2022-10-27\nT\nIndian troops will hold drills near the Line of Actual Control from November 15.\n",
+])
+def test_second_look_takes_no_guess(blind_geoparser, text):
+    assert locations(one_event(text)) == []
+
+
+def test_they_will_take_place_at_a_border_station():
+    row = one_event(" date 2020-03-01\nT\nGreek troops will begin firing drills on Monday. They will take place at "
+                    "the Kastanies border station.\n")
+    assert "Kastaniés" in locations(row)
+
+
+def test_a_possessive_coast_is_still_the_place():
+    row = one_event(" date 2024-07-14\nT\nGreek troops held drills on Crete's north coast on Monday.\n")
+    assert locations(row) == ["Kríti"]
+
+
+def test_many_editions_of_one_name_are_merged_in_linear_time(monkeypatch):
+    import geodrills.events as events_module
+
+    calls = []
+    accepts = events_module._Group.accepts
+    monkeypatch.setattr(events_module._Group, "accepts", lambda self, r: calls.append(1) or accepts(self, r))
+    n = 360
+    names = [f"Storm {i % 90 + 10}/{('I', 'II', 'III', 'IV')[i // 90]}" for i in range(n)]
+    articles = [Article.from_text(f" date 2021-02-01\nT\nTroops held the {name} drills on Monday.\n", f"{i:04d}.txt")
+                for i, name in enumerate(names)]
+    articles.append(Article.from_text(" date 2021-02-01\nT\nTroops held the Storm 17/II drills.\n", "x.txt"))
+    rows = events_to_records(extract_events(articles, mentions={}))
+    assert len(rows) == n
+    (one,) = [r for r in rows if r["name"] == "Storm 17/II"]
+    assert one["articles"] == ["0097.txt", "x.txt"]
+    # one edition's groups and a bounded month block per report, not every "Storm" group
+    assert len(calls) <= (n + 1) * (events_module.Limits.BUCKET_CANDIDATES + 4)

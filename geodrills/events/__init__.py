@@ -90,8 +90,8 @@ from ..dates import MAX_YEAR, MIN_YEAR, DateExpr, Duration, find_dates, find_dur
 from ..demonyms import find_demonyms
 from .._progress import progress_iter
 from ..errors import InputError
-from ..forces import find_forces
-from ..lexicon import COUNTRY_ABBREVIATIONS, NUMBER_WORDS
+from ..forces import FORCES, find_forces
+from ..lexicon import COUNTRY_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
 from ..geodesy import haversine_km
 from ..sentences import Sentences
@@ -230,12 +230,17 @@ _PURPOSE = re.compile(
     r"stage|start|begin)|for)\b", _I)
 # "the border with Turkey", "the Turkish border at Edirne": the place names a border, not the venue
 _BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
+# "the Armenian border" names a border; "the Kastanies border station" is a place
+_BORDER_AFTER = re.compile(r"\s+borders?\b(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))", _I)
 # "some 30 km from Edirne", "80 miles north of the city": a reference point, not the venue
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+){0,2}?(?:from|of)\s+"
                               r"(?:the\s+)?$", _I)
 _MODIFIER_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:country|nation|state|side|government|leadership|army|armies|military|forces|troops|"
-    r"border|borders|authorities|officials|president|minister|ministry|people|media|leader|officers)\b)", _I)
+    # "Kinmen's east coast" and "the Kastanies border station" are still places
+    r"^(?:['’]s\b(?!\s+(?:[\w-]+\s+)?(?:coast|shore|outskirts|island|islands|province|region|district|territory|"
+    r"border\s+areas?))|\s+(?:country|nation|state|side|government|leadership|army|armies|military|forces|troops|"
+    r"border(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))|borders|authorities|officials|president|"
+    r"minister|ministry|people|media|leader|officers)\b)", _I)
 _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|servicemen|soldiers|officers|units|"
           r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
           r"servicemembers|service\s+members|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units|"
@@ -297,6 +302,10 @@ _SUPPORT_VERB = re.compile(
 # Nouns that point back to the exercise in focus ("The activities, which involve jets, will go on in
 # Baku"): they add to it and never start one.
 _ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
+# "They will take place at the Kipi and Kastanies border stations": a pronoun whose verb says it is an event
+_PRONOUN_ANAPHOR = re.compile(
+    r"\b(?:They|It)(?=\s+(?:will\s+|would\s+|are\s+to\s+|is\s+to\s+)?(?:take|takes|took)\s+place\b|"
+    r"\s+(?:is|are|was|were|will\s+be)\s+(?:being\s+)?(?:held|staged|conducted|carried\s+out)\b)")
 # "It was also the first division-level live-fire exercise": a cue that describes the exercise in focus.
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:it|this|which)\s+(?:is|was|will\s+be|would\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
@@ -335,6 +344,8 @@ class Limits:
     PLACES_COMPARED = 12
     #: Reports of one event compared with each other for conflicts.
     CONFLICT_REPORTS = 40
+    #: Names per article looked up again in the gazetteer (:class:`_SecondLook`).
+    SECOND_LOOKS = 32
     #: Share of sentences two articles must have in common to be near-duplicates.
     NEAR_DUP_SHARE = 0.8
     #: Shorter articles are duplicates only when their words are identical.
@@ -688,7 +699,7 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
     s0, _ = sentence
     after_text = text[loc.end:loc.end + 40]
     before_text = text[max(s0, loc.start - 60):loc.start]
-    if _BORDER_BEFORE.search(before_text) or re.match(r"^\s+borders?\b", after_text, _I):
+    if _BORDER_BEFORE.search(before_text) or _BORDER_AFTER.match(after_text):
         return "border"
     if _MODIFIER_AFTER.match(after_text) or _DISTANCE_BEFORE.search(before_text):
         return "mentioned"
@@ -892,6 +903,72 @@ def _series_name(name: str) -> str:
     return _EDITION_TAIL.sub("", name).strip() or name
 
 
+# A capitalised name in the exercise's own locative slot ("unfolded ... in Pocheon", "on Kinmen's east
+# coast") or naming its range ("the Zar Training Center"): a place the geoparser may have passed over.
+_NAME_WORD = r"(?-i:[A-Z][\w’'-]{1,40})"
+_SLOT_NAME = re.compile(
+    rf"\b(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})|"
+    rf"(?P<b>{_NAME_WORD})\s+(?:[\w-]+\s+)?(?:(?:training|drill|exercise)\s+(?:grounds?|areas?|cent(?:re|er)s?|"
+    rf"ranges?)|firing\s+ranges?|air\s*(?:fields?|bases?)|border\s+(?:stations?|posts?|crossings?))\b", _I)
+
+
+class _SecondLook:
+    """Places in an exercise's locative slot that the geoparser left out, looked up once more.
+
+    Only an exact name or a recorded alternate name of a place in a country
+    the article names counts ("in Pocheon" in a report about South Korea;
+    "Kinmen" is an alternate name of Jincheng, Taiwan), the country the
+    article names most first ("Armavir" in a report about Armenia is the
+    Armenian town, not the Russian city); a near spelling never does ("Auli"
+    is not "Ali", India), nor a common word ("the Line of Actual Control").  At most
+    :attr:`Limits.SECOND_LOOKS` names per article are looked up.
+    """
+
+    def __init__(self, article: Article, locs: Sequence[_Loc]) -> None:
+        body = article.text[article.body_start:]
+        named = [loc.country for loc in locs if loc.country] + [d.country for d in find_demonyms(body) if d.country]
+        self.countries: dict[str, int] = {}
+        for code in named:
+            self.countries[code] = self.countries.get(code, 0) + 1
+        self.cache: dict[str, _Loc | None] = {}
+
+    def places(self, text: str, a: int, b: int, known: Sequence[_Loc]) -> list[_Loc]:
+        """The places of ``text[a:b]``'s slots that no ``known`` place (sorted by start) covers."""
+        found = []
+        starts = [loc.start for loc in known]
+        for m in _SLOT_NAME.finditer(text, a, b):
+            key = "a" if m.group("a") else "b"
+            start, end = m.span(key)
+            name = re.sub(r"['’]s$", "", m.group(key))
+            end = start + len(name)
+            i = bisect_left(starts, end)  # the known place starting last before this name's end
+            if (name.lower() in MONTHS or name.lower() in WEEKDAYS or name in FORCES or find_demonyms(name)
+                    or (i and known[i - 1].end > start)):
+                continue
+            place = self._lookup(name)
+            if place is not None:
+                found.append(_Loc(start, end, name, place.name, place.kind, place.country, place.lat, place.lon,
+                                  place.place_id))
+        return found
+
+    def _lookup(self, name: str) -> _Loc | None:
+        if name not in self.cache:
+            if len(self.cache) >= Limits.SECOND_LOOKS or not self.countries:
+                return None
+            from ..gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.default()
+            if name.lower() in gazetteer.common_words:
+                self.cache[name] = None  # "near the Line of Actual Control" is no town called Line
+                return None
+            hits = [p for p in gazetteer.lookup(name, country=sorted(self.countries), fuzzy=False, limit=5)
+                    if getattr(p, "match", None) in ("exact", "alternate") and p.kind != "country"]
+            hits.sort(key=lambda p: -self.countries.get(p.country, 0))  # stable: the gazetteer's order next
+            self.cache[name] = _Loc(0, 0, name, hits[0].name, hits[0].kind, hits[0].country, float(hits[0].lat),
+                                    float(hits[0].lon), str(hits[0].id)) if hits else None
+        return self.cache[name]
+
+
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
@@ -974,7 +1051,8 @@ def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) ->
     return out
 
 
-def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Mention]:
+def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
+                      second_look: _SecondLook | None = None) -> list[_Mention]:
     text = article.text
     military = bool(_MILITARY.search(text, article.body_start)) or bool(find_forces(text[article.body_start:]))
     chrome = SpanSet(article.boilerplate)
@@ -994,10 +1072,15 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         # "the Zapad-2021 exercise": a named exercise is military by itself
         named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
         cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)]
-        anaphors = {m.span() for m in _ANAPHOR.finditer(text, a, b)} if military else set()
+        anaphors = {m.span() for pattern in (_ANAPHOR, _PRONOUN_ANAPHOR) for m in pattern.finditer(text, a, b)} \
+            if military else set()
         cues = sorted(set(cues) | anaphors)
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
         sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
+        if second_look is not None and (cues or military):
+            extra = second_look.places(text, a, b, sentence_locs)
+            if extra:
+                sentence_locs = sorted([*sentence_locs, *extra], key=lambda loc: (loc.start, loc.end))
         # (an article without military words can still tell of the exercise it already named)
         support = _support_mention(text, (a, b), index, sentence_locs) if not cues and (military or mentions) else None
         if support is not None:
@@ -1233,7 +1316,8 @@ def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
     return recent if lead is None or any(r is lead for r in recent) else [lead] + recent
 
 
-def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]]) -> list[_Report]:
+def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
+                     second_look: bool = False) -> list[_Report]:
     text = article.text
     reports: list[_Report] = []
     focus: _Report | None = None
@@ -1246,7 +1330,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
         return r
 
     pending: list[_Mention] = []  # support told before any exercise: the story's exercise, once known
-    for m in _article_mentions(article, locs, spans):
+    for m in _article_mentions(article, locs, spans, _SecondLook(article, locs) if second_look else None):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
         if m.support:
@@ -1515,13 +1599,23 @@ def _merge(reports: Iterable[_Report]) -> list[_Group]:
     month, at most :attr:`Limits.BUCKET_CANDIDATES` of them, newest first.
     """
     groups: list[_Group] = []
-    by_name: dict[str, list[_Group]] = {}
+    # name blocks: (base, edition) -> groups, and base -> groups of any edition (newest last)
+    by_name: dict[tuple[str, tuple[str, ...]], list[_Group]] = {}
+    by_base: dict[str, list[_Group]] = {}
     by_month: dict[int, list[_Group]] = {}
+
+    def named_candidates(name: str) -> list[_Group]:
+        base, edition = _name_key(name)[0], _name_edition(name)
+        if edition:  # "Brave Griffin 24/II": that edition's groups and those that give none
+            return by_name.get((base, edition), []) + by_name.get((base, ()), [])
+        # "Brave Griffin": any edition, the newest few ("Eagle 1" ... "Eagle 9000" stay linear)
+        return by_base.get(base, [])[-Limits.BUCKET_CANDIDATES:][::-1]
+
     for r in reports:
         target = None
         if r.name:
-            keys = dict.fromkeys(_name_key(n)[0] for n in [r.name, *r.aliases])
-            target = next((g for key in keys for g in by_name.get(key, ()) if g.accepts(r)), None)
+            names = dict.fromkeys([r.name, *r.aliases])
+            target = next((g for n in names for g in named_candidates(n) if g.accepts(r)), None)
         months = _month_buckets(r)
         if target is None:
             seen: set[int] = set()
@@ -1536,9 +1630,10 @@ def _merge(reports: Iterable[_Report]) -> list[_Group]:
             target = _Group()
             groups.append(target)
         for name in target.add(r):
-            bucket = by_name.setdefault(_name_key(name)[0], [])
-            if not bucket or bucket[-1] is not target:
-                bucket.append(target)
+            base = _name_key(name)[0]
+            for bucket in (by_name.setdefault((base, _name_edition(name)), []), by_base.setdefault(base, [])):
+                if not bucket or bucket[-1] is not target:
+                    bucket.append(target)
         for month in months:
             bucket = by_month.setdefault(month, [])
             if not bucket or bucket[-1] is not target:
@@ -1797,7 +1892,8 @@ def candidate_reports(article: Article) -> tuple[str, list[Any]]:
     The unit of work :func:`extract_events` hands to a ``mapper`` (worker processes); the reports
     are opaque, picklable records that only the merge reads.
     """
-    return article.name, _article_reports(article, _locations_for(article, None), _sentences(article))
+    return article.name, _article_reports(article, _locations_for(article, None), _sentences(article),
+                                          second_look=True)
 
 
 def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None,
@@ -1869,7 +1965,9 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     if mentions is None and mapper is not None:
         found = mapper(candidate_reports, originals())
     else:
-        found = ((a.name, _article_reports(a, _locations_for(a, mentions), _sentences(a))) for a in originals())
+        # with the caller's own places, no second look: those are the places they chose
+        found = ((a.name, _article_reports(a, _locations_for(a, mentions), _sentences(a), second_look=mentions is None))
+                 for a in originals())
     reports = {name: reps for name, reps in found}
     all_reports = [r for name in sorted(reports) if name not in replaced for r in reports[name]]
     all_reports.sort(key=lambda r: (r.article, r.index))
