@@ -320,6 +320,10 @@ def test_second_look_finds_a_place_in_a_country_the_article_names(blind_geoparse
     " date 2022-10-27\nT\nIndian and US troops will hold drills in Auli from November 15.\n",
     # a common word is not a town ("Line" is no place)
     " date 2022-10-27\nT\nIndian troops will hold drills near the Line of Actual Control from November 15.\n",
+    # an acronym, a person's possessive, a stop word
+    " date 2022-10-27\nT\nFrench troops held drills in the EU on Monday.\n",
+    " date 2022-10-27\nT\nUS troops held drills at Kelly's request on Monday.\n",
+    " date 2022-10-27\nT\nUS troops held drills as debate went on in Congress on Monday.\n",
 ])
 def test_second_look_takes_no_guess(blind_geoparser, text):
     assert locations(one_event(text)) == []

@@ -92,6 +92,7 @@ from .._progress import progress_iter
 from ..errors import InputError
 from ..forces import FORCES, find_forces
 from ..lexicon import COUNTRY_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS
+from ..lexicon.toponyms import STOP_WORDS
 from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
 from ..geodesy import haversine_km
 from ..sentences import Sentences
@@ -912,6 +913,10 @@ _SLOT_NAME = re.compile(
     rf"ranges?)|firing\s+ranges?|air\s*(?:fields?|bases?)|border\s+(?:stations?|posts?|crossings?))\b", _I)
 
 
+_PLACE_AFTER_POSSESSIVE = re.compile(r"\s+(?:[\w-]+\s+)?(?:coast|shore|outskirts|island|islands|province|region|"
+                                     r"district|territory|border\s+areas?)\b", _I)
+
+
 class _SecondLook:
     """Places in an exercise's locative slot that the geoparser left out, looked up once more.
 
@@ -940,7 +945,11 @@ class _SecondLook:
             key = "a" if m.group("a") else "b"
             start, end = m.span(key)
             name = re.sub(r"['’]s$", "", m.group(key))
+            if name != m.group(key) and not _PLACE_AFTER_POSSESSIVE.match(text, end, b):
+                continue  # "Kelly's attempts": a person's; "Kinmen's east coast": a place's
             end = start + len(name)
+            if name.isupper():
+                continue  # an acronym ("in the EU") is no town
             i = bisect_left(starts, end)  # the known place starting last before this name's end
             if (name.lower() in MONTHS or name.lower() in WEEKDAYS or name in FORCES or find_demonyms(name)
                     or (i and known[i - 1].end > start)):
@@ -958,8 +967,11 @@ class _SecondLook:
             from ..gazetteer import Gazetteer
 
             gazetteer = Gazetteer.default()
-            if name.lower() in gazetteer.common_words:
-                self.cache[name] = None  # "near the Line of Actual Control" is no town called Line
+            low = name.lower()
+            if (low in gazetteer.common_words or low in STOP_WORDS or low in gazetteer.first_names
+                    or low in gazetteer.given_names):
+                # "near the Line of Actual Control", "in Congress", "in the West": no town of that name
+                self.cache[name] = None
                 return None
             hits = [p for p in gazetteer.lookup(name, country=sorted(self.countries), fuzzy=False, limit=5)
                     if getattr(p, "match", None) in ("exact", "alternate") and p.kind != "country"]
