@@ -3,7 +3,8 @@
 A sentence ends at ``. ! ? …`` (with closing quotes or brackets after it)
 followed by white space and a capital letter, a digit or an opening quote —
 unless the word before the stop is an abbreviation (``Lt. Gen.``,
-``Sept. 27``, ``U.S. troops``) or a single letter (``J. Smith``).  A line
+``Sept. 27``, ``U.S. troops``) or a single letter (``J. Smith``); a number before the stop ends the
+sentence (``opens on September 7. More``).  A line
 break always ends a sentence: news text puts headlines, datelines, captions
 and list items on lines of their own, and no sentence runs across them.
 
@@ -48,7 +49,7 @@ def _ends_sentence(text: str, seg_start: int, stop: re.Match[str]) -> bool:
     if word is None:
         return True
     w = word.group(0).lstrip(".").lower()
-    return not (w in ABBREVIATIONS or len(w) == 1)
+    return not (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -22,6 +22,9 @@ def _texts(t: str) -> list[str]:
     ("drills near Kars. then more", ["drills near Kars. then more"]),   # no capital: not a new sentence
     ("Headline without stop\nBody starts here.", ["Headline without stop", "Body starts here."]),
     ("In 2024. 500 troops took part.", ["In 2024.", "500 troops took part."]),
+    ("The drill opens on March 3. About 900 sailors join it.",
+     ["The drill opens on March 3.", "About 900 sailors join it."]),
+    ("Rehearsals end on day 9. Then the ships sail.", ["Rehearsals end on day 9.", "Then the ships sail."]),
     ("  \n\n  ", []),
 ])
 def test_splits(text: str, expected: list[str]) -> None:
