@@ -199,7 +199,7 @@ def test_within_forms():
 
 def test_within_an_unknown_subject_is_kept_unverifiable():
     row = _only("Tanks fired at the Qqqzzxx range in Kars province.", "within")
-    assert row["verdict"] == "unverifiable" and "not in the gazetteer" in row["reason"]
+    assert row["verdict"] == "unverifiable" and "names no place the gazetteer knows" in row["reason"]
 
 
 def test_length_of_a_border():

@@ -74,7 +74,8 @@ from typing import Any
 from .grammar import Phrase, find_phrases
 from .judge import Subject, Verdict, judge, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
-from .subjects import CONTEXT, exercise_places, subjects_for
+from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
+                       OPENING_NAME as _OPENING_NAME, Unresolved, exercise_places, subjects_for)
 from .thresholds import Thresholds
 
 __all__ = ["Claim", "extract_claims", "check_claims", "CLAIM_COLUMNS", "Thresholds"]
@@ -116,6 +117,9 @@ _ADJACENT = re.compile(r"^(?:,? ?(?:which|that|who)? ?(?:[a-z]{1,20}ly )?(?:lies
                        r"\s)$")
 _AFTER_BORDER = re.compile(r"\b(?:border|frontier|boundary)s?,? $", re.IGNORECASE)
 _OPENER = re.compile(r"^(?:[\"“‘'(]|just |right |somewhere |and |but |also )*$", re.IGNORECASE)
+#: a cue coordinated with the claim before it shares its subject ("40 km from A and a few km from B")
+_COORDINATED_CUE = re.compile(r"(?:\s[\w’'-]{1,20}){0,2}?,?\s(?:and|or|but|as well as)\s(?:also\s|just\s|only\s|yet\s)?"
+                              r"(?:[\w’'-]{1,20}\s){0,2}?", re.IGNORECASE)
 #: How far back (characters) a bare "the border" may refer to a border named in full.
 ANAPHOR_CHARS = 3000
 _SPECIFIC = {"admin1", "admin2", "city", "town", "village", "settlement", "mountain", "range", "base",
@@ -288,9 +292,19 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
             return []  # "along the Ukrainian border near Homel": which stretch of the border, not a claim
     if p.kind == "direction" and p.form == "inside":
         subs = [s for s in subs if not (hasattr(s, "place") and s.place.kind == "country")] or subs
+    prev = context.get("last")
+    if prev and prev[0] == s0 and _COORDINATED_CUE.fullmatch(text, prev[1], p.start) and note not in ("sentence",):
+        subs, note = prev[2], prev[3]  # "Mahbès, a locality 40 km from A and a few km from B": one subject
+    if note not in ("sentence", "unresolved"):
+        # "the Zar and Armavir Training Areas near Yerevan": named sites before the cue come before the
+        # exercise's places, a country's forces or a place named after the object
+        named = _unresolved_before(text, sent, p, mentions)
+        subs, note = (named, "unresolved") if named else (subs, note)
     if not subs:
-        subs = _unresolved_subjects(text, sent, p, obj_span, mentions)
+        subs = _unresolved_after(text, sent, obj_span)
         note = "unresolved" if subs else note
+    if subs:
+        context["last"] = (s0, max(p.end, obj_span[1]), subs, note)
     out = []
     for sub in subs or [None]:
         start = p.start
@@ -312,10 +326,9 @@ def _demonym_before(text: str, pos: int) -> tuple[str, str] | None:
     return None
 
 
-def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list:
-    """Named sites the gazetteer lacks, right before the cue ("the Zar Training Areas near") or listed
-    after the object ("south-east of Tbilisi: the Vaziani Military Airfield, ... and the Norio training area")."""
-    s0, s1 = sent
+def _unresolved_before(text: str, sent, p: Phrase, mentions) -> list:
+    """Named sites the gazetteer lacks, right before the cue ("the Zar and Armavir Training Areas near")."""
+    s0, _s1 = sent
     opener = _OPENING_NAME.match(text[s0:p.start]) if p.start - s0 <= 80 else None
     if opener and not mentions.between(s0, s0 + opener.end(1)):  # "Norio, south-east of Tbilisi, ..."
         return [Unresolved(opener.group(1), s0, s0 + opener.end(1))]
@@ -325,6 +338,13 @@ def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list
         g = 1 if named.group(1) else 2
         if not mentions.between(named.start(g), named.end(g)):
             return _coordinated_sites(text, s0, Unresolved(named.group(g), named.start(g), named.end(g)))
+    return []
+
+
+def _unresolved_after(text: str, sent, obj_span) -> list:
+    """Named sites the gazetteer lacks listed after the object ("south-east of Tbilisi: the Vaziani
+    Military Airfield, ... and the Norio training area")."""
+    _s0, s1 = sent
     out = []
     pos = obj_span[1]
     lead = re.match(r"\s?[:,—–-]\s?(?:the )?", text[pos:pos + 6])
@@ -492,35 +512,11 @@ def _adjective_direction(art, text: str, sent, p: Phrase, mentions, exercise) ->
     return [Claim(art.name, p.start, m.end, text[p.start:m.end], "direction", p, obj, m, ref, "sentence")]
 
 
-#: a named thing the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range", "Auli"
-_SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
-         r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
-         r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
-         r"plain|peninsula|strait|bay|forest|gorge|pass)")
-#: "at Auli in ...", "the Rodriguez Live Fire Complex in ...", "the Gożski range in ..."
-_NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )([A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}){{0,3}})|"
-                           rf"((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,4}}{_SITE}))$")
-#: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
-_OPENING_NAME = re.compile(r"^([A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}){0,2}),\s?(?:just |some |about )?$")
-#: "...'s Kinmen island", "...'s Auli range"
-_NAMED_AFTER = re.compile(rf"^((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,3}}{_SITE})\b")
-
-
-@dataclass(frozen=True)
-class Unresolved:
-    """A subject the article names but the gazetteer does not have (kept: the claim is unverifiable)."""
-
-    name: str
-    start: int
-    end: int
-
-
 #: "in Brest Region at the Obuz-Lesnovsky training ground": the unit's generic noun may follow its name
 _AT_SITE = re.compile(r"(?:\s(?i:region|province|oblast|voblast|district|governorate|county|state|prefecture|"
                       r"municipality|raion|rayon))?,?\s(?:at|near) (?:the )?")
 
 
-_NAME = r"[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}"
 #: "the Zar and Armavir Training Areas", "the Kipi, Petalo and Kastanies border stations": names sharing a noun
 _COORDINATED_NAMES = re.compile(rf"((?:{_NAME}, ){{0,4}}{_NAME},? and )$")
 
@@ -733,7 +729,8 @@ _RANK = {"supported": 0, "unverifiable": 1, "doubtful": 2}
 def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, Verdict]:
     if isinstance(item, Unresolved):
         return (Subject(item.name, None, None, None, None),
-                Verdict("unverifiable", f"'{item.name}' is not in the gazetteer: no place to measure"))
+                Verdict("unverifiable", f"'{item.name}' names no place the gazetteer knows: nothing to measure "
+                                        "from (no other place stands in for it)"))
     sub = subject_of(item) if item is not None else None
     try:
         return sub, judge(c.kind, sub, c.obj, c.phrase, th, reference=ref)

@@ -5,10 +5,19 @@ In order (:func:`subjects_for`):
 1. the place named right before the cue in the same sentence ("in Kars, near
    the border"; "the towns of A, B and C on the ... side of the border" -> A,
    B and C, one claim each); a town or unit before a country;
+   a place the sentence names there but the gazetteer lacks ("in Mahbès, a
+   locality located 40 km from"; "at Auli in Uttarakhand, less than 100 km
+   from"; "Uttarakhand's Auli, barely 100 km from") is the subject, kept as
+   :class:`Unresolved` (the claim is ``unverifiable``): never replaced by
+   the place that contains it, the exercise's venues or a place named
+   earlier; a cue coordinated with the one before it ("40 km from A and a
+   few km from B") shares its subject; a place named before a speech verb
+   ("speaking in Ankara, said ...") is where someone spoke, not a subject;
 2. else the first place named after the object in the sentence ("Close to
    the border with Ukraine, Russian commandos trained at Homel");
 3. else, when the sentence is about an exercise ("the drills", "war
-   games"), the exercise's location places (:func:`exercise_places`, from
+   games") and does not place it at an unnamed site ("in new areas", "at a
+   firing range", "others ... further south"), the exercise's location places (:func:`exercise_places`, from
    :func:`geodrills.events.extract_events`);
 4. else a country's forces named before the cue ("the Azerbaijani army",
    "Turkish troops", "Russia's armed forces"): a :class:`Forces` subject,
@@ -31,11 +40,20 @@ from typing import Any
 
 from ..demonyms import find_demonyms
 
-__all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before"]
+__all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before", "Unresolved",
+           "named_before", "NAME", "SITE"]
 
 #: A sentence with one of these is about an exercise.
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
                             r"wargames?|operations?)\b", re.IGNORECASE)
+#: an exercise located at an unnamed site ("in new areas in the southern provinces", "at a Siberian firing
+#: range", "in the desert"): the claim is about that site, not the exercise's named venues
+_UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:a|an|the|new|designated|several|some|other|remote)\s"
+                           r"(?:[\w-]{2,20}\s){0,2}?(?:areas?|ranges?|grounds?|sites?|zones?|locations?|desert|"
+                           r"polygons?|venues?|terrain)\b(?!\s(?:of|in|near|at)\s(?:the\s)?(?-i:[A-ZÀ-ÞĀ-ſ]))", re.IGNORECASE)
+#: "but others will be held further south near the border": away from the venues named before
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|others|other (?:areas|sites|places|locations|units)|"
+                        r"(?:further|farther) (?:north|south|east|west|afield|inland|away))\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyond|opposite) (?:the )?$",
                               re.IGNORECASE)
@@ -44,11 +62,90 @@ _NOT_SUBJECTS = frozenset({"sea", "ocean", "lake", "continent"})
 #: A subject does not reach across these to a cue: another clause, another claim.
 _CLAUSE_BREAK = re.compile(r";|, (?:and|while|but|whereas|although)\b|\bas well as\b|\b(?:and|but) (?:further|also|then|later)\b|"
                            r"\b(?:under|in|by|at|with|through) which\b|\bwhere\b", re.IGNORECASE)
+#: A place named before a speech verb is where someone spoke, not what the reported claim locates.
+_SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added|warned|reported|claimed|insisted)\b", re.IGNORECASE)
 #: How far (characters) from a cue its subject, exercise words or countries are looked for: a bound
 #: that keeps the work per cue constant in a sentence of any length.
 CONTEXT = 300
 #: Gap between a subject and its cue beyond which the subject is not "right before" it (characters).
 NEAR_GAP = 160
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A subject the article names but the gazetteer does not have (kept: the claim is unverifiable)."""
+
+    name: str
+    start: int
+    end: int
+
+
+#: one capitalised word of a proper name
+NAME = r"[A-ZÀ-ÞĀ-ſ][\w-]{1,30}(?:['’][\w-]{2,30})?"
+#: the generic noun of a named site the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range"
+SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
+        r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
+        r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
+        r"plain|peninsula|strait|bay|forest|gorge|pass)")
+#: "at Auli" or "the Gożski range" ending right before a cue or a containment
+NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )({NAME}(?: {NAME}){{0,3}})|((?:{NAME} ){{1,4}}{SITE}))$")
+#: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
+OPENING_NAME = re.compile(rf"^({NAME}(?: {NAME}){{0,2}}),\s?(?:just |some |about )?$")
+#: a named site right at a position: "...'s Kinmen island", "the Vaziani Military Airfield"
+NAMED_AFTER = re.compile(rf"^((?:{NAME} ){{1,3}}{SITE})\b")
+#: a name that a locative preposition or a place's possessive introduces ("in Mahbès", "at Auli",
+#: "Uttarakhand's Auli"), or a named site ("the Tsugol firing range"); group 1 is the name
+_NAMED_PLACE = re.compile(rf"(?:\b(?:in|at|near|around|outside|on|off|inside|to|into)\s(?:the\s)?|['’]s\s|\bthe\s)"
+                          rf"({NAME}(?:\s{NAME}){{0,3}}(?:\s{SITE})?)(?![\w’'-])")
+#: between a named place and the cue: an appositive or a participle, not a new clause
+#: ("Mahbès, a locality located 40 km from"; "Auli, barely 100 km from"; "the range, which lies by")
+_NAMED_GAP = re.compile(r"^(?:\s(?:region|province|district|oblast|county|state|prefecture|governorate))?"
+                        r"(?:,?\s(?:(?:a|an|the)\s(?:[\w-]{1,20}\s){0,3}?)?(?:(?:which|that)\s)?"
+                        r"(?:(?:is|are|lies|lie|sits|located|situated|lying|sitting|set|just|only|barely|some|about|"
+                        r"around|roughly|nearly|almost|right)\s){0,3})?,?\s?$", re.IGNORECASE)
+#: "at Auli in Uttarakhand", "the Rodriguez Live Fire Complex in Pocheon": a place containing the name before it
+_CONTAINER_GAP = re.compile(r"^\s?,?\s(?:in|inside|within)\s(?:the\s)?$")
+
+
+def _not_a_place_name(name: str) -> bool:
+    """Capitalised words that are not a place's name: titles, months, demonyms, acronyms, organisations."""
+    from ..demonyms import demonym_country
+    from ..lexicon.toponyms import ORG_WORDS, STOP_WORDS, TITLES
+
+    words = name.split()
+    first = words[0].lower()
+    return (first in STOP_WORDS or first in TITLES or bool(demonym_country(words[0]))
+            or (len(words[0]) <= 5 and words[0].isupper())
+            or any(w.lower() in ORG_WORDS for w in words[1:]))
+
+
+def named_before(text: str, s0: int, lo: int, mentions, *, window: int = 120) -> Unresolved | None:
+    """The place a sentence names right before a cue when the gazetteer does not have it, else None.
+
+    "the manoeuvres will continue in Mahbès, a locality located 40 km from ...", "Uttarakhand's Auli,
+    barely 100 km from ...", "at Auli in Uttarakhand, less than 100 km from ...": the claim is about
+    the named place; a resolved place that only contains it ("in Uttarakhand") or a place named
+    earlier is not what the claim locates.  Only an appositive, a participle or a containing place
+    may stand between the name and the cue.
+    """
+    a = max(s0, lo - window)
+    best = None
+    for m in _NAMED_PLACE.finditer(text, a, lo):
+        n0, n1 = m.start(1), m.end(1)
+        if not _not_a_place_name(m.group(1)) and not any(x.start < n1 and n0 < x.end
+                                                          for x in mentions.between(n0 - 40, n1 + 40)):
+            best = m  # the last name the gazetteer did not resolve ("at Auli" before "in Uttarakhand")
+    if best is None:
+        return None
+    n0, n1 = best.start(1), best.end(1)
+    name = best.group(1)
+    gap = text[n1:lo]
+    if _NAMED_GAP.match(gap):
+        return Unresolved(name, n0, n1)
+    inside = [m for m in mentions.between(n1, lo) if _CONTAINER_GAP.match(text[n1:m.start])]
+    if inside and _NAMED_GAP.match(text[inside[0].end:lo]):
+        return Unresolved(name, n0, n1)
+    return None
 
 
 @dataclass(frozen=True)
@@ -139,7 +236,8 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
         Mentions (objects with ``.place``), an ISO2 code, or one list of
         exercise places (dicts of events' places: the claim holds when the
         nearest of them satisfies it), and a note: ``"sentence"``, ``"after"``,
-        ``"exercise"``, ``"forces"`` (a country's army), ``"anaphor"`` ("the island", a place named before),
+        ``"exercise"``, ``"unresolved"`` (a place the gazetteer lacks, :func:`named_before`),
+        ``"forces"`` (a country's army), ``"anaphor"`` ("the island", a place named before),
         ``"demonym"`` or ``"none"``.  ``sides``: the countries of a border object
         (a place named after it must lie in one, or in a country bordering the
         one named).
@@ -157,17 +255,24 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
         return allow_water or m.place.kind not in _NOT_SUBJECTS
 
     def same_clause(m) -> bool:
-        return not _CLAUSE_BREAK.search(text, m.end, lo)
+        # "Erdogan, speaking in Ankara, said the drills near the border": where the speaker is
+        return not _CLAUSE_BREAK.search(text, m.end, lo) and not _SPEECH.search(text, m.end, lo)
 
 
     before = [m for m in _resolved(mentions, max(s0, lo - NEAR_GAP), lo, obj_span, exclude_ids)
               if allowed(m) and same_clause(m) and not _parallel_object(text, m, lo)]
     specific = [m for m in before if m.place.kind != "country"]
+    named = named_before(text, s0, lo, mentions)
+    if named is not None:  # "in Mahbès, a locality located 40 km from": never replaced by another place
+        return [named], "unresolved"
     # "Turkey and Azerbaijan hold exercises on the Armenian border": the exercise is what is located
     about_exercise = bool(exercise) and bool(EXERCISE_WORDS.search(text, max(s0, (before[-1].end if before else s0)),
                                                                    lo))
     if specific and not (about_exercise and specific[-1].end < lo - 60):
         return _with_list(specific, text), "sentence"
+    if about_exercise and (_UNNAMED_SITE.search(text, max(s0, lo - CONTEXT), lo)
+                           or _ELSEWHERE.search(text, max(s0, lo - 80), lo)):
+        return [], "unnamed"  # "will go ahead in new areas ..., a stone's throw from": not its listed venues
     if about_exercise:
         return [list(exercise)], "exercise"
     if specific:
