@@ -87,3 +87,53 @@ def test_where_a_speaker_spoke_is_not_the_subject_of_what_was_said():
 def test_capitalised_words_that_are_not_places_do_not_become_subjects(text):
     for r in _rows(text, "near"):
         assert r["subject"] not in ("March", "Reuters", "President Aliyev", "Monday")
+
+
+# --------------------------------------------------------------------------- (d) a reading that fits no other place
+
+
+def test_a_homonym_read_far_from_the_article_is_not_judged():
+    text = ("Chinese rocket forces fired from Fujian province and Xiamen. Later the drills moved to Pingtan, "
+            "near Taiwan.")
+    row = [r for r in _rows(text, "near") if r["text"].startswith("Pingtan")][0]
+    assert row["verdict"] == "unverifiable" and "likely another place of that name" in row["reason"]
+    assert "Tancheng" in row["reason"]  # the runner-up reading that fits the article is named
+
+
+def test_a_reading_that_fits_the_article_is_judged():
+    row = _rows("Troops gathered in Kars and Ardahan. The column then reached Igdir, near the Iranian border.",
+                "near")[0]
+    assert row["subject"] == "Iğdır" and row["verdict"] == "supported"
+
+
+def _reading(**kw):
+    from geodrills.claims.subjects import Reading
+
+    base = dict(name="Foo", place="Foo (town, XX)", match="exact", score=0.9, nearest_km=20.0)
+    return Reading(**{**base, **kw})
+
+
+@pytest.mark.parametrize("kw, weak", [
+    ({}, False),                                                        # near the article's other places
+    ({"nearest_km": 3000.0}, False),                                    # far, but exact, confident, no rival
+    ({"nearest_km": float("inf")}, False),                              # the only place named: nothing to test
+    ({"nearest_km": 3000.0, "score": 0.3, "country_named": False}, True),  # far, unsure, country unnamed
+    ({"nearest_km": 3000.0, "score": 0.3}, False),                      # far and unsure, its country named
+    ({"nearest_km": 3000.0, "match": "variant"}, True),                 # far and only a transliteration
+    ({"nearest_km": 3000.0, "alternative": "Bar (village, XX)", "alternative_km": 40.0}, True),  # a rival fits
+    ({"match": "fuzzy"}, True),                                         # a near-miss spelling: never
+])
+def test_misreading_policy(kw, weak):
+    from geodrills.claims import Thresholds
+    from geodrills.claims.judge import misreading
+
+    assert (misreading(_reading(**kw), Thresholds()) is not None) is weak
+    assert misreading(None, Thresholds()) is None
+
+
+def test_the_isolation_distance_is_a_threshold():
+    from geodrills.claims import Thresholds
+    from geodrills.claims.judge import misreading
+
+    r = _reading(nearest_km=3000.0, score=0.3, country_named=False)
+    assert misreading(r, Thresholds(isolated_km=5000)) is None

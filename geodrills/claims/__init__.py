@@ -72,10 +72,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .grammar import Phrase, find_phrases
-from .judge import Subject, Verdict, judge, subject_of
+from .judge import Subject, Verdict, judge, misreading, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
 from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
-                       OPENING_NAME as _OPENING_NAME, Unresolved, exercise_places, subjects_for)
+                       OPENING_NAME as _OPENING_NAME, Reading, Unresolved, exercise_places, reading_of,
+                       subjects_for)
 from .thresholds import Thresholds
 
 __all__ = ["Claim", "extract_claims", "check_claims", "CLAIM_COLUMNS", "Thresholds"]
@@ -102,6 +103,8 @@ class Claim:
     subject: Any = None
     reference: Any = None
     subject_note: str = ""
+    subject_reading: Reading | None = None  # how well the subject's (object's) reading fits the article
+    object_reading: Reading | None = None
 
 
 # --------------------------------------------------------------------------- extraction
@@ -632,8 +635,17 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
             if exercise is None and events:
                 exercise = exercise_places(art, ms)
             for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
-                claims.append(c)
+                claims.append(_with_readings(c, ms))
     return _dedupe(claims)
+
+
+def _with_readings(c: Claim, ms: MentionIndex) -> Claim:
+    """The claim with how well its subject's and object's readings fit the article (:func:`reading_of`)."""
+    from dataclasses import replace
+
+    sub = reading_of(c.subject, ms) if hasattr(c.subject, "place") else None
+    obj = reading_of(c.obj.mention, ms) if c.obj is not None and c.obj.mention is not None else None
+    return replace(c, subject_reading=sub, object_reading=obj) if sub or obj else c
 
 
 def _key(c: Claim) -> tuple:
@@ -732,6 +744,10 @@ def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, V
                 Verdict("unverifiable", f"'{item.name}' names no place the gazetteer knows: nothing to measure "
                                         "from (no other place stands in for it)"))
     sub = subject_of(item) if item is not None else None
+    weak = misreading(c.subject_reading, th) if item is c.subject else None
+    weak = weak or misreading(c.object_reading, th)
+    if weak:  # never judged for what is likely another place of that name
+        return sub, Verdict("unverifiable", weak)
     try:
         return sub, judge(c.kind, sub, c.obj, c.phrase, th, reference=ref)
     except Exception as exc:  # noqa: BLE001 - one bad claim must not sink the article's other claims

@@ -22,7 +22,7 @@ from .grammar import DIRECTIONS
 from .subjects import Forces
 from .thresholds import Thresholds
 
-__all__ = ["Subject", "Verdict", "subject_of", "judge"]
+__all__ = ["Subject", "Verdict", "subject_of", "judge", "misreading"]
 
 #: the footprint source of an exercise's location place: a point, never widened to the unit it names
 EXERCISE_POINT = "the exercise's location point"
@@ -71,6 +71,33 @@ def subject_of(item: Any) -> Subject:
     p = item.place
     fp = None if p.kind == "country" else footprint(p)
     return Subject(p.name, p.id, p.kind, p.country, fp)
+
+
+def misreading(reading, th: Thresholds) -> str | None:
+    """Why a place's reading is too weak to judge a claim by (None when it is fine).
+
+    A near-miss spelling never counts; an isolated reading (farther than ``isolated_km`` from every
+    other place named around it) counts as misread when it is a spelling variant, has a resolver
+    confidence under ``reading_score``, or a runner-up reading of the name fits the article.
+    """
+    if reading is None:
+        return None
+    if reading.match == "fuzzy":
+        return f"'{reading.name}' matches {reading.place} only as a near-miss spelling"
+    if not (math.isfinite(reading.nearest_km) and reading.nearest_km > th.isolated_km):
+        return None  # near the article's other places, or the only place it names: nothing to test against
+    why = []
+    if reading.match != "exact":
+        why.append(f"a {reading.match} spelling")
+    if reading.score < th.reading_score and not reading.country_named:
+        why.append(f"resolver confidence {reading.score:.2f} < {th.reading_score:g}, in a country the article "
+                   "does not name")
+    if reading.alternative and reading.alternative_km <= th.isolated_km:
+        why.append(f"the name's other reading {reading.alternative} lies {reading.alternative_km:.0f} km from them")
+    if not why:
+        return None
+    return (f"'{reading.name}' read as {reading.place} lies {reading.nearest_km:.0f} km from every other place "
+            f"the article names ({'; '.join(why)}): likely another place of that name")
 
 
 # --------------------------------------------------------------------------- measuring

@@ -106,6 +106,11 @@ class MentionIndex(Sequence):
         """Mentions that start in ``[a, b]``."""
         return self._ms[bisect_left(self._starts, a):bisect_right(self._starts, b)]
 
+    def around(self, m, k: int) -> list:
+        """Up to ``k`` mentions before and ``k`` after mention ``m`` in text order (``m`` excluded)."""
+        i = bisect_left(self._starts, m.start)
+        return [x for x in self._ms[max(0, i - k):i + k + 1] if x is not m]
+
     def between(self, a: int, b: int) -> list:
         """Mentions that lie inside ``[a, b)``."""
         return [m for m in self._ms[bisect_left(self._starts, max(0, a)):bisect_left(self._starts, b)] if m.end <= b]

@@ -41,7 +41,7 @@ from typing import Any
 from ..demonyms import find_demonyms
 
 __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before", "Unresolved",
-           "named_before", "NAME", "SITE"]
+           "named_before", "NAME", "SITE", "Reading", "reading_of"]
 
 #: A sentence with one of these is about an exercise.
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
@@ -146,6 +146,66 @@ def named_before(text: str, s0: int, lo: int, mentions, *, window: int = 120) ->
     if inside and _NAMED_GAP.match(text[inside[0].end:lo]):
         return Unresolved(name, n0, n1)
     return None
+
+
+#: kinds that locate nothing precise enough to test a reading's coherence against
+_NOT_NEIGHBOURS = frozenset({"country", "continent", "sea", "ocean"})
+#: how many mentions either side of a place (in text order) its reading is checked against: a bound
+#: that keeps the check constant per claim
+NEIGHBOURS = 16
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How well a mention's reading fits the article (facts only; the judge applies the thresholds).
+
+    ``nearest_km``: distance to the nearest other place the article names around it (inf when there
+    is none); ``alternative``: the nearest runner-up reading of the same name and its distance to those
+    places ("Pingtan" read as a town in Chongqing while Tancheng, also called Pingtan, lies in Fujian).
+    """
+
+    name: str
+    place: str
+    match: str
+    score: float
+    nearest_km: float
+    alternative: str | None = None
+    alternative_km: float = float("inf")
+    country_named: bool = True  # the article names the reading's country (or another place in it) around it
+
+
+def reading_of(m, mentions) -> Reading | None:
+    """The :class:`Reading` of a resolved place mention (None for countries and other areas)."""
+    import math
+
+    from ..geodesy import haversine_km
+
+    p = m.place
+    if p is None or p.kind in _NOT_NEIGHBOURS or not math.isfinite(p.lat):
+        return None
+    around = mentions.around(m, NEIGHBOURS)
+    pts = [(x.place.lat, x.place.lon) for x in around
+           if x.place.kind not in _NOT_NEIGHBOURS and x.place.id != p.id and math.isfinite(x.place.lat)]
+    country_named = any(x.place.country == p.country and x.place.id != p.id for x in around)
+
+    def nearest(lat: float, lon: float) -> float:
+        return min((float(haversine_km(lat, lon, a, b)) for a, b in pts), default=math.inf)
+
+    alt_name, alt_km = None, math.inf
+    if pts and m.alternatives:
+        from ..gazetteer import Gazetteer
+
+        gaz = Gazetteer.default()
+        for pid in m.alternatives[:3]:
+            try:
+                q = gaz.get(pid)
+            except (KeyError, ValueError):
+                continue
+            km = nearest(q.lat, q.lon)
+            if km < alt_km:
+                alt_name, alt_km = f"{q.name} ({q.kind}, {q.country})", km
+    return Reading(m.text, f"{p.name} ({p.kind}, {p.country})", p.match, m.score, nearest(p.lat, p.lon),
+                   alt_name, alt_km, country_named)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,16 @@ class Thresholds:
     implausible_km      500      ``near``/``on``/``km_from``: a doubtful figure beyond this (and
                                  5x any stated figure) is unverifiable: a wrongly resolved name
                                  ("Matsu" read as Matsue, Japan) is likelier than such a claim
+    isolated_km         1000     a place read more than this far from every other place named
+                                 around it in the article is an *isolated reading*
+    reading_score       0.7      ... and counts as misread (the claim is ``unverifiable``, never
+                                 judged for the wrong place) when it is a spelling variant, or
+                                 its resolver confidence (:attr:`Mention.score`, in [0, 1]) is
+                                 under this in a country the article does not name around it,
+                                 or a runner-up reading of the name lies within
+                                 ``isolated_km`` of the article's places ("Pingtan" read in
+                                 Chongqing while the article is about Fujian); a near-miss
+                                 (``match="fuzzy"``) reading is never used for a claim
     ==================  =======  ============================================================
 
     Verdict policy (one rule for every kind):
@@ -75,6 +85,8 @@ class Thresholds:
     admin2_radius_km: float = 25.0
     length_short: float = 0.4
     implausible_km: float = 500.0
+    isolated_km: float = 1000.0
+    reading_score: float = 0.7
 
     def __post_init__(self) -> None:
         for f in fields(self):
