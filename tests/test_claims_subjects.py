@@ -137,3 +137,34 @@ def test_the_isolation_distance_is_a_threshold():
 
     r = _reading(nearest_km=3000.0, score=0.3, country_named=False)
     assert misreading(r, Thresholds(isolated_km=5000)) is None
+
+
+# --------------------------------------------------------------------------- (a) "the town", "the island"
+
+
+def _anaphor_subject(text: str, kind: str) -> dict:
+    rows = [r for r in _rows(text, kind) if r["text"][:1].islower() or r["text"].startswith(("The", "the"))]
+    return rows[-1]
+
+
+@pytest.mark.parametrize("text, kind, subject", [
+    # the topic, not the object of "from" named after it
+    ("Greek marines landed at Alexandroupolis, 110 km from Edirne. The town is not far from the Turkish border.",
+     "near", "Alexandroupoli"),
+    # word order: the object first, the topic last
+    ("From Edirne, the convoy drove to Alexandroupolis. The town lies close to the Turkish border.",
+     "near", "Alexandroupoli"),
+    # "north of Ganja": Ganja is the reference, Tovuz the topic; a district prefers a unit or its seat town
+    ("Azerbaijani troops drilled in Tovuz, north of Ganja. The district borders Armenia.", "borders", "Tovuz"),
+    # the island is what was named with "on", not the town "off" which it lies
+    ("Exercises were held on Lesbos, off Ayvalik. The island lies close to the Turkish coast.", "near", "Lesbos"),
+])
+def test_a_definite_description_refers_to_the_topic_of_its_kind(text, kind, subject):
+    assert _anaphor_subject(text, kind)["subject"] == subject
+
+
+def test_an_island_the_gazetteer_lacks_is_the_referent_not_another_town():
+    text = ("Tanks rolled onto a beach on Taiwan's Qelbrin island near Taipei. The blasts shook this small island, "
+            "located just two kilometres from China.")
+    row = _rows(text, "km_from")[0]
+    assert row["subject"] == "Qelbrin island" and UNKNOWN in row["reason"]

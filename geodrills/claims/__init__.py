@@ -75,7 +75,7 @@ from .grammar import Phrase, find_phrases
 from .judge import Subject, Verdict, judge, misreading, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
 from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
-                       OPENING_NAME as _OPENING_NAME, Reading, Unresolved, exercise_places, reading_of,
+                       OPENING_NAME as _OPENING_NAME, Reading, Unresolved, exercise_places, not_a_place_name, reading_of,
                        subjects_for)
 from .thresholds import Thresholds
 
@@ -333,13 +333,14 @@ def _unresolved_before(text: str, sent, p: Phrase, mentions) -> list:
     """Named sites the gazetteer lacks, right before the cue ("the Zar and Armavir Training Areas near")."""
     s0, _s1 = sent
     opener = _OPENING_NAME.match(text[s0:p.start]) if p.start - s0 <= 80 else None
-    if opener and not mentions.between(s0, s0 + opener.end(1)):  # "Norio, south-east of Tbilisi, ..."
+    if opener and not mentions.between(s0, s0 + opener.end(1)) and not not_a_place_name(opener.group(1)):
+        # "Norio, south-east of Tbilisi, ..."
         return [Unresolved(opener.group(1), s0, s0 + opener.end(1))]
     end = p.start - (len(text[max(s0, p.start - 3):p.start]) - len(text[max(s0, p.start - 3):p.start].rstrip(" ,")))
     named = _NAMED_BEFORE.search(text, max(s0, p.start - 80), end)
     if named:
         g = 1 if named.group(1) else 2
-        if not mentions.between(named.start(g), named.end(g)):
+        if not mentions.between(named.start(g), named.end(g)) and not not_a_place_name(named.group(g)):
             return _coordinated_sites(text, s0, Unresolved(named.group(g), named.start(g), named.end(g)))
     return []
 

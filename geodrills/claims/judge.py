@@ -297,8 +297,13 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
     v = Verdict("unverifiable", where, km, target=target, pair=pair)
     v = _distance_verdict(v, kind, km, where, target, sub, phrase, th)
     radius = unit_radius_km(sub, th) if _unit_point(sub) else 0.0
+    units = [sub.kind] if radius else []
+    place = _object_subject(obj) if obj.type == "place" else None
+    if place is not None and _unit_point(place):  # "not far from the Evros" read as the prefecture's point
+        radius += unit_radius_km(place, th)
+        units.append(f"object {place.kind}")
     if radius:
-        v = _with_allowance(v, kind, km, radius, where, target, sub, phrase, th)
+        v = _with_allowance(v, kind, km, radius, where, target, sub, phrase, th, " and ".join(units))
     if v.verdict == "doubtful" and not phrase.negated and km - radius > th.implausible_km \
             and km > 5 * (phrase.stated_km or 0.0):
         v.verdict = "unverifiable"
@@ -364,7 +369,7 @@ def unit_radius_km(sub: Subject, th: Thresholds) -> float:
     return th.unit_radius(sub.kind)
 
 
-def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th) -> Verdict:
+def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th, units: str = "") -> Verdict:
     """Decide a unit measured from its point only when its nearest edge cannot change the verdict.
 
     The edge lies between ``km - radius`` and ``km``: the verdict at both ends
@@ -378,7 +383,7 @@ def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th
         # on opposite sides, and the unit's true gap may be it
         edge = _distance_verdict(Verdict("unverifiable", where, stated), kind, stated, where, target, sub, phrase,
                                  th)
-    allowance = (f"measured from the {sub.kind}'s point (no outline bundled), its edge {lo:.0f}-{km:.0f} km "
+    allowance = (f"measured from the {units or sub.kind}'s point (no outline bundled), its edge {lo:.0f}-{km:.0f} km "
                  f"away (allowing a {radius:.0f} km radius: its nearest neighbouring unit's seat)")
     if edge.verdict == v.verdict:
         v.reason += f"; {allowance}"

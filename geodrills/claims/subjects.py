@@ -41,7 +41,7 @@ from typing import Any
 from ..demonyms import find_demonyms
 
 __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before", "Unresolved",
-           "named_before", "NAME", "SITE", "Reading", "reading_of"]
+           "named_before", "not_a_place_name", "NAME", "SITE", "Reading", "reading_of"]
 
 #: A sentence with one of these is about an exercise.
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
@@ -107,7 +107,7 @@ _NAMED_GAP = re.compile(r"^(?:\s(?:region|province|district|oblast|county|state|
 _CONTAINER_GAP = re.compile(r"^\s?,?\s(?:in|inside|within)\s(?:the\s)?$")
 
 
-def _not_a_place_name(name: str) -> bool:
+def not_a_place_name(name: str) -> bool:
     """Capitalised words that are not a place's name: titles, months, demonyms, acronyms, organisations."""
     from ..demonyms import demonym_country
     from ..lexicon.toponyms import ORG_WORDS, STOP_WORDS, TITLES
@@ -132,7 +132,7 @@ def named_before(text: str, s0: int, lo: int, mentions, *, window: int = 120) ->
     best = None
     for m in _NAMED_PLACE.finditer(text, a, lo):
         n0, n1 = m.start(1), m.end(1)
-        if not _not_a_place_name(m.group(1)) and not any(x.start < n1 and n0 < x.end
+        if not not_a_place_name(m.group(1)) and not any(x.start < n1 and n0 < x.end
                                                           for x in mentions.between(n0 - 40, n1 + 40)):
             best = m  # the last name the gazetteer did not resolve ("at Auli" before "in Uttarakhand")
     if best is None:
@@ -371,16 +371,44 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
 _ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|both)(?P<n> two| three| four| both)?(?: [a-z-]{1,20}){0,2}? "
                       r"(?P<noun>islands?|towns?|city|cities|villages?|provinces?|regions?|districts?|bases?|ports?|"
                       r"areas?|enclave|exclave)(?:['’]s?)?\b", re.IGNORECASE)
-_ANAPHOR_KINDS = {"island": {"island"}, "town": {"town", "city", "village"}, "city": {"city", "town"},
-                  "citie": {"city", "town"}, "village": {"village", "town"},
-                  # a district is often read as its seat town: the judge measures a 'borders' claim by the unit
-                  "province": {"admin1", "admin2", "city", "town"}, "region": {"admin1", "admin2", "region"},
-                  "district": {"admin1", "admin2", "city", "town"}}
+#: the kinds a definite description refers back to: (first choice, fallback).  The gazetteer has no
+#: island kind: an island is an admin unit, a region or a town named after it ("Lesbos", "Kinmen").
+_ANAPHOR_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "island": (frozenset({"island"}), frozenset({"admin1", "admin2", "region", "other", "town", "city"})),
+    "town": (frozenset({"town", "city", "village"}), frozenset()),
+    "city": (frozenset({"city", "town"}), frozenset()),
+    "citie": (frozenset({"city", "town"}), frozenset()),
+    "village": (frozenset({"village", "town"}), frozenset()),
+    "port": (frozenset({"city", "town"}), frozenset({"village"})),
+    # a district or province is often read as its seat town: the judge measures a 'borders' claim by the unit
+    "province": (frozenset({"admin1"}), frozenset({"admin2", "city", "town"})),
+    "region": (frozenset({"admin1", "admin2", "region"}), frozenset()),
+    "district": (frozenset({"admin2", "admin1"}), frozenset({"city", "town"})),
+    "enclave": (frozenset({"admin1", "admin2", "region"}), frozenset({"city", "town"})),
+    "exclave": (frozenset({"admin1", "admin2", "region"}), frozenset({"city", "town"})),
+}
 _COUNT = {"two": 2, "three": 3, "four": 4, "both": 2}
+#: a place right after one of these is the object of a relation ("40 km from Edirne", "north of Ganja",
+#: "off Ayvalik"), not the topic a later "the town" refers back to
+_OBJECT_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyond|opposite|of|off|than|with|"
+                            r"facing|across|and)\s(?:the\s)?$", re.IGNORECASE)
+
+
+def _salience(cand, text: str, first_choice: frozenset[str]) -> tuple:
+    """How likely a later "the town" refers to ``cand``: the kind it names first, then a place that is
+    the topic (not the object of a relation: "landed at A, 40 km from B. The town" -> A), then the latest."""
+    is_object = bool(_OBJECT_BEFORE.search(text, max(0, cand.start - 14), cand.start))
+    return (cand.place.kind in first_choice, not is_object, cand.start)
 
 
 def _anaphor(text: str, s0: int, lo: int, mentions, exclude_ids: frozenset[str]) -> list:
-    """The place(s) a definite description before the cue refers back to ("the two districts" -> two)."""
+    """The place(s) a definite description before the cue refers back to ("the two districts" -> two).
+
+    The topic of the text before it, of the kind the noun names: "Greek marines landed at
+    Alexandroupolis, 110 km from Edirne. The town is not far from the border" -> Alexandroupolis; a
+    place the gazetteer lacks but the text names with the noun ("Taiwan's Kinmen island ... this small
+    island") -> that name, :class:`Unresolved`.
+    """
     m = None
     for m in _ANAPHOR.finditer(text, max(s0, lo - 60), lo):
         pass
@@ -392,16 +420,44 @@ def _anaphor(text: str, s0: int, lo: int, mentions, exclude_ids: frozenset[str])
     kinds = _ANAPHOR_KINDS.get(stem)
     if kinds is None:
         return []
+    first, fallback = kinds
     want = _COUNT.get((m.group("n") or "").strip().lower(), 2 if plural else 1)
+    window = [c for c in mentions.between(max(0, m.start() - 2 * CONTEXT), m.start())
+              if c.place.id not in exclude_ids and c.place.kind in first | fallback
+              and (stem != "island" or c.place.kind in first or _ISLAND_CUE.search(text, max(0, c.start - 4),
+                                                                                   c.end + 7))]
+    if want == 1:
+        named = _named_with_noun(text, max(0, m.start() - 2 * CONTEXT), m.start(), stem, mentions)
+        best = max(window, key=lambda c: _salience(c, text, first), default=None)
+        if named is not None and (best is None or best.place.kind not in first or named.start > best.start):
+            return [named]
+        return [best] if best is not None else []
     out: list = []
-    for cand in reversed(mentions.between(max(0, m.start() - 2 * CONTEXT), m.start())):
-        if cand.place.id in exclude_ids or cand.place.kind not in kinds or any(c.place.id == cand.place.id
-                                                                              for c in out):
+    for cand in reversed(window):
+        if any(c.place.id == cand.place.id for c in out):
             continue
         out.insert(0, cand)
         if len(out) == want:
             break
     return out if len(out) == want else []
+
+
+#: how an island is named: "on Lesbos", "Lesbos island" (the gazetteer has no island kind)
+_ISLAND_CUE = re.compile(r"\b(?:on|off)\s\S|\S\s(?i:island)\b")
+
+
+def _named_with_noun(text: str, a: int, b: int, noun: str, mentions) -> Unresolved | None:
+    """The last "<Name> <noun>" in ``text[a:b]`` that the gazetteer did not resolve ("Kinmen island";
+    for an island also "on Kinmen")."""
+    found = None
+    pattern = rf"((?:{NAME} ){{1,3}})(?i:{noun})s?\b"
+    if noun == "island":
+        pattern += rf"|(?<=\bon )((?:{NAME} ){{0,2}}{NAME})\b"
+    for m in re.finditer(pattern, text[a:b]):
+        name = m.group(0).strip()
+        if not not_a_place_name(name) and not mentions.between(a + m.start(), a + m.end()):
+            found = Unresolved(name, a + m.start(), a + m.end())
+    return found
 
 
 def exercise_places(article, mentions) -> list:
