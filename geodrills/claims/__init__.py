@@ -71,7 +71,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .grammar import Phrase, find_phrases
+from .grammar import BORDER_WORD, Phrase, find_phrases
 from .judge import Subject, Verdict, judge, misreading, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
 from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
@@ -387,6 +387,16 @@ def _territory(text: str, p: Phrase, mentions) -> list[Obj]:
 def _length_objects(text: str, sent, p: Phrase, mentions) -> list[Obj]:
     """The border a length is of: read around the phrase within its sentence."""
     s0, s1 = sent
+    border_end = p.end
+    if p.form in ("longest", "shortest"):  # "a 1,340-km border with Russia, Europe's longest": that border
+        last = None
+        for last in BORDER_WORD.finditer(text, max(s0, p.start - CONTEXT), p.start):
+            pass
+        border_end = last.end() if last is not None else p.end
+    owned = _owned_border(text, s0, p.start if p.form not in ("longest", "shortest") else border_end, border_end,
+                          mentions)
+    if owned is not None:
+        return [owned]
     between = re.search(r"\bbetween ", text[p.obj_start:min(s1, p.obj_start + 40)])
     if between:
         ms = [m for m in mentions.between(p.obj_start + between.end(), min(s1, p.obj_start + CONTEXT))
@@ -405,6 +415,22 @@ def _length_objects(text: str, sent, p: Phrase, mentions) -> list[Obj]:
             return [Obj("border", o.start, o.end, (o.mention.place.country,))]
     ccs = _shared_countries(text, s0, min(s1, p.end + CONTEXT), mentions)
     return [Obj("border", p.start, p.end, ccs)] if ccs else [Obj("border", p.start, p.end, ())]
+
+
+_WITH_AFTER = re.compile(r"\s?(?:\([^()\n]{0,30}\)\s?)?(?:border|frontier|boundary)?s?\s?with\s(?:the\s)?",
+                         re.IGNORECASE)
+
+
+def _owned_border(text: str, s0: int, cue: int, border_end: int, mentions) -> Obj | None:
+    """ "Finland shares a 1,340-km border with Russia": the pair of the country before and the one after."""
+    w = _WITH_AFTER.match(text, border_end)
+    if w is None:
+        return None
+    after, end = country_list(text, w.end(), mentions, w.end() + 60)
+    before = _countries_in(text, s0, cue, mentions)
+    if not after or not before or before[-1] == after[0]:
+        return None
+    return Obj("border", border_end, end, tuple(sorted((before[-1], after[0]))))
 
 
 def _to_the(text: str, sent, p: Phrase, mentions):

@@ -41,7 +41,11 @@ NAMED_LINES: dict[str, str] = {
     "dmz": "KP-KR", "demilitarized zone": "KP-KR", "demilitarised zone": "KP-KR", "inter-korean": "KP-KR",
     "armistice line": "KP-KR",
 }
-_LEAD = re.compile(r"(?:(?:the|its|their|his|her|a|an|this|both|our) )?")
+#: determiners, and the words that make an object's edge the object ("near the edge of the disputed X",
+#: "on the outskirts of X"): the distance is to X either way
+_LEAD = re.compile(r"(?:(?:the|its|their|his|her|a|an|this|both|our) )?"
+                   r"(?:(?:edges?|outskirts|fringes?|rim|periphery|vicinity|area|environs) of (?:the )?"
+                   r"(?:(?:disputed|occupied|contested|annexed|breakaway|self-declared|restive) )?)?")
 _LIST_SEP = re.compile(r"\s?(?:,\s?(?:and |or )?|and |or |as well as |&\s)", re.IGNORECASE)
 _WITH = re.compile(r"\s?(?:\([^()\n]{0,40}\)\s?)?(?:with|of|between|to|into|separating|dividing) (?:the )?", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:near|close|from|by|at|on|along|of|in|to|into|across|through|with|ranges?|"
@@ -263,7 +267,12 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
             m = _mention_at(mentions, of.end()) if of else None
         if m is None:
             break
-        if out and re.match(r"['’]s?\b", text[m.end:m.end + 2]):
+        poss = re.match(r"['’]s? ", text[m.end:m.end + 3])
+        described = _DESCRIBED.match(text, m.end + poss.end(), limit) if poss else None
+        inner = _mention_at(mentions, described.end()) if described else None
+        if inner is not None:
+            m = inner  # "Russia's Baltic Sea exclave of Kaliningrad": Kaliningrad
+        elif out and poss:
             break  # "with Turkey, and Armenia's border ...": a new clause, not the list
         if out and m.place.kind in ("continent", "sea", "ocean") and out[0].mention.place.kind != m.place.kind:
             break  # "with Russia, Europe's longest": not a list of neighbours

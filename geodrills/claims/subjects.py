@@ -330,6 +330,11 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
                                                                    lo))
     if specific and not (about_exercise and specific[-1].end < lo - 60):
         return _with_list(specific, text), "sentence"
+    unnamed = None
+    for unnamed in _UNNAMED_SITE.finditer(text, max(s0, lo - 80), lo):
+        pass
+    if unnamed is not None and not specific and re.fullmatch(r",?\s?", text[unnamed.end():lo]):
+        return [], "unnamed"  # "artillery firing in the desert, near the edge of ...": an unnamed site
     if about_exercise and (_UNNAMED_SITE.search(text, max(s0, lo - CONTEXT), lo)
                            or _ELSEWHERE.search(text, max(s0, lo - 80), lo)):
         return [], "unnamed"  # "will go ahead in new areas ..., a stone's throw from": not its listed venues

@@ -1,0 +1,70 @@
+"""Claim forms: objects described around a name, a border's length by its owner, superlatives.
+
+Every sentence here is written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("geopandas")
+
+from geodrills.articles import Article  # noqa: E402
+from geodrills.claims import check_claims  # noqa: E402
+
+
+def _rows(text: str, kind: str | None = None) -> list[dict]:
+    rows = check_claims(Article.from_text(text)).to_dict("records")
+    return [r for r in rows if kind is None or r["kind"] == kind]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Finland shares a 1,340-kilometer (833-mile) border with Russia, Europe's longest, since Russia attacked "
+     "Ukraine.", "FI-RU"),
+    ("Iran has a 534-km border with Turkey, which Iraq also borders.", "IR-TR"),
+    ("Since 2020 Azerbaijan has had an 11 km frontier with Turkey.", "AZ-TR"),
+])
+def test_a_length_is_of_the_border_its_owner_shares_with_the_country_named(text, pair):
+    rows = [r for r in _rows(text, "length") if r["stated_km"] == r["stated_km"]]  # not NaN
+    assert rows and rows[0]["object"] == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Finland shares a 1,340-kilometer border with Russia, Europe's longest.",
+    "The 1,200-kilometre frontier between Poland and Belarus is the longest in the region.",
+    "Troops moved to the largest base near the border with Armenia.",
+])
+def test_superlatives_are_never_doubtful(text):
+    for r in _rows(text):
+        if "longest" in r["text"] or "largest" in r["text"] or "shortest" in r["text"]:
+            assert r["verdict"] == "unverifiable", r
+
+
+def test_a_superlative_names_the_border_it_ranks():
+    row = [r for r in _rows("Finland shares a 1,340-kilometer border with Russia, Europe's longest.", "length")
+           if "longest" in r["text"]][0]
+    assert row["object"] == "FI-RU" and row["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text", [
+    "The gap is a land corridor between Belarus and Russia's Baltic Sea exclave of Kaliningrad.",
+    "Suwałki lies between Belarus and Russia's exclave of Kaliningrad.",
+])
+def test_a_possessive_description_names_the_place_not_the_owner(text):
+    rows = _rows(text, "direction")
+    assert rows and "Kaliningrad" in rows[0]["text"]
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("Gunners trained in Kars, near the edge of the disputed Nagorno-Karabakh region.", "Nagorno-Karabakh"),
+    ("Paratroopers dropped close to the fringes of Armenia.", "Armenia"),
+])
+def test_the_edge_of_a_place_is_measured_as_the_place(text, obj):
+    rows = [r for r in _rows(text) if r["kind"] == "near"]
+    assert rows and obj in rows[0]["object"]
+
+
+def test_an_unnamed_site_right_before_the_cue_is_the_subject():
+    text = "Russian troops held artillery drills in Gyumri. They also fired in the desert, near the edge of Iran."
+    row = [r for r in _rows(text, "near") if "Iran" in r["text"]][0]
+    assert row["subject"] is None and row["verdict"] == "unverifiable"
