@@ -68,3 +68,64 @@ def test_an_unnamed_site_right_before_the_cue_is_the_subject():
     text = "Russian troops held artillery drills in Gyumri. They also fired in the desert, near the edge of Iran."
     row = [r for r in _rows(text, "near") if "Iran" in r["text"]][0]
     assert row["subject"] is None and row["verdict"] == "unverifiable"
+
+
+# --------------------------------------------------------------------------- within, direction, lines, lists
+
+
+@pytest.mark.parametrize("text, country, verdict", [
+    ("Nagorno-Karabakh, internationally recognized as Azerbaijani territory, saw shelling.", "AZ", "supported"),
+    ("Fighting flared in Nagorno-Karabakh, which is widely recognised as part of Azerbaijan.", "AZ", "supported"),
+    ("Nagorno-Karabakh, recognized by the UN as Armenian territory, saw shelling.", "AM", "doubtful"),
+])
+def test_recognised_as_a_country_is_containment(text, country, verdict):
+    row = [r for r in _rows(text, "within") if "recogni" in r["text"]][0]
+    assert (row["object"], row["verdict"]) == (country, verdict)
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade moved to Kars province's Qelbrin, close to the Armenian border.",
+    "Gunners trained at Uttarakhand's Qelbrin, some 30 km from the Chinese border.",
+])
+def test_a_unit_possessive_before_a_name_the_gazetteer_lacks_is_containment(text):
+    rows = [r for r in _rows(text, "within") if r["subject"] == "Qelbrin"]
+    assert rows and rows[0]["verdict"] == "unverifiable"
+
+
+def test_a_country_possessive_before_a_person_is_not_containment():
+    assert not [r for r in _rows("Turkey's Erdogan visited troops near the Syrian border.", "within")
+                if r["subject"] == "Erdogan"]
+
+
+def test_a_named_site_in_a_place_the_gazetteer_lacks_is_kept_unverifiable():
+    rows = _rows("Howitzers fired at the Qelbrin Live Fire Complex in Zorvath on Tuesday.", "within")
+    assert rows and rows[0]["subject"] == "Qelbrin Live Fire Complex" and rows[0]["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Marines landed at the Qelbrin beach park on Lesbos's east coast.", "east"),
+    ("Marines landed at the Qelbrin beach park on the northern shore of Lesbos.", "north"),
+])
+def test_on_a_side_of_a_place_is_a_direction_inside_it(text, direction):
+    rows = _rows(text, "direction")
+    assert rows and rows[0]["stated_direction"] == direction
+
+
+def test_on_the_east_coast_of_a_known_place_is_judged_in_its_outline():
+    row = _rows("Drills were held at Sitia, on the east coast of Crete.", "direction")[0]
+    assert row["verdict"] == "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "Forty aircraft crossed the median line of the strait on Saturday.",
+    "Jets flew across the central line separating the two navies.",
+])
+def test_a_line_the_data_lacks_is_an_unverifiable_object(text):
+    rows = _rows(text, "across")
+    assert rows and rows[0]["verdict"] == "unverifiable" and "line" in rows[0]["object"]
+
+
+def test_listed_names_the_gazetteer_lacks_share_a_border_noun():
+    rows = _rows("Police reinforced the Qelbrin and Kastanies border stations.", "on")
+    subjects = {r["subject"]: r["verdict"] for r in rows}
+    assert subjects.get("Qelbrin") == "unverifiable" and subjects.get("Kastaniés") == "supported"

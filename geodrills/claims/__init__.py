@@ -242,7 +242,7 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
             if p.kind in ("across", "near", "km_from", "direction"):
                 objs = _territory(text, p, mentions)
             if not objs and (p.kind in ("near", "km_from") or (p.kind == "across" and p.form == "cross")
-                             or (p.kind == "direction" and p.form == "of")) and p.form != "by":
+                             or (p.kind == "direction" and p.form in ("of", "inside"))) and p.form != "by":
                 un = unresolved_object(text, p.obj_start)
                 objs = [un] if un is not None and not mentions.starting(un.start, un.end - 1) else []
             if not objs:
@@ -451,6 +451,10 @@ def _to_the(text: str, sent, p: Phrase, mentions):
     return subs, "sentence", ref
 
 
+#: a name listed right before another: "Kipi and " in "the Kipi and Kastanies border stations"
+_LISTED_NAME = re.compile(rf"\b({_NAME})(?:,?\s(?:and|or|&)\s|,\s)$")
+
+
 def _border_noun_subject(text: str, sent, p: Phrase, mentions):
     s0, s1 = sent
     m = _mention_ending(mentions, p.start, text, max_words=1)
@@ -461,6 +465,13 @@ def _border_noun_subject(text: str, sent, p: Phrase, mentions):
                 subs.insert(0, x)
             else:
                 break
+        # "the Kipi and Kastanies border stations": a listed name the gazetteer lacks is a subject too
+        while len(subs) < 8:
+            listed = _LISTED_NAME.search(text, max(s0, subs[0].start - 40), subs[0].start)
+            if listed is None or not_a_place_name(listed.group(1)) or mentions.between(listed.start(1),
+                                                                                       listed.end(1)):
+                break
+            subs.insert(0, Unresolved(listed.group(1), listed.start(1), listed.end(1)))
         return subs, "sentence"
     of = re.match(r"\s(?:of|at|in) (?:the )?", text[p.end:p.end + 10])
     if of:
@@ -567,7 +578,38 @@ def _coordinated_sites(text: str, s0: int, site: Unresolved) -> list[Unresolved]
     return out + [Unresolved(f"{words[0]} {singular}", site.start, site.end)]
 
 
+#: a bare name after a unit's possessive, where a place name stands: "Uttarakhand's Auli, barely ..."
+_BARE_NAME_AFTER = re.compile(rf"^({_NAME})(?=[,.;:]|\s(?:in|near|on|at|by|barely|just|some|about|which|where|"
+                              r"close|not far|lies|is)\b)")
+#: a name after "in" that the gazetteer did not resolve: "the Rodriguez Live Fire Complex in Pocheon"
+_BARE_AREA = re.compile(rf"^({_NAME}(?: {_NAME}){{0,2}})(?![\w’'-])")
+
+
+def _recognised_within(art, text: str, p: Phrase, mentions) -> list[Claim]:
+    """ "Upper Karabakh, internationally recognized as Azerbaijani territory": within that country."""
+    from ..demonyms import demonym_country
+
+    rel = re.search(r",?\s(?:which|that)\s(?:is|are|was|were|remains?)$", text[max(0, p.start - 20):p.start])
+    sub = _mention_ending(mentions, p.start - (len(rel.group(0)) if rel else 0), text, max_words=0)
+    if sub is None or sub.place.kind in ("country", "sea", "lake", "ocean", "continent"):
+        return []
+    area = _mention_starting(mentions, p.obj_start, text, max_words=0)
+    if area is not None and area.place.kind == "country":
+        cc, end = area.place.country, area.end
+    else:
+        dm = re.match(r"([A-ZÀ-ÞĀ-ſ][\w-]{1,30}) (?:territory|soil|land)\b", text[p.obj_start:p.obj_start + 50])
+        cc = demonym_country(dm.group(1)) if dm else None
+        end = p.obj_start + dm.end() if dm else p.end
+    if not cc:
+        return []
+    ref = Subject(cc, None, "country", cc, None)
+    obj = Obj("place", p.obj_start, end, (cc,), name=cc)
+    return [Claim(art.name, sub.start, end, text[sub.start:end], "within", p, obj, sub, ref, "sentence")]
+
+
 def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
+    if p.form == "recognised":
+        return _recognised_within(art, text, p, mentions)
     if p.form == "pronoun":
         sub = _mention_starting(mentions, p.obj_start, text, max_words=0)
         owners = [m for m in mentions.between(p.start - CONTEXT, p.start) if m.place.kind == "country"]
@@ -588,18 +630,31 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
                 named = None if sub is not None else _NAMED_AFTER.match(text[pos:pos + 80])
                 if named:
                     sub = Unresolved(named.group(1), pos, pos + named.end(1))
-        if sub is None and area is not None:
+        if sub is None:
             named = _NAMED_BEFORE.search(text, max(0, p.start - 60), p.start)
             if named:
                 g = 1 if named.group(1) else 2
                 if not any(m.start <= named.start(g) < m.end for m in mentions.between(named.start(g) - 60,
-                                                                                         named.end(g) + 60)):
+                                                                                         named.end(g) + 60)) \
+                        and not not_a_place_name(named.group(g)):
                     sub = Unresolved(named.group(g), named.start(g), named.end(g))
+            if isinstance(sub, Unresolved) and area is None and named.group(2):
+                # "the Rodriguez Live Fire Complex in Pocheon": a named site in a place the gazetteer lacks
+                bare = _BARE_AREA.match(text[p.obj_start:p.obj_start + 100])
+                if bare and not not_a_place_name(bare.group(1)) and not mentions.between(
+                        p.obj_start, p.obj_start + bare.end(1)):
+                    end = p.obj_start + bare.end(1)
+                    obj = Obj("unresolved", p.obj_start, end, name=bare.group(1))
+                    return [Claim(art.name, sub.start, end, text[sub.start:end], "within", p, obj, sub, None,
+                                  "unresolved")]
     else:
         area = _mention_ending(mentions, p.start, text, max_words=0)
         sub = _mention_starting(mentions, p.obj_start, text, max_words=1)
         if sub is None and area is not None:
             named = _NAMED_AFTER.match(text[p.obj_start:p.obj_start + 60])
+            if named is None and area.place.kind in ("admin1", "admin2", "region"):
+                named = _BARE_NAME_AFTER.match(text[p.obj_start:p.obj_start + 60])  # "Uttarakhand's Auli,"
+                named = named if named and not not_a_place_name(named.group(1)) else None
             if named:
                 sub = Unresolved(named.group(1), p.obj_start, p.obj_start + named.end(1))
     if sub is None or area is None:

@@ -123,6 +123,15 @@ _TO_THE = re.compile(
 )
 _IN_THE = re.compile(rf"\bin the (?:far )?(?P<dir>{_DIR})(?:ern)?(?: part| parts| corner| reaches)? of\s",
                      re.IGNORECASE)
+#: "on the east coast of Kinmen", "on Kinmen's east coast", "on the northern shore of the lake"
+_SIDE_NOUN = r"(?:coast|coastline|shore|side|bank|tip|end|edge|flank|slopes?|outskirts|fringes?)"
+_ON_SIDE_OF = re.compile(rf"\bon (?:the )?(?:far )?(?P<dir>{_DIR})(?:ern)? {_SIDE_NOUN} of\s", re.IGNORECASE)
+_ON_OWNER_SIDE = re.compile(rf"\bon (?P<owner>[A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}){{0,2}})['’]s "
+                            rf"(?:far )?(?P<dir>(?i:{_DIR}))(?i:ern)? (?i:{_SIDE_NOUN})\b")
+#: "Upper Karabakh, internationally recognised as Azerbaijani territory", "..., recognized as part of Georgia"
+_RECOGNISED = re.compile(r",?\s(?:(?:internationally|widely|officially|legally|universally|generally)\s)?"
+                         r"recogni[sz]ed\s(?:internationally\s|by\s[\w\s]{1,40}?\s)?as\s(?:(?:a\s)?part\sof\s)?"
+                         r"(?:the\s)?", re.IGNORECASE)
 _DIR_ADJ = re.compile(rf"\b(?:the )?(?:far[ -])?(?P<dir>{_DIR})ern(?:most)?\s", re.IGNORECASE)
 _WITHIN = re.compile(r"\s?,? (?:in|inside|within) (?:the )?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s", re.IGNORECASE)
@@ -307,6 +316,12 @@ def _direction_compass(text: str, s: int, e: int) -> Iterator[Phrase]:
         form = "to_the_of" if m.group("ofpos") is not None else "to_the"
         yield Phrase("direction", m.start(), m.end(), text[m.start():m.end()], m.end(),
                      direction=direction_of(m.group("dir")), form=form)
+    for m in _ON_SIDE_OF.finditer(text, s, e):
+        yield Phrase("direction", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(),
+                     direction=direction_of(m.group("dir")), form="inside")
+    for m in _ON_OWNER_SIDE.finditer(text, s, e):
+        yield Phrase("direction", m.start(), m.end(), text[m.start():m.end()], m.start("owner"),
+                     direction=direction_of(m.group("dir")), form="inside")
     for m in _IN_THE.finditer(text, s, e):
         yield Phrase("direction", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(),
                      direction=direction_of(m.group("dir")), form="inside")
@@ -329,5 +344,7 @@ def _within(text: str, s: int, e: int) -> Iterator[Phrase]:
         yield Phrase("within", a, b, text[a:b], b, form="in")
     for m in _POSSESSIVE.finditer(text, s, e):
         yield Phrase("within", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), form="possessive")
+    for m in _RECOGNISED.finditer(text, s, e):
+        yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="recognised")
     for m in _PRONOUN_OWNER.finditer(text, s, e):  # "Azerbaijan ... in its liberated Lachin region"
         yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="pronoun")

@@ -54,6 +54,9 @@ _NOUN_AFTER = re.compile(r"[ -](?:towns?|villages?|city|cities|posts?|outposts?|
                          r"points?|settlements?|regions?|areas?|districts?|provinces?|zones?)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"(?:(?:[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}|[a-z]{1,20}) ){0,3}?(?:exclave|enclave|city|town|village|"
                         r"province|region|district|island|port|capital|republic|state|oblast) of ")
+#: lines that are not land borders and that the bundled data does not have
+_OTHER_LINE = re.compile(r"(?:the )?((?:median|central|middle|dividing|demarcation|ceasefire|cease-fire|contact|front|"
+                         r"separation|maritime) line)\b", re.IGNORECASE)
 _SHARED = re.compile(r"\b(?:shared|common|mutual|joint)\b", re.IGNORECASE)
 _STOP = re.compile(r"[.;:!?\n(]|,\s(?:which|where|who|while|but|as|and the)\b|\b(?:which|where|who|that)\b")
 
@@ -246,6 +249,9 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
     limit = stop.start() if stop else limit
     lead = _LEAD.match(text, pos)
     start = lead.end() if lead else pos
+    line = _OTHER_LINE.match(text, pos, limit)
+    if line is not None:  # "crossing the median line of the strait": a line the bundled data does not have
+        return [Obj("unresolved", line.start(1), line.end(1), name=line.group(1))]
     if "border" in kinds:
         objs = _border_object(text, pos, limit, mentions)
         if objs:
