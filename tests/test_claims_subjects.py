@@ -168,3 +168,15 @@ def test_an_island_the_gazetteer_lacks_is_the_referent_not_another_town():
             "located just two kilometres from China.")
     row = _rows(text, "km_from")[0]
     assert row["subject"] == "Qelbrin island" and UNKNOWN in row["reason"]
+
+
+def test_places_listed_as_the_object_of_a_relation_are_not_subjects():
+    # Ardahan and Igdir are where the border stretch is, not what stands on it
+    text = "Units patrolled along the Armenian border near Ardahan and Igdir on Friday."
+    for r in _rows(text, "on"):
+        assert r["subject"] not in ("Ardahan", "Iğdır")
+
+
+def test_bare_plural_sites_are_unnamed_subjects():
+    row = _rows("Forces of Russia and Belarus trained on ranges close to the Ukrainian border.", "near")[0]
+    assert row["subject"] is None and row["verdict"] == "unverifiable"

@@ -48,7 +48,7 @@ EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war
                             r"wargames?|operations?)\b", re.IGNORECASE)
 #: an exercise located at an unnamed site ("in new areas in the southern provinces", "at a Siberian firing
 #: range", "in the desert"): the claim is about that site, not the exercise's named venues
-_UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:a|an|the|new|designated|several|some|other|remote)\s"
+_UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:(?:a|an|the|new|designated|several|some|other|remote)\s)?"
                            r"(?:[\w-]{2,20}\s){0,2}?(?:areas?|ranges?|grounds?|sites?|zones?|locations?|desert|"
                            r"polygons?|venues?|terrain)\b(?!\s(?:of|in|near|at)\s(?:the\s)?(?-i:[A-ZÀ-ÞĀ-ſ]))", re.IGNORECASE)
 #: "but others will be held further south near the border": away from the venues named before
@@ -272,6 +272,19 @@ def _resolved(mentions, a: int, b: int, exclude: tuple[int, int], exclude_ids: f
             and m.place.id not in exclude_ids]
 
 
+def _not_objects(ms: list, text: str, lo: int) -> list:
+    """The mentions that are not the object of a relation: "near Homel and Rzeczyca" drops both."""
+    out, dropped = [], None
+    for m in ms:
+        if _RELATIVE_BEFORE.search(text, max(lo, m.start - 14), m.start) or (
+                dropped is not None and _LIST_GAP.match(text[dropped.end:m.start])):
+            dropped = m
+            continue
+        dropped = None
+        out.append(m)
+    return out
+
+
 def _with_list(before: list, text: str) -> list:
     """The last mention before a cue and the ones listed with it ("A, B and C")."""
     out = [before[-1]]
@@ -348,9 +361,8 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     # "at its border with Guyana at Eteringbang, Cuyuni River, Region Seven": a place after a border whose
     # two sides are known, resolved in a third country ("Region Seven" read as a Philippine region), is a
     # misreading, not what stands on that border
-    after = [m for m in _resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids) if allowed(m)
-             and not _RELATIVE_BEFORE.search(text, max(hi, m.start - 14), m.start)
-             and _on_a_side(m.place.country, sides)]
+    after = [m for m in _not_objects(_resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids), text, hi)
+             if allowed(m) and _on_a_side(m.place.country, sides)]
     specific = [m for m in after if m.place.kind != "country"]
     if specific:
         return [specific[0]], "after"
