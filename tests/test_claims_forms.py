@@ -129,3 +129,12 @@ def test_listed_names_the_gazetteer_lacks_share_a_border_noun():
     rows = _rows("Police reinforced the Qelbrin and Kastanies border stations.", "on")
     subjects = {r["subject"]: r["verdict"] for r in rows}
     assert subjects.get("Qelbrin") == "unverifiable" and subjects.get("Kastaniés") == "supported"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Exercises took place in Lankaran, in the south of Azerbaijan.", "supported"),
+    ("Exercises took place in Lankaran, in the north of Azerbaijan.", "doubtful"),
+])
+def test_a_place_in_a_part_of_its_own_country_is_the_subject(text, verdict):
+    row = _rows(text, "direction")[0]
+    assert (row["subject"], row["verdict"]) == ("Lankaran", verdict)

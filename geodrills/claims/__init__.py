@@ -284,7 +284,7 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         country_obj = any(o.mention is not None and o.mention.place.kind == "country" for o in objs)
         subs, note = subjects_for(text, sent, (p.start, p.end), obj_span, mentions, exclude_countries=exclude,
                                   exclude_ids=obj_ids, no_countries=two_country or p.kind in ("near", "on", "km_from"),
-                                  inside_excluded=country_obj, allow_water=p.kind == "borders", exercise=exercise,
+                                  inside_excluded=country_obj and p.form != "inside", allow_water=p.kind == "borders", exercise=exercise,
                                   sides=next((frozenset(o.countries) for o in objs if o.type == "border"
                                               and o.countries), frozenset()))
         if p.kind == "near" and any(o.type == "place" for o in objs) and note != "sentence" \
