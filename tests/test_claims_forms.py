@@ -138,3 +138,31 @@ def test_listed_names_the_gazetteer_lacks_share_a_border_noun():
 def test_a_place_in_a_part_of_its_own_country_is_the_subject(text, verdict):
     row = _rows(text, "direction")[0]
     assert (row["subject"], row["verdict"]) == ("Lankaran", verdict)
+
+
+# --------------------------------------------------------------------------- neighbours and their sides
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Turkey warned its eastern neighbour Iran.", "supported"),
+    ("Poland and its eastern neighbour, Belarus, held talks.", "supported"),
+    ("Tensions rose between Poland and its western neighbour Belarus.", "doubtful"),
+    ("Spain and its southern neighbour Morocco met.", "supported"),
+])
+def test_a_directional_neighbour_is_a_border_and_a_direction(text, verdict):
+    rows = _rows(text)
+    kinds = {r["kind"]: r for r in rows}
+    assert kinds["borders"]["verdict"] == "supported"
+    assert kinds["direction"]["verdict"] == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Georgia is bordered by Russia to the north.", "supported"),
+    ("Georgia is bordered by Russia to the south.", "doubtful"),
+    ("Armenia, landlocked and bordered by Turkey to the west, held drills.", "supported"),
+])
+def test_bordered_by_a_country_to_a_side(text, verdict):
+    rows = _rows(text)
+    assert [r["verdict"] for r in rows if r["kind"] == "borders"] == ["supported"]
+    row = [r for r in rows if r["kind"] == "direction"][0]
+    assert row["verdict"] == verdict and "spans bearings" in row["reason"]

@@ -71,7 +71,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .grammar import BORDER_WORD, Phrase, find_phrases
+from .grammar import BORDER_WORD, Phrase, direction_of, find_phrases
 from .judge import Subject, Verdict, judge, misreading, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
 from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
@@ -513,11 +513,19 @@ def _neighbour_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]
     s0, _s1 = sent
     objs = [o for o in read_objects(text, p.obj_start, mentions, kinds=("place",)) if o.mention.place.kind == "country"]
     before = [m for m in mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start) if m.place.country]
+    side = re.search(r"\b(?P<dir>(?:north|south)(?:[ -]?(?:east|west))?|east|west)ern\b", p.text, re.IGNORECASE)
     out = []
     for o in objs:
         home = next((m.place.country for m in reversed(before) if m.place.country != o.mention.place.country), None)
         if home:
             out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "borders", p, o, home, None, "context"))
+        if home and side:  # "its eastern neighbour Iran": Iran lies east of the owner
+            from dataclasses import replace
+
+            dp = replace(p, kind="direction", direction=direction_of(side.group("dir")), form="neighbour")
+            ref = Subject(home, None, "country", home, None)
+            out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "direction", dp, o, o.mention, ref,
+                             "context"))
     return out
 
 

@@ -74,7 +74,7 @@ _BORDER_NOUN = re.compile(
     re.IGNORECASE,
 )
 _BORDERS_VERB = re.compile(
-    r"\b(?P<cue>(?:directly |also )?(?:border(?:s|ed|ing)?(?: on| with)?|share[sd]? (?:a |an |its |their |"
+    r"\b(?P<cue>(?:directly |also )?(?:border(?:s|ed|ing)?(?: on| with| by)?|share[sd]? (?:a |an |its |their |"
     r"the )?(?:[\w,.()-]{1,30} ){0,4}?border(?:s)? with|adjoin(?:s|ed|ing)?|abut(?:s|ting)?|"
     r"neighbo(?:u)?ring|(?:its|their) (?:[\w-]{1,30} )?neighbo(?:u)?rs?,?))\s",
     re.IGNORECASE,

@@ -510,7 +510,7 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
     if phrase.form in ("inside", "adjective") or (obj is not None and obj.type == "place" and obj.mention is not None
                                                   and obj.mention.place.kind == "country"
                                                   and sub.country == obj.mention.place.country
-                                                  and phrase.form != "of"):
+                                                  and phrase.form not in ("of", "neighbour")):
         area = ref or (_object_subject(obj) if obj is not None else None)
         if area is None and obj is not None and obj.type == "country" and sub.country:
             area = Subject(sub.country, None, "country", sub.country, None)
@@ -551,11 +551,12 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
         b = _bearing_from(gap["border_lat"], gap["border_lon"], sub)
         where = f"{sub.name} lies at {b:.0f}° from the nearest point of the {pair} border ({km:.1f} km)"
     else:
-        if target is None or target.fp is None and not target.is_country or sub.fp is None:
+        spt = _point_of(sub)
+        if target is None or target.fp is None and not target.is_country or spt is None:
             return Verdict("unverifiable", "the reference place is not resolved")
         tlat, tlon = ((target.fp.lat, target.fp.lon) if target.fp is not None else
                       _country_point(target.country))
-        if target.fp is not None and target.fp.shape in ("line", "outline") and not ref:
+        if target.fp is not None and target.fp.shape in ("line", "outline") and not ref and sub.fp is not None:
             _km, pt = shape_gap_km(sub.fp.geometry, target.fp.geometry)  # from the nearest point of the line
             if pt is not None:
                 tlat, tlon = pt
@@ -564,12 +565,59 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
                                            "data: a direction from it means little")
         if not math.isfinite(tlat):
             return Verdict("unverifiable", f"{target.name} has no point")
-        b = _bearing_from(tlat, tlon, sub)
-        km = float(geodesic_km(tlat, tlon, sub.fp.lat, sub.fp.lon))
-        where = f"{sub.name} lies at {b:.0f}° from {target.name} ({km:.1f} km)"
+        note = " (a country by a representative point of its bundled polygon)" if target.fp is None else ""
+        if sub.fp is None and target.fp is None and sub.country and target.country:
+            shared = _shared_border_direction(sub.country, target.country, d, th)
+            if shared is not None:
+                return shared
+        b = float(bearing_deg(tlat, tlon, *spt))
+        km = float(geodesic_km(tlat, tlon, *spt))
+        where = f"{sub.name} lies at {b:.0f}° from {target.name} ({km:.1f} km){note}"
     ok = _in_sector(b, d, th)
     verdict = "supported" if ok else "doubtful"
     return Verdict(verdict, f"{where}; {d} is {DIRECTIONS[d]:.0f}° ± {th.sector_deg:g}°", km, b, pair=pair)
+
+
+def _shared_border_direction(cc: str, ref: str, d: str, th: Thresholds) -> Verdict | None:
+    """ "Russia to the north" of Georgia, "its eastern neighbour Iran": where their shared border lies.
+
+    Seen from the middle of the reference country, the shared border covers an arc of bearings; the
+    claim holds when some of it lies within ``sector_deg`` of the stated direction (a country's own
+    middle says little: Russia's is in Siberia).  None when the two share no border in the data.
+    """
+    import numpy as np
+
+    pair = "-".join(sorted((cc, ref)))
+    pts = _data().points(pair)
+    geom = _data().country_geometry(ref)
+    if not len(pts) or geom is None:
+        return None
+    mid = geom.centroid
+    n = len(pts)
+    bearings = np.sort(np.asarray(bearing_deg(np.full(n, mid.y), np.full(n, mid.x), pts[:, 0], pts[:, 1]),
+                                  dtype=float) % 360.0)
+    gaps = np.diff(np.concatenate([bearings, bearings[:1] + 360.0]))
+    i = int(np.argmax(gaps))  # the arc is everything but the widest gap between neighbouring bearings
+    start, width = float(bearings[(i + 1) % len(bearings)]), 360.0 - float(gaps[i])
+    off = (DIRECTIONS[d] - start) % 360.0
+    miss = 0.0 if off <= width else min(off - width, 360.0 - off)
+    where = (f"seen from the middle of {ref}, the {pair} border ({_data().source_of(pair)}) spans bearings "
+             f"{start:.0f}°-{(start + width) % 360:.0f}°")
+    if miss <= th.sector_deg:
+        return Verdict("supported", f"{where}; {d} ({DIRECTIONS[d]:.0f}°) is within {th.sector_deg:g}° of it",
+                       bearing=(start + width / 2) % 360, pair=pair)
+    return Verdict("doubtful", f"{where}; {d} ({DIRECTIONS[d]:.0f}°) is {miss:.0f}° from it (> {th.sector_deg:g}°)",
+                   bearing=(start + width / 2) % 360, pair=pair)
+
+
+def _point_of(sub: Subject) -> tuple[float, float] | None:
+    """A subject's point: its footprint's, or a whole country's representative point (not its forces')."""
+    if sub.fp is not None:
+        return sub.fp.lat, sub.fp.lon
+    if sub.kind == "country" and sub.country:
+        pt = _country_point(sub.country)
+        return pt if math.isfinite(pt[0]) else None
+    return None
 
 
 def _country_point(cc: str | None) -> tuple[float, float]:
