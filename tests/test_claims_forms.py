@@ -166,3 +166,30 @@ def test_bordered_by_a_country_to_a_side(text, verdict):
     assert [r["verdict"] for r in rows if r["kind"] == "borders"] == ["supported"]
     row = [r for r in rows if r["kind"] == "direction"][0]
     assert row["verdict"] == verdict and "spans bearings" in row["reason"]
+
+
+# --------------------------------------------------------------------------- units named after towns, negation
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops massed in Belgorod region, bordering Ukraine.",
+    "Artillery was moved near the Ukrainian border in Kursk region.",
+])
+def test_a_region_named_after_its_town_is_measured_as_the_region_not_the_town(text):
+    row = [r for r in _rows(text) if r["kind"] in ("borders", "near")][0]
+    assert row["subject_kind"] == "admin1" and row["verdict"] != "doubtful"
+
+
+def test_a_province_with_an_outline_is_measured_by_it():
+    row = _rows("Drills were held in Kars province, near the Armenian border.", "near")[0]
+    assert row["subject_kind"] == "admin1" and row["measured_km"] == 0.0 and row["verdict"] == "supported"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("The base in Erzurum is not on the Iranian border.", "supported"),
+    ("Kilis is not directly on the Syrian border.", "doubtful"),
+    ("Kilis lies on the Syrian border.", "supported"),
+    ("Turkish troops are not on the Syrian border.", "unverifiable"),
+])
+def test_not_on_the_border(text, verdict):
+    assert _rows(text, "on")[0]["verdict"] == verdict

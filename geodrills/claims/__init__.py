@@ -72,7 +72,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .grammar import BORDER_WORD, Phrase, direction_of, find_phrases
-from .judge import Subject, Verdict, judge, misreading, subject_of
+from .judge import Subject, Verdict, judge, misreading, named_unit, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
 from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
                        OPENING_NAME as _OPENING_NAME, Reading, Unresolved, exercise_places, not_a_place_name, reading_of,
@@ -105,6 +105,7 @@ class Claim:
     subject_note: str = ""
     subject_reading: Reading | None = None  # how well the subject's (object's) reading fits the article
     object_reading: Reading | None = None
+    subject_unit: bool = False  # "Belgorod region": the town's name stands for its admin-1 unit
 
 
 # --------------------------------------------------------------------------- extraction
@@ -725,17 +726,24 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
             if exercise is None and events:
                 exercise = exercise_places(art, ms)
             for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
-                claims.append(_with_readings(c, ms))
+                claims.append(_with_readings(c, ms, text))
     return _dedupe(claims)
 
 
-def _with_readings(c: Claim, ms: MentionIndex) -> Claim:
-    """The claim with how well its subject's and object's readings fit the article (:func:`reading_of`)."""
+#: a unit noun right after a town's name: "Belgorod region", "Kars province", "Tovuz district"
+_UNIT_AFTER = re.compile(r"\s(?:region|province|oblast|voblast|district|governorate|county|prefecture|rayon|"
+                         r"raion|krai|kray)\b", re.IGNORECASE)
+
+
+def _with_readings(c: Claim, ms: MentionIndex, text: str) -> Claim:
+    """The claim with how well its subject's and object's readings fit the article (:func:`reading_of`),
+    and whether the subject is a unit named after its town ("Belgorod region, bordering Ukraine")."""
     from dataclasses import replace
 
     sub = reading_of(c.subject, ms) if hasattr(c.subject, "place") else None
     obj = reading_of(c.obj.mention, ms) if c.obj is not None and c.obj.mention is not None else None
-    return replace(c, subject_reading=sub, object_reading=obj) if sub or obj else c
+    unit = hasattr(c.subject, "place") and bool(_UNIT_AFTER.match(text, c.subject.end))
+    return replace(c, subject_reading=sub, object_reading=obj, subject_unit=unit) if sub or obj or unit else c
 
 
 def _key(c: Claim) -> tuple:
@@ -834,6 +842,8 @@ def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, V
                 Verdict("unverifiable", f"'{item.name}' names no place the gazetteer knows: nothing to measure "
                                         "from (no other place stands in for it)"))
     sub = subject_of(item) if item is not None else None
+    if c.subject_unit and item is c.subject:  # "Kursk region, near the Ukrainian border": the oblast
+        sub = named_unit(sub) or sub
     weak = misreading(c.subject_reading, th) if item is c.subject else None
     weak = weak or misreading(c.object_reading, th)
     if weak:  # never judged for what is likely another place of that name

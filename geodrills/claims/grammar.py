@@ -67,6 +67,9 @@ _ON = re.compile(
     r"(?:lies |sits |stands )?astride|straddl(?:es|e|ed|ing)|on|at)\s",
     re.IGNORECASE,
 )
+#: a negation right before an 'on' cue: "the base is not on the border", "not directly at the frontier"
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no longer)\s(?:(?:directly|right|exactly|quite|actually)\s)?$",
+                         re.IGNORECASE)
 #: "the Tovuz border region", "the border town of Kilis", "a frontier post"
 _BORDER_NOUN = re.compile(
     r"\b(?:border|frontier)[ -](?P<noun>towns?|villages?|city|cities|posts?|outposts?|stations?|crossings?|"
@@ -263,7 +266,8 @@ def _near(text: str, s: int, e: int) -> Iterator[Phrase]:
 def _on(text: str, s: int, e: int) -> Iterator[Phrase]:
     for m in _ON.finditer(text, s, e):
         cue = m.group("cue").lower()
-        yield Phrase("on", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(),
+        neg = _NOT_BEFORE.search(text, max(s, m.start() - 24), m.start())  # "is not on the border"
+        yield Phrase("on", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), negated=bool(neg),
                      form="side" if "side of" in cue else "on")
     for m in _BORDER_NOUN.finditer(text, s, e):
         yield Phrase("on", m.start(), m.end(), text[m.start():m.end()], m.end(), form="noun")

@@ -22,7 +22,7 @@ from .grammar import DIRECTIONS
 from .subjects import Forces
 from .thresholds import Thresholds
 
-__all__ = ["Subject", "Verdict", "subject_of", "judge", "misreading"]
+__all__ = ["Subject", "Verdict", "subject_of", "judge", "misreading", "named_unit"]
 
 #: the footprint source of an exercise's location place: a point, never widened to the unit it names
 EXERCISE_POINT = "the exercise's location point"
@@ -322,7 +322,7 @@ def _forces_rule(kind, sub: Subject, others: tuple[str, ...], shares: bool, phra
     data = _data()
     other = others[0]
     pair = "-".join(sorted((sub.country, other)))
-    if kind == "km_from":
+    if kind == "km_from" or phrase.negated:  # a figure, "far from", "not on": needs where they are
         return Verdict("unverifiable", f"{sub.name}: where the forces are is not said, only their country "
                                        f"({sub.country})", pair=pair if shares else None)
     if shares:
@@ -399,6 +399,11 @@ def _distance_verdict(v: Verdict, kind, km, where, target, sub, phrase, th) -> V
         # "a border town", "the Tovuz border region": near the border by what it is, not on the line
         v.verdict, v.reason = _near_rule(km, where, th, False)
         v.reason += " (a border town or region is near the border, not on the line)"
+    elif kind == "on" and phrase.negated:  # "the base is not on the border"
+        if km > th.on_km:
+            v.verdict, v.reason = "supported", f"{where}; 'not on' holds beyond {th.on_km:g} km"
+        else:
+            v.verdict, v.reason = "doubtful", f"{where}; within {th.on_km:g} km it is on it"
     elif kind == "on":
         if km <= th.on_km:
             v.verdict, v.reason = "supported", f"{where}; 'on' holds within {th.on_km:g} km"
@@ -434,6 +439,28 @@ def unit_of_city(sub: Subject) -> Subject | None:
         return None
     unit = subject_of(_PlaceHolder(units[0]))
     return unit if unit.fp is not None and unit.fp.shape == "outline" else None
+
+
+def named_unit(sub: Subject) -> Subject | None:
+    """The admin-1 unit a town's name stands for in "Belgorod region", "Kars province" (None if unsure).
+
+    The town's own admin-1 unit, when its name starts like the town's (Belgorod -> Belgorodskaya oblast',
+    Lviv -> Lvivska oblast): measured by its outline, or from its point with the unit allowance.
+    """
+    if sub.kind not in ("city", "town", "village") or not sub.place_id or not sub.name:
+        return None
+    from ..gazetteer import Gazetteer
+    from ..normalize import fold
+
+    gaz = Gazetteer.default()
+    try:
+        city = gaz.get(sub.place_id)
+        unit = gaz.get(f"adm1:{city.admin1}") if city.admin1 else None
+    except (KeyError, ValueError):
+        return None
+    if unit is None or fold(unit.name)[:4] != fold(city.name)[:4]:
+        return None
+    return subject_of(_PlaceHolder(unit))
 
 
 @dataclass(frozen=True)
