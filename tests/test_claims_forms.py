@@ -193,3 +193,17 @@ def test_a_province_with_an_outline_is_measured_by_it():
 ])
 def test_not_on_the_border(text, verdict):
     assert _rows(text, "on")[0]["verdict"] == verdict
+
+
+@pytest.mark.parametrize("text, stated, verdict", [
+    ("In Kilis the Syrian border is only 3 km away.", 3.0, "supported"),
+    ("From Gyumri, the Turkish border is roughly 10 kilometres (6 miles) away.", 10.0, "supported"),
+    ("In Kars the Armenian border is just 2 km away.", 2.0, "doubtful"),
+])
+def test_the_border_is_n_km_away(text, stated, verdict):
+    row = _rows(text, "km_from")[0]
+    assert (row["stated_km"], row["verdict"]) == (stated, verdict)
+
+
+def test_n_km_away_without_a_border_named_is_not_a_claim():
+    assert not _rows("The nearest hospital in Kars is 3 km away.", "km_from")

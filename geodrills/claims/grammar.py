@@ -87,6 +87,11 @@ _KM_FROM = re.compile(
     rf"from|off|short of|to|(?P<within_of>of))\b",
     re.IGNORECASE,
 )
+#: "the border is only 3 km away" (not "3 km away from"): the object is the border named before
+_AWAY = re.compile(r"\s?(?:\([^()\n]{0,30}\)\s?)?away\b(?!\s?from)", re.IGNORECASE)
+_BORDER_IS = re.compile(r"(?P<obj>\b(?:the|its|their)\s(?:[\w’'-]{1,30}\s){0,3}?(?:border|frontier|boundary|"
+                        r"line of control|line of actual control|LAC|DMZ)s?)\s(?:is|lies|was|sits|runs|remains|"
+                        r"stands)\s$", re.IGNORECASE)
 _LENGTH_AFTER = re.compile(
     r"(?:\s?\([^()\n]{0,30}\))?(?:[ -](?P<wide>long|wide|deep))?[ -](?:(?:[\w-]{1,30}) ){0,2}?"
     r"(?:border|frontier|boundary|stretch|section|strip|corridor|line|front(?:line)?|segment|zone|perimeter)s?\b"
@@ -237,6 +242,12 @@ def _km_and_length(text: str, s: int, e: int) -> Iterator[Phrase]:
             form = "to_the" if after.group("dir2") and not after.group("of") else "from"
             yield Phrase("km_from", a, after.end(), text[a:after.end()], after.end(), km, bound or "about",
                          direction_of(d) if d else None, form=form)
+            continue
+        away = _AWAY.match(text, m.end(), e)
+        subject = _BORDER_IS.search(text, max(s, a - 80), a) if away else None
+        if subject is not None:  # "the Syrian border is only 3 km away": the object stands before the figure
+            yield Phrase("km_from", a, away.end(), text[a:away.end()], subject.start("obj"), km, bound or "about",
+                         form="away")
             continue
         before = _LENGTH_BEFORE.search(text, max(s, a - 40), a)
         if before is not None and before.end() == a:
