@@ -207,3 +207,37 @@ def test_the_border_is_n_km_away(text, stated, verdict):
 
 def test_n_km_away_without_a_border_named_is_not_a_claim():
     assert not _rows("The nearest hospital in Kars is 3 km away.", "km_from")
+
+
+# --------------------------------------------------------------------------- false alarms seen on unseen news
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Deminers will clear a seven-kilometre section of the border between Georgia and Azerbaijan.", "supported"),
+    ("Mines lie along a 2,000-km stretch of the Armenia-Azerbaijan border.", "doubtful"),
+])
+def test_a_section_of_a_border_is_at_most_the_whole(text, verdict):
+    rows = [r for r in _rows(text, "length") if r["stated_km"] == r["stated_km"]]
+    assert rows and rows[0]["verdict"] == verdict
+
+
+def test_a_place_inside_a_title_is_not_contained():
+    assert not _rows("The statue of St. Gregory of Narek in Vatican was unveiled.", "within")
+
+
+def test_a_border_to_the_east_is_not_a_place_to_the_east():
+    for r in _rows("The army secured the roads all the way to the Iraqi border to the east of Damascus.",
+                   "direction"):
+        assert r["verdict"] != "doubtful"
+
+
+@pytest.mark.parametrize("text", [
+    "Nureddine Mehmud says Turkey fired on Qelbrin and other towns along the Syrian-Turkish border, a "
+    "diversion from the campaign to take the enclave of Afrin.",
+    "Thousands have been leaving for northwestern Syria from other parts of eastern Ghouta in convoys.",
+])
+def test_objects_destinations_and_owners_after_the_cue_are_not_subjects(text):
+    rows = [r for r in _rows(text) if r["kind"] in ("on", "direction") and "Ghouta" not in r["text"]]
+    assert rows
+    for r in rows:
+        assert r["subject"] not in ("‘Afrīn", "Afrin", "Ghouta") and r["verdict"] != "doubtful"

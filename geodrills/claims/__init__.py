@@ -446,10 +446,15 @@ def _to_the(text: str, sent, p: Phrase, mentions):
         subs = after[:1]
         ref = before[-1] if before else None
     else:
-        in_sent = [m for m in before if m.start >= s0]
+        # "bordered by Turkey to the west", "Russia lies to the north": the place right before the cue;
+        # "the Iraqi border to the east" names no place there
+        in_sent = [m for m in before if m.start >= s0 and _TO_THE_GAP.fullmatch(text, m.end, p.start)]
         subs = in_sent[-1:]
         ref = next((m for m in reversed(before) if not subs or m.place.id != subs[0].place.id), None)
     return subs, "sentence", ref
+
+
+_TO_THE_GAP = re.compile(r"(?:\s(?:lies|lie|is|are|sits|stands|is located|located|situated))?,?\s?", re.IGNORECASE)
 
 
 #: a name listed right before another: "Kipi and " in "the Kipi and Kastanies border stations"
@@ -594,6 +599,10 @@ _BARE_NAME_AFTER = re.compile(rf"^({_NAME})(?=[,.;:]|\s(?:in|near|on|at|by|barel
 _BARE_AREA = re.compile(rf"^({_NAME}(?: {_NAME}){{0,2}})(?![\w’'-])")
 
 
+#: "<Name> of " before a place makes it part of a name or title ("Gregory of Narek", "Duke of York")
+_EPITHET = re.compile(r"\b(?!(?:The|A|An)\b)[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30} of $")
+
+
 def _recognised_within(art, text: str, p: Phrase, mentions) -> list[Claim]:
     """ "Upper Karabakh, internationally recognized as Azerbaijani territory": within that country."""
     from ..demonyms import demonym_country
@@ -630,6 +639,8 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
                       "sentence")]
     if p.form == "in":
         sub = _mention_ending(mentions, p.start, text, max_words=3)
+        if sub is not None and _EPITHET.search(text, max(0, sub.start - 34), sub.start):
+            return []  # "St. Gregory of Narek in Vatican", "the Bank of England in London": a name, not a place
         area = _mention_starting(mentions, p.obj_start, text, max_words=1)
         if sub is None and area is not None:  # "in Brest Region at the Obuz-Lesnovsky training ground"
             at = _AT_SITE.match(text[area.end:area.end + 40])

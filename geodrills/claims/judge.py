@@ -674,6 +674,10 @@ def _judge_within(kind, sub, obj, phrase, th, ref) -> Verdict:
     return Verdict("unverifiable", f"no outline for {area.name} to test {sub.name} against")
 
 
+#: a length of part of a border ("a 7-km section of the border"): it can only be too long, never too short
+_PART = re.compile(r"\b(?:sections?|stretch(?:es)?|segments?|strips?|parts?|portions?)\b", re.IGNORECASE)
+
+
 def _judge_length(kind, sub, obj, phrase, th, _ref) -> Verdict:
     if phrase.form in ("longest", "shortest"):
         return Verdict("unverifiable", f"a superlative ('{phrase.form}') is not measured")
@@ -694,6 +698,12 @@ def _judge_length(kind, sub, obj, phrase, th, _ref) -> Verdict:
         return Verdict("doubtful", f"{pair.replace('-', ' and ')} share no land border in the bundled data")
     length = data.length_km(pair)
     where = f"the {pair} border is {length:.0f} km long ({data.source_of(pair)})"
+    if _PART.search(phrase.text):  # "a seven-kilometre section of its border": a part, at most the whole
+        verdict, reason = _figure_rule(length, phrase.stated_km, "lower", where, th, what="a part of it, stated")
+        reason = reason.replace("stated over", "stated at")
+        if verdict == "supported":
+            reason += ": a part no longer than the whole"
+        return Verdict(verdict, reason, length)
     verdict, reason = _figure_rule(length, phrase.stated_km, phrase.bound, where, th)
     if verdict == "doubtful" and phrase.bound != "lower" and \
             phrase.stated_km * (1 - th.length_short) <= length < phrase.stated_km:

@@ -55,8 +55,11 @@ _UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:(?:a|an|the|new|designated|
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|others|other (?:areas|sites|places|locations|units)|"
                         r"(?:further|farther) (?:north|south|east|west|afield|inland|away))\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
-_RELATIVE_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyond|opposite) (?:the )?$",
-                              re.IGNORECASE)
+#: a place right after one of these is an object, a destination or an owner ("near Homel", "leaving for
+#: Idlib", "the enclave of Afrin", "parts of eastern Ghouta"), not what a claim locates
+_RELATIVE_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyond|opposite|of|for|to|into) (?:the )?"
+                              r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                              r"(?:ern)? )?$", re.IGNORECASE)
 #: kinds that are never what a sentence locates
 _NOT_SUBJECTS = frozenset({"sea", "ocean", "lake", "continent"})
 #: A subject does not reach across these to a cue: another clause, another claim.
@@ -100,6 +103,8 @@ _NAMED_PLACE = re.compile(rf"(?:\b(?:in|at|near|around|outside|on|off|inside|to|
 #: between a named place and the cue: an appositive or a participle, not a new clause
 #: ("Mahbès, a locality located 40 km from"; "Auli, barely 100 km from"; "the range, which lies by")
 _NAMED_GAP = re.compile(r"^(?:\s(?:region|province|district|oblast|county|state|prefecture|governorate))?"
+                        r"(?:,?\s(?:and|or)\s(?:other|several|nearby|neighbouring|neighboring|surrounding)\s"
+                        r"(?:towns|villages|cities|places|areas|settlements))?"
                         r"(?:,?\s(?:(?:a|an|the)\s(?:[\w-]{1,20}\s){0,3}?)?(?:(?:which|that)\s)?"
                         r"(?:(?:is|are|lies|lie|sits|located|situated|lying|sitting|set|just|only|barely|some|about|"
                         r"around|roughly|nearly|almost|right)\s){0,3})?,?\s?$", re.IGNORECASE)
@@ -253,7 +258,7 @@ def _parallel_object(text: str, m, lo: int) -> bool:
     ("exercises near Gyumri, close to the Turkish border" is not coordinated: Gyumri is kept.)
     """
     return bool(_COORDINATED.match(text[m.end:lo])) and bool(
-        _RELATIVE_BEFORE.search(text, max(0, m.start - 14), m.start))
+        _RELATIVE_BEFORE.search(text, max(0, m.start - 28), m.start))
 
 
 def _on_a_side(country: str | None, sides: frozenset[str]) -> bool:
@@ -276,7 +281,7 @@ def _not_objects(ms: list, text: str, lo: int) -> list:
     """The mentions that are not the object of a relation: "near Homel and Rzeczyca" drops both."""
     out, dropped = [], None
     for m in ms:
-        if _RELATIVE_BEFORE.search(text, max(lo, m.start - 14), m.start) or (
+        if _RELATIVE_BEFORE.search(text, max(lo, m.start - 28), m.start) or (
                 dropped is not None and _LIST_GAP.match(text[dropped.end:m.start])):
             dropped = m
             continue
