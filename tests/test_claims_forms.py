@@ -241,3 +241,27 @@ def test_objects_destinations_and_owners_after_the_cue_are_not_subjects(text):
     assert rows
     for r in rows:
         assert r["subject"] not in ("‘Afrīn", "Afrin", "Ghouta") and r["verdict"] != "doubtful"
+
+
+# --------------------------------------------------------------------------- wrong claims are still caught
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Drills were held in Kars, 300 km from the Armenian border.", "km_from"),
+    ("Drills were held in Yerevan, just 2 km from the Turkish border.", "km_from"),
+    ("Tbilisi lies 50 km south of the Russian border.", "km_from"),
+    ("Kars is some 60 miles from the Georgian border.", "km_from"),
+    ("Kars lies 40 km east of the Armenian border.", "km_from"),
+    ("Tanks rolled into Batumi, north of Tbilisi.", "direction"),
+    ("Exercises took place in Baku, near the Armenian border.", "near"),
+    ("Exercises took place in Baku, not far from the Russian border.", "near"),
+    ("Van, which is far from the Iranian border, hosted artillery drills.", "near"),
+    ("Exercises took place in Lankaran, in the north of Azerbaijan.", "direction"),
+    ("Tensions rose between Poland and its western neighbour Belarus.", "direction"),
+    ("Georgia is bordered by Russia to the south.", "direction"),
+    ("Kilis is not directly on the Syrian border.", "on"),
+    ("In Kars the Armenian border is just 2 km away.", "km_from"),
+    ("Erzurum, a border town, hosted the drills.", "on"),
+])
+def test_wrong_claims_in_many_forms_are_doubtful(text, kind):
+    assert [r["verdict"] for r in _rows(text, kind)][:1] == ["doubtful"]
