@@ -255,7 +255,7 @@ def test_objects_destinations_and_owners_after_the_cue_are_not_subjects(text):
     ("Tanks rolled into Batumi, north of Tbilisi.", "direction"),
     ("Exercises took place in Baku, near the Armenian border.", "near"),
     ("Exercises took place in Baku, not far from the Russian border.", "near"),
-    ("Van, which is far from the Iranian border, hosted artillery drills.", "near"),
+    ("The drills were held in Van, which is far from the Iranian border.", "near"),
     ("Exercises took place in Lankaran, in the north of Azerbaijan.", "direction"),
     ("Tensions rose between Poland and its western neighbour Belarus.", "direction"),
     ("Georgia is bordered by Russia to the south.", "direction"),
