@@ -40,8 +40,12 @@ Azerbaijani army") with no place named for them are measured by the
 country's territory.
 
 Subjects and objects the gazetteer does not have ("the Gożski range", "the
-Matsu Islands") are kept with their names and judged ``unverifiable``; a
-bare "the border" is the border the article last named with both countries;
+Matsu Islands", "in Mahbès, a locality located 40 km from") are kept with
+their names and judged ``unverifiable`` ("names no place the gazetteer
+knows"), never replaced by the unit containing them, the exercise's venues or
+a place named earlier; a subject or object whose reading fits no other place
+the article names (:func:`~geodrills.claims.judge.misreading`) is
+``unverifiable`` too; a bare "the border" is the border the article last named with both countries;
 "the two districts" refer back to the two places named before. A figure
 that only a wrongly resolved name explains (more than ``implausible_km``)
 and a border length that only the data's generalisation explains are
