@@ -180,3 +180,17 @@ def test_places_listed_as_the_object_of_a_relation_are_not_subjects():
 def test_bare_plural_sites_are_unnamed_subjects():
     row = _rows("Forces of Russia and Belarus trained on ranges close to the Ukrainian border.", "near")[0]
     assert row["subject"] is None and row["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul, Aug 31 — South Korea and the United States held a live-fire exercise near the inter-Korean border.",
+    "KARS (AP) — Turkish troops held drills near the Armenian border on Monday.",
+])
+def test_a_dateline_is_not_the_subject(text):
+    row = _rows(text, "near")[0]
+    assert row["subject"] not in ("Seoul", "Kars")
+
+
+def test_a_place_opening_a_sentence_without_a_dash_is_still_a_subject():
+    row = _rows("Kars, a city near the Armenian border, hosted the drills.", "near")[0]
+    assert row["subject"] == "Kars"

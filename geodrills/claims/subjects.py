@@ -277,6 +277,16 @@ def _resolved(mentions, a: int, b: int, exclude: tuple[int, int], exclude_ids: f
             and m.place.id not in exclude_ids]
 
 
+#: what follows a dateline's place: "Seoul, Aug 31 — ", "RABAT (AFP) — ", "KYIV, Ukraine (AP) - "
+_DATELINE_AFTER = re.compile(r"(?:,\s?[A-Z][\w.]{0,12}(?:\s\d{1,2})?,?)?\s?(?:\([^()\n]{1,40}\)\s?)?(?:—|–|--?)\s")
+
+
+def _is_dateline(text: str, m) -> bool:
+    """A place opening a line and followed by a date or an agency and a dash."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return text[line:m.start].strip() == "" and bool(_DATELINE_AFTER.match(text, m.end, m.end + 60))
+
+
 def _not_objects(ms: list, text: str, lo: int) -> list:
     """The mentions that are not the object of a relation: "near Homel and Rzeczyca" drops both."""
     out, dropped = [], None
@@ -325,6 +335,8 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     hi = max(cue[1], obj_span[1])
     exercise = [p for p in exercise or () if p.get("place_id") not in exclude_ids]
     def allowed(m) -> bool:
+        if _is_dateline(text, m):
+            return False  # "Seoul, Aug 31 — ... exercise near the border": where the report was filed
         if m.place.kind == "country":
             return not no_countries and m.place.country not in exclude_countries
         if inside_excluded and m.place.country in exclude_countries:
