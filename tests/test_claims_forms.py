@@ -265,3 +265,14 @@ def test_objects_destinations_and_owners_after_the_cue_are_not_subjects(text):
 ])
 def test_wrong_claims_in_many_forms_are_doubtful(text, kind):
     assert [r["verdict"] for r in _rows(text, kind)][:1] == ["doubtful"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Drills were held in Anadyr, in the east of Russia.", "supported"),         # across the antimeridian
+    ("Drills were held in Anadyr, in the west of Russia.", "doubtful"),
+    ("Drills were held in Seattle, in the west of the United States.", "supported"),
+    ("Drills were held in Miami, in the west of the United States.", "doubtful"),
+    ("Drills were held in Inverness, in the north of the United Kingdom.", "supported"),  # Akrotiri left out
+])
+def test_halves_of_countries_spanning_the_globe(text, verdict):
+    assert _rows(text, "direction")[0]["verdict"] == verdict

@@ -548,17 +548,17 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
             return Verdict("unverifiable", f"no outline for {area.name}")
         if sub.is_country:
             return Verdict("unverifiable", "the subject is a whole country")
-        minx, miny, maxx, maxy = geom.bounds
-        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        cx, cy = _box_middle(geom)
         checks = []
         if "north" in d:
             checks.append(sub.fp.lat >= cy)
         if "south" in d:
             checks.append(sub.fp.lat <= cy)
+        east_of_middle = (sub.fp.lon - cx + 540.0) % 360.0 - 180.0  # signed, across the antimeridian too
         if "east" in d:
-            checks.append(sub.fp.lon >= cx)
+            checks.append(east_of_middle >= 0)
         if "west" in d:
-            checks.append(sub.fp.lon <= cx)
+            checks.append(east_of_middle <= 0)
         where = (f"{sub.name} ({sub.fp.lat:.2f}, {sub.fp.lon:.2f}) against the middle of {area.name}'s bounding "
                  f"box ({cy:.2f}, {cx:.2f})")
         if all(checks):
@@ -635,6 +635,31 @@ def _shared_border_direction(cc: str, ref: str, d: str, th: Thresholds) -> Verdi
                        bearing=(start + width / 2) % 360, pair=pair)
     return Verdict("doubtful", f"{where}; {d} ({DIRECTIONS[d]:.0f}°) is {miss:.0f}° from it (> {th.sector_deg:g}°)",
                    bearing=(start + width / 2) % 360, pair=pair)
+
+
+#: parts of an area smaller than this share of its area do not stretch the box its halves are taken in
+_SMALL_PART = 0.02
+
+
+def _box_middle(geom) -> tuple[float, float]:
+    """(lon, lat) of the middle of an area's bounding box, for "in the north of X".
+
+    Small far-flung parts (Akrotiri for the United Kingdom, the Aleutians for the United States) are
+    left out, and a box that would span more than half the globe is taken across the antimeridian
+    (Russia's middle is in Siberia, not at longitude 0).
+    """
+    parts = list(getattr(geom, "geoms", [geom]))
+    total = sum(p.area for p in parts) or 1.0
+    big = [p for p in parts if p.area >= _SMALL_PART * total] or parts
+    minx = min(p.bounds[0] for p in big)
+    maxx = max(p.bounds[2] for p in big)
+    miny = min(p.bounds[1] for p in big)
+    maxy = max(p.bounds[3] for p in big)
+    cx = (minx + maxx) / 2
+    if maxx - minx > 180:  # across the antimeridian: measure longitudes east from 0 to 360
+        xs = [x % 360.0 for p in big for x in (p.bounds[0], p.bounds[2])]
+        cx = ((min(xs) + max(xs)) / 2 + 180.0) % 360.0 - 180.0
+    return cx, (miny + maxy) / 2
 
 
 def _point_of(sub: Subject) -> tuple[float, float] | None:
