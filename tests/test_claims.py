@@ -325,11 +325,14 @@ _HOSTILE = ("A-", "A ", "a'", "1.", "1 ", "near ", "by the ", "Azerbaijani ", "K
 
 
 def _patterns():
+    import geodrills.claims as package
     import geodrills.claims.grammar as grammar
+    import geodrills.claims.judge as judge
     import geodrills.claims.objects as objects
     import geodrills.claims.subjects as subjects
 
-    return [v for mod in (grammar, objects, subjects) for v in vars(mod).values() if isinstance(v, re.Pattern)]
+    return [v for mod in (package, grammar, objects, subjects, judge) for v in vars(mod).values()
+            if isinstance(v, re.Pattern)]
 
 
 @pytest.mark.slow
