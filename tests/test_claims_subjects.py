@@ -194,3 +194,15 @@ def test_a_dateline_is_not_the_subject(text):
 def test_a_place_opening_a_sentence_without_a_dash_is_still_a_subject():
     row = _rows("Kars, a city near the Armenian border, hosted the drills.", "near")[0]
     assert row["subject"] == "Kars"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("US jets took off from Qelbrin air base near Adana. The base lies about 110 km from the Syrian border.",
+     "Qelbrin air base"),
+    ("Troops trained at the Qelbrin firing range in Kars province. The range is close to the Armenian border.",
+     "Qelbrin firing range"),
+    ("Soldiers arrived in Kars. The base is near the Armenian border.", None),  # not the town: no base named
+])
+def test_the_base_refers_to_a_named_site_never_to_a_town(text, subject):
+    row = [r for r in _rows(text) if r["kind"] in ("near", "km_from") and "border" in r["text"]][-1]
+    assert row["subject"] == subject and row["verdict"] == "unverifiable"

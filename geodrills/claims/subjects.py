@@ -404,7 +404,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
 #: "the island", "the town's", "this small island", "the two districts": places named before
 _ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|both)(?P<n> two| three| four| both)?(?: [a-z-]{1,20}){0,2}? "
                       r"(?P<noun>islands?|towns?|city|cities|villages?|provinces?|regions?|districts?|bases?|ports?|"
-                      r"areas?|enclave|exclave)(?:['’]s?)?\b", re.IGNORECASE)
+                      r"areas?|enclave|exclave|ranges?|airfields?|camps?|garrisons?)(?:['’]s?)?\b", re.IGNORECASE)
 #: the kinds a definite description refers back to: (first choice, fallback).  The gazetteer has no
 #: island kind: an island is an admin unit, a region or a town named after it ("Lesbos", "Kinmen").
 _ANAPHOR_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -419,6 +419,10 @@ _ANAPHOR_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "region": (frozenset({"admin1", "admin2", "region"}), frozenset()),
     "district": (frozenset({"admin2", "admin1"}), frozenset({"city", "town"})),
     "enclave": (frozenset({"admin1", "admin2", "region"}), frozenset({"city", "town"})),
+    # a base, range or camp is a site the gazetteer rarely has: the named site before, else nothing
+    "base": (frozenset({"base"}), frozenset()), "range": (frozenset({"range"}), frozenset()),
+    "airfield": (frozenset({"base"}), frozenset()), "camp": (frozenset(), frozenset()),
+    "garrison": (frozenset({"base"}), frozenset()),
     "exclave": (frozenset({"admin1", "admin2", "region"}), frozenset({"city", "town"})),
 }
 _COUNT = {"two": 2, "three": 3, "four": 4, "both": 2}
@@ -484,7 +488,7 @@ def _named_with_noun(text: str, a: int, b: int, noun: str, mentions) -> Unresolv
     """The last "<Name> <noun>" in ``text[a:b]`` that the gazetteer did not resolve ("Kinmen island";
     for an island also "on Kinmen")."""
     found = None
-    pattern = rf"((?:{NAME} ){{1,3}})(?i:{noun})s?\b"
+    pattern = rf"((?:{NAME} ){{1,3}})(?:(?i:air|military|naval|army|training|firing|missile) )?(?i:{noun})s?\b"
     if noun == "island":
         pattern += rf"|(?<=\bon )((?:{NAME} ){{0,2}}{NAME})\b"
     for m in re.finditer(pattern, text[a:b]):
