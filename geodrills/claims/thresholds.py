@@ -53,11 +53,19 @@ class Thresholds:
     Verdict policy (one rule for every kind):
 
     * ``unverifiable`` only when there is no measurement to decide with: the
-      subject or the object is not resolved, has no geometry, or (a unit
+      subject or the object is not resolved (a place the sentence names but
+      the gazetteer lacks is kept as the subject, never replaced by another
+      place), its reading is likely another place of that name
+      (``isolated_km``, ``reading_score``), it has no geometry, or (a unit
       measured from its point) the unit's possible extent straddles the
-      threshold, so its nearest edge could fall on either side;
+      threshold, so its nearest edge could fall on either side; a superlative
+      ("Europe's longest") and a width are not measured;
     * otherwise the measured figure decides, with no grey band: a figure is
-      either within a threshold (``supported``) or beyond it (``doubtful``).
+      either within a threshold (``supported``) or beyond it (``doubtful``);
+      negations flip the rule ("far from", "not near", "not on the border");
+      a section of a border can only be too long (at most the whole border);
+      a country's side of another is where their shared border lies, seen
+      from the middle of the reference country (within ``sector_deg``).
 
     A place with an outline (an admin-1 unit) is measured by its outline, so
     "Kars province borders Armenia" is 0 km; a town is measured from its
