@@ -276,3 +276,9 @@ def test_wrong_claims_in_many_forms_are_doubtful(text, kind):
 ])
 def test_halves_of_countries_spanning_the_globe(text, verdict):
     assert _rows(text, "direction")[0]["verdict"] == verdict
+
+
+def test_a_unit_measured_from_its_point_is_on_a_line_it_may_reach():
+    # Jammu and Kashmir has no bundled outline: its point is 107 km from the LoC, its edge may touch it
+    row = _rows("Indian and Pakistani troops fought in Jammu and Kashmir, along the Line of Control.", "on")[0]
+    assert row["verdict"] == "unverifiable" and "too close to call" in row["reason"], row["reason"]

@@ -399,6 +399,10 @@ def _distance_verdict(v: Verdict, kind, km, where, target, sub, phrase, th) -> V
         # "a border town", "the Tovuz border region": near the border by what it is, not on the line
         v.verdict, v.reason = _near_rule(km, where, th, False)
         v.reason += " (a border town or region is near the border, not on the line)"
+    elif kind == "on" and not phrase.negated and _unit_point(sub):
+        # "Kashmir, along the Line of Control": a unit is on a line it reaches, which its point cannot show
+        v.verdict, v.reason = _near_rule(km, where, th, False)
+        v.reason += " (a unit measured from its point: 'on' is judged as near, its edge may reach the line)"
     elif kind == "on" and phrase.negated:  # "the base is not on the border"
         if km > th.on_km:
             v.verdict, v.reason = "supported", f"{where}; 'not on' holds beyond {th.on_km:g} km"
