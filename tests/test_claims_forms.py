@@ -282,3 +282,11 @@ def test_a_unit_measured_from_its_point_is_on_a_line_it_may_reach():
     # Jammu and Kashmir has no bundled outline: its point is 107 km from the LoC, its edge may touch it
     row = _rows("Indian and Pakistani troops fought in Jammu and Kashmir, along the Line of Control.", "on")[0]
     assert row["verdict"] == "unverifiable" and "too close to call" in row["reason"], row["reason"]
+
+
+def test_containment_in_a_unit_without_an_outline_by_its_gazetteer_code():
+    row = _rows("Troops fought in Kashmir's Poonch district.", "within")[0]
+    assert row["verdict"] == "supported" and "admin-1 code" in row["reason"]
+    # a different unit of the same country is not called doubtful by code alone (codes and units change)
+    row = _rows("Drills were held in Vladivostok in Khabarovsk Krai.", "within")[0]
+    assert row["verdict"] == "unverifiable"

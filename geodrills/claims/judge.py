@@ -700,7 +700,23 @@ def _judge_within(kind, sub, obj, phrase, th, ref) -> Verdict:
         return Verdict("doubtful", f"{sub.name} is {km:.1f} km outside {area.name} ({src})", km)
     if area.country and sub.country and area.country != sub.country:
         return Verdict("doubtful", f"{sub.name} is in {sub.country}, {area.name} in {area.country}")
+    code = _admin1_code(area) if area.kind == "admin1" else None
+    if code is not None and code == _admin1_code(sub):  # "Kashmir's Poonch district": the gazetteer's unit code
+        return Verdict("supported", f"{sub.name} lies in {area.name} (its gazetteer admin-1 code {code}; no "
+                                    "outline bundled)")
     return Verdict("unverifiable", f"no outline for {area.name} to test {sub.name} against")
+
+
+def _admin1_code(sub: Subject) -> str | None:
+    """The GeoNames admin-1 code of a subject's gazetteer place (None when it has none)."""
+    if not sub.place_id:
+        return None
+    from ..gazetteer import Gazetteer
+
+    try:
+        return Gazetteer.default().get(sub.place_id).admin1
+    except (KeyError, ValueError):
+        return None
 
 
 #: a length of part of a border ("a 7-km section of the border"): it can only be too long, never too short
