@@ -437,6 +437,17 @@ class BorderData:
                 total += float(np.sum(geodesic_km(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])))
         return total
 
+    def points(self, border: str) -> np.ndarray:
+        """The vertices (n, 2: lat, lon) of a border pair's lines; empty for a pair not in the data.
+
+        Examples
+        --------
+        >>> BorderData.default().points("AM-TR").shape[1], len(BorderData.default().points("XX-YY"))
+        (2, 0)
+        """
+        parts = [c for c, b in zip(self.line_coords, self.line_border) if b == border]
+        return np.concatenate(parts) if parts else np.empty((0, 2))
+
     def source_of(self, border: str) -> str:
         """Where a border pair's line comes from, for a reason sentence ("OpenStreetMap 2026c")."""
         srcs = {s for s, b in zip(self.line_source, self.line_border) if b == border}

@@ -40,8 +40,12 @@ Azerbaijani army") with no place named for them are measured by the
 country's territory.
 
 Subjects and objects the gazetteer does not have ("the Gożski range", "the
-Matsu Islands") are kept with their names and judged ``unverifiable``; a
-bare "the border" is the border the article last named with both countries;
+Matsu Islands", "in Mahbès, a locality located 40 km from") are kept with
+their names and judged ``unverifiable`` ("names no place the gazetteer
+knows"), never replaced by the unit containing them, the exercise's venues or
+a place named earlier; a subject or object whose reading fits no other place
+the article names (:func:`~geodrills.claims.judge.misreading`) is
+``unverifiable`` too; a bare "the border" is the border the article last named with both countries;
 "the two districts" refer back to the two places named before. A figure
 that only a wrongly resolved name explains (more than ``implausible_km``)
 and a border length that only the data's generalisation explains are
@@ -71,10 +75,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .grammar import Phrase, find_phrases
-from .judge import Subject, Verdict, judge, subject_of
+from .grammar import BORDER_WORD, Phrase, direction_of, find_phrases
+from .judge import Subject, Verdict, judge, misreading, named_unit, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
-from .subjects import CONTEXT, exercise_places, subjects_for
+from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
+                       OPENING_NAME as _OPENING_NAME, Reading, Unresolved, exercise_places, not_a_place_name, reading_of,
+                       subjects_for)
 from .thresholds import Thresholds
 
 __all__ = ["Claim", "extract_claims", "check_claims", "CLAIM_COLUMNS", "Thresholds"]
@@ -101,6 +107,9 @@ class Claim:
     subject: Any = None
     reference: Any = None
     subject_note: str = ""
+    subject_reading: Reading | None = None  # how well the subject's (object's) reading fits the article
+    object_reading: Reading | None = None
+    subject_unit: bool = False  # "Belgorod region": the town's name stands for its admin-1 unit
 
 
 # --------------------------------------------------------------------------- extraction
@@ -116,6 +125,9 @@ _ADJACENT = re.compile(r"^(?:,? ?(?:which|that|who)? ?(?:[a-z]{1,20}ly )?(?:lies
                        r"\s)$")
 _AFTER_BORDER = re.compile(r"\b(?:border|frontier|boundary)s?,? $", re.IGNORECASE)
 _OPENER = re.compile(r"^(?:[\"“‘'(]|just |right |somewhere |and |but |also )*$", re.IGNORECASE)
+#: a cue coordinated with the claim before it shares its subject ("40 km from A and a few km from B")
+_COORDINATED_CUE = re.compile(r"(?:\s[\w’'-]{1,20}){0,2}?,?\s(?:and|or|but|as well as)\s(?:also\s|just\s|only\s|yet\s)?"
+                              r"(?:[\w’'-]{1,20}\s){0,2}?", re.IGNORECASE)
 #: How far back (characters) a bare "the border" may refer to a border named in full.
 ANAPHOR_CHARS = 3000
 _SPECIFIC = {"admin1", "admin2", "city", "town", "village", "settlement", "mountain", "range", "base",
@@ -235,7 +247,7 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
             if p.kind in ("across", "near", "km_from", "direction"):
                 objs = _territory(text, p, mentions)
             if not objs and (p.kind in ("near", "km_from") or (p.kind == "across" and p.form == "cross")
-                             or (p.kind == "direction" and p.form == "of")) and p.form != "by":
+                             or (p.kind == "direction" and p.form in ("of", "inside"))) and p.form != "by":
                 un = unresolved_object(text, p.obj_start)
                 objs = [un] if un is not None and not mentions.starting(un.start, un.end - 1) else []
             if not objs:
@@ -277,7 +289,7 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         country_obj = any(o.mention is not None and o.mention.place.kind == "country" for o in objs)
         subs, note = subjects_for(text, sent, (p.start, p.end), obj_span, mentions, exclude_countries=exclude,
                                   exclude_ids=obj_ids, no_countries=two_country or p.kind in ("near", "on", "km_from"),
-                                  inside_excluded=country_obj, allow_water=p.kind == "borders", exercise=exercise,
+                                  inside_excluded=country_obj and p.form != "inside", allow_water=p.kind == "borders", exercise=exercise,
                                   sides=next((frozenset(o.countries) for o in objs if o.type == "border"
                                               and o.countries), frozenset()))
         if p.kind == "near" and any(o.type == "place" for o in objs) and note != "sentence" \
@@ -288,9 +300,19 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
             return []  # "along the Ukrainian border near Homel": which stretch of the border, not a claim
     if p.kind == "direction" and p.form == "inside":
         subs = [s for s in subs if not (hasattr(s, "place") and s.place.kind == "country")] or subs
+    prev = context.get("last")
+    if prev and prev[0] == s0 and _COORDINATED_CUE.fullmatch(text, prev[1], p.start) and note not in ("sentence",):
+        subs, note = prev[2], prev[3]  # "Mahbès, a locality 40 km from A and a few km from B": one subject
+    if note not in ("sentence", "unresolved"):
+        # "the Zar and Armavir Training Areas near Yerevan": named sites before the cue come before the
+        # exercise's places, a country's forces or a place named after the object
+        named = _unresolved_before(text, sent, p, mentions)
+        subs, note = (named, "unresolved") if named else (subs, note)
     if not subs:
-        subs = _unresolved_subjects(text, sent, p, obj_span, mentions)
+        subs = _unresolved_after(text, sent, obj_span)
         note = "unresolved" if subs else note
+    if subs:
+        context["last"] = (s0, max(p.end, obj_span[1]), subs, note)
     out = []
     for sub in subs or [None]:
         start = p.start
@@ -312,19 +334,26 @@ def _demonym_before(text: str, pos: int) -> tuple[str, str] | None:
     return None
 
 
-def _unresolved_subjects(text: str, sent, p: Phrase, obj_span, mentions) -> list:
-    """Named sites the gazetteer lacks, right before the cue ("the Zar Training Areas near") or listed
-    after the object ("south-east of Tbilisi: the Vaziani Military Airfield, ... and the Norio training area")."""
-    s0, s1 = sent
+def _unresolved_before(text: str, sent, p: Phrase, mentions) -> list:
+    """Named sites the gazetteer lacks, right before the cue ("the Zar and Armavir Training Areas near")."""
+    s0, _s1 = sent
     opener = _OPENING_NAME.match(text[s0:p.start]) if p.start - s0 <= 80 else None
-    if opener and not mentions.between(s0, s0 + opener.end(1)):  # "Norio, south-east of Tbilisi, ..."
+    if opener and not mentions.between(s0, s0 + opener.end(1)) and not not_a_place_name(opener.group(1)):
+        # "Norio, south-east of Tbilisi, ..."
         return [Unresolved(opener.group(1), s0, s0 + opener.end(1))]
     end = p.start - (len(text[max(s0, p.start - 3):p.start]) - len(text[max(s0, p.start - 3):p.start].rstrip(" ,")))
     named = _NAMED_BEFORE.search(text, max(s0, p.start - 80), end)
     if named:
         g = 1 if named.group(1) else 2
-        if not mentions.between(named.start(g), named.end(g)):
+        if not mentions.between(named.start(g), named.end(g)) and not not_a_place_name(named.group(g)):
             return _coordinated_sites(text, s0, Unresolved(named.group(g), named.start(g), named.end(g)))
+    return []
+
+
+def _unresolved_after(text: str, sent, obj_span) -> list:
+    """Named sites the gazetteer lacks listed after the object ("south-east of Tbilisi: the Vaziani
+    Military Airfield, ... and the Norio training area")."""
+    _s0, s1 = sent
     out = []
     pos = obj_span[1]
     lead = re.match(r"\s?[:,—–-]\s?(?:the )?", text[pos:pos + 6])
@@ -363,6 +392,16 @@ def _territory(text: str, p: Phrase, mentions) -> list[Obj]:
 def _length_objects(text: str, sent, p: Phrase, mentions) -> list[Obj]:
     """The border a length is of: read around the phrase within its sentence."""
     s0, s1 = sent
+    border_end = p.end
+    if p.form in ("longest", "shortest"):  # "a 1,340-km border with Russia, Europe's longest": that border
+        last = None
+        for last in BORDER_WORD.finditer(text, max(s0, p.start - CONTEXT), p.start):
+            pass
+        border_end = last.end() if last is not None else p.end
+    owned = _owned_border(text, s0, p.start if p.form not in ("longest", "shortest") else border_end, border_end,
+                          mentions)
+    if owned is not None:
+        return [owned]
     between = re.search(r"\bbetween ", text[p.obj_start:min(s1, p.obj_start + 40)])
     if between:
         ms = [m for m in mentions.between(p.obj_start + between.end(), min(s1, p.obj_start + CONTEXT))
@@ -383,6 +422,22 @@ def _length_objects(text: str, sent, p: Phrase, mentions) -> list[Obj]:
     return [Obj("border", p.start, p.end, ccs)] if ccs else [Obj("border", p.start, p.end, ())]
 
 
+_WITH_AFTER = re.compile(r"\s?(?:\([^()\n]{0,30}\)\s?)?(?:border|frontier|boundary)?s?\s?with\s(?:the\s)?",
+                         re.IGNORECASE)
+
+
+def _owned_border(text: str, s0: int, cue: int, border_end: int, mentions) -> Obj | None:
+    """ "Finland shares a 1,340-km border with Russia": the pair of the country before and the one after."""
+    w = _WITH_AFTER.match(text, border_end)
+    if w is None:
+        return None
+    after, end = country_list(text, w.end(), mentions, w.end() + 60)
+    before = _countries_in(text, s0, cue, mentions)
+    if not after or not before or before[-1] == after[0]:
+        return None
+    return Obj("border", border_end, end, tuple(sorted((before[-1], after[0]))))
+
+
 def _to_the(text: str, sent, p: Phrase, mentions):
     """ "to the west lies Turkey": subject after the verb, reference the place named before."""
     import re
@@ -395,10 +450,19 @@ def _to_the(text: str, sent, p: Phrase, mentions):
         subs = after[:1]
         ref = before[-1] if before else None
     else:
-        in_sent = [m for m in before if m.start >= s0]
+        # "bordered by Turkey to the west", "Russia lies to the north": the place right before the cue;
+        # "the Iraqi border to the east" names no place there
+        in_sent = [m for m in before if m.start >= s0 and _TO_THE_GAP.fullmatch(text, m.end, p.start)]
         subs = in_sent[-1:]
         ref = next((m for m in reversed(before) if not subs or m.place.id != subs[0].place.id), None)
     return subs, "sentence", ref
+
+
+_TO_THE_GAP = re.compile(r"(?:\s(?:lies|lie|is|are|sits|stands|is located|located|situated))?,?\s?", re.IGNORECASE)
+
+
+#: a name listed right before another: "Kipi and " in "the Kipi and Kastanies border stations"
+_LISTED_NAME = re.compile(rf"\b({_NAME})(?:,?\s(?:and|or|&)\s|,\s)$")
 
 
 def _border_noun_subject(text: str, sent, p: Phrase, mentions):
@@ -411,6 +475,13 @@ def _border_noun_subject(text: str, sent, p: Phrase, mentions):
                 subs.insert(0, x)
             else:
                 break
+        # "the Kipi and Kastanies border stations": a listed name the gazetteer lacks is a subject too
+        while len(subs) < 8:
+            listed = _LISTED_NAME.search(text, max(s0, subs[0].start - 40), subs[0].start)
+            if listed is None or not_a_place_name(listed.group(1)) or mentions.between(listed.start(1),
+                                                                                       listed.end(1)):
+                break
+            subs.insert(0, Unresolved(listed.group(1), listed.start(1), listed.end(1)))
         return subs, "sentence"
     of = re.match(r"\s(?:of|at|in) (?:the )?", text[p.end:p.end + 10])
     if of:
@@ -452,11 +523,19 @@ def _neighbour_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]
     s0, _s1 = sent
     objs = [o for o in read_objects(text, p.obj_start, mentions, kinds=("place",)) if o.mention.place.kind == "country"]
     before = [m for m in mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start) if m.place.country]
+    side = re.search(r"\b(?P<dir>(?:north|south)(?:[ -]?(?:east|west))?|east|west)ern\b", p.text, re.IGNORECASE)
     out = []
     for o in objs:
         home = next((m.place.country for m in reversed(before) if m.place.country != o.mention.place.country), None)
         if home:
             out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "borders", p, o, home, None, "context"))
+        if home and side:  # "its eastern neighbour Iran": Iran lies east of the owner
+            from dataclasses import replace
+
+            dp = replace(p, kind="direction", direction=direction_of(side.group("dir")), form="neighbour")
+            ref = Subject(home, None, "country", home, None)
+            out.append(Claim(art.name, p.start, o.end, text[p.start:o.end], "direction", dp, o, o.mention, ref,
+                             "context"))
     return out
 
 
@@ -492,35 +571,11 @@ def _adjective_direction(art, text: str, sent, p: Phrase, mentions, exercise) ->
     return [Claim(art.name, p.start, m.end, text[p.start:m.end], "direction", p, obj, m, ref, "sentence")]
 
 
-#: a named thing the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range", "Auli"
-_SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
-         r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
-         r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
-         r"plain|peninsula|strait|bay|forest|gorge|pass)")
-#: "at Auli in ...", "the Rodriguez Live Fire Complex in ...", "the Gożski range in ..."
-_NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )([A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}}){{0,3}})|"
-                           rf"((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,4}}{_SITE}))$")
-#: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
-_OPENING_NAME = re.compile(r"^([A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}(?: [A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}){0,2}),\s?(?:just |some |about )?$")
-#: "...'s Kinmen island", "...'s Auli range"
-_NAMED_AFTER = re.compile(rf"^((?:[A-ZÀ-ÞĀ-ſ][\w’'-]{{1,30}} ){{1,3}}{_SITE})\b")
-
-
-@dataclass(frozen=True)
-class Unresolved:
-    """A subject the article names but the gazetteer does not have (kept: the claim is unverifiable)."""
-
-    name: str
-    start: int
-    end: int
-
-
 #: "in Brest Region at the Obuz-Lesnovsky training ground": the unit's generic noun may follow its name
 _AT_SITE = re.compile(r"(?:\s(?i:region|province|oblast|voblast|district|governorate|county|state|prefecture|"
                       r"municipality|raion|rayon))?,?\s(?:at|near) (?:the )?")
 
 
-_NAME = r"[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}"
 #: "the Zar and Armavir Training Areas", "the Kipi, Petalo and Kastanies border stations": names sharing a noun
 _COORDINATED_NAMES = re.compile(rf"((?:{_NAME}, ){{0,4}}{_NAME},? and )$")
 
@@ -541,7 +596,42 @@ def _coordinated_sites(text: str, s0: int, site: Unresolved) -> list[Unresolved]
     return out + [Unresolved(f"{words[0]} {singular}", site.start, site.end)]
 
 
+#: a bare name after a unit's possessive, where a place name stands: "Uttarakhand's Auli, barely ..."
+_BARE_NAME_AFTER = re.compile(rf"^({_NAME})(?=[,.;:]|\s(?:in|near|on|at|by|barely|just|some|about|which|where|"
+                              r"close|not far|lies|is)\b)")
+#: a name after "in" that the gazetteer did not resolve: "the Rodriguez Live Fire Complex in Pocheon"
+_BARE_AREA = re.compile(rf"^({_NAME}(?: {_NAME}){{0,2}})(?![\w’'-])")
+
+
+#: "<Name> of " before a place makes it part of a name or title ("Gregory of Narek", "Duke of York")
+_EPITHET = re.compile(r"\b(?!(?:The|A|An)\b)[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30} of $")
+
+
+def _recognised_within(art, text: str, p: Phrase, mentions) -> list[Claim]:
+    """ "Upper Karabakh, internationally recognized as Azerbaijani territory": within that country."""
+    from ..demonyms import demonym_country
+
+    rel = re.search(r",?\s(?:which|that)\s(?:is|are|was|were|remains?)$", text[max(0, p.start - 20):p.start])
+    sub = _mention_ending(mentions, p.start - (len(rel.group(0)) if rel else 0), text, max_words=0)
+    if sub is None or sub.place.kind in ("country", "sea", "lake", "ocean", "continent"):
+        return []
+    area = _mention_starting(mentions, p.obj_start, text, max_words=0)
+    if area is not None and area.place.kind == "country":
+        cc, end = area.place.country, area.end
+    else:
+        dm = re.match(r"([A-ZÀ-ÞĀ-ſ][\w-]{1,30}) (?:territory|soil|land)\b", text[p.obj_start:p.obj_start + 50])
+        cc = demonym_country(dm.group(1)) if dm else None
+        end = p.obj_start + dm.end() if dm else p.end
+    if not cc:
+        return []
+    ref = Subject(cc, None, "country", cc, None)
+    obj = Obj("place", p.obj_start, end, (cc,), name=cc)
+    return [Claim(art.name, sub.start, end, text[sub.start:end], "within", p, obj, sub, ref, "sentence")]
+
+
 def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
+    if p.form == "recognised":
+        return _recognised_within(art, text, p, mentions)
     if p.form == "pronoun":
         sub = _mention_starting(mentions, p.obj_start, text, max_words=0)
         owners = [m for m in mentions.between(p.start - CONTEXT, p.start) if m.place.kind == "country"]
@@ -553,6 +643,8 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
                       "sentence")]
     if p.form == "in":
         sub = _mention_ending(mentions, p.start, text, max_words=3)
+        if sub is not None and _EPITHET.search(text, max(0, sub.start - 34), sub.start):
+            return []  # "St. Gregory of Narek in Vatican", "the Bank of England in London": a name, not a place
         area = _mention_starting(mentions, p.obj_start, text, max_words=1)
         if sub is None and area is not None:  # "in Brest Region at the Obuz-Lesnovsky training ground"
             at = _AT_SITE.match(text[area.end:area.end + 40])
@@ -562,18 +654,31 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
                 named = None if sub is not None else _NAMED_AFTER.match(text[pos:pos + 80])
                 if named:
                     sub = Unresolved(named.group(1), pos, pos + named.end(1))
-        if sub is None and area is not None:
+        if sub is None:
             named = _NAMED_BEFORE.search(text, max(0, p.start - 60), p.start)
             if named:
                 g = 1 if named.group(1) else 2
                 if not any(m.start <= named.start(g) < m.end for m in mentions.between(named.start(g) - 60,
-                                                                                         named.end(g) + 60)):
+                                                                                         named.end(g) + 60)) \
+                        and not not_a_place_name(named.group(g)):
                     sub = Unresolved(named.group(g), named.start(g), named.end(g))
+            if isinstance(sub, Unresolved) and area is None and named.group(2):
+                # "the Rodriguez Live Fire Complex in Pocheon": a named site in a place the gazetteer lacks
+                bare = _BARE_AREA.match(text[p.obj_start:p.obj_start + 100])
+                if bare and not not_a_place_name(bare.group(1)) and not mentions.between(
+                        p.obj_start, p.obj_start + bare.end(1)):
+                    end = p.obj_start + bare.end(1)
+                    obj = Obj("unresolved", p.obj_start, end, name=bare.group(1))
+                    return [Claim(art.name, sub.start, end, text[sub.start:end], "within", p, obj, sub, None,
+                                  "unresolved")]
     else:
         area = _mention_ending(mentions, p.start, text, max_words=0)
         sub = _mention_starting(mentions, p.obj_start, text, max_words=1)
         if sub is None and area is not None:
             named = _NAMED_AFTER.match(text[p.obj_start:p.obj_start + 60])
+            if named is None and area.place.kind in ("admin1", "admin2", "region"):
+                named = _BARE_NAME_AFTER.match(text[p.obj_start:p.obj_start + 60])  # "Uttarakhand's Auli,"
+                named = named if named and not not_a_place_name(named.group(1)) else None
             if named:
                 sub = Unresolved(named.group(1), p.obj_start, p.obj_start + named.end(1))
     if sub is None or area is None:
@@ -636,8 +741,24 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
             if exercise is None and events:
                 exercise = exercise_places(art, ms)
             for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
-                claims.append(c)
+                claims.append(_with_readings(c, ms, text))
     return _dedupe(claims)
+
+
+#: a unit noun right after a town's name: "Belgorod region", "Kars province", "Tovuz district"
+_UNIT_AFTER = re.compile(r"\s(?:region|province|oblast|voblast|district|governorate|county|prefecture|rayon|"
+                         r"raion|krai|kray)\b", re.IGNORECASE)
+
+
+def _with_readings(c: Claim, ms: MentionIndex, text: str) -> Claim:
+    """The claim with how well its subject's and object's readings fit the article (:func:`reading_of`),
+    and whether the subject is a unit named after its town ("Belgorod region, bordering Ukraine")."""
+    from dataclasses import replace
+
+    sub = reading_of(c.subject, ms) if hasattr(c.subject, "place") else None
+    obj = reading_of(c.obj.mention, ms) if c.obj is not None and c.obj.mention is not None else None
+    unit = hasattr(c.subject, "place") and bool(_UNIT_AFTER.match(text, c.subject.end))
+    return replace(c, subject_reading=sub, object_reading=obj, subject_unit=unit) if sub or obj or unit else c
 
 
 def _key(c: Claim) -> tuple:
@@ -733,8 +854,15 @@ _RANK = {"supported": 0, "unverifiable": 1, "doubtful": 2}
 def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, Verdict]:
     if isinstance(item, Unresolved):
         return (Subject(item.name, None, None, None, None),
-                Verdict("unverifiable", f"'{item.name}' is not in the gazetteer: no place to measure"))
+                Verdict("unverifiable", f"'{item.name}' names no place the gazetteer knows: nothing to measure "
+                                        "from (no other place stands in for it)"))
     sub = subject_of(item) if item is not None else None
+    if c.subject_unit and item is c.subject:  # "Kursk region, near the Ukrainian border": the oblast
+        sub = named_unit(sub) or sub
+    weak = misreading(c.subject_reading, th) if item is c.subject else None
+    weak = weak or misreading(c.object_reading, th)
+    if weak:  # never judged for what is likely another place of that name
+        return sub, Verdict("unverifiable", weak)
     try:
         return sub, judge(c.kind, sub, c.obj, c.phrase, th, reference=ref)
     except Exception as exc:  # noqa: BLE001 - one bad claim must not sink the article's other claims

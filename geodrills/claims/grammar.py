@@ -67,6 +67,9 @@ _ON = re.compile(
     r"(?:lies |sits |stands )?astride|straddl(?:es|e|ed|ing)|on|at)\s",
     re.IGNORECASE,
 )
+#: a negation right before an 'on' cue: "the base is not on the border", "not directly at the frontier"
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no longer)\s(?:(?:directly|right|exactly|quite|actually)\s)?$",
+                         re.IGNORECASE)
 #: "the Tovuz border region", "the border town of Kilis", "a frontier post"
 _BORDER_NOUN = re.compile(
     r"\b(?:border|frontier)[ -](?P<noun>towns?|villages?|city|cities|posts?|outposts?|stations?|crossings?|"
@@ -74,7 +77,7 @@ _BORDER_NOUN = re.compile(
     re.IGNORECASE,
 )
 _BORDERS_VERB = re.compile(
-    r"\b(?P<cue>(?:directly |also )?(?:border(?:s|ed|ing)?(?: on| with)?|share[sd]? (?:a |an |its |their |"
+    r"\b(?P<cue>(?:directly |also )?(?:border(?:s|ed|ing)?(?: on| with| by)?|share[sd]? (?:a |an |its |their |"
     r"the )?(?:[\w,.()-]{1,30} ){0,4}?border(?:s)? with|adjoin(?:s|ed|ing)?|abut(?:s|ting)?|"
     r"neighbo(?:u)?ring|(?:its|their) (?:[\w-]{1,30} )?neighbo(?:u)?rs?,?))\s",
     re.IGNORECASE,
@@ -84,6 +87,11 @@ _KM_FROM = re.compile(
     rf"from|off|short of|to|(?P<within_of>of))\b",
     re.IGNORECASE,
 )
+#: "the border is only 3 km away" (not "3 km away from"): the object is the border named before
+_AWAY = re.compile(r"\s?(?:\([^()\n]{0,30}\)\s?)?away\b(?!\s?from)", re.IGNORECASE)
+_BORDER_IS = re.compile(r"(?P<obj>\b(?:the|its|their)\s(?:[\w’'-]{1,30}\s){0,3}?(?:border|frontier|boundary|"
+                        r"line of control|line of actual control|LAC|DMZ)s?)\s(?:is|lies|was|sits|runs|remains|"
+                        r"stands)\s$", re.IGNORECASE)
 _LENGTH_AFTER = re.compile(
     r"(?:\s?\([^()\n]{0,30}\))?(?:[ -](?P<wide>long|wide|deep))?[ -](?:(?:[\w-]{1,30}) ){0,2}?"
     r"(?:border|frontier|boundary|stretch|section|strip|corridor|line|front(?:line)?|segment|zone|perimeter)s?\b"
@@ -123,6 +131,15 @@ _TO_THE = re.compile(
 )
 _IN_THE = re.compile(rf"\bin the (?:far )?(?P<dir>{_DIR})(?:ern)?(?: part| parts| corner| reaches)? of\s",
                      re.IGNORECASE)
+#: "on the east coast of Kinmen", "on Kinmen's east coast", "on the northern shore of the lake"
+_SIDE_NOUN = r"(?:coast|coastline|shore|side|bank|tip|end|edge|flank|slopes?|outskirts|fringes?)"
+_ON_SIDE_OF = re.compile(rf"\bon (?:the )?(?:far )?(?P<dir>{_DIR})(?:ern)? {_SIDE_NOUN} of\s", re.IGNORECASE)
+_ON_OWNER_SIDE = re.compile(rf"\bon (?P<owner>[A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}){{0,2}})['’]s "
+                            rf"(?:far )?(?P<dir>(?i:{_DIR}))(?i:ern)? (?i:{_SIDE_NOUN})\b")
+#: "Upper Karabakh, internationally recognised as Azerbaijani territory", "..., recognized as part of Georgia"
+_RECOGNISED = re.compile(r",?\s(?:(?:internationally|widely|officially|legally|universally|generally)\s)?"
+                         r"recogni[sz]ed\s(?:internationally\s|by\s[\w\s]{1,40}?\s)?as\s(?:(?:a\s)?part\sof\s)?"
+                         r"(?:the\s)?", re.IGNORECASE)
 _DIR_ADJ = re.compile(rf"\b(?:the )?(?:far[ -])?(?P<dir>{_DIR})ern(?:most)?\s", re.IGNORECASE)
 _WITHIN = re.compile(r"\s?,? (?:in|inside|within) (?:the )?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s", re.IGNORECASE)
@@ -226,6 +243,12 @@ def _km_and_length(text: str, s: int, e: int) -> Iterator[Phrase]:
             yield Phrase("km_from", a, after.end(), text[a:after.end()], after.end(), km, bound or "about",
                          direction_of(d) if d else None, form=form)
             continue
+        away = _AWAY.match(text, m.end(), e)
+        subject = _BORDER_IS.search(text, max(s, a - 80), a) if away else None
+        if subject is not None:  # "the Syrian border is only 3 km away": the object stands before the figure
+            yield Phrase("km_from", a, away.end(), text[a:away.end()], subject.start("obj"), km, bound or "about",
+                         form="away")
+            continue
         before = _LENGTH_BEFORE.search(text, max(s, a - 40), a)
         if before is not None and before.end() == a:
             yield Phrase("length", before.start(), m.end(), text[before.start():m.end()], m.end(), km,
@@ -254,7 +277,8 @@ def _near(text: str, s: int, e: int) -> Iterator[Phrase]:
 def _on(text: str, s: int, e: int) -> Iterator[Phrase]:
     for m in _ON.finditer(text, s, e):
         cue = m.group("cue").lower()
-        yield Phrase("on", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(),
+        neg = _NOT_BEFORE.search(text, max(s, m.start() - 24), m.start())  # "is not on the border"
+        yield Phrase("on", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), negated=bool(neg),
                      form="side" if "side of" in cue else "on")
     for m in _BORDER_NOUN.finditer(text, s, e):
         yield Phrase("on", m.start(), m.end(), text[m.start():m.end()], m.end(), form="noun")
@@ -307,6 +331,12 @@ def _direction_compass(text: str, s: int, e: int) -> Iterator[Phrase]:
         form = "to_the_of" if m.group("ofpos") is not None else "to_the"
         yield Phrase("direction", m.start(), m.end(), text[m.start():m.end()], m.end(),
                      direction=direction_of(m.group("dir")), form=form)
+    for m in _ON_SIDE_OF.finditer(text, s, e):
+        yield Phrase("direction", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(),
+                     direction=direction_of(m.group("dir")), form="inside")
+    for m in _ON_OWNER_SIDE.finditer(text, s, e):
+        yield Phrase("direction", m.start(), m.end(), text[m.start():m.end()], m.start("owner"),
+                     direction=direction_of(m.group("dir")), form="inside")
     for m in _IN_THE.finditer(text, s, e):
         yield Phrase("direction", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(),
                      direction=direction_of(m.group("dir")), form="inside")
@@ -329,5 +359,7 @@ def _within(text: str, s: int, e: int) -> Iterator[Phrase]:
         yield Phrase("within", a, b, text[a:b], b, form="in")
     for m in _POSSESSIVE.finditer(text, s, e):
         yield Phrase("within", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), form="possessive")
+    for m in _RECOGNISED.finditer(text, s, e):
+        yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="recognised")
     for m in _PRONOUN_OWNER.finditer(text, s, e):  # "Azerbaijan ... in its liberated Lachin region"
         yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="pronoun")

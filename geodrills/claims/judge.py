@@ -22,7 +22,7 @@ from .grammar import DIRECTIONS
 from .subjects import Forces
 from .thresholds import Thresholds
 
-__all__ = ["Subject", "Verdict", "subject_of", "judge"]
+__all__ = ["Subject", "Verdict", "subject_of", "judge", "misreading", "named_unit"]
 
 #: the footprint source of an exercise's location place: a point, never widened to the unit it names
 EXERCISE_POINT = "the exercise's location point"
@@ -71,6 +71,33 @@ def subject_of(item: Any) -> Subject:
     p = item.place
     fp = None if p.kind == "country" else footprint(p)
     return Subject(p.name, p.id, p.kind, p.country, fp)
+
+
+def misreading(reading, th: Thresholds) -> str | None:
+    """Why a place's reading is too weak to judge a claim by (None when it is fine).
+
+    A near-miss spelling never counts; an isolated reading (farther than ``isolated_km`` from every
+    other place named around it) counts as misread when it is a spelling variant, has a resolver
+    confidence under ``reading_score``, or a runner-up reading of the name fits the article.
+    """
+    if reading is None:
+        return None
+    if reading.match == "fuzzy":
+        return f"'{reading.name}' matches {reading.place} only as a near-miss spelling"
+    if not (math.isfinite(reading.nearest_km) and reading.nearest_km > th.isolated_km):
+        return None  # near the article's other places, or the only place it names: nothing to test against
+    why = []
+    if reading.match != "exact":
+        why.append(f"a {reading.match} spelling")
+    if reading.score < th.reading_score and not reading.country_named:
+        why.append(f"resolver confidence {reading.score:.2f} < {th.reading_score:g}, in a country the article "
+                   "does not name")
+    if reading.alternative and reading.alternative_km <= th.isolated_km:
+        why.append(f"the name's other reading {reading.alternative} lies {reading.alternative_km:.0f} km from them")
+    if not why:
+        return None
+    return (f"'{reading.name}' read as {reading.place} lies {reading.nearest_km:.0f} km from every other place "
+            f"the article names ({'; '.join(why)}): likely another place of that name")
 
 
 # --------------------------------------------------------------------------- measuring
@@ -270,8 +297,13 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
     v = Verdict("unverifiable", where, km, target=target, pair=pair)
     v = _distance_verdict(v, kind, km, where, target, sub, phrase, th)
     radius = unit_radius_km(sub, th) if _unit_point(sub) else 0.0
+    units = [sub.kind] if radius else []
+    place = _object_subject(obj) if obj.type == "place" else None
+    if place is not None and _unit_point(place):  # "not far from the Evros" read as the prefecture's point
+        radius += unit_radius_km(place, th)
+        units.append(f"object {place.kind}")
     if radius:
-        v = _with_allowance(v, kind, km, radius, where, target, sub, phrase, th)
+        v = _with_allowance(v, kind, km, radius, where, target, sub, phrase, th, " and ".join(units))
     if v.verdict == "doubtful" and not phrase.negated and km - radius > th.implausible_km \
             and km > 5 * (phrase.stated_km or 0.0):
         v.verdict = "unverifiable"
@@ -290,7 +322,7 @@ def _forces_rule(kind, sub: Subject, others: tuple[str, ...], shares: bool, phra
     data = _data()
     other = others[0]
     pair = "-".join(sorted((sub.country, other)))
-    if kind == "km_from":
+    if kind == "km_from" or phrase.negated:  # a figure, "far from", "not on": needs where they are
         return Verdict("unverifiable", f"{sub.name}: where the forces are is not said, only their country "
                                        f"({sub.country})", pair=pair if shares else None)
     if shares:
@@ -337,7 +369,7 @@ def unit_radius_km(sub: Subject, th: Thresholds) -> float:
     return th.unit_radius(sub.kind)
 
 
-def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th) -> Verdict:
+def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th, units: str = "") -> Verdict:
     """Decide a unit measured from its point only when its nearest edge cannot change the verdict.
 
     The edge lies between ``km - radius`` and ``km``: the verdict at both ends
@@ -351,7 +383,7 @@ def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th
         # on opposite sides, and the unit's true gap may be it
         edge = _distance_verdict(Verdict("unverifiable", where, stated), kind, stated, where, target, sub, phrase,
                                  th)
-    allowance = (f"measured from the {sub.kind}'s point (no outline bundled), its edge {lo:.0f}-{km:.0f} km "
+    allowance = (f"measured from the {units or sub.kind}'s point (no outline bundled), its edge {lo:.0f}-{km:.0f} km "
                  f"away (allowing a {radius:.0f} km radius: its nearest neighbouring unit's seat)")
     if edge.verdict == v.verdict:
         v.reason += f"; {allowance}"
@@ -367,6 +399,15 @@ def _distance_verdict(v: Verdict, kind, km, where, target, sub, phrase, th) -> V
         # "a border town", "the Tovuz border region": near the border by what it is, not on the line
         v.verdict, v.reason = _near_rule(km, where, th, False)
         v.reason += " (a border town or region is near the border, not on the line)"
+    elif kind == "on" and not phrase.negated and _unit_point(sub):
+        # "Kashmir, along the Line of Control": a unit is on a line it reaches, which its point cannot show
+        v.verdict, v.reason = _near_rule(km, where, th, False)
+        v.reason += " (a unit measured from its point: 'on' is judged as near, its edge may reach the line)"
+    elif kind == "on" and phrase.negated:  # "the base is not on the border"
+        if km > th.on_km:
+            v.verdict, v.reason = "supported", f"{where}; 'not on' holds beyond {th.on_km:g} km"
+        else:
+            v.verdict, v.reason = "doubtful", f"{where}; within {th.on_km:g} km it is on it"
     elif kind == "on":
         if km <= th.on_km:
             v.verdict, v.reason = "supported", f"{where}; 'on' holds within {th.on_km:g} km"
@@ -402,6 +443,28 @@ def unit_of_city(sub: Subject) -> Subject | None:
         return None
     unit = subject_of(_PlaceHolder(units[0]))
     return unit if unit.fp is not None and unit.fp.shape == "outline" else None
+
+
+def named_unit(sub: Subject) -> Subject | None:
+    """The admin-1 unit a town's name stands for in "Belgorod region", "Kars province" (None if unsure).
+
+    The town's own admin-1 unit, when its name starts like the town's (Belgorod -> Belgorodskaya oblast',
+    Lviv -> Lvivska oblast): measured by its outline, or from its point with the unit allowance.
+    """
+    if sub.kind not in ("city", "town", "village") or not sub.place_id or not sub.name:
+        return None
+    from ..gazetteer import Gazetteer
+    from ..normalize import fold
+
+    gaz = Gazetteer.default()
+    try:
+        city = gaz.get(sub.place_id)
+        unit = gaz.get(f"adm1:{city.admin1}") if city.admin1 else None
+    except (KeyError, ValueError):
+        return None
+    if unit is None or fold(unit.name)[:4] != fold(city.name)[:4]:
+        return None
+    return subject_of(_PlaceHolder(unit))
 
 
 @dataclass(frozen=True)
@@ -478,7 +541,7 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
     if phrase.form in ("inside", "adjective") or (obj is not None and obj.type == "place" and obj.mention is not None
                                                   and obj.mention.place.kind == "country"
                                                   and sub.country == obj.mention.place.country
-                                                  and phrase.form != "of"):
+                                                  and phrase.form not in ("of", "neighbour")):
         area = ref or (_object_subject(obj) if obj is not None else None)
         if area is None and obj is not None and obj.type == "country" and sub.country:
             area = Subject(sub.country, None, "country", sub.country, None)
@@ -489,17 +552,17 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
             return Verdict("unverifiable", f"no outline for {area.name}")
         if sub.is_country:
             return Verdict("unverifiable", "the subject is a whole country")
-        minx, miny, maxx, maxy = geom.bounds
-        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        cx, cy = _box_middle(geom)
         checks = []
         if "north" in d:
             checks.append(sub.fp.lat >= cy)
         if "south" in d:
             checks.append(sub.fp.lat <= cy)
+        east_of_middle = (sub.fp.lon - cx + 540.0) % 360.0 - 180.0  # signed, across the antimeridian too
         if "east" in d:
-            checks.append(sub.fp.lon >= cx)
+            checks.append(east_of_middle >= 0)
         if "west" in d:
-            checks.append(sub.fp.lon <= cx)
+            checks.append(east_of_middle <= 0)
         where = (f"{sub.name} ({sub.fp.lat:.2f}, {sub.fp.lon:.2f}) against the middle of {area.name}'s bounding "
                  f"box ({cy:.2f}, {cx:.2f})")
         if all(checks):
@@ -519,11 +582,12 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
         b = _bearing_from(gap["border_lat"], gap["border_lon"], sub)
         where = f"{sub.name} lies at {b:.0f}° from the nearest point of the {pair} border ({km:.1f} km)"
     else:
-        if target is None or target.fp is None and not target.is_country or sub.fp is None:
+        spt = _point_of(sub)
+        if target is None or target.fp is None and not target.is_country or spt is None:
             return Verdict("unverifiable", "the reference place is not resolved")
         tlat, tlon = ((target.fp.lat, target.fp.lon) if target.fp is not None else
                       _country_point(target.country))
-        if target.fp is not None and target.fp.shape in ("line", "outline") and not ref:
+        if target.fp is not None and target.fp.shape in ("line", "outline") and not ref and sub.fp is not None:
             _km, pt = shape_gap_km(sub.fp.geometry, target.fp.geometry)  # from the nearest point of the line
             if pt is not None:
                 tlat, tlon = pt
@@ -532,12 +596,84 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
                                            "data: a direction from it means little")
         if not math.isfinite(tlat):
             return Verdict("unverifiable", f"{target.name} has no point")
-        b = _bearing_from(tlat, tlon, sub)
-        km = float(geodesic_km(tlat, tlon, sub.fp.lat, sub.fp.lon))
-        where = f"{sub.name} lies at {b:.0f}° from {target.name} ({km:.1f} km)"
+        note = " (a country by a representative point of its bundled polygon)" if target.fp is None else ""
+        if sub.fp is None and target.fp is None and sub.country and target.country:
+            shared = _shared_border_direction(sub.country, target.country, d, th)
+            if shared is not None:
+                return shared
+        b = float(bearing_deg(tlat, tlon, *spt))
+        km = float(geodesic_km(tlat, tlon, *spt))
+        where = f"{sub.name} lies at {b:.0f}° from {target.name} ({km:.1f} km){note}"
     ok = _in_sector(b, d, th)
     verdict = "supported" if ok else "doubtful"
     return Verdict(verdict, f"{where}; {d} is {DIRECTIONS[d]:.0f}° ± {th.sector_deg:g}°", km, b, pair=pair)
+
+
+def _shared_border_direction(cc: str, ref: str, d: str, th: Thresholds) -> Verdict | None:
+    """ "Russia to the north" of Georgia, "its eastern neighbour Iran": where their shared border lies.
+
+    Seen from the middle of the reference country, the shared border covers an arc of bearings; the
+    claim holds when some of it lies within ``sector_deg`` of the stated direction (a country's own
+    middle says little: Russia's is in Siberia).  None when the two share no border in the data.
+    """
+    import numpy as np
+
+    pair = "-".join(sorted((cc, ref)))
+    pts = _data().points(pair)
+    geom = _data().country_geometry(ref)
+    if not len(pts) or geom is None:
+        return None
+    mid = geom.centroid
+    n = len(pts)
+    bearings = np.sort(np.asarray(bearing_deg(np.full(n, mid.y), np.full(n, mid.x), pts[:, 0], pts[:, 1]),
+                                  dtype=float) % 360.0)
+    gaps = np.diff(np.concatenate([bearings, bearings[:1] + 360.0]))
+    i = int(np.argmax(gaps))  # the arc is everything but the widest gap between neighbouring bearings
+    start, width = float(bearings[(i + 1) % len(bearings)]), 360.0 - float(gaps[i])
+    off = (DIRECTIONS[d] - start) % 360.0
+    miss = 0.0 if off <= width else min(off - width, 360.0 - off)
+    where = (f"seen from the middle of {ref}, the {pair} border ({_data().source_of(pair)}) spans bearings "
+             f"{start:.0f}°-{(start + width) % 360:.0f}°")
+    if miss <= th.sector_deg:
+        return Verdict("supported", f"{where}; {d} ({DIRECTIONS[d]:.0f}°) is within {th.sector_deg:g}° of it",
+                       bearing=(start + width / 2) % 360, pair=pair)
+    return Verdict("doubtful", f"{where}; {d} ({DIRECTIONS[d]:.0f}°) is {miss:.0f}° from it (> {th.sector_deg:g}°)",
+                   bearing=(start + width / 2) % 360, pair=pair)
+
+
+#: parts of an area smaller than this share of its area do not stretch the box its halves are taken in
+_SMALL_PART = 0.02
+
+
+def _box_middle(geom) -> tuple[float, float]:
+    """(lon, lat) of the middle of an area's bounding box, for "in the north of X".
+
+    Small far-flung parts (Akrotiri for the United Kingdom, the Aleutians for the United States) are
+    left out, and a box that would span more than half the globe is taken across the antimeridian
+    (Russia's middle is in Siberia, not at longitude 0).
+    """
+    parts = list(getattr(geom, "geoms", [geom]))
+    total = sum(p.area for p in parts) or 1.0
+    big = [p for p in parts if p.area >= _SMALL_PART * total] or parts
+    minx = min(p.bounds[0] for p in big)
+    maxx = max(p.bounds[2] for p in big)
+    miny = min(p.bounds[1] for p in big)
+    maxy = max(p.bounds[3] for p in big)
+    cx = (minx + maxx) / 2
+    if maxx - minx > 180:  # across the antimeridian: measure longitudes east from 0 to 360
+        xs = [x % 360.0 for p in big for x in (p.bounds[0], p.bounds[2])]
+        cx = ((min(xs) + max(xs)) / 2 + 180.0) % 360.0 - 180.0
+    return cx, (miny + maxy) / 2
+
+
+def _point_of(sub: Subject) -> tuple[float, float] | None:
+    """A subject's point: its footprint's, or a whole country's representative point (not its forces')."""
+    if sub.fp is not None:
+        return sub.fp.lat, sub.fp.lon
+    if sub.kind == "country" and sub.country:
+        pt = _country_point(sub.country)
+        return pt if math.isfinite(pt[0]) else None
+    return None
 
 
 def _country_point(cc: str | None) -> tuple[float, float]:
@@ -564,7 +700,27 @@ def _judge_within(kind, sub, obj, phrase, th, ref) -> Verdict:
         return Verdict("doubtful", f"{sub.name} is {km:.1f} km outside {area.name} ({src})", km)
     if area.country and sub.country and area.country != sub.country:
         return Verdict("doubtful", f"{sub.name} is in {sub.country}, {area.name} in {area.country}")
+    code = _admin1_code(area) if area.kind == "admin1" else None
+    if code is not None and code == _admin1_code(sub):  # "Kashmir's Poonch district": the gazetteer's unit code
+        return Verdict("supported", f"{sub.name} lies in {area.name} (its gazetteer admin-1 code {code}; no "
+                                    "outline bundled)")
     return Verdict("unverifiable", f"no outline for {area.name} to test {sub.name} against")
+
+
+def _admin1_code(sub: Subject) -> str | None:
+    """The GeoNames admin-1 code of a subject's gazetteer place (None when it has none)."""
+    if not sub.place_id:
+        return None
+    from ..gazetteer import Gazetteer
+
+    try:
+        return Gazetteer.default().get(sub.place_id).admin1
+    except (KeyError, ValueError):
+        return None
+
+
+#: a length of part of a border ("a 7-km section of the border"): it can only be too long, never too short
+_PART = re.compile(r"\b(?:sections?|stretch(?:es)?|segments?|strips?|parts?|portions?)\b", re.IGNORECASE)
 
 
 def _judge_length(kind, sub, obj, phrase, th, _ref) -> Verdict:
@@ -587,6 +743,12 @@ def _judge_length(kind, sub, obj, phrase, th, _ref) -> Verdict:
         return Verdict("doubtful", f"{pair.replace('-', ' and ')} share no land border in the bundled data")
     length = data.length_km(pair)
     where = f"the {pair} border is {length:.0f} km long ({data.source_of(pair)})"
+    if _PART.search(phrase.text):  # "a seven-kilometre section of its border": a part, at most the whole
+        verdict, reason = _figure_rule(length, phrase.stated_km, "lower", where, th, what="a part of it, stated")
+        reason = reason.replace("stated over", "stated at")
+        if verdict == "supported":
+            reason += ": a part no longer than the whole"
+        return Verdict(verdict, reason, length)
     verdict, reason = _figure_rule(length, phrase.stated_km, phrase.bound, where, th)
     if verdict == "doubtful" and phrase.bound != "lower" and \
             phrase.stated_km * (1 - th.length_short) <= length < phrase.stated_km:

@@ -41,7 +41,11 @@ NAMED_LINES: dict[str, str] = {
     "dmz": "KP-KR", "demilitarized zone": "KP-KR", "demilitarised zone": "KP-KR", "inter-korean": "KP-KR",
     "armistice line": "KP-KR",
 }
-_LEAD = re.compile(r"(?:(?:the|its|their|his|her|a|an|this|both|our) )?")
+#: determiners, and the words that make an object's edge the object ("near the edge of the disputed X",
+#: "on the outskirts of X"): the distance is to X either way
+_LEAD = re.compile(r"(?:(?:the|its|their|his|her|a|an|this|both|our) )?"
+                   r"(?:(?:edges?|outskirts|fringes?|rim|periphery|vicinity|area|environs) of (?:the )?"
+                   r"(?:(?:disputed|occupied|contested|annexed|breakaway|self-declared|restive) )?)?")
 _LIST_SEP = re.compile(r"\s?(?:,\s?(?:and |or )?|and |or |as well as |&\s)", re.IGNORECASE)
 _WITH = re.compile(r"\s?(?:\([^()\n]{0,40}\)\s?)?(?:with|of|between|to|into|separating|dividing) (?:the )?", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:near|close|from|by|at|on|along|of|in|to|into|across|through|with|ranges?|"
@@ -50,6 +54,9 @@ _NOUN_AFTER = re.compile(r"[ -](?:towns?|villages?|city|cities|posts?|outposts?|
                          r"points?|settlements?|regions?|areas?|districts?|provinces?|zones?)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"(?:(?:[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30}|[a-z]{1,20}) ){0,3}?(?:exclave|enclave|city|town|village|"
                         r"province|region|district|island|port|capital|republic|state|oblast) of ")
+#: lines that are not land borders and that the bundled data does not have
+_OTHER_LINE = re.compile(r"(?:the )?((?:median|central|middle|dividing|demarcation|ceasefire|cease-fire|contact|front|"
+                         r"separation|maritime) line)\b", re.IGNORECASE)
 _SHARED = re.compile(r"\b(?:shared|common|mutual|joint)\b", re.IGNORECASE)
 _STOP = re.compile(r"[.;:!?\n(]|,\s(?:which|where|who|while|but|as|and the)\b|\b(?:which|where|who|that)\b")
 
@@ -105,6 +112,11 @@ class MentionIndex(Sequence):
     def starting(self, a: int, b: int) -> list:
         """Mentions that start in ``[a, b]``."""
         return self._ms[bisect_left(self._starts, a):bisect_right(self._starts, b)]
+
+    def around(self, m, k: int) -> list:
+        """Up to ``k`` mentions before and ``k`` after mention ``m`` in text order (``m`` excluded)."""
+        i = bisect_left(self._starts, m.start)
+        return [x for x in self._ms[max(0, i - k):i + k + 1] if x is not m]
 
     def between(self, a: int, b: int) -> list:
         """Mentions that lie inside ``[a, b)``."""
@@ -237,6 +249,9 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
     limit = stop.start() if stop else limit
     lead = _LEAD.match(text, pos)
     start = lead.end() if lead else pos
+    line = _OTHER_LINE.match(text, pos, limit)
+    if line is not None:  # "crossing the median line of the strait": a line the bundled data does not have
+        return [Obj("unresolved", line.start(1), line.end(1), name=line.group(1))]
     if "border" in kinds:
         objs = _border_object(text, pos, limit, mentions)
         if objs:
@@ -258,7 +273,12 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
             m = _mention_at(mentions, of.end()) if of else None
         if m is None:
             break
-        if out and re.match(r"['’]s?\b", text[m.end:m.end + 2]):
+        poss = re.match(r"['’]s? ", text[m.end:m.end + 3])
+        described = _DESCRIBED.match(text, m.end + poss.end(), limit) if poss else None
+        inner = _mention_at(mentions, described.end()) if described else None
+        if inner is not None:
+            m = inner  # "Russia's Baltic Sea exclave of Kaliningrad": Kaliningrad
+        elif out and poss:
             break  # "with Turkey, and Armenia's border ...": a new clause, not the list
         if out and m.place.kind in ("continent", "sea", "ocean") and out[0].mention.place.kind != m.place.kind:
             break  # "with Russia, Europe's longest": not a list of neighbours

@@ -38,16 +38,34 @@ class Thresholds:
     implausible_km      500      ``near``/``on``/``km_from``: a doubtful figure beyond this (and
                                  5x any stated figure) is unverifiable: a wrongly resolved name
                                  ("Matsu" read as Matsue, Japan) is likelier than such a claim
+    isolated_km         1000     a place read more than this far from every other place named
+                                 around it in the article is an *isolated reading*
+    reading_score       0.7      ... and counts as misread (the claim is ``unverifiable``, never
+                                 judged for the wrong place) when it is a spelling variant, or
+                                 its resolver confidence (:attr:`Mention.score`, in [0, 1]) is
+                                 under this in a country the article does not name around it,
+                                 or a runner-up reading of the name lies within
+                                 ``isolated_km`` of the article's places ("Pingtan" read in
+                                 Chongqing while the article is about Fujian); a near-miss
+                                 (``match="fuzzy"``) reading is never used for a claim
     ==================  =======  ============================================================
 
     Verdict policy (one rule for every kind):
 
     * ``unverifiable`` only when there is no measurement to decide with: the
-      subject or the object is not resolved, has no geometry, or (a unit
+      subject or the object is not resolved (a place the sentence names but
+      the gazetteer lacks is kept as the subject, never replaced by another
+      place), its reading is likely another place of that name
+      (``isolated_km``, ``reading_score``), it has no geometry, or (a unit
       measured from its point) the unit's possible extent straddles the
-      threshold, so its nearest edge could fall on either side;
+      threshold, so its nearest edge could fall on either side; a superlative
+      ("Europe's longest") and a width are not measured;
     * otherwise the measured figure decides, with no grey band: a figure is
-      either within a threshold (``supported``) or beyond it (``doubtful``).
+      either within a threshold (``supported``) or beyond it (``doubtful``);
+      negations flip the rule ("far from", "not near", "not on the border");
+      a section of a border can only be too long (at most the whole border);
+      a country's side of another is where their shared border lies, seen
+      from the middle of the reference country (within ``sector_deg``).
 
     A place with an outline (an admin-1 unit) is measured by its outline, so
     "Kars province borders Armenia" is 0 km; a town is measured from its
@@ -75,6 +93,8 @@ class Thresholds:
     admin2_radius_km: float = 25.0
     length_short: float = 0.4
     implausible_km: float = 500.0
+    isolated_km: float = 1000.0
+    reading_score: float = 0.7
 
     def __post_init__(self) -> None:
         for f in fields(self):

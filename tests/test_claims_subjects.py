@@ -1,0 +1,208 @@
+"""What a claim is about: named places the gazetteer lacks, coordination, unnamed sites, speakers.
+
+Every sentence here is written for the test (invented place names such as
+"Qelbrin" stand for the small places a gazetteer never has).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("geopandas")
+
+from geodrills.articles import Article  # noqa: E402
+from geodrills.claims import check_claims  # noqa: E402
+
+UNKNOWN = "names no place the gazetteer knows"
+
+
+def _rows(text: str, kind: str | None = None) -> list[dict]:
+    df = check_claims(Article.from_text(text))
+    rows = df.to_dict("records")
+    return [r for r in rows if kind is None or r["kind"] == kind]
+
+
+@pytest.mark.parametrize("text", [
+    # the name before its container: "at X in <province>"
+    "The battalion will train at Qelbrin in Kars province, less than 40 km from the Armenian border.",
+    # an appositive with a participle, miles, a hedge
+    "Drills continued in Qelbrin, a small village located some 12 miles from the border with Iran.",
+    # a province's possessive before the name
+    "Tanks rolled into Kars province's Qelbrin, barely 30 km from the border with Armenia.",
+    # a named site after "the", with "which lies"
+    "At the Qelbrin firing range in Kars province, which lies close to the Armenian border, crews trained.",
+    # after "to", with "just"
+    "The exercise then moved to Qelbrin, just 25 kilometres from the Iranian frontier.",
+])
+def test_a_named_place_the_gazetteer_lacks_is_the_subject_never_another_place(text):
+    rows = [r for r in _rows(text) if r["kind"] in ("near", "km_from")]
+    assert rows, text
+    for r in rows:
+        assert r["subject"].startswith("Qelbrin"), (text, r["subject"])
+        assert r["verdict"] == "unverifiable" and UNKNOWN in r["reason"], r["reason"]
+
+
+def test_a_resolved_place_before_the_cue_is_still_the_subject():
+    row = _rows("Troops moved to Kars, near the Armenian border, on Monday.", "near")[0]
+    assert row["subject"] == "Kars" and row["verdict"] == "supported"
+
+
+def test_a_container_after_an_unknown_name_does_not_stand_in_for_it():
+    # Kars province contains Qelbrin; measuring the province's point would judge another place
+    rows = _rows("Gunners fired at Qelbrin in Kars, roughly 90 km from the Iranian border.", "km_from")
+    assert rows and rows[0]["subject"] == "Qelbrin" and rows[0]["verdict"] == "unverifiable"
+
+
+def test_a_coordinated_cue_shares_its_subject():
+    rows = _rows("The exercise moved to Qelbrin, 40 km from Kars and a few kilometres from the Armenian border.")
+    subjects = {r["kind"]: r["subject"] for r in rows}
+    assert subjects.get("km_from") == "Qelbrin" and subjects.get("near") == "Qelbrin"
+
+
+def test_a_new_clause_after_but_does_not_share_the_subject():
+    rows = _rows("Most drills will take place in Kars, near Ardahan, but others will be held further south "
+                 "near the Iranian border.", "near")
+    later = [r for r in rows if "Iranian" in r["text"]]
+    assert later and later[0]["subject"] != "Kars"
+
+
+def test_an_exercise_placed_at_an_unnamed_site_is_not_judged_at_its_venues():
+    text = ("Turkish troops opened the drill in Kars on Monday. Later stages of the exercise will be held in "
+            "remote areas right next to the Iranian border.")
+    row = [r for r in _rows(text, "near") if "Iranian" in r["text"]][0]
+    assert row["verdict"] == "unverifiable" and row["subject"] is None
+
+
+def test_where_a_speaker_spoke_is_not_the_subject_of_what_was_said():
+    text = "President Erdogan, speaking in Ankara, said the drills near the Armenian border in Kars would go on."
+    row = _rows(text, "near")[0]
+    assert row["subject"] != "Ankara"
+
+
+@pytest.mark.parametrize("text", [
+    "In March the brigade trained near the Armenian border.",           # a month
+    "According to Reuters, units trained near the Armenian border.",    # an agency: not after a locative
+    "On Monday, President Aliyev inspected units near the Armenian border.",  # a title
+])
+def test_capitalised_words_that_are_not_places_do_not_become_subjects(text):
+    for r in _rows(text, "near"):
+        assert r["subject"] not in ("March", "Reuters", "President Aliyev", "Monday")
+
+
+# --------------------------------------------------------------------------- (d) a reading that fits no other place
+
+
+def test_a_homonym_read_far_from_the_article_is_not_judged():
+    text = ("Chinese rocket forces fired from Fujian province and Xiamen. Later the drills moved to Pingtan, "
+            "near Taiwan.")
+    row = [r for r in _rows(text, "near") if r["text"].startswith("Pingtan")][0]
+    assert row["verdict"] == "unverifiable" and "likely another place of that name" in row["reason"]
+    assert "Tancheng" in row["reason"]  # the runner-up reading that fits the article is named
+
+
+def test_a_reading_that_fits_the_article_is_judged():
+    row = _rows("Troops gathered in Kars and Ardahan. The column then reached Igdir, near the Iranian border.",
+                "near")[0]
+    assert row["subject"] == "Iğdır" and row["verdict"] == "supported"
+
+
+def _reading(**kw):
+    from geodrills.claims.subjects import Reading
+
+    base = dict(name="Foo", place="Foo (town, XX)", match="exact", score=0.9, nearest_km=20.0)
+    return Reading(**{**base, **kw})
+
+
+@pytest.mark.parametrize("kw, weak", [
+    ({}, False),                                                        # near the article's other places
+    ({"nearest_km": 3000.0}, False),                                    # far, but exact, confident, no rival
+    ({"nearest_km": float("inf")}, False),                              # the only place named: nothing to test
+    ({"nearest_km": 3000.0, "score": 0.3, "country_named": False}, True),  # far, unsure, country unnamed
+    ({"nearest_km": 3000.0, "score": 0.3}, False),                      # far and unsure, its country named
+    ({"nearest_km": 3000.0, "match": "variant"}, True),                 # far and only a transliteration
+    ({"nearest_km": 3000.0, "alternative": "Bar (village, XX)", "alternative_km": 40.0}, True),  # a rival fits
+    ({"match": "fuzzy"}, True),                                         # a near-miss spelling: never
+])
+def test_misreading_policy(kw, weak):
+    from geodrills.claims import Thresholds
+    from geodrills.claims.judge import misreading
+
+    assert (misreading(_reading(**kw), Thresholds()) is not None) is weak
+    assert misreading(None, Thresholds()) is None
+
+
+def test_the_isolation_distance_is_a_threshold():
+    from geodrills.claims import Thresholds
+    from geodrills.claims.judge import misreading
+
+    r = _reading(nearest_km=3000.0, score=0.3, country_named=False)
+    assert misreading(r, Thresholds(isolated_km=5000)) is None
+
+
+# --------------------------------------------------------------------------- (a) "the town", "the island"
+
+
+def _anaphor_subject(text: str, kind: str) -> dict:
+    rows = [r for r in _rows(text, kind) if r["text"][:1].islower() or r["text"].startswith(("The", "the"))]
+    return rows[-1]
+
+
+@pytest.mark.parametrize("text, kind, subject", [
+    # the topic, not the object of "from" named after it
+    ("Greek marines landed at Alexandroupolis, 110 km from Edirne. The town is not far from the Turkish border.",
+     "near", "Alexandroupoli"),
+    # word order: the object first, the topic last
+    ("From Edirne, the convoy drove to Alexandroupolis. The town lies close to the Turkish border.",
+     "near", "Alexandroupoli"),
+    # "north of Ganja": Ganja is the reference, Tovuz the topic; a district prefers a unit or its seat town
+    ("Azerbaijani troops drilled in Tovuz, north of Ganja. The district borders Armenia.", "borders", "Tovuz"),
+    # the island is what was named with "on", not the town "off" which it lies
+    ("Exercises were held on Lesbos, off Ayvalik. The island lies close to the Turkish coast.", "near", "Lesbos"),
+])
+def test_a_definite_description_refers_to_the_topic_of_its_kind(text, kind, subject):
+    assert _anaphor_subject(text, kind)["subject"] == subject
+
+
+def test_an_island_the_gazetteer_lacks_is_the_referent_not_another_town():
+    text = ("Tanks rolled onto a beach on Taiwan's Qelbrin island near Taipei. The blasts shook this small island, "
+            "located just two kilometres from China.")
+    row = _rows(text, "km_from")[0]
+    assert row["subject"] == "Qelbrin island" and UNKNOWN in row["reason"]
+
+
+def test_places_listed_as_the_object_of_a_relation_are_not_subjects():
+    # Ardahan and Igdir are where the border stretch is, not what stands on it
+    text = "Units patrolled along the Armenian border near Ardahan and Igdir on Friday."
+    for r in _rows(text, "on"):
+        assert r["subject"] not in ("Ardahan", "Iğdır")
+
+
+def test_bare_plural_sites_are_unnamed_subjects():
+    row = _rows("Forces of Russia and Belarus trained on ranges close to the Ukrainian border.", "near")[0]
+    assert row["subject"] is None and row["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul, Aug 31 — South Korea and the United States held a live-fire exercise near the inter-Korean border.",
+    "KARS (AP) — Turkish troops held drills near the Armenian border on Monday.",
+])
+def test_a_dateline_is_not_the_subject(text):
+    row = _rows(text, "near")[0]
+    assert row["subject"] not in ("Seoul", "Kars")
+
+
+def test_a_place_opening_a_sentence_without_a_dash_is_still_a_subject():
+    row = _rows("Kars, a city near the Armenian border, hosted the drills.", "near")[0]
+    assert row["subject"] == "Kars"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("US jets took off from Qelbrin air base near Adana. The base lies about 110 km from the Syrian border.",
+     "Qelbrin air base"),
+    ("Troops trained at the Qelbrin firing range in Kars province. The range is close to the Armenian border.",
+     "Qelbrin firing range"),
+    ("Soldiers arrived in Kars. The base is near the Armenian border.", None),  # not the town: no base named
+])
+def test_the_base_refers_to_a_named_site_never_to_a_town(text, subject):
+    row = [r for r in _rows(text) if r["kind"] in ("near", "km_from") and "border" in r["text"]][-1]
+    assert row["subject"] == subject and row["verdict"] == "unverifiable"
