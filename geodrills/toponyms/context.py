@@ -175,14 +175,16 @@ def article_geometry(candidates: Sequence[Candidate], entries: Sequence[NameEntr
     """Anchors (readings that lead their runner-up by ``w.anchor_margin`` and reach ``w.accept``),
     each reading's nearness to them, and the lists' countries."""
     anchors: set[tuple[float, float]] = set()
+    seen: set[int] = set()  # a name in the same setting shares its totals (and entry): one look each
     for e, t in zip(entries, totals):
-        if t is None:
+        if t is None or id(t) in seen:
             continue
-        order = sorted(range(len(t)), key=t.__getitem__, reverse=True)
-        best = t[order[0]]
-        margin = best - t[order[1]] if len(order) > 1 else math.inf
-        if e.kinds[order[0]] != "country" and margin > w.anchor_margin and best > w.accept:
-            anchors.add((e.lat[order[0]], e.lon[order[0]]))
+        seen.add(id(t))
+        best = max(t)
+        top = t.index(best)  # (the first of equal totals, as a stable sort would put it)
+        margin = best - max(t[:top] + t[top + 1:]) if len(t) > 1 else math.inf
+        if e.kinds[top] != "country" and margin > w.anchor_margin and best > w.accept:
+            anchors.add((e.lat[top], e.lon[top]))
     anchor_units = unit_vectors(sorted(anchors)) if anchors else None
     near = nearness(list(entries), list(totals), anchor_units, w) if anchors else {}
     return ArticleGeometry(frozenset(anchors), anchor_units, near, list_countries(candidates, entries, totals))

@@ -159,35 +159,40 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
         return None
     cand = Candidate(start=ws, end=end, text=surface, key=key)
     prev = words_before(rev, ws, 2)
-    around = Around(text, rev, ws, prev, NEXT_WORD.match(text, end),
+    word = prev[0][0].casefold() if prev else ""
+    around = Around(text, rev, ws, prev, word, NEXT_WORD.match(text, end),
                     bool(prev) and SENTENCE_PUNCT.search(prev[0][1]) is not None,
-                    len(prev) > 1 and prev[0][0].casefold() == "of" and prev[1][0].casefold() in OF_WORDS)
-    # (each detector tests its own condition; the cheap guards here only skip calls that would do nothing)
+                    word == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS)
+    # Each detector tests its own condition; the guards here are the first of them, so that a
+    # candidate pays only for the detectors that may fire (most fire for few names).
     if surface[:4] in ("The ", "the "):
         cue_the(cand)
     cand.all_caps = surface.isupper() and len(surface) > 1
-    if around.nxt is not None:
+    nxt = around.nxt
+    if nxt is not None and nxt.group(1) == " ":
         cue_feature_word_after(cand, around)
     if " " in key:
         cue_feature_word_inside(cand)
     if prev:
-        cue_kind_before(cand, around)
+        if around.of_word or word in PART_WORDS:
+            cue_kind_before(cand, around)
         if not around.after_sentence:
             cue_locative(cand, around)
         cand.sentence_initial = around.after_sentence
-        if len(prev[0][0]) == 1:
+        if len(word) == 1:
             cue_initial_before(cand, around)
-        if len(prev) > 1:
+        if word in NAME_PARTICLES:
             cue_name_particle_before(cand, around)
-        if cue_capitalised_before(cand, around, given_names) is None:
+        if prev[0][0][0].isupper() and cue_capitalised_before(cand, around, given_names) is None:
             return None  # "Daily Sabah": a news outlet's name
     else:
         cand.sentence_initial = True
     if cand.all_caps:
         cue_dateline(cand, around)
     cue_year_after(cand, around)
-    cue_person(cand, around)
-    if around.nxt is not None:
+    if word in TITLES or around.nxt is not None and around.nxt.group(2) in SPEECH_VERBS:
+        cue_person(cand, around)
+    if around.nxt is not None and around.nxt.group(2)[0].isupper():
         cue_word_after(cand, around, states)
     return cand
 
@@ -200,6 +205,7 @@ class Around:
     rev: str  # the text reversed, for words_before
     ws: int  # the candidate's start
     prev: list[tuple[str, str]]  # up to two (word, gap after it) before it, nearest first, within the sentence
+    word_before: str  # the nearest of them, case-folded ("" if none)
     nxt: re.Match[str] | None  # the next word after the candidate's end (moves when a feature word joins)
     after_sentence: bool  # a sentence or clause break right before the candidate
     of_word: bool  # right after "province of", "the governor of", …
@@ -255,8 +261,7 @@ def cue_kind_before(cand: Candidate, around: Around) -> None:
 
 def cue_locative(cand: Candidate, around: Around) -> None:
     """After "in", "near", … (or "province of"): where something is; after "border with": the other side."""
-    prev = around.prev
-    p1 = prev[0][0].casefold()
+    prev, p1 = around.prev, around.word_before
     cand.locative = p1 in LOCATIVE or around.of_word
     cand.across_border = p1 in BORDERING or (
         p1 in ("with", "of") and len(prev) > 1 and prev[1][0].casefold() in BORDERING
@@ -265,7 +270,7 @@ def cue_locative(cand: Candidate, around: Around) -> None:
 
 def cue_initial_before(cand: Candidate, around: Around) -> None:
     """"Jon R. Taylor", "George W. Bush": a surname after an initial, not a new sentence."""
-    p1, gap1 = around.prev[0][0].casefold(), around.prev[0][1]
+    p1, gap1 = around.word_before, around.prev[0][1]
     ws = around.ws
     if around.after_sentence and gap1 == ". " and len(p1) == 1 \
             and INITIALS.search(around.text, max(0, ws - 24), ws):
@@ -277,7 +282,7 @@ def cue_initial_before(cand: Candidate, around: Around) -> None:
 def cue_name_particle_before(cand: Candidate, around: Around) -> None:
     """"Mike de Kock", "Ursula von der Leyen": a surname after a name particle."""
     prev = around.prev
-    if prev[0][0].casefold() in NAME_PARTICLES and not around.after_sentence and len(prev) > 1 \
+    if around.word_before in NAME_PARTICLES and not around.after_sentence and len(prev) > 1 \
             and prev[1][0][:1].isupper() and SENTENCE_PUNCT.search(prev[1][1]) is None:
         cand.embedded = cand.after_given_name = True
         cand.notes.append(f"after name particle {prev[0][0]!r}")
@@ -286,8 +291,7 @@ def cue_name_particle_before(cand: Candidate, around: Around) -> None:
 def cue_capitalised_before(cand: Candidate, around: Around, given_names: frozenset[str]) -> bool | None:
     """Part of a longer capitalised name: "German Marshall Fund", "Zakir Hasanov" (a surname after a
     given name), "North Africa" (a sub-area).  None: inside a news outlet's name ("Daily Sabah")."""
-    word, gap1 = around.prev[0]
-    p1 = word.casefold()
+    (word, gap1), p1 = around.prev[0], around.word_before
     if not around.after_sentence and gap1 == " " and word[0].isupper() and p1 not in LOCATIVE \
             and p1 not in FUNCTION_WORDS and not (cand.all_caps and not word.isupper()):
         # (a name in capitals after a word that is not, "Associated Press WASHINGTON (AP)", is a dateline)
@@ -320,7 +324,7 @@ def cue_year_after(cand: Candidate, around: Around) -> None:
 def cue_person(cand: Candidate, around: Around) -> None:
     """After a title ("Sen. Warner") or before a speech verb ("Johnson said"): a person."""
     prev, m = around.prev, around.nxt
-    if prev and prev[0][0].casefold() in TITLES and prev[0][1] in (" ", ". "):
+    if prev and around.word_before in TITLES and prev[0][1] in (" ", ". "):
         cand.person_cue = True
     if m is not None and m.group(2) in SPEECH_VERBS and m.group(1) == " ":
         cand.person_cue = True

@@ -18,8 +18,8 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import re
+import weakref
 from collections.abc import Sequence
 
 from ..gazetteer import Gazetteer
@@ -37,10 +37,11 @@ from ..lexicon.toponyms import (
     STOP_WORDS,
     US_STATE,
     US_STATE_ABBREVIATIONS,
+    WEAK_LOCATIVES,
 )
 from .text import CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
 
-__all__ = ["find_candidates"]
+__all__ = ["GuessableWords", "find_candidates", "guessable_words"]
 
 
 _MAX_NAME_CHARS = 64
@@ -74,6 +75,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     # Guessing a spelling costs a gazetteer search; a budget growing with the text keeps a page of
     # unknown cued words ("near Xa, near Xb, …") linear at a news article's cost per byte.
     guesses = [_GUESSES_PER_ARTICLE + len(text) // _CHARS_PER_GUESS]
+    guessable = guessable_words(gazetteer)  # first word -> whether a guess may start with it (remembered)
     for m in CAP_WORD.finditer(text, start):
         ws = m.start()
         if ws < pos or skip and skipped.holds(ws):
@@ -104,7 +106,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first) \
+            if not guessable[first] or guesses[0] <= 0 \
                     or not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
                 continue
             spelled = _spelled_span(text, folded, rev, ws, first, out, gazetteer, lower_words, chain, guesses)
@@ -159,7 +161,7 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: li
     and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
     searches left (each tried span costs one).  ``first`` is the span's first word, which the caller
-    checked with :func:`_may_be_guessed` and :func:`_may_be_cued` (most capitalised words fail one).
+    checked with :class:`GuessableWords` and :func:`_may_be_cued` (most capitalised words fail one).
     """
     words, generic = _span_words(text, ws)
     cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
@@ -188,16 +190,44 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: li
     return None
 
 
-@functools.lru_cache(maxsize=16384)
-def _may_be_guessed(gazetteer: Gazetteer, first: str) -> bool:
-    """Whether a span starting with the word ``first`` may be another spelling of a name: a word of
-    four letters or more, not in capitals, no stop word, common word, first or given name, or demonym.
-    Depends on the word alone, so it is cached (most capitalised words fail it)."""
+class GuessableWords(dict):
+    """Whether a span starting with a word may be another spelling of a name (``words[first]``): a word
+    of four letters or more, not in capitals, no stop word, common word, first or given name, or demonym.
+
+    It depends on the word and the gazetteer's word lists alone, so each word is judged once, when
+    first asked (most capitalised words fail it), and remembered: a dictionary look-up per word.
+    """
+
+    MAX_WORDS = 16384  # forgotten beyond this many (a corpus's vocabulary of capitalised words is far smaller)
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__()
+        self._lists = (gazetteer.common_words, gazetteer.first_names, gazetteer.given_names)
+
+    def __missing__(self, first: str) -> bool:
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
+        ok = self[first] = _may_be_guessed(first, *self._lists)
+        return ok
+
+
+def _may_be_guessed(first: str, common_words: frozenset[str], first_names: frozenset[str],
+                    given_names: frozenset[str]) -> bool:
     if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
         return False
     low = fold(first)
-    return not (low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names
-                or cached_is_demonym(first))
+    return not (low in common_words or low in first_names or low in given_names or cached_is_demonym(first))
+
+
+_GUESSABLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> its GuessableWords
+
+
+def guessable_words(gazetteer: Gazetteer) -> GuessableWords:
+    """The :class:`GuessableWords` of ``gazetteer`` (one per gazetteer, kept as long as it lives)."""
+    words = _GUESSABLE.get(gazetteer)
+    if words is None:
+        words = _GUESSABLE[gazetteer] = GuessableWords(gazetteer)
+    return words
 
 
 _CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
@@ -218,20 +248,32 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
     after a name or cued span (:func:`listed_after`), a hyphenated capitalised word after it, or a
     feature word after its capitalised words.  Most capitalised words fail it, and the few words just
     after a name ("Washington Post", "Iran said") pay for the exact checks, not for a guess."""
+    r = len(rev) - ws  # (the words before are anchored matches on the reversed text: no window scan)
     if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
         # just after a name: in a list of names, or after a locative ("Baku in Xa"); else as below
-        if listed_after(text, ws, out, chained) or cue_before(rev, ws) == STRONG_CUE:
+        if listed_after(text, ws, out, chained) \
+                or _is_cue_word(_REVERSED_WORD_BEFORE.match(rev, r)) and cue_before(rev, ws) == STRONG_CUE:
             return True
     elif text[ws - 1:ws] == " ":  # (the regex's first character, asked first: most words fail here or below)
-        m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
-        if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS and cue_before(rev, ws) == STRONG_CUE:
+        if _is_cue_word(_REVERSED_WORD_AFTER_SPACES.match(rev, r)) and cue_before(rev, ws) == STRONG_CUE:
             return True  # (not after a title, "Secretary of State", nor "of" after no unit word)
-    # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
-    if text[first_end:first_end + 1] not in _JOINS:
-        return False  # (the loop's first gap test, without a regex match: "Iran, …", "Baku.")
+    # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word (the
+    # regex rules out most words in one match; the walk then checks capitals exactly)
+    return _MAY_FOLLOW.match(text, first_end) is not None and _feature_or_compound_after(text, first_end)
+
+
+def _is_cue_word(reversed_word: re.Match[str] | None) -> bool:
+    """Whether the word (read backwards) is a locative but a weak one, or "of": the only words
+    :func:`cue_before` says STRONG_CUE after."""
+    return reversed_word is not None and reversed_word.group(1).casefold() in _REVERSED_CUE_WORDS
+
+
+def _feature_or_compound_after(text: str, first_end: int) -> bool:
+    """Whether the first word (ending at ``first_end``) is followed by a hyphenated capitalised word
+    ("Nagorno-Karbakh"), or by up to three capitalised words and a generic word ("AstraChai river")."""
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
-        if nxt is None or nxt.group(1) not in (" ", "-"):
+        if nxt is None or nxt.group(1) not in _JOINS:
             return False
         word = nxt.group(2)
         if word in GENERIC_ENDS or nxt.group(1) == "-" and word[0].isupper():
@@ -244,8 +286,25 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
 _JOINS = (" ", "-")  # the gaps between the words of a spelled span
-_REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE | {"of"})  # a locative or "of", spelled backwards
-_REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
+# A locative (not a weak one: cue_before never calls a cue after it strong) or "of", spelled backwards.
+_REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE - WEAK_LOCATIVES | {"of"})
+_REVERSED_WORD_AFTER_SPACES = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
+_REVERSED_WORD_BEFORE = re.compile(r"[\W_]*+([^\W_]+)")  # any gap, then the word before it (as words_before)
+
+
+def _may_follow_pattern() -> re.Pattern[str]:
+    """What :func:`_feature_or_compound_after` needs after the first word, as one anchored regex: up to
+    two words (three before a generic word) in a class holding every capital (``str.isupper``), each
+    after one space or hyphen, then a generic word after a space or hyphen, or a hyphen and a capital.
+    Possessive quantifiers: no backtracking into a word."""
+    cap = "A-Z\u00C0-\U0010FFFF"  # (no capital letter lies below U+00C0 but A-Z)
+    word = rf"[ -][{cap}][^\W_]*+"
+    generic = "|".join(sorted(GENERIC_ENDS, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:{word}){{0,2}}(?:[ -](?:{generic})(?![^\W_])|-[{cap}])"
+                      rf"|(?:{word}){{3}} (?:{generic})(?![^\W_])")
+
+
+_MAY_FOLLOW = _may_follow_pattern()
 
 
 def _span_words(text: str, ws: int) -> tuple[list[int], int]:

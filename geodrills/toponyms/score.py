@@ -255,8 +255,13 @@ class Setting(NamedTuple):
 
     @classmethod
     def of(cls, cand: Candidate, local: int | None) -> Setting:
-        return cls(cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by, cand.possessor,
-                   len(cand.text) >= 4, local, cand.spellings)
+        # (tuple.__new__ with the fields in order, as NamedTuple._make does: the generated __new__
+        # costs a further Python call per candidate)
+        return _TUPLE_NEW(cls, (cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by,
+                                cand.possessor, len(cand.text) >= 4, local, cand.spellings))
+
+
+_TUPLE_NEW = tuple.__new__
 
 
 #: A reading-score term: its name, and each reading's contribution (``-inf`` rules a reading out).
