@@ -55,6 +55,9 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
         i = bisect.bisect_left(starts, c.start)
         lo = bisect.bisect_left(starts, c.start - w.local_chars - longest, 0, i)
         hi = bisect.bisect_right(starts, c.end + w.local_chars, i)
+        if lo == hi:
+            out.append(None)  # (no demonym near it: most names)
+            continue
         before = [(ds[j].end, c.start, j) for j in range(i - 1, lo - 1, -1) if c.start - ds[j].end <= w.local_chars]
         after = [(c.end, ds[j].start, j) for j in range(i, hi) if ds[j].start - c.end <= w.local_chars]
         out.append(next((ds[j].country for a, b, j in before + after if not CLAUSE_BREAK.search(text, a, b)),

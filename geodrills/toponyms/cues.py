@@ -157,7 +157,7 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     if surface.casefold() in STOP_WORDS and not particle_named_as_place(text, rev, surface, ws, end) \
             or (" " not in surface and cached_is_demonym(surface)):
         return None
-    cand = Candidate(start=ws, end=end, text=surface, key=key)
+    cand = Candidate(ws, end, surface, key)  # (start, end, text, key: positional, the cheaper call)
     prev = words_before(rev, ws, 2)
     word = prev[0][0].casefold() if prev else ""
     around = Around(text, rev, ws, prev, word, NEXT_WORD.match(text, end),

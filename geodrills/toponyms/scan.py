@@ -18,9 +18,11 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..gazetteer import Gazetteer
 from ..normalize import fold
@@ -41,7 +43,7 @@ from ..lexicon.toponyms import (
 )
 from .text import CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
 
-__all__ = ["GuessableWords", "find_candidates", "guessable_words"]
+__all__ = ["ASK_TRIE", "LongerNames", "WordFacts", "find_candidates", "word_facts"]
 
 
 _MAX_NAME_CHARS = 64
@@ -75,7 +77,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     # Guessing a spelling costs a gazetteer search; a budget growing with the text keeps a page of
     # unknown cued words ("near Xa, near Xb, …") linear at a news article's cost per byte.
     guesses = [_GUESSES_PER_ARTICLE + len(text) // _CHARS_PER_GUESS]
-    guessable = guessable_words(gazetteer)  # first word -> whether a guess may start with it (remembered)
+    starts, continued, guessable = word_facts(gazetteer)  # what a word (or two) says alone, remembered
     for m in CAP_WORD.finditer(text, start):
         ws = m.start()
         if ws < pos or skip and skipped.holds(ws):
@@ -91,13 +93,17 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             out.append(cand)
             pos = end
             continue
-        best = None
-        for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
-            end = ws + len(key)
-            if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
-                best = key
+        best = starts[first]  # the name key it starts, when the word alone says (most words)
+        if best.__class__ is LongerNames:  # names of several words start with it ("new": "new york")
+            best = ASK_TRIE if continued[_two_words(folded, ws, len(first))] else best.own
+        if best is ASK_TRIE:
+            best = None
+            for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
+                end = ws + len(key)
+                if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
+                    best = key
         dot = 0  # "St. Petersburg": the gazetteer spells it "St Petersburg"
-        if text.startswith(NAME_ABBREVIATIONS, ws):
+        if first in _ABBREVIATED and text.startswith(NAME_ABBREVIATIONS, ws):
             cut = text.index(".", ws)
             for key in prefixes(folded[ws:cut] + folded[cut + 1:ws + _MAX_NAME_CHARS]):
                 end = ws + len(key) + 1
@@ -161,7 +167,7 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: li
     and its :meth:`~geodrills.gazetteer.Gazetteer.spellings`.  ``chain[0]`` is
     the end of the last cued span, updated here; ``guesses[0]`` the gazetteer
     searches left (each tried span costs one).  ``first`` is the span's first word, which the caller
-    checked with :class:`GuessableWords` and :func:`_may_be_cued` (most capitalised words fail one).
+    checked with :func:`_may_be_guessed` and :func:`_may_be_cued` (most capitalised words fail one).
     """
     words, generic = _span_words(text, ws)
     cue = place_cue(text, rev, ws, words[-1], out, chain[0], generic)
@@ -190,44 +196,85 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: li
     return None
 
 
-class GuessableWords(dict):
-    """Whether a span starting with a word may be another spelling of a name (``words[first]``): a word
-    of four letters or more, not in capitals, no stop word, common word, first or given name, or demonym.
+class WordFacts(dict):
+    """What a capitalised word says alone, judged once per word when first asked (``facts[word]``).
 
-    It depends on the word and the gazetteer's word lists alone, so each word is judged once, when
-    first asked (most capitalised words fail it), and remembered: a dictionary look-up per word.
+    Facts that depend only on the word and the gazetteer are remembered per gazetteer (see
+    :func:`word_facts`), so each occurrence of a word pays a dictionary look-up, not the judgement.
     """
 
     MAX_WORDS = 16384  # forgotten beyond this many (a corpus's vocabulary of capitalised words is far smaller)
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, judge: Callable[[str], object]) -> None:
         super().__init__()
-        self._lists = (gazetteer.common_words, gazetteer.first_names, gazetteer.given_names)
+        self._judge = judge
 
-    def __missing__(self, first: str) -> bool:
+    def __missing__(self, word: str) -> object:
         if len(self) >= self.MAX_WORDS:
             self.clear()
-        ok = self[first] = _may_be_guessed(first, *self._lists)
-        return ok
+        fact = self[word] = self._judge(word)
+        return fact
+
+
+ASK_TRIE = object()  # (a WordFacts value: only the trie, over the text after the word, can tell)
+
+
+class LongerNames(NamedTuple):
+    """A word that starts names of several words ("new" of "new york"); ``own``: its own key, or None."""
+
+    own: str | None
+
+
+def _name_start(names, first: str) -> str | LongerNames | object | None:
+    """The name key that starts with the word ``first`` (as written) wherever it stands: None when no
+    key is the word or starts with it and a space, the word's key when it is a key and no longer key
+    starts with it, LongerNames when some do, ASK_TRIE for a word the fold splits or a very long one.
+    (The character after a word folds to a space, so a key that is the word ends at a word boundary.)"""
+    low = fold(first)
+    if " " in low or len(low) >= _MAX_NAME_CHARS:
+        return ASK_TRIE
+    own = low if low in names else None
+    return LongerNames(own) if _starts_a_key(names, low + " ") else own
+
+
+def _starts_a_key(names, prefix: str) -> bool:
+    return next(names.iterkeys(prefix), None) is not None
+
+
+def _two_words(folded: str, ws: int, n_first: int) -> str:
+    """The folded first word at ``ws`` (``n_first`` characters long) and the word after it, up to the
+    next space ("new york" of "New York's").  A name of several words starting there starts with them:
+    its words are single-spaced, and it ends where the text has a space (or ends)."""
+    end = folded.find(" ", ws + n_first + 1)
+    return folded[ws:end] if end >= 0 else folded[ws:]
 
 
 def _may_be_guessed(first: str, common_words: frozenset[str], first_names: frozenset[str],
                     given_names: frozenset[str]) -> bool:
+    """Whether a span starting with the word ``first`` may be another spelling of a name: a word of
+    four letters or more, not in capitals, no stop word, common word, first or given name, or demonym."""
     if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
         return False
     low = fold(first)
     return not (low in common_words or low in first_names or low in given_names or cached_is_demonym(first))
 
 
-_GUESSABLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> its GuessableWords
+_WORD_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> its word facts
 
 
-def guessable_words(gazetteer: Gazetteer) -> GuessableWords:
-    """The :class:`GuessableWords` of ``gazetteer`` (one per gazetteer, kept as long as it lives)."""
-    words = _GUESSABLE.get(gazetteer)
-    if words is None:
-        words = _GUESSABLE[gazetteer] = GuessableWords(gazetteer)
-    return words
+def word_facts(gazetteer: Gazetteer) -> tuple[WordFacts, WordFacts, WordFacts]:
+    """The :class:`WordFacts` of ``gazetteer``: the name key a word starts (:func:`_name_start`),
+    whether a name key starts with two words (:func:`_two_words`), and whether a guessed spelling may
+    start with a word (:func:`_may_be_guessed`).  Kept as long as the gazetteer lives (they hold its
+    name trie and word lists, not the gazetteer)."""
+    facts = _WORD_FACTS.get(gazetteer)
+    if facts is None:
+        names = gazetteer.names
+        lists = (gazetteer.common_words, gazetteer.first_names, gazetteer.given_names)
+        facts = _WORD_FACTS[gazetteer] = (WordFacts(functools.partial(_name_start, names)),
+                                          WordFacts(functools.partial(_starts_a_key, names)),
+                                          WordFacts(lambda word: _may_be_guessed(word, *lists)))
+    return facts
 
 
 _CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
@@ -285,6 +332,7 @@ def _feature_or_compound_after(text: str, first_end: int) -> bool:
 
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_ABBREVIATED = frozenset(a.split('.')[0] for a in NAME_ABBREVIATIONS)  # "St", "MT": may start one
 _JOINS = (" ", "-")  # the gaps between the words of a spelled span
 # A locative (not a weak one: cue_before never calls a cue after it strong) or "of", spelled backwards.
 _REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE - WEAK_LOCATIVES | {"of"})

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 import math
 import weakref
-from operator import add
+from itertools import repeat
+from operator import add, sub
 
 import numpy as np
 
@@ -283,7 +284,7 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
     t = list(e.static)
     explain = terms is not None
     if ctx:
-        d = [ctx.get(c, 0.0) for c in e.countries]
+        d = list(map(ctx.get, e.countries, repeat(0.0)))
         t = list(map(add, t, d))
         if explain:
             terms.append(("country context", d))
@@ -293,7 +294,8 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
         if explain:
             terms.append(("demonym next to it", d))
     if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
-        d = [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else 0.0
+        own_name = {st.key}
+        d = [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != own_name else 0.0
              for a, g in zip(e.admin1, e.grades)]
         t = list(map(add, t, d))
         if explain:
@@ -350,8 +352,8 @@ def choose_reading(e: NameEntry, t: list[float], near: list[float] | None, list_
     best_total = t[best]
     if best_total == -math.inf:
         return None
-    share = 1.0 / sum([math.exp(d) if d > -50.0 else _EXP_FLOOR for d in [x - best_total for x in t]])
-    return best, best_total, share, tuple(r for _x, r, _i in order[1:4])
+    share = 1.0 / sum([math.exp(d) if d > -50.0 else _EXP_FLOOR for d in map(sub, t, repeat(best_total))])
+    return best, best_total, share, tuple([o[1] for o in order[1:4]])
 
 
 def near_term(near: list[float], w: Weights) -> list[float]:
@@ -424,9 +426,15 @@ def in_counties(e: NameEntry, readings: Sequence[int], f: NameEntry, w: Weights)
     return [(readings[i], j) for i, j in zip(*(a.tolist() for a in near))]
 
 def unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
+    """The (n, 3) unit vectors of (lat, lon) points in degrees, C-ordered."""
     lat = np.radians([p[0] for p in points])
     lon = np.radians([p[1] for p in points])
-    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+    out = np.empty((len(points), 3))  # (filled column by column: np.column_stack costs more than the maths)
+    cos_lat = np.cos(lat)
+    np.multiply(cos_lat, np.cos(lon), out=out[:, 0])
+    np.multiply(cos_lat, np.sin(lon), out=out[:, 1])
+    np.sin(lat, out=out[:, 2])
+    return out
 
 
 @dataclass
