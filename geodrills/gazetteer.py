@@ -194,7 +194,8 @@ class _Strings:
     def __init__(self, blob: np.ndarray) -> None:
         self._bytes = blob.tobytes()
         breaks = np.flatnonzero(blob == 10)
-        self._starts = np.concatenate([[0], breaks + 1, [len(self._bytes) + 1]]) if blob.size else np.zeros(1, np.int64)
+        starts = np.concatenate([[0], breaks + 1, [len(self._bytes) + 1]]) if blob.size else np.zeros(1)
+        self._starts = memoryview(starts.astype(np.int64))  # (indexing gives Python ints, twice as fast as numpy's)
 
     def __len__(self) -> int:
         return len(self._starts) - 1

@@ -281,9 +281,9 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
     explanation; the normal path builds no labels).
     """
     st = setting
-    t = list(e.static)
+    t = list(e.static)  # (a new list: the terms below are added in this order)
     explain = terms is not None
-    if ctx:
+    if ctx and (explain or not ctx.keys().isdisjoint(e.countries)):  # (as for the admin-1 context below)
         d = list(map(ctx.get, e.countries, repeat(0.0)))
         t = list(map(add, t, d))
         if explain:
@@ -293,7 +293,9 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
         t = list(map(add, t, d))
         if explain:
             terms.append(("demonym next to it", d))
-    if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
+    # a namesake in a unit another name of the article names (not the unit's own name); the column is
+    # all zeros when no reading lies in such a unit, and is then only kept for an explanation
+    if unit_ctx and (explain or not unit_ctx.keys().isdisjoint(e.admin1)):
         own_name = {st.key}
         d = [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != own_name else 0.0
              for a, g in zip(e.admin1, e.grades)]
@@ -314,14 +316,15 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
         t = list(map(add, t, d))
         if explain:
             terms.append((f"kind cue {'/'.join(st.kind_cue)}", d))
-    for unit, label in ((st.followed_by, "followed by"), (st.possessor, "possessor")):  # "Kars, Turkey"; "Iran's Jolfa"
-        if unit:
-            held = held_by[st.key, unit] = readings_held_by(gaz, unit, e, w)
-            if held:
-                d = [w.followed_by if i in held else 0.0 for i in range(len(t))]
-                t = list(map(add, t, d))
-                if explain:
-                    terms.append((f"{label} '{unit}'", d))
+    if st.followed_by or st.possessor:
+        for unit, label in ((st.followed_by, "followed by"), (st.possessor, "possessor")):  # "Kars, Turkey"; "Iran's Jolfa"
+            if unit:
+                held = held_by[st.key, unit] = readings_held_by(gaz, unit, e, w)
+                if held:
+                    d = [w.followed_by if i in held else 0.0 for i in range(len(t))]
+                    t = list(map(add, t, d))
+                    if explain:
+                        terms.append((f"{label} '{unit}'", d))
     if st.followed_by and held_by[st.key, st.followed_by] and names_unit(gaz, st.followed_by, w):
         # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
         d = [-math.inf if k in WIDER_THAN_UNITS else 0.0 for k in e.kinds]
