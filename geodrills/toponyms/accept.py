@@ -26,8 +26,10 @@ __all__ = ["acceptance", "place_confidence", "span_evidence"]
 
 
 def span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False,
-                  surnames: frozenset[str] = frozenset(), terms: list[tuple[str, float]] | None = None) -> float:
-    """How much the span's context says it is a place (``minor``: its reading is a small town).
+                  surnames: frozenset[str] = frozenset(), terms: list[tuple[str, float]] | None = None,
+                  persons: frozenset[str] = frozenset()) -> float:
+    """How much the span's context says it is a place (``minor``: its reading is a small town;
+    ``persons``: names with a person cue elsewhere in the article).
 
     The sum of the span's cue terms, added in order from 0; with ``terms``, each
     named term is also appended to it (the explanation's rows).
@@ -44,7 +46,7 @@ def span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = froz
         e += _term(terms, sentence_initial)
     if cand.common_word:
         e += _term(terms, common_word)
-    if cand.person_cue:
+    if cand.person_cue or cand.text in persons:
         e += _term(terms, person)
     if cand.after_given_name or cand.text in surnames:
         e += _term(terms, surname)
@@ -100,13 +102,15 @@ def acceptance(cand: Candidate, e: NameEntry, k: int, best: int, best_total: flo
         terms.append(("own prior", own))
         terms.append(("context", share))
     # A country, continent, state or big city is not a person's name elsewhere in the article.
+    persons = parts.persons
     if e.kinds[best] in NEVER_NAME_PARTS or big_city(e, best, w.name_part_population):
         name_parts: frozenset[str] = frozenset()
+        persons = frozenset()
     else:
         name_parts = parts.own_names if e.grades[best] == 0 else parts.any_names
     spanness = own + share + span_evidence(
         w, cand, name_parts, e.kinds[best] in MINOR_KINDS and e.population[best] < w.org_namesake_population,
-        parts.surnames if name_parts else frozenset(), terms)
+        parts.surnames if name_parts else frozenset(), terms, persons)
 
     if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
         spanness += _term(terms, ("followed by its unit", w.followed_by_evidence))

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from ..normalize import fold
 from .candidate import Candidate
 from ..lexicon.toponyms import (
-    AREA_KINDS, BORDERING, COMPASS, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
-    INITIALS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
+    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
+    INITIALS, LIST_GAPS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NAME_SUFFIXES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
     OFFICE_CUES, OF_WORDS, ORG_WORDS, OUTLET_WORDS, PART_WORDS, PLURALS, PLURAL_AFTER, PLURAL_OF_BEFORE,
     PLURAL_SUCH_AS, POSSESSIVE, SETTLEMENT_WORDS, SPEECH_VERBS, STOP_WORDS, STREET_CUE, STREET_WORDS,
     SUCH_AS_ENDS, TITLES, WEAK_LOCATIVES, YEAR,
@@ -29,7 +29,7 @@ from ..lexicon.toponyms import (
 
 from .text import NEXT_WORD, SENTENCE_PUNCT, cached_is_demonym, words_before
 
-__all__ = ["Around", "cue_the", "cue_before", "listed_after", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
+__all__ = ["Around", "cue_the", "cue_before", "listed_after", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
 
 
 def stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
@@ -155,8 +155,8 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     """
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS and not particle_named_as_place(text, rev, surface, ws, end) \
-            or (" " not in surface and cached_is_demonym(surface)):
-        return None
+            or (" " not in surface and cached_is_demonym(surface)) or text[ws - 1:ws] == "@":
+        return None  # (after "@": a social-media handle, "@Gillette", names an account)
     cand = Candidate(ws, end, surface, key)  # (start, end, text, key: positional, the cheaper call)
     prev = words_before(rev, ws, 2)
     word = prev[0][0].casefold() if prev else ""
@@ -185,12 +185,17 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
             cue_name_particle_before(cand, around)
         if prev[0][0][0].isupper() and cue_capitalised_before(cand, around, given_names) is None:
             return None  # "Daily Sabah": a news outlet's name
+        if prev[0][1] in BRAND_JOINS or prev[0][1] == "-" and len(prev) > 1:
+            cue_joined_name(cand, around)
     else:
         cand.sentence_initial = True
     if cand.all_caps:
         cue_dateline(cand, around)
     cue_year_after(cand, around)
-    if word in TITLES or around.nxt is not None and around.nxt.group(2) in SPEECH_VERBS:
+    if around.nxt is not None and around.nxt.group(1) in BRAND_JOINS and not cand.embedded:
+        cue_joined_name(cand, around)
+    if word in TITLES or around.nxt is not None and (around.nxt.group(2) in SPEECH_VERBS
+                                                     or around.nxt.group(2) in NAME_SUFFIXES or key in TITLES):
         cue_person(cand, around)
     if around.nxt is not None and around.nxt.group(2)[0].isupper():
         cue_word_after(cand, around, states)
@@ -314,6 +319,18 @@ def cue_dateline(cand: Candidate, around: Around) -> None:
             cand.dateline = cand.locative = True
 
 
+def cue_joined_name(cand: Candidate, around: Around) -> None:
+    """Joined to another name by "&" or "+" ("Johnson & Johnson", "Park & Ride"): a firm's or a brand's
+    name; or the tail of a hyphenated name after a lower-case particle ("Mar-a-Lago")."""
+    prev, m = around.prev, around.nxt
+    if prev and prev[0][1] in BRAND_JOINS or m is not None and m.group(1) in BRAND_JOINS:
+        cand.embedded = True
+        cand.notes.append("joined by '&' (a firm's or brand's name)")
+    elif len(prev) > 1 and prev[0][1] == "-" and prev[0][0].islower() and prev[1][1] == "-":
+        cand.embedded = True
+        cand.notes.append(f"inside a hyphenated name after {prev[0][0]!r}")
+
+
 def cue_year_after(cand: Candidate, around: Around) -> None:
     """"Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name."""
     if YEAR.match(around.text, cand.end):
@@ -322,12 +339,15 @@ def cue_year_after(cand: Candidate, around: Around) -> None:
 
 
 def cue_person(cand: Candidate, around: Around) -> None:
-    """After a title ("Sen. Warner") or before a speech verb ("Johnson said"): a person."""
+    """After a title ("Sen. Warner"), before a speech verb ("Johnson said", "Sandberg reiterated") or a
+    name suffix ("Mitchell Jr."): a person."""
     prev, m = around.prev, around.nxt
     if prev and around.word_before in TITLES and prev[0][1] in (" ", ". "):
         cand.person_cue = True
-    if m is not None and m.group(2) in SPEECH_VERBS and m.group(1) == " ":
-        cand.person_cue = True
+    if m is not None and (m.group(2) in SPEECH_VERBS and m.group(1) == " "
+                          or m.group(2) in NAME_SUFFIXES and m.group(1) in (" ", ", ")
+                          or cand.key in TITLES and m.group(1) == ". " and m.group(2)[0].isupper()):
+        cand.person_cue = True  # (the last: the span is itself a title, "Sens. Tom Udall")
 
 
 def cue_word_after(cand: Candidate, around: Around, states: dict[int, tuple[int, str]]) -> None:
@@ -387,11 +407,13 @@ class NameParts:
     own_names: frozenset[str]  # in a longer name ("Jeff Kock"), or a first name or short word heading one
     any_names: frozenset[str]  # also the heads of longer names ("Cambridge Analytica")
     surnames: frozenset[str]  # after a first name ("John Bolton" … "hiring Bolton")
+    persons: frozenset[str] = frozenset()  # with a person cue ("Sandberg reiterated" … "Sandberg would")
 
 
 def person_name_parts(candidates: Sequence[Candidate]) -> NameParts:
     """A name after a capitalised word ("Jeff Kock"), or a first name or a two-letter word before
-    one ("Barry Smith", "Li Wenzu"), is a person's name elsewhere in the article too.  A place's own
+    one ("Barry Smith", "Li Wenzu"), is a person's name elsewhere in the article too; so is a name
+    with a person cue ("Sandberg reiterated" … "Sandberg would only say").  A place's own
     name heading a longer name ("Cambridge Analytica", "Glenrock Lagoon") is a namesake; another
     reading of the word ("Balart", read as Ballarat) is not."""
     own = frozenset(c.text for c in candidates if c.embedded and not c.in_org_name
@@ -399,4 +421,21 @@ def person_name_parts(candidates: Sequence[Candidate]) -> NameParts:
                     and c.text.rpartition(" ")[2].casefold() not in FEATURE_WORDS)  # "Orange County"
     any_names = own | {c.text for c in candidates if c.heads_name and not c.in_org_name}
     surnames = frozenset(c.text for c in candidates if c.after_given_name)
-    return NameParts(own, frozenset(any_names), surnames)
+    persons = {c.text for c in candidates if c.person_cue}
+    persons.update(_listed_with_first_names(candidates))
+    return NameParts(own, frozenset(any_names), surnames, frozenset(persons))
+
+
+def _listed_with_first_names(candidates: Sequence[Candidate]) -> list[str]:
+    """The names of a list in which at least two names are common first names: people ("Harvey,
+    Irma and Maria", "Helen, Clarence, Irene, Marie and Randy Kunz")."""
+    out: list[str] = []
+    k = 0
+    while k < len(candidates):
+        group = [k]
+        while group[-1] + 1 < len(candidates) and candidates[group[-1] + 1].gap_before in LIST_GAPS:
+            group.append(group[-1] + 1)
+        if len(group) >= 3 and sum(candidates[g].first_name for g in group) >= 2:
+            out.extend(candidates[g].text for g in group)
+        k = group[-1] + 1
+    return out
