@@ -44,6 +44,7 @@ def _cand(text: str, span: str):
     ("Sandberg reiterated the plan in Kars.", "Sandberg", "person_cue", True),  # more speech verbs
     ("Officials met Elvin Mitchell Jr. in Kars.", "Mitchell", "person_cue", True),  # a name suffix
     ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "person_cue", True),  # the span is a title
+    ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "embedded", True),  # ... heading a name
     # cue_joined_name: a firm's or brand's name; the tail of a hyphenated name
     ("Shares of Johnson & Johnson rose in Kars.", "Johnson", "embedded", True),
     ("He spent the weekend at Mar-a-Lago with aides.", "Lago", "embedded", True),

@@ -345,9 +345,11 @@ def cue_person(cand: Candidate, around: Around) -> None:
     if prev and around.word_before in TITLES and prev[0][1] in (" ", ". "):
         cand.person_cue = True
     if m is not None and (m.group(2) in SPEECH_VERBS and m.group(1) == " "
-                          or m.group(2) in NAME_SUFFIXES and m.group(1) in (" ", ", ")
-                          or cand.key in TITLES and m.group(1) == ". " and m.group(2)[0].isupper()):
-        cand.person_cue = True  # (the last: the span is itself a title, "Sens. Tom Udall")
+                          or m.group(2) in NAME_SUFFIXES and m.group(1) in (" ", ", ")):
+        cand.person_cue = True
+    elif m is not None and cand.key in TITLES and m.group(1) == ". " and m.group(2)[0].isupper():
+        cand.person_cue = cand.embedded = True  # the span is itself a title heading a name: "Sens. Tom Udall"
+        cand.notes.append("a title before a name")
 
 
 def cue_word_after(cand: Candidate, around: Around, states: dict[int, tuple[int, str]]) -> None:
