@@ -42,11 +42,13 @@ def _cand(text: str, span: str):
     ("Sen. Warner spoke in Kars.", "Warner", "person_cue", True),
     ("Johnson said nothing in Kars.", "Johnson", "person_cue", True),
     ("Sandberg reiterated the plan in Kars.", "Sandberg", "person_cue", True),  # more speech verbs
+    ("Barry, who was from Kars said nothing.", "Kars", "person_cue", False),  # a locative says place
     ("Officials met Elvin Mitchell Jr. in Kars.", "Mitchell", "person_cue", True),  # a name suffix
     ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "person_cue", True),  # the span is a title
     ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "embedded", True),  # ... heading a name
     # cue_joined_name: a firm's or brand's name; the tail of a hyphenated name
     ("Shares of Johnson & Johnson rose in Kars.", "Johnson", "embedded", True),
+    ("KARS & ARDAHAN, March 29 - Troops moved.", "KARS", "embedded", False),  # a dateline joins places so
     ("He spent the weekend at Mar-a-Lago with aides.", "Lago", "embedded", True),
     # cue_word_after: an office, an organisation, the unit after a comma
     ("The Kars Governor spoke.", "Kars", "kind_cue", ("admin1",)),

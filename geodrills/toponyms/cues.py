@@ -323,7 +323,8 @@ def cue_joined_name(cand: Candidate, around: Around) -> None:
     """Joined to another name by "&" or "+" ("Johnson & Johnson", "Park & Ride"): a firm's or a brand's
     name; or the tail of a hyphenated name after a lower-case particle ("Mar-a-Lago")."""
     prev, m = around.prev, around.nxt
-    if prev and prev[0][1] in BRAND_JOINS or m is not None and m.group(1) in BRAND_JOINS:
+    if (prev and prev[0][1] in BRAND_JOINS or m is not None and m.group(1) in BRAND_JOINS) and not cand.all_caps:
+        # (not in capitals: a headline or dateline joins places so, "TIJUANA & SAN DIEGO")
         cand.embedded = True
         cand.notes.append("joined by '&' (a firm's or brand's name)")
     elif len(prev) > 1 and prev[0][1] == "-" and prev[0][0].islower() and prev[1][1] == "-":
@@ -344,9 +345,9 @@ def cue_person(cand: Candidate, around: Around) -> None:
     prev, m = around.prev, around.nxt
     if prev and around.word_before in TITLES and prev[0][1] in (" ", ". "):
         cand.person_cue = True
-    if m is not None and (m.group(2) in SPEECH_VERBS and m.group(1) == " "
+    if m is not None and (m.group(2) in SPEECH_VERBS and m.group(1) == " " and not cand.locative
                           or m.group(2) in NAME_SUFFIXES and m.group(1) in (" ", ", ")):
-        cand.person_cue = True
+        cand.person_cue = True  # (not after a locative: "Barry, who was from Dewsbury said")
     elif m is not None and cand.key in TITLES and m.group(1) == ". " and m.group(2)[0].isupper():
         cand.person_cue = cand.embedded = True  # the span is itself a title heading a name: "Sens. Tom Udall"
         cand.notes.append("a title before a name")
