@@ -158,10 +158,12 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
             or (" " not in surface and cached_is_demonym(surface)) or text[ws - 1:ws] == "@":
         return None  # (after "@": a social-media handle, "@Gillette", names an account)
     cand = Candidate(ws, end, surface, key)  # (start, end, text, key: positional, the cheaper call)
-    prev = words_before(rev, ws, 2)
+    prev = words_before(rev, ws, 1)
     word = prev[0][0].casefold() if prev else ""
+    if word in _READ_TWO_WORDS_BACK or prev and prev[0][1] == "-":
+        prev = words_before(rev, ws, 2)  # (the second word back, for the detectors that read it)
     around = Around(text, rev, ws, prev, word, NEXT_WORD.match(text, end),
-                    bool(prev) and SENTENCE_PUNCT.search(prev[0][1]) is not None,
+                    bool(prev) and prev[0][1] != " " and SENTENCE_PUNCT.search(prev[0][1]) is not None,
                     word == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS)
     # Each detector tests its own condition; the guards here are the first of them, so that a
     # candidate pays only for the detectors that may fire (most fire for few names).
@@ -209,11 +211,18 @@ class Around:
     text: str
     rev: str  # the text reversed, for words_before
     ws: int  # the candidate's start
-    prev: list[tuple[str, str]]  # up to two (word, gap after it) before it, nearest first, within the sentence
+    # (word, gap after it) before it, nearest first, within the sentence: the nearest, and the one before
+    # it when a detector reads that (after "of", "with", a name particle, or a hyphen: _READ_TWO_WORDS_BACK)
+    prev: list[tuple[str, str]]
     word_before: str  # the nearest of them, case-folded ("" if none)
     nxt: re.Match[str] | None  # the next word after the candidate's end (moves when a feature word joins)
     after_sentence: bool  # a sentence or clause break right before the candidate
     of_word: bool  # right after "province of", "the governor of", …
+
+
+# Words before a name after which a detector reads the word before them too ("province of", "border
+# with", "Mike de Kock"); a hyphen too ("Mar-a-Lago").
+_READ_TWO_WORDS_BACK = frozenset({"of", "with"}) | NAME_PARTICLES
 
 
 def cue_the(cand: Candidate) -> None:
@@ -425,20 +434,29 @@ def person_name_parts(candidates: Sequence[Candidate]) -> NameParts:
     any_names = own | {c.text for c in candidates if c.heads_name and not c.in_org_name}
     surnames = frozenset(c.text for c in candidates if c.after_given_name)
     persons = {c.text for c in candidates if c.person_cue}
-    persons.update(_listed_with_first_names(candidates))
+    first_names = [k for k, c in enumerate(candidates) if c.first_name]
+    if len(first_names) >= 2:  # (a list of people needs two first names)
+        persons.update(_listed_with_first_names(candidates, first_names))
     return NameParts(own, frozenset(any_names), surnames, frozenset(persons))
 
 
-def _listed_with_first_names(candidates: Sequence[Candidate]) -> list[str]:
-    """The names of a list in which at least two names are common first names: people ("Harvey,
-    Irma and Maria", "Helen, Clarence, Irene, Marie and Randy Kunz")."""
+def _listed_with_first_names(candidates: Sequence[Candidate], first_names: Sequence[int]) -> list[str]:
+    """The names of a list of three or more in which at least two names are common first names
+    (``first_names``: their indices, increasing): people ("Harvey, Irma and Maria", "Helen, Clarence,
+    Irene, Marie and Randy Kunz")."""
     out: list[str] = []
-    k = 0
-    while k < len(candidates):
-        group = [k]
-        while group[-1] + 1 < len(candidates) and candidates[group[-1] + 1].gap_before in LIST_GAPS:
-            group.append(group[-1] + 1)
-        if len(group) >= 3 and sum(candidates[g].first_name for g in group) >= 2:
-            out.extend(candidates[g].text for g in group)
-        k = group[-1] + 1
+    done = -1  # the last candidate of the last list looked at
+    for k in first_names:
+        if k <= done:
+            continue
+        lo = k
+        while lo > 0 and candidates[lo].gap_before in LIST_GAPS:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(candidates) and candidates[hi + 1].gap_before in LIST_GAPS:
+            hi += 1
+        group = candidates[lo:hi + 1]
+        if len(group) >= 3 and sum(c.first_name for c in group) >= 2:
+            out.extend(c.text for c in group)
+        done = hi
     return out

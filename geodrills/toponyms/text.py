@@ -137,7 +137,7 @@ def words_before(rev: str, pos: int, k: int) -> list[tuple[str, str]]:
             break
         gap = m.group(1)[::-1]
         out.append((m.group(2)[::-1], gap))
-        if SENTENCE_PUNCT.search(gap):
+        if gap != " " and SENTENCE_PUNCT.search(gap):  # (a single space, most gaps, holds none)
             break
         r = m.end()
     return out
