@@ -95,7 +95,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             continue
         best = starts[first]  # the name key it starts, when the word alone says (most words)
         if best.__class__ is LongerNames:  # names of several words start with it ("new": "new york")
-            best = ASK_TRIE if continued[_two_words(folded, ws, len(first))] else best.own
+            pair = _two_words(folded, ws, len(first))
+            best = ASK_TRIE if pair is not None and continued[pair] else best.own
         if best is ASK_TRIE:
             best = None
             for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
@@ -241,11 +242,16 @@ def _starts_a_key(names, prefix: str) -> bool:
     return next(names.iterkeys(prefix), None) is not None
 
 
-def _two_words(folded: str, ws: int, n_first: int) -> str:
+def _two_words(folded: str, ws: int, n_first: int) -> str | None:
     """The folded first word at ``ws`` (``n_first`` characters long) and the word after it, up to the
-    next space ("new york" of "New York's").  A name of several words starting there starts with them:
-    its words are single-spaced, and it ends where the text has a space (or ends)."""
-    end = folded.find(" ", ws + n_first + 1)
+    next space ("new york" of "New York's"), or None when no word follows the word's one space ("Baku,
+    …", "Iran." at the end).  A name of several words starting there starts with them: its words are
+    single-spaced (name keys never hold two spaces in a row), and it ends where the text has a space
+    (or ends)."""
+    j = ws + n_first + 1  # (the character after the word folds to a space)
+    end = folded.find(" ", j)
+    if end == j or j >= len(folded):
+        return None
     return folded[ws:end] if end >= 0 else folded[ws:]
 
 
