@@ -82,8 +82,9 @@ def nearness(entries: list, totals: list, anchors: np.ndarray, w: Weights) -> di
 
 def fade_near_anchors(units: np.ndarray, anchors: np.ndarray, w: Weights) -> np.ndarray:
     """Per reading: 1 within ``w.near_km`` of an anchor, fading to 0 at ``w.near_fade`` times that (a sphere is exact enough)."""
-    # (np.minimum(np.maximum(...)) is np.clip's documented equivalent, without its wrapper's cost on small arrays)
-    dot = np.minimum(np.maximum((units @ anchors.T).max(axis=1), -1.0), 1.0)
+    # (np.minimum(np.maximum(...)) is np.clip's documented equivalent and np.maximum.reduce is .max(axis=),
+    # both without their Python wrappers' cost on small arrays)
+    dot = np.minimum(np.maximum(np.maximum.reduce(units @ anchors.T, axis=1), -1.0), 1.0)
     km = EARTH_RADIUS_KM * np.arccos(dot)
     return np.minimum(np.maximum((w.near_fade * w.near_km - km) / ((w.near_fade - 1) * w.near_km), 0.0), 1.0)
 

@@ -193,7 +193,9 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
         cand.sentence_initial = True
     if cand.all_caps:
         cue_dateline(cand, around)
-    cue_year_after(cand, around)
+    after = text[cand.end:cand.end + 1]
+    if after.isspace() or after in ("1", "2"):  # (where a year may follow, "Kars 2023")
+        cue_year_after(cand, around)
     if around.nxt is not None and around.nxt.group(1) in BRAND_JOINS and not cand.embedded:
         cue_joined_name(cand, around)
     if word in TITLES or around.nxt is not None and (around.nxt.group(2) in SPEECH_VERBS
