@@ -10,7 +10,10 @@ diacritics, punctuation, apostrophes), then under a transliteration skeleton
 Ranking: a match on a primary or curated name beats one on a transliteration
 of it, which beats one on an untagged GeoNames alternate (GeoNames lists
 "Kars" among Kadirli's names); then the feature kind (countries first, then
-curated features, admin units, settlements) and population decide.
+curated features, admin units, settlements) and population decide.  A name
+that is some place's alternate name ("Kinmen" of Jincheng) ranks that place
+above any loose spelling of another name (Kunming); only a close spelling
+(one letter in ten) may still beat it ("Karbakh": Karabakh).
 
 Examples
 --------
@@ -73,7 +76,11 @@ _POP_WEIGHT = 0.5
 _CAPITAL_WEIGHT = 1.0
 # A transliteration-skeleton match ranks below any spelling the sources list.
 _SKELETON_PENALTY = 0.5
+# A spelling at least this similar (rapidfuzz ratio / 100) to another name may outrank an alternate name
+# that is the query itself ("Karbakh": Karabakh); a looser one ranks below it ("Kinmen": not Kunming).
+_CLOSE_SPELLING = 0.9
 _MAX_RAW = 1.0 + 3.0 + _POP_WEIGHT * 9.5
+_LOOSE_GAP = 0.01 * _MAX_RAW  # a loose spelling of another name scores this much below the name's own match
 # Least string similarity (rapidfuzz ratio / 100) of another spelling (Gazetteer.spellings): of a
 # name with the same transliteration skeleton, and of a near-miss (2 edits in 10 letters).
 _SPELLING_SKELETON_MIN = 0.8
@@ -194,7 +201,8 @@ class _Strings:
     def __init__(self, blob: np.ndarray) -> None:
         self._bytes = blob.tobytes()
         breaks = np.flatnonzero(blob == 10)
-        self._starts = np.concatenate([[0], breaks + 1, [len(self._bytes) + 1]]) if blob.size else np.zeros(1, np.int64)
+        starts = np.concatenate([[0], breaks + 1, [len(self._bytes) + 1]]) if blob.size else np.zeros(1)
+        self._starts = memoryview(starts.astype(np.int64))  # (indexing gives Python ints, twice as fast as numpy's)
 
     def __len__(self) -> int:
         return len(self._starts) - 1
@@ -593,15 +601,19 @@ class Gazetteer:
         if not keys:
             return []
         stages = [self._match_exact, self._match_skeleton] + ([self._match_fuzzy] if fuzzy else [])
-        pooled: list[tuple[np.ndarray, np.ndarray, list[str]]] = []
+        pooled: list[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]] = []
         exists = False  # whether the name is some place's name or spelling, wherever it is
         for stage in stages:
             if stage == self._match_fuzzy and exists:
                 # A real name that is not in the country asked for ("Atlantis, Greece") names nothing
                 # there: a misspelling-level match in that country (Atalánti) would be a guess.
                 break
-            records, raw, match = stage(keys, strict=True) if stage == self._match_skeleton and exists \
+            records, raw, match, similarity = stage(keys, strict=True) if stage == self._match_skeleton and exists \
                 else stage(keys)
+            # Once the name itself matched (an alternate name: "Kinmen" of Jincheng), a loose spelling
+            # of another name (Kunming) ranks below it; a close one may still win ("Karbakh": Karabakh,
+            # not the German village GeoNames lists it for).
+            loose = similarity < _CLOSE_SPELLING if pooled else np.zeros(records.size, bool)
             if records.size:
                 exists = True
                 keep = np.ones(records.size, bool)
@@ -617,7 +629,7 @@ class Gazetteer:
                     keep &= np.array([(int(c), int(a)) in units for c, a in
                                       zip(self._country[records], self._admin1[records])], dtype=bool)
                 if keep.any():
-                    pooled.append((records[keep], raw[keep], [m for m, k in zip(match, keep) if k]))
+                    pooled.append((records[keep], raw[keep], [m for m, k in zip(match, keep) if k], loose[keep]))
                     # A spelling that is some record's own name ends the search; one
                     # that is only an alternate ("Karbakh" for Karbach, DE) lets the
                     # transliteration stage offer Karabakh too.
@@ -625,7 +637,7 @@ class Gazetteer:
                         break
         if pooled:
             return self._ranked(np.concatenate([p[0] for p in pooled]), np.concatenate([p[1] for p in pooled]),
-                                [m for p in pooled for m in p[2]], limit)
+                                [m for p in pooled for m in p[2]], limit, np.concatenate([p[3] for p in pooled]))
         return []
 
     def _within(self, where: str) -> tuple[list[int], set[tuple[int, int]]] | None:
@@ -707,7 +719,8 @@ class Gazetteer:
             recs.append(r)
             raws.append(np.take(_GRADE_SCORE, g))
             matches += [_GRADE_MATCH[x] for x in g]
-        return np.concatenate(recs), np.concatenate(raws), matches
+        records = np.concatenate(recs)
+        return records, np.concatenate(raws), matches, np.ones(records.size)
 
     def _match_skeleton(self, keys: list[str], strict: bool = False):
         """Names with the same transliteration skeleton.  ``strict`` (the name is some place's
@@ -715,7 +728,7 @@ class Gazetteer:
         not "Kars"/"Karyes")."""
         from rapidfuzz.fuzz import ratio
 
-        recs, raws, matches = [], [], []
+        recs, raws, matches, sims = [], [], [], []
         for key in keys:
             sid = self.skeletons.get(skeleton(key))
             if sid is None:
@@ -728,15 +741,16 @@ class Gazetteer:
                 p = self.postings(int(kid)).astype(np.int64)
                 recs.append(p >> 2)
                 raws.append(np.take(_GRADE_SCORE, p & 3) * similarity - 2 * (1 - similarity) - _SKELETON_PENALTY)
+                sims.append(np.full(len(p), similarity))
                 matches += ["variant"] * len(p)
         if not recs:
-            return np.empty(0, np.int64), np.empty(0), []
-        return np.concatenate(recs), np.concatenate(raws), matches
+            return np.empty(0, np.int64), np.empty(0), [], np.empty(0)
+        return np.concatenate(recs), np.concatenate(raws), matches, np.concatenate(sims)
 
     def _match_fuzzy(self, keys: list[str]):
         from rapidfuzz import fuzz, process
 
-        recs, raws, matches = [], [], []
+        recs, raws, matches, sims = [], [], [], []
         for key in keys:
             if len(key) < 4:
                 continue
@@ -746,17 +760,27 @@ class Gazetteer:
                 s = similarity / 100
                 recs.append(p >> 2)
                 raws.append(np.take(_GRADE_SCORE, p & 3) * s - 2 * (1 - s))
+                sims.append(np.full(len(p), s))
                 matches += ["fuzzy"] * len(p)
         if not recs:
-            return np.empty(0, np.int64), np.empty(0), []
-        return np.concatenate(recs), np.concatenate(raws), matches
+            return np.empty(0, np.int64), np.empty(0), [], np.empty(0)
+        return np.concatenate(recs), np.concatenate(raws), matches, np.concatenate(sims)
 
-    def _ranked(self, records: np.ndarray, raw: np.ndarray, match: list[str], limit: int | None) -> list[Place]:
+    def _ranked(self, records: np.ndarray, raw: np.ndarray, match: list[str], limit: int | None,
+                loose: np.ndarray | None = None) -> list[Place]:
+        """Each record once, best first; a ``loose`` match (a loose spelling of another name) ranks,
+        and scores, just below every other match."""
         total = raw + self._prior[records]
-        best: dict[int, tuple[float, str]] = {}
-        for r, t, m in zip(records.tolist(), total.tolist(), match):
+        best: dict[int, tuple[float, str, bool]] = {}
+        flags = loose.tolist() if loose is not None else [False] * len(match)
+        for r, t, m, lo in zip(records.tolist(), total.tolist(), match, flags):
             if r not in best or t > best[r][0]:
-                best[r] = (t, m)
+                best[r] = (t, m, lo)
+        floor = min((t for t, _m, lo in best.values() if not lo), default=None)
+        if floor is not None:
+            for r, (t, m, lo) in best.items():
+                if lo and t > floor - _LOOSE_GAP:
+                    best[r] = (floor - _LOOSE_GAP, m, lo)
         order = sorted(best, key=lambda r: (-best[r][0], -int(self._population[r]), r))
         # One place once: a district that shares its seat's name and point ("Kars" the city and the
         # Kars district) is listed after the seat, not as a second "Kars, TR" at the same spot.

@@ -145,7 +145,7 @@ def geoparse(text_or_article: Article | str | PathLike[str], *,
     for res in resolve_candidates(candidates, gaz, demonym_countries=demonyms, local_countries=local, weights=w,
                                   explain=explain):
         c = res.candidate
-        alternatives = tuple(gaz.place_id(r) for r in res.alternatives)
+        alternatives = tuple(map(gaz.place_id, res.alternatives))
         mentions.append(Mention(c.start, c.end, c.text, res.place, res.score, res.place.precision,
                                 article.name, alternatives, res.explanation))
     return mentions

@@ -48,6 +48,7 @@ from .toponyms.score import (
     cued_entry,
     explanation_of,
     name_entry,
+    resolver_caches,
     score_candidates,
     spelled_entry,
 )
@@ -127,8 +128,9 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
 def readings(candidates: Sequence[Candidate], gaz: Gazetteer, w: Weights) -> list[NameEntry | None]:
     """Each candidate's readings: its name's, its spellings', or, for a cued admin unit that none of
     them is, the unit under another spelling ("Ardebil province": Ardabīl)."""
-    entries = [spelled_entry(gaz, c.spellings, w) if c.spellings else name_entry(gaz, c.key, w)
-               for c in candidates]
+    known = resolver_caches(gaz, w).entries  # (asked once: most names of an article are known already)
+    entries = [spelled_entry(gaz, c.spellings, w) if c.spellings
+               else known[c.key] if c.key in known else name_entry(gaz, c.key, w) for c in candidates]
     for k, c in enumerate(candidates):
         e = entries[k]
         if c.kind_cue and e is not None and ADMIN_KINDS & set(c.kind_cue) and not set(e.kinds) & set(c.kind_cue):

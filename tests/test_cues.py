@@ -41,6 +41,15 @@ def _cand(text: str, span: str):
     # cue_person: a title, a speech verb
     ("Sen. Warner spoke in Kars.", "Warner", "person_cue", True),
     ("Johnson said nothing in Kars.", "Johnson", "person_cue", True),
+    ("Sandberg reiterated the plan in Kars.", "Sandberg", "person_cue", True),  # more speech verbs
+    ("Barry, who was from Kars said nothing.", "Kars", "person_cue", False),  # a locative says place
+    ("Officials met Elvin Mitchell Jr. in Kars.", "Mitchell", "person_cue", True),  # a name suffix
+    ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "person_cue", True),  # the span is a title
+    ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "embedded", True),  # ... heading a name
+    # cue_joined_name: a firm's or brand's name; the tail of a hyphenated name
+    ("Shares of Johnson & Johnson rose in Kars.", "Johnson", "embedded", True),
+    ("KARS & ARDAHAN, March 29 - Troops moved.", "KARS", "embedded", False),  # a dateline joins places so
+    ("He spent the weekend at Mar-a-Lago with aides.", "Lago", "embedded", True),
     # cue_word_after: an office, an organisation, the unit after a comma
     ("The Kars Governor spoke.", "Kars", "kind_cue", ("admin1",)),
     ("Fans of Liverpool FC sang.", "Liverpool", "in_org_name", True),
@@ -62,3 +71,7 @@ def test_a_news_outlets_name_is_no_candidate():
 def test_plural_feature_word_cues_its_whole_list():
     cands = find_candidates("Drills in Kars and Ardahan provinces.", Gazetteer.default())
     assert [c.kind_cue for c in cands] == [("admin1",), ("admin1",)]
+
+
+def test_a_handle_is_no_candidate():
+    assert "Gillette" not in [c.text for c in find_candidates("Fans wrote to @Gillette on Monday.", Gazetteer.default())]

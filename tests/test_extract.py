@@ -222,3 +222,31 @@ def test_skip_spans_answer_like_a_scan_of_every_span():
         skip = SkipSpans(spans)
         for pos in range(70):
             assert skip.holds(pos) == any(a <= pos < b for a, b in spans), (spans, pos)
+
+
+def test_the_scanners_shortcuts_only_skip_work(gaz, monkeypatch):
+    """What a word says alone (WordFacts), the regex before the feature-word walk and the cue-word test
+    before cue_before are necessary conditions only: with them switched off (the trie asked at every
+    capitalised word, the walk and cue_before after any word) the candidates are the same."""
+    from geodrills.toponyms import scan
+
+    rng = random.Random(11)
+    words = ["New", "York", "new", "San", "Diego", "Baku", "Kars", "province", "river", "Araz", "River", "in",
+             "near", "of", "the", "Province", "and", "St.", "Petersburg", "Nagorno", "Karabakh", "Karbakh",
+             "Yevlah", "Khodaafarin", "Trump", "said", "Mar", "a", "Lago", "Johnson", "Jr.", "İmişli", "Ras",
+             "al", "Khaimah", "Dogu", "Bayazid", "governor", "Bab", "el", "Mandeb", "bridge", "Nakchivan"]
+    gaps = [" ", " ", " ", "  ", ", ", ". ", "-", "'s ", " & ", "\n", " @", " and "]
+    texts = ["".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 25))) for _ in range(600)]
+    fast = [[repr(c) for c in find_candidates(t, gaz)] for t in texts]
+
+    class AskTheTrie(dict):
+        def __missing__(self, word):
+            return scan.ASK_TRIE
+
+    _starts, continued, guessable = scan.word_facts(gaz)
+    monkeypatch.setattr(scan, "word_facts", lambda g: (AskTheTrie(), continued, guessable))
+    monkeypatch.setattr(scan, "_MAY_FOLLOW", re.compile(""))
+    monkeypatch.setattr(scan, "_is_cue_word", lambda m: m is not None)  # (a word before it, any word)
+    slow = [[repr(c) for c in find_candidates(t, gaz)] for t in texts]
+    assert fast == slow
+    assert sum(map(len, fast)) > 1000  # (the texts hold names)

@@ -554,3 +554,13 @@ def test_promoting_an_alias_geonames_does_not_give_is_refused(tmp_path):
     table.write_text("geonameid,alias,reason\n1,Artsakh City,invented\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="not a GeoNames alternate name"):
         build.promote_aliases([town], table)
+
+
+def test_an_alternate_name_outranks_a_loose_spelling_of_another_name(gaz):
+    # "Kinmen" is an alternate name of Jincheng (Taiwan); Kunming, a big city, only shares its skeleton
+    found = gaz.lookup("Kinmen")
+    assert (found[0].name, found[0].country, found[0].match) == ("Jincheng", "TW", "alternate")
+    kunming = [p for p in found if p.name == "Kunming"]
+    assert all(p.score < found[0].score for p in kunming)
+    # a close spelling of a better-known name still wins over a village's alternate ("Karbakh")
+    assert gaz.lookup("Karbakh")[0].id == "sup:karabakh"

@@ -964,3 +964,21 @@ def test_geocode_explain_prints_the_terms(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("== a.txt\nJolfa [")
     assert "place? evidence" in text and "followed by 'iran'" in text
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person cue anywhere in the article makes the name a person elsewhere too
+    ("Sandberg would not say more. Later, Sandberg reiterated the plan.", "Sandberg"),
+    # a list whose names are mostly first names is a list of people (or storms named after them)
+    ("Three major hurricanes struck the US: Harvey, Irma and Maria.", "Harvey"),
+    ("In the US, mourners remembered Helen, Clarence, Irene, Marie and Randy Kunz.", "Clarence"),
+    # names joined by "&" name a firm or a brand
+    ("Shares of Johnson & Johnson rose on Monday.", "Johnson"),
+])
+def test_person_and_firm_cues_drop_namesakes(text, name):
+    assert name not in [m.text for m in geoparse(text)]
+
+
+def test_a_place_listed_with_one_first_name_is_still_a_place():
+    found = {m.text: m.place.country for m in geoparse("Drills were held in Kars, Florence and Ardahan.")}
+    assert found.get("Kars") == "TR" and found.get("Ardahan") == "TR"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 
-__all__ = ["ADMIN_KINDS", "AREA_KINDS", "BORDERING", "CLAUSE_BREAK", "COMPASS", "CUE_ONLY", "DATELINE", "DERIVED_ENDINGS", "FEATURE_CUES", "FEATURE_WORDS", "FUNCTION_WORDS", "GENERIC_ENDS", "INITIALS", "LIST_GAPS", "LIST_GOES_ON", "LIST_JOINS", "LOCATIVE", "MINOR_KINDS", "NAME_ABBREVIATIONS", "NAME_PARTICLES", "NEVER_NAME_PARTS", "NOT_LOCATIVE_BEFORE", "NOT_NAME_PARTS", "OFFICE_CUES", "OF_WORDS", "ORG_WORDS", "OUTLET_WORDS", "PART_WORDS", "PLURALS", "PLURAL_AFTER", "PLURAL_OF_BEFORE", "PLURAL_SUCH_AS", "POSSESSIVE", "SETTLEMENT_WORDS", "SPEECH_VERBS", "STOP_WORDS", "STREET_CUE", "STREET_WORDS", "SUCH_AS_ENDS", "TITLES", "US_STATE", "US_STATE_ABBREVIATIONS", "WEAK_LOCATIVES", "WIDER_THAN_UNITS", "YEAR"]
+__all__ = ["ADMIN_KINDS", "AREA_KINDS", "BORDERING", "BRAND_JOINS", "CLAUSE_BREAK", "COMPASS", "CUE_ONLY", "DATELINE", "DERIVED_ENDINGS", "FEATURE_CUES", "FEATURE_WORDS", "FUNCTION_WORDS", "GENERIC_ENDS", "INITIALS", "LIST_GAPS", "LIST_GOES_ON", "LIST_JOINS", "LOCATIVE", "MINOR_KINDS", "NAME_ABBREVIATIONS", "NAME_SUFFIXES", "NAME_PARTICLES", "NEVER_NAME_PARTS", "NOT_LOCATIVE_BEFORE", "NOT_NAME_PARTS", "OFFICE_CUES", "OF_WORDS", "ORG_WORDS", "OUTLET_WORDS", "PART_WORDS", "PLURALS", "PLURAL_AFTER", "PLURAL_OF_BEFORE", "PLURAL_SUCH_AS", "POSSESSIVE", "SETTLEMENT_WORDS", "SPEECH_VERBS", "STOP_WORDS", "STREET_CUE", "STREET_WORDS", "SUCH_AS_ENDS", "TITLES", "US_STATE", "US_STATE_ABBREVIATIONS", "WEAK_LOCATIVES", "WIDER_THAN_UNITS", "YEAR"]
 
 
 #: Words that, after a name, say what kind of place it is (and join its span).
@@ -209,11 +209,20 @@ BORDERING = frozenset("border borders bordering frontier".split())
 NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn al el".split())
 
 
-TITLES = frozenset("mr mrs ms miss dr prof sen senator rep gov president minister general gen col lt sgt "
+TITLES = frozenset("mr mrs ms miss dr prof sen sens senator rep reps gov president minister general gen col lt sgt "
                     "judge justice pastor father rev sir lord lady coach".split())
 
+#: Gaps that join the names of a firm or a brand ("Johnson & Johnson", "Park & Ride", "Salt + Smoke").
+BRAND_JOINS = frozenset({" & ", "&", " + "})
 
-SPEECH_VERBS = frozenset("said says told added wrote explained argued noted tweeted asked replied".split())
+
+SPEECH_VERBS = frozenset("said says told added wrote explained argued noted tweeted asked replied "
+                         "reiterated stated insisted stressed acknowledged admitted conceded testified recalled "
+                         "remarked".split())  # (not "warned", "announced": "Russia warned" is a country speaking)
+
+
+#: Words after a person's name, never after a place's ("Elvin Mitchell Jr.", "Henry Ford II").
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
 NOT_NAME_PARTS = STOP_WORDS - {"news", "daily", "times", "post"}

@@ -26,8 +26,10 @@ __all__ = ["acceptance", "place_confidence", "span_evidence"]
 
 
 def span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = frozenset(), minor: bool = False,
-                  surnames: frozenset[str] = frozenset(), terms: list[tuple[str, float]] | None = None) -> float:
-    """How much the span's context says it is a place (``minor``: its reading is a small town).
+                  surnames: frozenset[str] = frozenset(), terms: list[tuple[str, float]] | None = None,
+                  persons: frozenset[str] = frozenset()) -> float:
+    """How much the span's context says it is a place (``minor``: its reading is a small town;
+    ``persons``: names with a person cue elsewhere in the article).
 
     The sum of the span's cue terms, added in order from 0; with ``terms``, each
     named term is also appended to it (the explanation's rows).
@@ -35,22 +37,33 @@ def span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = froz
     e = 0.0
     if cand.in_org_name and not minor:
         # "Kentucky Department of Education", "Venice Commission": named after the place.
-        e += -w.org_name
-        if terms is not None:
-            terms.append(("heads an organisation's name", -w.org_name))
+        e += _term(terms, ("heads an organisation's name", -w.org_name))
     elif cand.embedded or cand.text in name_parts:
         # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
-        e += -w.embedded
-        if terms is not None:
-            terms.append(("part of a longer name", -w.embedded))
-    flags = (cand.sentence_initial, cand.common_word, cand.person_cue, cand.after_given_name or cand.text in surnames,
-             cand.first_name, cand.locative, cand.kind_cue)
-    for on, term in zip(flags, cue_term_values(w)):
-        if on:
-            e += term[1]
-            if terms is not None:
-                terms.append(term)
+        e += _term(terms, ("part of a longer name", -w.embedded))
+    sentence_initial, common_word, person, surname, first_name, locative, kind_cue = cue_term_values(w)
+    if cand.sentence_initial:
+        e += _term(terms, sentence_initial)
+    if cand.common_word:
+        e += _term(terms, common_word)
+    if cand.person_cue or cand.text in persons:
+        e += _term(terms, person)
+    if cand.after_given_name or cand.text in surnames:
+        e += _term(terms, surname)
+    if cand.first_name:
+        e += _term(terms, first_name)
+    if cand.locative:
+        e += _term(terms, locative)
+    if cand.kind_cue:
+        e += _term(terms, kind_cue)
     return e
+
+
+def _term(terms: list[tuple[str, float]] | None, term: tuple[str, float]) -> float:
+    """A named term's value, appended to ``terms`` when explaining."""
+    if terms is not None:
+        terms.append(term)
+    return term[1]
 
 
 def cue_term_values(w: Weights) -> tuple[tuple[str, float], ...]:
@@ -89,38 +102,35 @@ def acceptance(cand: Candidate, e: NameEntry, k: int, best: int, best_total: flo
         terms.append(("own prior", own))
         terms.append(("context", share))
     # A country, continent, state or big city is not a person's name elsewhere in the article.
+    persons = parts.persons
     if e.kinds[best] in NEVER_NAME_PARTS or big_city(e, best, w.name_part_population):
         name_parts: frozenset[str] = frozenset()
+        persons = frozenset()
     else:
         name_parts = parts.own_names if e.grades[best] == 0 else parts.any_names
     spanness = own + share + span_evidence(
         w, cand, name_parts, e.kinds[best] in MINOR_KINDS and e.population[best] < w.org_namesake_population,
-        parts.surnames if name_parts else frozenset(), terms)
-
-    def add(name: str, value: float) -> None:
-        nonlocal spanness
-        spanness += value
-        if terms is not None:
-            terms.append((name, value))
+        parts.surnames if name_parts else frozenset(), terms, persons)
 
     if cand.followed_by and best in held_by[cand.key, cand.followed_by]:
-        add("followed by its unit", w.followed_by_evidence)
+        spanness += _term(terms, ("followed by its unit", w.followed_by_evidence))
     if len(cand.text) <= 3 and cand.text[1:].islower() and not cand.locative \
             and not big_city(e, best, w.caps_min_population):
-        add("short word", -w.short_word)  # "Go, meet him", "The Vix measure" ("in Ely" is a place)
+        # "Go, meet him", "The Vix measure" ("in Ely" is a place)
+        spanness += _term(terms, ("short word", -w.short_word))
     if k in geometry.list_country and e.countries[best] == geometry.list_country[k]:
-        add("in a list of places", w.list_evidence)  # "Dashkesan, Kedabek, Tovuz and Agstafa"
+        spanness += _term(terms, ("in a list of places", w.list_evidence))  # "Dashkesan, Kedabek, Tovuz and Agstafa"
     if geometry.near and e.countries[best] not in context.countries and e.kinds[best] in ("village", "town"):
         # a small place far from every clear place of the article and in none of its countries
         fade = geometry.near.get(id(e))
         if fade is not None and fade[best] == 0.0:
-            add("far from the article's places", -w.outlier)
+            spanness += _term(terms, ("far from the article's places", -w.outlier))
     elif cand.spellings and e.countries[best] not in context.countries \
             and e.kinds[best] not in WIDER_THAN_UNITS and len(geometry.anchors) > 1 \
             and far_from_other_anchors(e, best, geometry.anchor_units, w):
         # found only by another spelling, and far from every other clear place: "Yevlah" in an
         # article on Baku and Ganja is not a Jewish settlement in the Negev
-        add("weak name, far from the article's places", -w.outlier)
+        spanness += _term(terms, ("weak name, far from the article's places", -w.outlier))
     return spanness
 
 
@@ -129,8 +139,8 @@ def place_confidence(spanness: float, w: Weights) -> float:
     return 1.0 / (1.0 + math.exp(-(spanness - w.accept - w.confidence_midpoint)))
 
 
-# The span's cues after the longer-name term, in the order they are added (the flags above, in this
-# order): (label, its weight's name in Weights, sign).  "surname": after a first name here, or a word
+# The span's cues after the longer-name term, in the order span_evidence unpacks and adds them:
+# (label, its weight's name in Weights, sign).  "surname": after a first name here, or a word
 # that is one elsewhere in the article ("John Bolton" … "Bolton").
 _CUE_TERMS = (
     ("sentence-initial", "sentence_initial", -1.0),

@@ -55,6 +55,9 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
         i = bisect.bisect_left(starts, c.start)
         lo = bisect.bisect_left(starts, c.start - w.local_chars - longest, 0, i)
         hi = bisect.bisect_right(starts, c.end + w.local_chars, i)
+        if lo == hi:
+            out.append(None)  # (no demonym near it: most names)
+            continue
         before = [(ds[j].end, c.start, j) for j in range(i - 1, lo - 1, -1) if c.start - ds[j].end <= w.local_chars]
         after = [(c.end, ds[j].start, j) for j in range(i, hi) if ds[j].start - c.end <= w.local_chars]
         out.append(next((ds[j].country for a, b, j in before + after if not CLAUSE_BREAK.search(text, a, b)),
@@ -79,9 +82,11 @@ def nearness(entries: list, totals: list, anchors: np.ndarray, w: Weights) -> di
 
 def fade_near_anchors(units: np.ndarray, anchors: np.ndarray, w: Weights) -> np.ndarray:
     """Per reading: 1 within ``w.near_km`` of an anchor, fading to 0 at ``w.near_fade`` times that (a sphere is exact enough)."""
-    dot = np.clip((units @ anchors.T).max(axis=1), -1.0, 1.0)
+    # (np.minimum(np.maximum(...)) is np.clip's documented equivalent and np.maximum.reduce is .max(axis=),
+    # both without their Python wrappers' cost on small arrays)
+    dot = np.minimum(np.maximum(np.maximum.reduce(units @ anchors.T, axis=1), -1.0), 1.0)
     km = EARTH_RADIUS_KM * np.arccos(dot)
-    return np.clip((w.near_fade * w.near_km - km) / ((w.near_fade - 1) * w.near_km), 0.0, 1.0)
+    return np.minimum(np.maximum((w.near_fade * w.near_km - km) / ((w.near_fade - 1) * w.near_km), 0.0), 1.0)
 
 
 def far_from_other_anchors(e: NameEntry, i: int, anchors: np.ndarray, w: Weights) -> bool:
@@ -175,14 +180,16 @@ def article_geometry(candidates: Sequence[Candidate], entries: Sequence[NameEntr
     """Anchors (readings that lead their runner-up by ``w.anchor_margin`` and reach ``w.accept``),
     each reading's nearness to them, and the lists' countries."""
     anchors: set[tuple[float, float]] = set()
+    seen: set[int] = set()  # a name in the same setting shares its totals (and entry): one look each
     for e, t in zip(entries, totals):
-        if t is None:
+        if t is None or id(t) in seen:
             continue
-        order = sorted(range(len(t)), key=t.__getitem__, reverse=True)
-        best = t[order[0]]
-        margin = best - t[order[1]] if len(order) > 1 else math.inf
-        if e.kinds[order[0]] != "country" and margin > w.anchor_margin and best > w.accept:
-            anchors.add((e.lat[order[0]], e.lon[order[0]]))
+        seen.add(id(t))
+        best = max(t)
+        top = t.index(best)  # (the first of equal totals, as a stable sort would put it)
+        margin = best - max(t[:top] + t[top + 1:]) if len(t) > 1 else math.inf
+        if e.kinds[top] != "country" and margin > w.anchor_margin and best > w.accept:
+            anchors.add((e.lat[top], e.lon[top]))
     anchor_units = unit_vectors(sorted(anchors)) if anchors else None
     near = nearness(list(entries), list(totals), anchor_units, w) if anchors else {}
     return ArticleGeometry(frozenset(anchors), anchor_units, near, list_countries(candidates, entries, totals))

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from ..normalize import fold
 from .candidate import Candidate
 from ..lexicon.toponyms import (
-    AREA_KINDS, BORDERING, COMPASS, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
-    INITIALS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
+    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
+    INITIALS, LIST_GAPS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NAME_SUFFIXES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
     OFFICE_CUES, OF_WORDS, ORG_WORDS, OUTLET_WORDS, PART_WORDS, PLURALS, PLURAL_AFTER, PLURAL_OF_BEFORE,
     PLURAL_SUCH_AS, POSSESSIVE, SETTLEMENT_WORDS, SPEECH_VERBS, STOP_WORDS, STREET_CUE, STREET_WORDS,
     SUCH_AS_ENDS, TITLES, WEAK_LOCATIVES, YEAR,
@@ -29,7 +29,7 @@ from ..lexicon.toponyms import (
 
 from .text import NEXT_WORD, SENTENCE_PUNCT, cached_is_demonym, words_before
 
-__all__ = ["Around", "cue_the", "cue_before", "listed_after", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
+__all__ = ["Around", "cue_the", "cue_before", "listed_after", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
 
 
 def stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
@@ -155,39 +155,53 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     """
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS and not particle_named_as_place(text, rev, surface, ws, end) \
-            or (" " not in surface and cached_is_demonym(surface)):
-        return None
-    cand = Candidate(start=ws, end=end, text=surface, key=key)
-    prev = words_before(rev, ws, 2)
-    around = Around(text, rev, ws, prev, NEXT_WORD.match(text, end),
-                    bool(prev) and SENTENCE_PUNCT.search(prev[0][1]) is not None,
-                    len(prev) > 1 and prev[0][0].casefold() == "of" and prev[1][0].casefold() in OF_WORDS)
-    # (each detector tests its own condition; the cheap guards here only skip calls that would do nothing)
+            or (" " not in surface and cached_is_demonym(surface)) or text[ws - 1:ws] == "@":
+        return None  # (after "@": a social-media handle, "@Gillette", names an account)
+    cand = Candidate(ws, end, surface, key)  # (start, end, text, key: positional, the cheaper call)
+    prev = words_before(rev, ws, 1)
+    word = prev[0][0].casefold() if prev else ""
+    if word in _READ_TWO_WORDS_BACK or prev and prev[0][1] == "-":
+        prev = words_before(rev, ws, 2)  # (the second word back, for the detectors that read it)
+    around = Around(text, rev, ws, prev, word, NEXT_WORD.match(text, end),
+                    bool(prev) and prev[0][1] != " " and SENTENCE_PUNCT.search(prev[0][1]) is not None,
+                    word == "of" and len(prev) > 1 and prev[1][0].casefold() in OF_WORDS)
+    # Each detector tests its own condition; the guards here are the first of them, so that a
+    # candidate pays only for the detectors that may fire (most fire for few names).
     if surface[:4] in ("The ", "the "):
         cue_the(cand)
     cand.all_caps = surface.isupper() and len(surface) > 1
-    if around.nxt is not None:
+    nxt = around.nxt
+    if nxt is not None and nxt.group(1) == " ":
         cue_feature_word_after(cand, around)
     if " " in key:
         cue_feature_word_inside(cand)
     if prev:
-        cue_kind_before(cand, around)
+        if around.of_word or word in PART_WORDS:
+            cue_kind_before(cand, around)
         if not around.after_sentence:
             cue_locative(cand, around)
         cand.sentence_initial = around.after_sentence
-        if len(prev[0][0]) == 1:
+        if len(word) == 1:
             cue_initial_before(cand, around)
-        if len(prev) > 1:
+        if word in NAME_PARTICLES:
             cue_name_particle_before(cand, around)
-        if cue_capitalised_before(cand, around, given_names) is None:
+        if prev[0][0][0].isupper() and cue_capitalised_before(cand, around, given_names) is None:
             return None  # "Daily Sabah": a news outlet's name
+        if prev[0][1] in BRAND_JOINS or prev[0][1] == "-" and len(prev) > 1:
+            cue_joined_name(cand, around)
     else:
         cand.sentence_initial = True
     if cand.all_caps:
         cue_dateline(cand, around)
-    cue_year_after(cand, around)
-    cue_person(cand, around)
-    if around.nxt is not None:
+    after = text[cand.end:cand.end + 1]
+    if after.isspace() or after in ("1", "2"):  # (where a year may follow, "Kars 2023")
+        cue_year_after(cand, around)
+    if around.nxt is not None and around.nxt.group(1) in BRAND_JOINS and not cand.embedded:
+        cue_joined_name(cand, around)
+    if word in TITLES or around.nxt is not None and (around.nxt.group(2) in SPEECH_VERBS
+                                                     or around.nxt.group(2) in NAME_SUFFIXES or key in TITLES):
+        cue_person(cand, around)
+    if around.nxt is not None and around.nxt.group(2)[0].isupper():
         cue_word_after(cand, around, states)
     return cand
 
@@ -199,10 +213,18 @@ class Around:
     text: str
     rev: str  # the text reversed, for words_before
     ws: int  # the candidate's start
-    prev: list[tuple[str, str]]  # up to two (word, gap after it) before it, nearest first, within the sentence
+    # (word, gap after it) before it, nearest first, within the sentence: the nearest, and the one before
+    # it when a detector reads that (after "of", "with", a name particle, or a hyphen: _READ_TWO_WORDS_BACK)
+    prev: list[tuple[str, str]]
+    word_before: str  # the nearest of them, case-folded ("" if none)
     nxt: re.Match[str] | None  # the next word after the candidate's end (moves when a feature word joins)
     after_sentence: bool  # a sentence or clause break right before the candidate
     of_word: bool  # right after "province of", "the governor of", …
+
+
+# Words before a name after which a detector reads the word before them too ("province of", "border
+# with", "Mike de Kock"); a hyphen too ("Mar-a-Lago").
+_READ_TWO_WORDS_BACK = frozenset({"of", "with"}) | NAME_PARTICLES
 
 
 def cue_the(cand: Candidate) -> None:
@@ -255,8 +277,7 @@ def cue_kind_before(cand: Candidate, around: Around) -> None:
 
 def cue_locative(cand: Candidate, around: Around) -> None:
     """After "in", "near", … (or "province of"): where something is; after "border with": the other side."""
-    prev = around.prev
-    p1 = prev[0][0].casefold()
+    prev, p1 = around.prev, around.word_before
     cand.locative = p1 in LOCATIVE or around.of_word
     cand.across_border = p1 in BORDERING or (
         p1 in ("with", "of") and len(prev) > 1 and prev[1][0].casefold() in BORDERING
@@ -265,7 +286,7 @@ def cue_locative(cand: Candidate, around: Around) -> None:
 
 def cue_initial_before(cand: Candidate, around: Around) -> None:
     """"Jon R. Taylor", "George W. Bush": a surname after an initial, not a new sentence."""
-    p1, gap1 = around.prev[0][0].casefold(), around.prev[0][1]
+    p1, gap1 = around.word_before, around.prev[0][1]
     ws = around.ws
     if around.after_sentence and gap1 == ". " and len(p1) == 1 \
             and INITIALS.search(around.text, max(0, ws - 24), ws):
@@ -277,7 +298,7 @@ def cue_initial_before(cand: Candidate, around: Around) -> None:
 def cue_name_particle_before(cand: Candidate, around: Around) -> None:
     """"Mike de Kock", "Ursula von der Leyen": a surname after a name particle."""
     prev = around.prev
-    if prev[0][0].casefold() in NAME_PARTICLES and not around.after_sentence and len(prev) > 1 \
+    if around.word_before in NAME_PARTICLES and not around.after_sentence and len(prev) > 1 \
             and prev[1][0][:1].isupper() and SENTENCE_PUNCT.search(prev[1][1]) is None:
         cand.embedded = cand.after_given_name = True
         cand.notes.append(f"after name particle {prev[0][0]!r}")
@@ -286,8 +307,7 @@ def cue_name_particle_before(cand: Candidate, around: Around) -> None:
 def cue_capitalised_before(cand: Candidate, around: Around, given_names: frozenset[str]) -> bool | None:
     """Part of a longer capitalised name: "German Marshall Fund", "Zakir Hasanov" (a surname after a
     given name), "North Africa" (a sub-area).  None: inside a news outlet's name ("Daily Sabah")."""
-    word, gap1 = around.prev[0]
-    p1 = word.casefold()
+    (word, gap1), p1 = around.prev[0], around.word_before
     if not around.after_sentence and gap1 == " " and word[0].isupper() and p1 not in LOCATIVE \
             and p1 not in FUNCTION_WORDS and not (cand.all_caps and not word.isupper()):
         # (a name in capitals after a word that is not, "Associated Press WASHINGTON (AP)", is a dateline)
@@ -310,6 +330,19 @@ def cue_dateline(cand: Candidate, around: Around) -> None:
             cand.dateline = cand.locative = True
 
 
+def cue_joined_name(cand: Candidate, around: Around) -> None:
+    """Joined to another name by "&" or "+" ("Johnson & Johnson", "Park & Ride"): a firm's or a brand's
+    name; or the tail of a hyphenated name after a lower-case particle ("Mar-a-Lago")."""
+    prev, m = around.prev, around.nxt
+    if (prev and prev[0][1] in BRAND_JOINS or m is not None and m.group(1) in BRAND_JOINS) and not cand.all_caps:
+        # (not in capitals: a headline or dateline joins places so, "TIJUANA & SAN DIEGO")
+        cand.embedded = True
+        cand.notes.append("joined by '&' (a firm's or brand's name)")
+    elif len(prev) > 1 and prev[0][1] == "-" and prev[0][0].islower() and prev[1][1] == "-":
+        cand.embedded = True
+        cand.notes.append(f"inside a hyphenated name after {prev[0][0]!r}")
+
+
 def cue_year_after(cand: Candidate, around: Around) -> None:
     """"Winter 2021", "Mustafa Kemal Atatürk 2023": an event's name."""
     if YEAR.match(around.text, cand.end):
@@ -318,12 +351,17 @@ def cue_year_after(cand: Candidate, around: Around) -> None:
 
 
 def cue_person(cand: Candidate, around: Around) -> None:
-    """After a title ("Sen. Warner") or before a speech verb ("Johnson said"): a person."""
+    """After a title ("Sen. Warner"), before a speech verb ("Johnson said", "Sandberg reiterated") or a
+    name suffix ("Mitchell Jr."): a person."""
     prev, m = around.prev, around.nxt
-    if prev and prev[0][0].casefold() in TITLES and prev[0][1] in (" ", ". "):
+    if prev and around.word_before in TITLES and prev[0][1] in (" ", ". "):
         cand.person_cue = True
-    if m is not None and m.group(2) in SPEECH_VERBS and m.group(1) == " ":
-        cand.person_cue = True
+    if m is not None and (m.group(2) in SPEECH_VERBS and m.group(1) == " " and not cand.locative
+                          or m.group(2) in NAME_SUFFIXES and m.group(1) in (" ", ", ")):
+        cand.person_cue = True  # (not after a locative: "Barry, who was from Dewsbury said")
+    elif m is not None and cand.key in TITLES and m.group(1) == ". " and m.group(2)[0].isupper():
+        cand.person_cue = cand.embedded = True  # the span is itself a title heading a name: "Sens. Tom Udall"
+        cand.notes.append("a title before a name")
 
 
 def cue_word_after(cand: Candidate, around: Around, states: dict[int, tuple[int, str]]) -> None:
@@ -383,11 +421,13 @@ class NameParts:
     own_names: frozenset[str]  # in a longer name ("Jeff Kock"), or a first name or short word heading one
     any_names: frozenset[str]  # also the heads of longer names ("Cambridge Analytica")
     surnames: frozenset[str]  # after a first name ("John Bolton" … "hiring Bolton")
+    persons: frozenset[str] = frozenset()  # with a person cue ("Sandberg reiterated" … "Sandberg would")
 
 
 def person_name_parts(candidates: Sequence[Candidate]) -> NameParts:
     """A name after a capitalised word ("Jeff Kock"), or a first name or a two-letter word before
-    one ("Barry Smith", "Li Wenzu"), is a person's name elsewhere in the article too.  A place's own
+    one ("Barry Smith", "Li Wenzu"), is a person's name elsewhere in the article too; so is a name
+    with a person cue ("Sandberg reiterated" … "Sandberg would only say").  A place's own
     name heading a longer name ("Cambridge Analytica", "Glenrock Lagoon") is a namesake; another
     reading of the word ("Balart", read as Ballarat) is not."""
     own = frozenset(c.text for c in candidates if c.embedded and not c.in_org_name
@@ -395,4 +435,30 @@ def person_name_parts(candidates: Sequence[Candidate]) -> NameParts:
                     and c.text.rpartition(" ")[2].casefold() not in FEATURE_WORDS)  # "Orange County"
     any_names = own | {c.text for c in candidates if c.heads_name and not c.in_org_name}
     surnames = frozenset(c.text for c in candidates if c.after_given_name)
-    return NameParts(own, frozenset(any_names), surnames)
+    persons = {c.text for c in candidates if c.person_cue}
+    first_names = [k for k, c in enumerate(candidates) if c.first_name]
+    if len(first_names) >= 2:  # (a list of people needs two first names)
+        persons.update(_listed_with_first_names(candidates, first_names))
+    return NameParts(own, frozenset(any_names), surnames, frozenset(persons))
+
+
+def _listed_with_first_names(candidates: Sequence[Candidate], first_names: Sequence[int]) -> list[str]:
+    """The names of a list of three or more in which at least two names are common first names
+    (``first_names``: their indices, increasing): people ("Harvey, Irma and Maria", "Helen, Clarence,
+    Irene, Marie and Randy Kunz")."""
+    out: list[str] = []
+    done = -1  # the last candidate of the last list looked at
+    for k in first_names:
+        if k <= done:
+            continue
+        lo = k
+        while lo > 0 and candidates[lo].gap_before in LIST_GAPS:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(candidates) and candidates[hi + 1].gap_before in LIST_GAPS:
+            hi += 1
+        group = candidates[lo:hi + 1]
+        if len(group) >= 3 and sum(c.first_name for c in group) >= 2:
+            out.extend(c.text for c in group)
+        done = hi
+    return out

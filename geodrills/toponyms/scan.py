@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..gazetteer import Gazetteer
 from ..normalize import fold
@@ -37,10 +39,11 @@ from ..lexicon.toponyms import (
     STOP_WORDS,
     US_STATE,
     US_STATE_ABBREVIATIONS,
+    WEAK_LOCATIVES,
 )
 from .text import CAP_WORD, LowerCaseWords, NEXT_WORD, SkipSpans, cached_is_demonym, is_capital
 
-__all__ = ["find_candidates"]
+__all__ = ["ASK_TRIE", "LongerNames", "WordFacts", "find_candidates", "word_facts"]
 
 
 _MAX_NAME_CHARS = 64
@@ -74,6 +77,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     # Guessing a spelling costs a gazetteer search; a budget growing with the text keeps a page of
     # unknown cued words ("near Xa, near Xb, …") linear at a news article's cost per byte.
     guesses = [_GUESSES_PER_ARTICLE + len(text) // _CHARS_PER_GUESS]
+    starts, continued, guessable = word_facts(gazetteer)  # what a word (or two) says alone, remembered
     for m in CAP_WORD.finditer(text, start):
         ws = m.start()
         if ws < pos or skip and skipped.holds(ws):
@@ -89,13 +93,18 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             out.append(cand)
             pos = end
             continue
-        best = None
-        for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
-            end = ws + len(key)
-            if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
-                best = key
+        best = starts[first]  # the name key it starts, when the word alone says (most words)
+        if best.__class__ is LongerNames:  # names of several words start with it ("new": "new york")
+            pair = _two_words(folded, ws, len(first))
+            best = ASK_TRIE if pair is not None and continued[pair] else best.own
+        if best is ASK_TRIE:
+            best = None
+            for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
+                end = ws + len(key)
+                if (end == n_text or folded[end] == " ") and (best is None or len(key) > len(best)):
+                    best = key
         dot = 0  # "St. Petersburg": the gazetteer spells it "St Petersburg"
-        if text.startswith(NAME_ABBREVIATIONS, ws):
+        if first in _ABBREVIATED and text.startswith(NAME_ABBREVIATIONS, ws):
             cut = text.index(".", ws)
             for key in prefixes(folded[ws:cut] + folded[cut + 1:ws + _MAX_NAME_CHARS]):
                 end = ws + len(key) + 1
@@ -104,7 +113,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                     best, dot = key, 1
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
-            if guesses[0] <= 0 or not _may_be_guessed(gazetteer, first) \
+            if not guessable[first] or guesses[0] <= 0 \
                     or not _may_be_cued(text, rev, ws, ws + len(first), out, chain[0]):
                 continue
             spelled = _spelled_span(text, folded, rev, ws, first, out, gazetteer, lower_words, chain, guesses)
@@ -188,16 +197,90 @@ def _spelled_span(text: str, folded: str, rev: str, ws: int, first: str, out: li
     return None
 
 
-@functools.lru_cache(maxsize=16384)
-def _may_be_guessed(gazetteer: Gazetteer, first: str) -> bool:
+class WordFacts(dict):
+    """What a capitalised word says alone, judged once per word when first asked (``facts[word]``).
+
+    Facts that depend only on the word and the gazetteer are remembered per gazetteer (see
+    :func:`word_facts`), so each occurrence of a word pays a dictionary look-up, not the judgement.
+    """
+
+    MAX_WORDS = 16384  # forgotten beyond this many (a corpus's vocabulary of capitalised words is far smaller)
+
+    def __init__(self, judge: Callable[[str], object]) -> None:
+        super().__init__()
+        self._judge = judge
+
+    def __missing__(self, word: str) -> object:
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
+        fact = self[word] = self._judge(word)
+        return fact
+
+
+ASK_TRIE = object()  # (a WordFacts value: only the trie, over the text after the word, can tell)
+
+
+class LongerNames(NamedTuple):
+    """A word that starts names of several words ("new" of "new york"); ``own``: its own key, or None."""
+
+    own: str | None
+
+
+def _name_start(names, first: str) -> str | LongerNames | object | None:
+    """The name key that starts with the word ``first`` (as written) wherever it stands: None when no
+    key is the word or starts with it and a space, the word's key when it is a key and no longer key
+    starts with it, LongerNames when some do, ASK_TRIE for a word the fold splits or a very long one.
+    (The character after a word folds to a space, so a key that is the word ends at a word boundary.)"""
+    low = fold(first)
+    if " " in low or len(low) >= _MAX_NAME_CHARS:
+        return ASK_TRIE
+    own = low if low in names else None
+    return LongerNames(own) if _starts_a_key(names, low + " ") else own
+
+
+def _starts_a_key(names, prefix: str) -> bool:
+    return next(names.iterkeys(prefix), None) is not None
+
+
+def _two_words(folded: str, ws: int, n_first: int) -> str | None:
+    """The folded first word at ``ws`` (``n_first`` characters long) and the word after it, up to the
+    next space ("new york" of "New York's"), or None when no word follows the word's one space ("Baku,
+    …", "Iran." at the end).  A name of several words starting there starts with them: its words are
+    single-spaced (name keys never hold two spaces in a row), and it ends where the text has a space
+    (or ends)."""
+    j = ws + n_first + 1  # (the character after the word folds to a space)
+    end = folded.find(" ", j)
+    if end == j or j >= len(folded):
+        return None
+    return folded[ws:end] if end >= 0 else folded[ws:]
+
+
+def _may_be_guessed(first: str, common_words: frozenset[str], first_names: frozenset[str],
+                    given_names: frozenset[str]) -> bool:
     """Whether a span starting with the word ``first`` may be another spelling of a name: a word of
-    four letters or more, not in capitals, no stop word, common word, first or given name, or demonym.
-    Depends on the word alone, so it is cached (most capitalised words fail it)."""
+    four letters or more, not in capitals, no stop word, common word, first or given name, or demonym."""
     if len(first) < 4 or first.isupper() or first.casefold() in STOP_WORDS:
         return False
     low = fold(first)
-    return not (low in gazetteer.common_words or low in gazetteer.first_names or low in gazetteer.given_names
-                or cached_is_demonym(first))
+    return not (low in common_words or low in first_names or low in given_names or cached_is_demonym(first))
+
+
+_WORD_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> its word facts
+
+
+def word_facts(gazetteer: Gazetteer) -> tuple[WordFacts, WordFacts, WordFacts]:
+    """The :class:`WordFacts` of ``gazetteer``: the name key a word starts (:func:`_name_start`),
+    whether a name key starts with two words (:func:`_two_words`), and whether a guessed spelling may
+    start with a word (:func:`_may_be_guessed`).  Kept as long as the gazetteer lives (they hold its
+    name trie and word lists, not the gazetteer)."""
+    facts = _WORD_FACTS.get(gazetteer)
+    if facts is None:
+        names = gazetteer.names
+        lists = (gazetteer.common_words, gazetteer.first_names, gazetteer.given_names)
+        facts = _WORD_FACTS[gazetteer] = (WordFacts(functools.partial(_name_start, names)),
+                                          WordFacts(functools.partial(_starts_a_key, names)),
+                                          WordFacts(lambda word: _may_be_guessed(word, *lists)))
+    return facts
 
 
 _CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
@@ -218,20 +301,32 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
     after a name or cued span (:func:`listed_after`), a hyphenated capitalised word after it, or a
     feature word after its capitalised words.  Most capitalised words fail it, and the few words just
     after a name ("Washington Post", "Iran said") pay for the exact checks, not for a guess."""
+    r = len(rev) - ws  # (the words before are anchored matches on the reversed text: no window scan)
     if chained >= ws - _LONGEST_JOIN or out and out[-1].end >= ws - _LONGEST_JOIN:
         # just after a name: in a list of names, or after a locative ("Baku in Xa"); else as below
-        if listed_after(text, ws, out, chained) or cue_before(rev, ws) == STRONG_CUE:
+        if listed_after(text, ws, out, chained) \
+                or _is_cue_word(_REVERSED_WORD_BEFORE.match(rev, r)) and cue_before(rev, ws) == STRONG_CUE:
             return True
     elif text[ws - 1:ws] == " ":  # (the regex's first character, asked first: most words fail here or below)
-        m = _REVERSED_WORD_BEFORE.match(rev, len(rev) - ws)  # anchored on the reversed text: no window scan
-        if m is not None and m.group(1).casefold() in _REVERSED_CUE_WORDS and cue_before(rev, ws) == STRONG_CUE:
+        if _is_cue_word(_REVERSED_WORD_AFTER_SPACES.match(rev, r)) and cue_before(rev, ws) == STRONG_CUE:
             return True  # (not after a title, "Secretary of State", nor "of" after no unit word)
-    # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word
-    if text[first_end:first_end + 1] not in _JOINS:
-        return False  # (the loop's first gap test, without a regex match: "Iran, …", "Baku.")
+    # a compound ("Nagorno-Karbakh"), or a feature word after the name's last capitalised word (the
+    # regex rules out most words in one match; the walk then checks capitals exactly)
+    return _MAY_FOLLOW.match(text, first_end) is not None and _feature_or_compound_after(text, first_end)
+
+
+def _is_cue_word(reversed_word: re.Match[str] | None) -> bool:
+    """Whether the word (read backwards) is a locative but a weak one, or "of": the only words
+    :func:`cue_before` says STRONG_CUE after."""
+    return reversed_word is not None and reversed_word.group(1).casefold() in _REVERSED_CUE_WORDS
+
+
+def _feature_or_compound_after(text: str, first_end: int) -> bool:
+    """Whether the first word (ending at ``first_end``) is followed by a hyphenated capitalised word
+    ("Nagorno-Karbakh"), or by up to three capitalised words and a generic word ("AstraChai river")."""
     nxt = NEXT_WORD.match(text, first_end)
     for _ in range(_SPELLED_MAX_WORDS):
-        if nxt is None or nxt.group(1) not in (" ", "-"):
+        if nxt is None or nxt.group(1) not in _JOINS:
             return False
         word = nxt.group(2)
         if word in GENERIC_ENDS or nxt.group(1) == "-" and word[0].isupper():
@@ -243,9 +338,27 @@ def _may_be_cued(text: str, rev: str, ws: int, first_end: int, out: list[Candida
 
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
+_ABBREVIATED = frozenset(a.split('.')[0] for a in NAME_ABBREVIATIONS)  # "St", "MT": may start one
 _JOINS = (" ", "-")  # the gaps between the words of a spelled span
-_REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE | {"of"})  # a locative or "of", spelled backwards
-_REVERSED_WORD_BEFORE = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
+# A locative (not a weak one: cue_before never calls a cue after it strong) or "of", spelled backwards.
+_REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE - WEAK_LOCATIVES | {"of"})
+_REVERSED_WORD_AFTER_SPACES = re.compile(r" +([^\W_]+)")  # spaces, then the word before them, read backwards
+_REVERSED_WORD_BEFORE = re.compile(r"[\W_]*+([^\W_]+)")  # any gap, then the word before it (as words_before)
+
+
+def _may_follow_pattern() -> re.Pattern[str]:
+    """What :func:`_feature_or_compound_after` needs after the first word, as one anchored regex: up to
+    two words (three before a generic word) in a class holding every capital (``str.isupper``), each
+    after one space or hyphen, then a generic word after a space or hyphen, or a hyphen and a capital.
+    Possessive quantifiers: no backtracking into a word."""
+    cap = "A-Z\u00C0-\U0010FFFF"  # (no capital letter lies below U+00C0 but A-Z)
+    word = rf"[ -][{cap}][^\W_]*+"
+    generic = "|".join(sorted(GENERIC_ENDS, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:{word}){{0,2}}(?:[ -](?:{generic})(?![^\W_])|-[{cap}])"
+                      rf"|(?:{word}){{3}} (?:{generic})(?![^\W_])")
+
+
+_MAY_FOLLOW = _may_follow_pattern()
 
 
 def _span_words(text: str, ws: int) -> tuple[list[int], int]:

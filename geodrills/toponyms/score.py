@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 import math
 import weakref
-from operator import add
+from itertools import repeat
+from operator import add, sub
 
 import numpy as np
 
@@ -255,8 +256,13 @@ class Setting(NamedTuple):
 
     @classmethod
     def of(cls, cand: Candidate, local: int | None) -> Setting:
-        return cls(cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by, cand.possessor,
-                   len(cand.text) >= 4, local, cand.spellings)
+        # (tuple.__new__ with the fields in order, as NamedTuple._make does: the generated __new__
+        # costs a further Python call per candidate)
+        return _TUPLE_NEW(cls, (cand.key, cand.all_caps, cand.dateline, cand.kind_cue, cand.followed_by,
+                                cand.possessor, len(cand.text) >= 4, local, cand.spellings))
+
+
+_TUPLE_NEW = tuple.__new__
 
 
 #: A reading-score term: its name, and each reading's contribution (``-inf`` rules a reading out).
@@ -275,10 +281,10 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
     explanation; the normal path builds no labels).
     """
     st = setting
-    t = list(e.static)
+    t = list(e.static)  # (a new list: the terms below are added in this order)
     explain = terms is not None
-    if ctx:
-        d = [ctx.get(c, 0.0) for c in e.countries]
+    if ctx and (explain or not ctx.keys().isdisjoint(e.countries)):  # (as for the admin-1 context below)
+        d = list(map(ctx.get, e.countries, repeat(0.0)))
         t = list(map(add, t, d))
         if explain:
             terms.append(("country context", d))
@@ -287,8 +293,11 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
         t = list(map(add, t, d))
         if explain:
             terms.append(("demonym next to it", d))
-    if unit_ctx:  # a namesake in a unit another name of the article names (not the unit's own name)
-        d = [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != {st.key} else 0.0
+    # a namesake in a unit another name of the article names (not the unit's own name); the column is
+    # all zeros when no reading lies in such a unit, and is then only kept for an explanation
+    if unit_ctx and (explain or not unit_ctx.keys().isdisjoint(e.admin1)):
+        own_name = {st.key}
+        d = [unit_ctx[a] if g == 0 and a in unit_ctx and unit_names[a] != own_name else 0.0
              for a, g in zip(e.admin1, e.grades)]
         t = list(map(add, t, d))
         if explain:
@@ -307,14 +316,15 @@ def setting_totals(gaz: Gazetteer, setting: Setting, e: NameEntry, ctx: dict[int
         t = list(map(add, t, d))
         if explain:
             terms.append((f"kind cue {'/'.join(st.kind_cue)}", d))
-    for unit, label in ((st.followed_by, "followed by"), (st.possessor, "possessor")):  # "Kars, Turkey"; "Iran's Jolfa"
-        if unit:
-            held = held_by[st.key, unit] = readings_held_by(gaz, unit, e, w)
-            if held:
-                d = [w.followed_by if i in held else 0.0 for i in range(len(t))]
-                t = list(map(add, t, d))
-                if explain:
-                    terms.append((f"{label} '{unit}'", d))
+    if st.followed_by or st.possessor:
+        for unit, label in ((st.followed_by, "followed by"), (st.possessor, "possessor")):  # "Kars, Turkey"; "Iran's Jolfa"
+            if unit:
+                held = held_by[st.key, unit] = readings_held_by(gaz, unit, e, w)
+                if held:
+                    d = [w.followed_by if i in held else 0.0 for i in range(len(t))]
+                    t = list(map(add, t, d))
+                    if explain:
+                        terms.append((f"{label} '{unit}'", d))
     if st.followed_by and held_by[st.key, st.followed_by] and names_unit(gaz, st.followed_by, w):
         # "Lebanon, Pennsylvania", "Holland, Michigan": a town in the state, not the country
         d = [-math.inf if k in WIDER_THAN_UNITS else 0.0 for k in e.kinds]
@@ -345,8 +355,8 @@ def choose_reading(e: NameEntry, t: list[float], near: list[float] | None, list_
     best_total = t[best]
     if best_total == -math.inf:
         return None
-    share = 1.0 / sum([math.exp(d) if d > -50.0 else _EXP_FLOOR for d in [x - best_total for x in t]])
-    return best, best_total, share, tuple(r for _x, r, _i in order[1:4])
+    share = 1.0 / sum([math.exp(d) if d > -50.0 else _EXP_FLOOR for d in map(sub, t, repeat(best_total))])
+    return best, best_total, share, tuple([o[1] for o in order[1:4]])
 
 
 def near_term(near: list[float], w: Weights) -> list[float]:
@@ -419,9 +429,15 @@ def in_counties(e: NameEntry, readings: Sequence[int], f: NameEntry, w: Weights)
     return [(readings[i], j) for i, j in zip(*(a.tolist() for a in near))]
 
 def unit_vectors(points: list[tuple[float, float]]) -> np.ndarray:
+    """The (n, 3) unit vectors of (lat, lon) points in degrees, C-ordered."""
     lat = np.radians([p[0] for p in points])
     lon = np.radians([p[1] for p in points])
-    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+    out = np.empty((len(points), 3))  # (filled column by column: np.column_stack costs more than the maths)
+    cos_lat = np.cos(lat)
+    np.multiply(cos_lat, np.cos(lon), out=out[:, 0])
+    np.multiply(cos_lat, np.sin(lon), out=out[:, 1])
+    np.sin(lat, out=out[:, 2])
+    return out
 
 
 @dataclass

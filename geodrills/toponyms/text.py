@@ -33,25 +33,29 @@ class LowerCaseWords:
 
     SEARCHES = 32
 
-    __slots__ = ("_runs", "_asked")
+    __slots__ = ("_runs", "_asked", "_searched")
 
     def __init__(self) -> None:
         self._runs: set[str] | None = None
-        self._asked: dict[str, bool] = {}
+        self._asked: dict[str, bool] = {}  # every word asked, and the answer
+        self._searched = 0  # how many of them were searched for
 
     def has(self, text: str, word: str) -> bool:
         """Whether ``word`` (lower-case ASCII letters) stands alone somewhere in ``text``."""
-        if not (word.isascii() and word.isalpha() and word.islower()):
-            return False
-        if self._runs is not None:
-            return word in self._runs
-        known = self._asked.get(word)
+        known = self._asked.get(word)  # (a word asked before, most often: one look-up)
         if known is not None:
             return known
-        if len(self._asked) >= self.SEARCHES:
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            known = False
+        elif self._runs is not None:
+            known = word in self._runs
+        elif self._searched >= self.SEARCHES:
             self._runs = set(ALNUM_RUN.findall(text))
-            return word in self._runs
-        known = self._asked[word] = _stands_alone_in(text, word)
+            known = word in self._runs
+        else:
+            self._searched += 1
+            known = _stands_alone_in(text, word)
+        self._asked[word] = known
         return known
 
 
@@ -133,7 +137,7 @@ def words_before(rev: str, pos: int, k: int) -> list[tuple[str, str]]:
             break
         gap = m.group(1)[::-1]
         out.append((m.group(2)[::-1], gap))
-        if SENTENCE_PUNCT.search(gap):
+        if gap != " " and SENTENCE_PUNCT.search(gap):  # (a single space, most gaps, holds none)
             break
         r = m.end()
     return out
