@@ -47,7 +47,7 @@ def _cand(text: str, span: str):
     ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "person_cue", True),  # the span is a title
     ("Sens. Tom Udall and Martin Heinrich visited Kars.", "Sens", "embedded", True),  # ... heading a name
     # cue_joined_name: a firm's or brand's name; the tail of a hyphenated name
-    ("Shares of Johnson & Johnson rose in Kars.", "Johnson", "embedded", True),
+    ("Shares of Johnson & Johnson rose in Kars.", "Johnson", "joined", True),
     ("KARS & ARDAHAN, March 29 - Troops moved.", "KARS", "embedded", False),  # a dateline joins places so
     ("He spent the weekend at Mar-a-Lago with aides.", "Lago", "embedded", True),
     # cue_word_after: an office, an organisation, the unit after a comma

@@ -982,3 +982,14 @@ def test_person_and_firm_cues_drop_namesakes(text, name):
 def test_a_place_listed_with_one_first_name_is_still_a_place():
     found = {m.text: m.place.country for m in geoparse("Drills were held in Kars, Florence and Ardahan.")}
     assert found.get("Kars") == "TR" and found.get("Ardahan") == "TR"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aid reached Trinidad & Tobago on Monday.", [("Trinidad & Tobago", "TT")]),
+    ("Bosnia & Herzegovina joined the exercise.", [("Bosnia & Herzegovina", "BA")]),
+    ("Flights between Sydney & Melbourne resumed.", [("Sydney", "AU"), ("Melbourne", "AU")]),
+    ("Shares of Johnson & Johnson fell on Friday.", []),
+])
+def test_names_joined_by_an_ampersand(text, expected):
+    """'&' for 'and' inside a country's name; a pair of cities stays two places; a firm of surnames is none."""
+    assert [(m.text, m.place.country) for m in geoparse(text)] == expected

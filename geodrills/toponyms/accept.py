@@ -38,7 +38,8 @@ def span_evidence(w: Weights, cand: Candidate, name_parts: frozenset[str] = froz
     if cand.in_org_name and not minor:
         # "Kentucky Department of Education", "Venice Commission": named after the place.
         e += _term(terms, ("heads an organisation's name", -w.org_name))
-    elif cand.embedded or cand.text in name_parts:
+    elif cand.embedded or cand.text in name_parts or cand.joined and minor:
+        # ("Kaplan & Rothstein", "Salt + Smoke"; not "Sydney & Melbourne": cities and larger are places)
         # In a longer name here, or elsewhere in the article ("Jeff Kock" … "Kock said").
         e += _term(terms, ("part of a longer name", -w.embedded))
     sentence_initial, common_word, person, surname, first_name, locative, kind_cue = cue_term_values(w)

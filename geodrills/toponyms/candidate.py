@@ -21,6 +21,7 @@ class Candidate:
     across_border: bool = False  # after "border with", "bordering": the other side, not the setting
     sentence_initial: bool = False
     embedded: bool = False  # inside a longer capitalised name
+    joined: bool = False  # joined to another name by '&' or '+' (a firm's name, unless the place is a big one)
     all_caps: bool = False
     dateline: bool = False  # in capitals, opening a line (or a sentence, before a dash): "BEIRUT (AP) -"
     followed_by: str | None = None  # the name after ", " ("Kars, Turkey")

@@ -196,7 +196,7 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     after = text[cand.end:cand.end + 1]
     if after.isspace() or after in ("1", "2"):  # (where a year may follow, "Kars 2023")
         cue_year_after(cand, around)
-    if around.nxt is not None and around.nxt.group(1) in BRAND_JOINS and not cand.embedded:
+    if around.nxt is not None and around.nxt.group(1) in BRAND_JOINS and not cand.embedded and not cand.joined:
         cue_joined_name(cand, around)
     if word in TITLES or around.nxt is not None and (around.nxt.group(2) in SPEECH_VERBS
                                                      or around.nxt.group(2) in NAME_SUFFIXES or key in TITLES):
@@ -336,8 +336,8 @@ def cue_joined_name(cand: Candidate, around: Around) -> None:
     prev, m = around.prev, around.nxt
     if (prev and prev[0][1] in BRAND_JOINS or m is not None and m.group(1) in BRAND_JOINS) and not cand.all_caps:
         # (not in capitals: a headline or dateline joins places so, "TIJUANA & SAN DIEGO")
-        cand.embedded = True
-        cand.notes.append("joined by '&' (a firm's or brand's name)")
+        cand.joined = True
+        cand.notes.append("joined by '&' (a firm's or brand's name, unless a city or larger)")
     elif len(prev) > 1 and prev[0][1] == "-" and prev[0][0].islower() and prev[1][1] == "-":
         cand.embedded = True
         cand.notes.append(f"inside a hyphenated name after {prev[0][0]!r}")

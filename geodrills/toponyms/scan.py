@@ -111,6 +111,11 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if len(key) > cut - ws and (end == n_text or folded[end] == " ") \
                         and (best is None or len(key) + 1 > len(best) + dot):
                     best, dot = key, 1
+        head = folded[ws:ws + len(first)] if best is None else best
+        if not dot and text.startswith(" & ", ws + len(head)):
+            longer, shorter_by = _ampersand_name(prefixes, folded, ws, head)
+            if shorter_by:
+                best, dot = longer, shorter_by
         spellings: tuple[tuple[str, float, str], ...] = ()
         if best is None:
             if not guessable[first] or guesses[0] <= 0 \
@@ -394,6 +399,19 @@ def _shorter_capitalised(prefixes, folded: str, text: str, ws: int, end: int) ->
         if tail and (" " not in seg or _ends_a_name(tail)):
             return key
     return None
+
+
+def _ampersand_name(prefixes, folded: str, ws: int, best: str) -> tuple[str, int]:
+    """A name the gazetteer spells with "and", written with "&" ("Bosnia & Herzegovina",
+    "Trinidad & Tobago"): its key, and how much shorter the text is than the key (as a
+    negative ``dot``); else ``best`` unchanged."""
+    cut = ws + len(best)
+    alt = folded[ws:cut] + " and " + folded[cut + 3:ws + _MAX_NAME_CHARS]
+    longest = best
+    for key in prefixes(alt):
+        if len(key) > len(best) + 5 and (len(key) == len(alt) or alt[len(key)] == " ") and len(key) > len(longest):
+            longest = key
+    return (longest, -2) if longest is not best else (best, 0)
 
 
 def _ends_a_name(word: str) -> bool:
