@@ -707,3 +707,17 @@ def test_headline_name_week_long_exercise_and_onlookers_are_one_event():
                     "concern about the exercise.\n")
     assert (row["name"], row["start_date"], row["end_date"]) == ("Caucasian Eagle 2024", "2024-09-16", "2024-09-22")
     assert row["participants"] == ["AZ", "GE", "TR"] and locations(row) == ["Ardahan"]
+
+
+@pytest.mark.parametrize("text, count", [
+    (" date 2025-06-03\nT\nPeru and Bolivia conducted a live-fire drill near Desaguadero on Tuesday.\n", 1),
+    (" date 2025-06-03\nT\nPupils in Lima took part in a fire drill on Tuesday.\n", 0),
+])
+def test_a_live_fire_drill_is_not_a_fire_drill(text, count):
+    assert len(extract_events([Article.from_text(text, "x.txt")])) == count
+
+
+def test_the_exercise_after_a_named_drill_is_the_same_story():
+    row = one_event(" date 2026-03-02\nT\nArmenia and Georgia opened the Kura Bridge-2026 drills on Monday. The "
+                    "exercise covers 2 Armenian and 3 Georgian firing ranges.\n")
+    assert len(row["details"]["evidence"]) == 2 and {"Armenia", "Georgia"} <= set(locations(row))

@@ -581,7 +581,11 @@ def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return found
 
 
-_CIVIL_DRILL = re.compile(r"\b(?:fire|earthquake|evacuation|safety|emergency|dental|tsunami|lockdown|"
+# "The exercise uses three ranges" after a named or self-evidently military drill: the story's exercise
+# again, even in an article without other military words.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$", _I)
+# "a fire drill", "an evacuation drill" are civil; "a live-fire drill" is not (hence no hyphen before).
+_CIVIL_DRILL = re.compile(r"(?<![\w-])(?:fire|earthquake|evacuation|safety|emergency|dental|tsunami|lockdown|"
                           r"flood|rescue|school|oil|gas)\s+(?:[\w-]+\s+)?$", _I)
 
 
@@ -1083,7 +1087,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         names = find_names(text, a, b) if all_cues or (military and _NAME_HINT.search(text, a, b)) else []
         # "the Zapad-2021 exercise": a named exercise is military by itself
         named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
-        cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)]
+        cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)
+                or (mentions and _DEFINITE_BEFORE.search(text, max(a, c[0] - 40), c[0]))]
         anaphors = {m.span() for pattern in (_ANAPHOR, _PRONOUN_ANAPHOR) for m in pattern.finditer(text, a, b)} \
             if military else set()
         cues = sorted(set(cues) | anaphors)
