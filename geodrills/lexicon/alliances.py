@@ -1,6 +1,6 @@
 """Military alliances and unions whose members a drill report may name as a whole.
 
-"90,000 troops from all 32 member states" names every member of the
+"Soldiers from all 31 allied nations" names every member of the
 alliance the sentence is about.  The event extractor reads such a phrase as
 the alliance's members *on the article's date* (membership changes: NATO had
 30 members in 2020, 31 after Finland joined on 4 April 2023 and 32 after
