@@ -34,13 +34,13 @@ def locations(row):
 @pytest.mark.parametrize("text, participants", [
     # "X from A and B are taking part" in the next sentence
     (" date 2023-06-05\nT\nSpain and France began joint drills near Perpignan. Marines from Italy and Greece "
-     "are taking part as well.\n", ["ES", "FR", "GR", "IT"]),
+     "are also taking part.\n", ["ES", "FR", "GR", "IT"]),
     # a list of demonyms holding a country abbreviation, after the verb
     (" date 2021-05-10\nT\nThe Swift Falcon exercise opened in Latvia on Monday. About 3,000 troops will "
      "participate, including Latvian, U.S., Danish and Dutch service members.\n", ["DK", "LV", "NL", "US"]),
     # "personnel from N countries, A, B and C among them"
     (" date 2019-03-18\nT\nKenya and the United States launched the Justified Accord exercise on Monday. "
-     "Some 900 personnel from 8 countries, Uganda, Rwanda and Tanzania among them, are taking part.\n",
+     "Some 900 personnel from 8 countries, Uganda, Rwanda and Tanzania among them, are participating.\n",
      ["KE", "RW", "TZ", "UG", "US"]),
 ])
 def test_participation_sentences_add_participants(text, participants):
@@ -329,7 +329,7 @@ def test_second_look_takes_no_guess(blind_geoparser, text):
     assert locations(one_event(text)) == []
 
 
-def test_they_will_take_place_at_a_border_station():
+def test_they_are_to_take_place_near_a_border_checkpoint():
     row = one_event(" date 2020-03-01\nT\nBulgarian troops will start gunnery drills on Monday. They are to "
                     "take place near the Svilengrad border checkpoint.\n")
     assert "Svilengrad" in locations(row)

@@ -211,8 +211,10 @@ _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|off|parts|includes?|including|"
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
     _I)
+# "close" only as a verb ("will close on May 23", "closes"), never "close to Ardahan"
 _ENDING = re.compile(r"\b(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
-                     r"wrap(?:s|ped)?\s+up|run\s+until|"
+                     r"wrap(?:s|ped)?\s+up|run\s+until|(?:will|to|would|shall)\s+close|closes|closed(?!-)|"
+                     r"wind(?:s|ing)?\s+down|wound\s+down|"
                      r"last\s+until|continue\s+until|until|till|through)\b", _I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
 _ABBREVIATION_ALT = "|".join(re.escape(k) for k in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
@@ -233,7 +235,7 @@ _PURPOSE = re.compile(
 _BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
 # "the Armenian border" names a border; "the Kastanies border station" is a place
 _BORDER_AFTER = re.compile(r"\s+borders?\b(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))", _I)
-# "some 30 km from Edirne", "80 miles north of the city": a reference point, not the venue
+# "some 30 km from Edirne", "50 miles east of the town": a reference point, not the venue
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+){0,2}?(?:from|of)\s+"
                               r"(?:the\s+)?$", _I)
 _MODIFIER_AFTER = re.compile(
@@ -300,8 +302,8 @@ _SUPPORT_VERB = re.compile(
     r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
     r"(?:also\s+)?involved|rehears(?:e|es|ed|ing)|practi[sc](?:e|es|ed|ing)|trained|trains|drilled|"
     r"simulat(?:e|es|ed|ing)|spent\s+\w+\s+training)\b", _I)
-# Nouns that point back to the exercise in focus ("The activities, which involve jets, will go on in
-# Baku"): they add to it and never start one.
+# Nouns that point back to the exercise in focus ("The operations, which include helicopters, continue
+# near Arica"): they add to it and never start one.
 _ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
 # "They are to take place near the Svilengrad checkpoint": a pronoun whose verb says it is an event
 _PRONOUN_ANAPHOR = re.compile(
@@ -811,7 +813,7 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
             found.update(countries)  # "Bolivia's yearly Illimani military exercises"
         elif _FORCES_FROM_BEFORE.search(text, max(a, group[0].start - 60), group[0].start):
-            found.update(countries)  # "soldiers from Poland, Italy and the UK", "personnel from 10 countries, Brazil"
+            found.update(countries)  # "soldiers from Poland, Italy and the UK", "personnel from 8 countries, Uganda among them"
         j += 1
     return found
 
@@ -1009,7 +1011,7 @@ def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]
     starts = [c[0] for c in cues]  # cues come sorted
     for n in names:
         for cue in cues[bisect_left(starts, n.start - NAME_REACH - 40):bisect_left(starts, n.end + NAME_REACH + 1)]:
-            if n.start <= cue[0] < n.end:  # "Combined Joint Fires Coordination Exercise"
+            if n.start <= cue[0] < n.end:  # "Combined Coastal Gunnery Exercise"
                 gap = 0
             elif cue[0] >= n.end:
                 gap = cue[0] - n.end
@@ -1391,7 +1393,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                       and not (m.dates and m.past_tense)
                       and not any(_dates_conflict(lead.date, d) for d in m.dates)
                       and (not m.participants or not lead.participants or m.participants <= lead.participants)):
-                    # the story's own exercise named later: "the 15th edition of the joint exercise 'Yudh Abhyas'"
+                    # the story's own exercise named later: "the 7th edition of the combined exercise 'Southern Ice'"
                     target = lead
         elif focus is None:
             target = None

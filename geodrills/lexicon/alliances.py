@@ -22,7 +22,7 @@ Examples
 False
 >>> sorted(alliance_members("Union State", dt.date(2021, 9, 10)))
 ['BY', 'RU']
->>> find_alliance("NATO's wider Steadfast Defender exercises")
+>>> find_alliance("NATO's larger Baltic Lantern drills")
 'NATO'
 """
 
