@@ -220,7 +220,7 @@ _PAST_TELLING = re.compile(r"\b(?:was|were|had|lasted|ended|continued|ran|went\s
 # "on Monday" mean the next Monday; otherwise news reports the past.
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|scheduled|upcoming|next|"
                      r"due\s+to|set\s+to|to\s+be\s+held|"
-                     # headlines: "Georgia to host Noble Partner exercise in September"
+                     # headlines: "Latvia to host Amber Falcon drills in May"
                      r"to\s+(?:host|hold|stage|conduct|launch|begin|start|kick\s+off))\b",
                      _FLAGS)
 

@@ -34,13 +34,13 @@ def locations(row):
 @pytest.mark.parametrize("text, participants", [
     # "X from A and B are taking part" in the next sentence
     (" date 2023-06-05\nT\nSpain and France began joint drills near Perpignan. Marines from Italy and Greece "
-     "are taking part as well.\n", ["ES", "FR", "GR", "IT"]),
+     "are also taking part.\n", ["ES", "FR", "GR", "IT"]),
     # a list of demonyms holding a country abbreviation, after the verb
     (" date 2021-05-10\nT\nThe Swift Falcon exercise opened in Latvia on Monday. About 3,000 troops will "
      "participate, including Latvian, U.S., Danish and Dutch service members.\n", ["DK", "LV", "NL", "US"]),
     # "personnel from N countries, A, B and C among them"
     (" date 2019-03-18\nT\nKenya and the United States launched the Justified Accord exercise on Monday. "
-     "Some 900 personnel from 8 countries, Uganda, Rwanda and Tanzania among them, are taking part.\n",
+     "Some 900 personnel from 8 countries, Uganda, Rwanda and Tanzania among them, are participating.\n",
      ["KE", "RW", "TZ", "UG", "US"]),
 ])
 def test_participation_sentences_add_participants(text, participants):
@@ -82,25 +82,25 @@ def test_observers_are_not_participants(text, observers):
 # alliances: "all N member states"
 
 def test_all_member_states_are_the_alliance_on_the_article_date():
-    row = one_event(" date 2023-05-02\nT\nNATO's Northern Shield exercise opened in Estonia, with troops from "
-                    "all 31 member states.\n")
+    row = one_event(" date 2023-05-02\nT\nNATO's Baltic Lantern drill began in Latvia, drawing soldiers from "
+                    "all 31 allied nations.\n")
     assert len(row["participants"]) == 31 and "FI" in row["participants"] and "SE" not in row["participants"]
 
 
 def test_a_count_that_disagrees_with_the_date_expands_nothing():
-    row = one_event(" date 2019-05-02\nT\nNATO's Northern Shield exercise opened in Estonia, with troops from "
-                    "all 32 member states.\n")
+    row = one_event(" date 2019-05-02\nT\nNATO's Baltic Lantern drill began in Latvia; units of all 32 member "
+                    "countries joined.\n")
     assert len(row["participants"]) < 29
 
 
 def test_undated_article_takes_the_membership_of_that_size():
-    row = one_event("T\nNATO's Northern Shield exercise opened in Estonia, with troops from all 30 member "
-                    "states.\n")
+    row = one_event("T\nForces from all 30 allies gathered in Latvia for NATO's Baltic Lantern "
+                    "drill.\n")
     assert len(row["participants"]) == 30 and "MK" in row["participants"] and "FI" not in row["participants"]
 
 
 def test_alliance_table():
-    assert find_alliance("troops of the Collective Security Treaty Organization") == "CSTO"
+    assert find_alliance("Collective Security Treaty Organization forces drilled") == "CSTO"
     assert "UZ" in alliance_members("CSTO", dt.date(2010, 1, 1))
     assert "UZ" not in alliance_members("CSTO", dt.date(2013, 1, 1))
     assert alliance_members("nothing", dt.date(2013, 1, 1)) == frozenset()
@@ -120,48 +120,48 @@ def test_fronted_locative_places_the_activity():
 
 @pytest.mark.parametrize("text, place", [
     (" date 2022-11-07\nT\nThe Indian Navy will join the naval wargames off Japan next week.\n", "Japan"),
-    (" date 2024-03-04\nT\nThe exercise brings 20,000 soldiers to the northern parts of Norway.\n", "Norway"),
+    (" date 2024-03-04\nT\nThe drill moves 12,000 sailors into the eastern parts of Latvia.\n", "Latvia"),
 ])
 def test_off_and_parts_of_are_locative(text, place):
     assert place in locations(one_event(text))
 
 
 def test_a_date_of_another_happening_is_not_the_exercises():
-    row = one_event(" date 2022-08-31\nT\nSouth Korean troops held a live-fire exercise near Daegu on Wednesday. "
-                    "It was the first live-fire exercise led by the 3rd Brigade, a unit set up in 2015.\n")
-    assert row["start_date"] == "2022-08-31"
+    row = one_event(" date 2025-03-05\nT\nBolivian troops conducted a live-fire drill near Oruro on Wednesday. "
+                    "It was the first firing drill commanded by the 5th Division, a formation created in 2016.\n")
+    assert row["start_date"] == "2025-03-05"
 
 
 # --------------------------------------------------------------------------
 # sentences that refer to the exercise in focus
 
 def test_the_activities_and_a_ground_phase_are_the_same_exercise():
-    rows = records(" date 2020-07-30\nT\nThe Kazakh and Uzbek air forces carried out a joint military drill on "
-                   "July 29. The activities will go on in Almaty, Shymkent and Taraz until Aug. 10. Ground "
-                   "exercises are planned in Almaty and Shymkent from Aug. 1 to Aug. 5.\n")
+    rows = records(" date 2025-06-11\nT\nChilean and Peruvian pilots began a combined air exercise on June 10. "
+                   "The operations will continue in Arica, Iquique and Tacna until June 21. Land drills are "
+                   "scheduled in Arica and Iquique from June 14 to June 18.\n")
     assert len(rows) == 1
     row = rows[0]
-    assert (row["start_date"], row["end_date"]) == ("2020-07-29", "2020-08-10")
-    assert {"Almaty", "Shymkent"} <= set(locations(row))
+    assert (row["start_date"], row["end_date"]) == ("2025-06-10", "2025-06-21")
+    assert {"Arica", "Iquique"} <= set(locations(row))
 
 
 def test_a_phase_outside_the_dates_is_another_exercise():
-    rows = records(" date 2020-07-30\nT\nThe Kazakh and Uzbek air forces carried out a joint military drill on "
-                   "July 29. The activities will go on in Almaty until Aug. 10. Naval exercises are planned in "
-                   "Aktau from Sept. 1 to Sept. 5.\n")
+    rows = records(" date 2025-06-11\nT\nChilean and Peruvian pilots began a combined air exercise on June 10. "
+                   "The operations will continue in Arica until June 21. Sea drills are due off Antofagasta "
+                   "from July 7 to July 9.\n")
     assert len(rows) == 2
 
 
 def test_it_was_the_first_exercise_describes_the_one_in_focus():
-    rows = records(" date 2022-08-31\nT\nPeru and Chile held a combined live-fire exercise near Tacna on "
-                   "Wednesday. It was also the first division-level live-fire exercise of the two armies.\n")
+    rows = records(" date 2025-03-05\nT\nGeorgia and Azerbaijan staged a joint firing drill near Rustavi on "
+                   "Wednesday. This was moreover the first brigade-scale gunnery exercise for both armies.\n")
     assert len(rows) == 1
 
 
 def test_a_range_of_field_exercises_is_part_of_the_exercise():
-    rows = records(" date 2025-07-14\nT\nThe drills belong to Japan's annual Keen Sword exercise. Troops were "
-                   "mobilised for 10 days of weapons training and a wide range of field exercises.\n")
-    assert len(rows) == 1 and rows[0]["name"] == "Keen Sword"
+    rows = records(" date 2025-07-14\nT\nThe training is part of Chile's yearly Pacific Lance exercise. "
+                   "Reservists were called up for two weeks of gunnery practice and a broad set of field drills.\n")
+    assert len(rows) == 1 and rows[0]["name"] == "Pacific Lance"
 
 
 # --------------------------------------------------------------------------
@@ -169,7 +169,7 @@ def test_a_range_of_field_exercises_is_part_of_the_exercise():
 
 def test_a_previous_edition_takes_the_series_name_and_members():
     rows = records(" date 2022-10-27\nT\nIndia and Nepal will hold the Surya Kiran exercise in Pithoragarh from "
-                   "November 15. Its previous edition was held in Salijhandi in October 2021.\n")
+                   "November 15. Its previous edition took place in Salijhandi in October 2021.\n")
     past = [r for r in rows if r["start_date"] == "2021-10"]
     assert len(rows) == 2 and len(past) == 1
     assert past[0]["name"] == "Surya Kiran" and past[0]["participants"] == ["IN", "NP"]
@@ -190,9 +190,9 @@ def test_different_edition_numbers_are_different_exercises():
 def test_an_earlier_edition_has_the_series_parties_not_every_contingent():
     rows = records(" date 2020-08-26\nT\nThe fourth Iron Lance exercise, led jointly by Canada and Latvia, opens "
                    "on September 7 near Adazi. More than 2,000 troops will take part, including Latvian, Canadian, Polish "
-                   "and Spanish soldiers. At an earlier iteration, in July 2018, Canadian soldiers crossed "
-                   "several towns.\n")
-    past = [r for r in rows if r["start_date"] == "2018-07"]
+                   "and Spanish soldiers. During an earlier iteration, in June 2017, Canadian tanks drove "
+                   "through several villages.\n")
+    past = [r for r in rows if r["start_date"] == "2017-06"]
     assert len(past) == 1 and past[0]["name"] == "Iron Lance" and past[0]["participants"] == ["CA", "LV"]
     current = [r for r in rows if r["start_date"] == "2020-09-07"]
     assert len(current) == 1
@@ -208,14 +208,14 @@ def test_abbreviated_country_before_a_force(text, participants):
 
 
 def test_a_list_of_places_continues_after_and():
-    row = one_event(" date 2024-03-04\nT\nThe exercise brings 20,000 soldiers to the northern parts of Norway, "
-                    "Sweden and Finland.\n")
-    assert {"Norway", "Sweden", "Finland"} <= set(locations(row))
+    row = one_event(" date 2024-03-04\nT\nThe drill moves 12,000 sailors into the eastern parts of Latvia, "
+                    "Lithuania and Estonia.\n")
+    assert {"Latvia", "Lithuania", "Estonia"} <= set(locations(row))
 
 
 def test_a_confrontation_between_countries_places_nothing():
-    row = one_event(" date 2024-04-22\nT\nPolish troops held drills along the Suwalki Gap, which could become a "
-                    "flashpoint in any confrontation between Russia and NATO.\n")
+    row = one_event(" date 2024-04-22\nT\nEstonian troops held drills near Narva, a town that might turn into a "
+                    "hotspot in a clash between Russia and NATO.\n")
     assert "Russia" not in locations(row)
 
 
@@ -319,7 +319,7 @@ def test_second_look_finds_a_place_in_a_country_the_article_names(blind_geoparse
     # a near spelling is not the place ("Auli" is not "Ali")
     " date 2022-10-27\nT\nIndian and US troops will hold drills in Auli from November 15.\n",
     # a common word is not a town ("Line" is no place)
-    " date 2022-10-27\nT\nIndian troops will hold drills near the Line of Actual Control from November 15.\n",
+    " date 2022-10-27\nT\nKorean troops will hold drills along the Line of Separation from November 15.\n",
     # an acronym, a person's possessive, a stop word
     " date 2022-10-27\nT\nFrench troops held drills in the EU on Monday.\n",
     " date 2022-10-27\nT\nUS troops held drills at Kelly's request on Monday.\n",
@@ -329,10 +329,10 @@ def test_second_look_takes_no_guess(blind_geoparser, text):
     assert locations(one_event(text)) == []
 
 
-def test_they_will_take_place_at_a_border_station():
-    row = one_event(" date 2020-03-01\nT\nGreek troops will begin firing drills on Monday. They will take place at "
-                    "the Kastanies border station.\n")
-    assert "Kastaniés" in locations(row)
+def test_they_are_to_take_place_near_a_border_checkpoint():
+    row = one_event(" date 2020-03-01\nT\nBulgarian troops will start gunnery drills on Monday. They are to "
+                    "take place near the Svilengrad border checkpoint.\n")
+    assert "Svilengrad" in locations(row)
 
 
 def test_a_possessive_coast_is_still_the_place():

@@ -21,7 +21,7 @@ named stages:
 4. *Participants*: demonym + unit ("Turkish commandos", "U.S. soldiers"), a
    country as the agent of a drill verb ("Turkey and Azerbaijan launched"),
    "X's drills", "troops from X", "between X and Y", forces that name a
-   country (:mod:`geodrills.forces`), and "troops from all 32 member states"
+   country (:mod:`geodrills.forces`), and "soldiers from all 31 allied nations"
    of an alliance (:mod:`geodrills.lexicon.alliances`, members on the
    article's date); never countries that watch, condemn, voice concern or
    only host (a town that hosts the drills is a place).  *Observers*
@@ -31,9 +31,9 @@ named stages:
    else ``"mentioned"`` (also "the border at X", "30 km from X"); one
    country's own drills with no stated place are at home.  Everything bound
    to a cue lies within :data:`WINDOW` characters of it.  A sentence with no
-   exercise word that says who takes part ("Soldiers from the US and
-   Portugal are taking part as well") or where troops drill ("Near
-   Baranowicze, Russian naval infantry trained") adds participants and
+   exercise word that says who takes part ("Marines from Chile and
+   Peru also participate") or where troops drill ("Outside Kaunas,
+   Polish sappers practised river crossings") adds participants and
    places to the exercise in focus -- or to the story's first exercise when
    it comes before any -- and never starts one.
 5. *Within an article* each mention either starts a new exercise or refers to
@@ -118,8 +118,8 @@ _I = re.IGNORECASE
 #: cost per cue constant, so a hostile sentence of thousands of cues and
 #: places costs time linear in its length.
 WINDOW = 240
-#: How far (characters) a name may be from the cue it names ("Noble Partner, the international
-#: military exercise").
+#: How far (characters) a name may be from the cue it names ("Amber Falcon, the yearly naval
+#: exercise").
 NAME_REACH = 60
 
 # --------------------------------------------------------------------------
@@ -127,10 +127,10 @@ NAME_REACH = 60
 
 _CUE = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[\s-]?games?|wargames?|training|"
-    # "Its previous edition was held in Alaska", "At an earlier iteration": another exercise of a series
+    # "its previous edition ran in Hawaii", "during an earlier iteration": another exercise of a series
     r"(?<=previous\s)edition|(?<=earlier\s)edition|(?<=previous\s)iteration|(?<=earlier\s)iteration|"
     r"(?<=last\s)edition|(?<=next\s)edition|"
-    # "Azerbaijani and Turkish troops drilled together"
+    # "Moldovan and Romanian soldiers drilled jointly"
     r"(?<=troops\s)drilled|(?<=forces\s)drilled|(?<=soldiers\s)drilled)\b", _I)
 # Words that show the article is about armed forces at all; without one,
 # "exercise" is as likely to be a gym or a right ("exercise its veto").
@@ -211,8 +211,10 @@ _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|off|parts|includes?|including|"
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
     _I)
+# "close" only as a verb ("will close on May 23", "closes"), never "close to Ardahan"
 _ENDING = re.compile(r"\b(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
-                     r"wrap(?:s|ped)?\s+up|run\s+until|"
+                     r"wrap(?:s|ped)?\s+up|run\s+until|(?:will|to|would|shall)\s+close|closes|closed(?!-)|"
+                     r"wind(?:s|ing)?\s+down|wound\s+down|"
                      r"last\s+until|continue\s+until|until|till|through)\b", _I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
 _ABBREVIATION_ALT = "|".join(re.escape(k) for k in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
@@ -233,7 +235,7 @@ _PURPOSE = re.compile(
 _BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
 # "the Armenian border" names a border; "the Kastanies border station" is a place
 _BORDER_AFTER = re.compile(r"\s+borders?\b(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))", _I)
-# "some 30 km from Edirne", "80 miles north of the city": a reference point, not the venue
+# "some 30 km from Edirne", "50 miles east of the town": a reference point, not the venue
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+){0,2}?(?:from|of)\s+"
                               r"(?:the\s+)?$", _I)
 _MODIFIER_AFTER = re.compile(
@@ -267,7 +269,7 @@ _FORCES_FROM_BEFORE = re.compile(
     r"participants|delegations?|militaries|armies|navies)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?"
     r"(?:(?:[\w,]+\s+)?(?:countries|nations|states)\s*[,:]\s*(?:including\s+|such\s+as\s+)?(?:the\s+)?)?$", _I)
 _PARTNER_BEFORE = re.compile(r"\b(?:with|alongside|and)\s+(?:the\s+)?$", _I)
-# a list of places closed by "as venues": "with Kenitra, Agadir, Tan Tan and Mahbès as venues"
+# a list of places closed by "as venues": "with Arica, Iquique, Putre and Tacna as venues"
 _AS_VENUES = re.compile(r"\bas\s+(?:the\s+)?(?:main\s+)?(?:venues?|hosts?|locations?|sites?|staging\s+areas?)\b", _I)
 _LIST_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 
@@ -293,25 +295,25 @@ _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
 _NAME_HINT = re.compile(r"\d|[\"“«‘]")
 
 # A sentence without an exercise word that still tells of the story's exercise: who takes part
-# ("Soldiers from the US and Portugal are taking part as well") or what the troops do
-# ("Near Baranowicze, Russian naval infantry trained alongside Belarusian units").  It adds
+# ("Marines from Chile and Peru also participate") or what the troops do
+# ("Outside Kaunas, Polish sappers practised river crossings with Lithuanian engineers").  It adds
 # participants and places to the exercise in focus, never a new exercise.
 _SUPPORT_VERB = re.compile(
     r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
     r"(?:also\s+)?involved|rehears(?:e|es|ed|ing)|practi[sc](?:e|es|ed|ing)|trained|trains|drilled|"
     r"simulat(?:e|es|ed|ing)|spent\s+\w+\s+training)\b", _I)
-# Nouns that point back to the exercise in focus ("The activities, which involve jets, will go on in
-# Baku"): they add to it and never start one.
+# Nouns that point back to the exercise in focus ("The operations, which include helicopters, continue
+# near Arica"): they add to it and never start one.
 _ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
-# "They will take place at the Kipi and Kastanies border stations": a pronoun whose verb says it is an event
+# "They are to take place near the Svilengrad checkpoint": a pronoun whose verb says it is an event
 _PRONOUN_ANAPHOR = re.compile(
     r"\b(?:They|It)(?=\s+(?:will\s+|would\s+|are\s+to\s+|is\s+to\s+)?(?:take|takes|took)\s+place\b|"
     r"\s+(?:is|are|was|were|will\s+be)\s+(?:being\s+)?(?:held|staged|conducted|carried\s+out)\b)")
-# "It was also the first division-level live-fire exercise": a cue that describes the exercise in focus.
+# "This is now the largest brigade-scale gunnery exercise": a cue that describes the exercise in focus.
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:it|this|which)\s+(?:is|was|will\s+be|would\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
     r"(?:the|a|an|its|one\s+of\s+the)\s+(?:[\w-]+\s+){0,5}$", _I)
-# "10 days of weapons training and a wide range of field exercises": parts of the exercise in focus.
+# "two weeks of gunnery practice and a series of field drills": parts of the exercise in focus.
 _PART_OF_BEFORE = re.compile(
     r"\b(?:(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of|"
     r"includes|include|including|comprises|comprising)\s+(?:[\w-]+\s+){0,3}$", _I)
@@ -320,7 +322,7 @@ _WATCH_WORD = re.compile(r"observ|monitor|watched", _I)
 _OBSERVER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:observers|monitors)\b", _I)
 _OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\s+)?$|"
                               r"\b(?:observed|watched|monitored)\s+by\s+(?:the\s+)?$", _I)
-# "90,000 troops from all 32 member states": every member of the alliance the sentence names.
+# "soldiers from all 31 allied nations", "forces from all 30 allies": every member of the alliance the sentence names.
 _ALL_MEMBERS = re.compile(
     r"\ball\s+(?:(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+)?(?:(?:member|allied)\s+(?:states|countries|nations)|"
     r"members|allies)\b", _I)
@@ -581,7 +583,11 @@ def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return found
 
 
-_CIVIL_DRILL = re.compile(r"\b(?:fire|earthquake|evacuation|safety|emergency|dental|tsunami|lockdown|"
+# "The exercise uses three ranges" after a named or self-evidently military drill: the story's exercise
+# again, even in an article without other military words.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$", _I)
+# "a fire drill", "an evacuation drill" are civil; "a live-fire drill" is not (hence no hyphen before).
+_CIVIL_DRILL = re.compile(r"(?<![\w-])(?:fire|earthquake|evacuation|safety|emergency|dental|tsunami|lockdown|"
                           r"flood|rescue|school|oil|gas)\s+(?:[\w-]+\s+)?$", _I)
 
 
@@ -705,11 +711,11 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
     if _MODIFIER_AFTER.match(after_text) or _DISTANCE_BEFORE.search(before_text):
         return "mentioned"
     if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
-        return "location"  # "the northern parts of Norway, Sweden and Finland"
+        return "location"  # "the eastern parts of Latvia, Lithuania and Estonia"
     if _PARTNER_BEFORE.search(before_text) and loc.kind == "country":
         return "mentioned"  # "an exercise with the United States": a partner, not a place
     if _closes_venue_list(text, loc.end, min(sentence[1], loc.end + 160)):
-        return "location"  # "with Kenitra, Agadir and Mahbès as venues"
+        return "location"  # "with Arica and Tacna as venues"
     cs, ce = cue
     if loc.start >= ce:
         gap = text[ce:loc.start]
@@ -718,7 +724,7 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
         return "mentioned"
     gap = text[loc.end:cs]
     if _FRONTED_LOCATIVE.fullmatch(text, s0, loc.start) and len(gap) <= 160 and not _BLOCKER.search(gap):
-        return "location"  # "Near Homel, in the south-east of the country, Russian commandos trained"
+        return "location"  # "Outside Gyumri, in the country's north-west, Armenian tank crews trained"
     if len(gap) > 120 or _BLOCKER.search(gap):
         return "mentioned"
     if _HOST.match(gap) and not _PREPOSITION_BEFORE.search(before_text):
@@ -803,11 +809,11 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or
                                                  re.search(rf"{_FORCE}(?:\s+[\w-]+)?\s+(?:of|between)\s+(?:the\s+)?$",
                                                            before, _I)):
-            found.update(countries)  # "the military power of Russia and China"
+            found.update(countries)  # "the naval strength of Iran and Russia"
         elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
-            found.update(countries)  # "Taiwan's annual Han Kuang military exercises"
+            found.update(countries)  # "Bolivia's yearly Illimani military exercises"
         elif _FORCES_FROM_BEFORE.search(text, max(a, group[0].start - 60), group[0].start):
-            found.update(countries)  # "troops from Brazil, France and the UK", "personnel from 10 countries, Brazil"
+            found.update(countries)  # "soldiers from Poland, Italy and the UK", "personnel from 8 countries, Uganda among them"
         j += 1
     return found
 
@@ -854,8 +860,8 @@ def _all_members(text: str, lo: int, hi: int, alliance: str | None, on: dt.date 
 def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Sequence[_Loc]) -> _Mention | None:
     """A sentence with no exercise word that tells who takes part in, watches, or where troops drill.
 
-    "Soldiers from the US and Portugal are taking part as well", "Near Baranowicze, Russian naval
-    infantry trained alongside Belarusian units", "Kazakh observers will attend".  It needs a
+    "Marines from Chile and Peru also participate", "Outside Kaunas, Polish sappers practised
+    river crossings", "Kazakh observers will attend".  It needs a
     participant or an observer; places count only in a locative role.
     """
     a, b = sentence
@@ -885,8 +891,8 @@ def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Seq
 def _is_phase(report: "_Report", m: _Mention) -> bool:
     """A mention of another kind inside the report's dates and places: a phase of it.
 
-    "Ground exercises are planned in Baku and Nakhchivan from Aug. 1 to Aug. 5" inside drills
-    "in Baku, Nakhchivan, Ganja ... until Aug. 10" that began on July 29.
+    "Land drills are scheduled in Arica and Iquique from June 14 to June 18" inside drills
+    "in Arica, Iquique, Tacna ... until June 21" that began on June 10.
     """
     bounds = report.bounds()
     own = [d for d in m.dates if d.kind != "anchored"]
@@ -925,7 +931,7 @@ class _SecondLook:
     "Kinmen" is an alternate name of Jincheng, Taiwan), the country the
     article names most first ("Armavir" in a report about Armenia is the
     Armenian town, not the Russian city); a near spelling never does ("Auli"
-    is not "Ali", India), nor a common word ("the Line of Actual Control").  At most
+    is not "Ali", India), nor a common word ("along the Line of Separation").  At most
     :attr:`Limits.SECOND_LOOKS` names per article are looked up.
     """
 
@@ -970,7 +976,7 @@ class _SecondLook:
             low = name.lower()
             if (low in gazetteer.common_words or low in STOP_WORDS or low in gazetteer.first_names
                     or low in gazetteer.given_names):
-                # "near the Line of Actual Control", "in Congress", "in the West": no town of that name
+                # "along the Line of Separation", "in Congress", "in the West": no town of that name
                 self.cache[name] = None
                 return None
             hits = [p for p in gazetteer.lookup(name, country=sorted(self.countries), fuzzy=False, limit=5)
@@ -996,16 +1002,16 @@ def _text_year(body: str) -> int | None:
 def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Name]:
     """The name each cue carries: the nearest name within :data:`NAME_REACH` characters, nothing between.
 
-    "the Zapad-2021 manoeuvres", "The exercise, named Brave Griffin 24/II",
-    "Noble Partner, the international military exercise"; a name names every
-    cue within reach on either side ("drills are lined up for 'Yudh Abhyas',
-    the annual army exercise"), unless another name is nearer to that cue.
+    "the Iron Bridge-2026 manoeuvres", "A naval exercise, named Amber Falcon 26/III",
+    "Caspian Shield, a naval exercise"; a name names every cue within reach
+    on either side ("crews are training for 'Southern Ice', the combined
+    army exercise"), unless another name is nearer to that cue.
     """
     out: dict[tuple[int, int], tuple[int, Name]] = {}
     starts = [c[0] for c in cues]  # cues come sorted
     for n in names:
         for cue in cues[bisect_left(starts, n.start - NAME_REACH - 40):bisect_left(starts, n.end + NAME_REACH + 1)]:
-            if n.start <= cue[0] < n.end:  # "Combined Joint Fires Coordination Exercise"
+            if n.start <= cue[0] < n.end:  # "Combined Coastal Gunnery Exercise"
                 gap = 0
             elif cue[0] >= n.end:
                 gap = cue[0] - n.end
@@ -1024,10 +1030,10 @@ _GROUNDS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:training\s+grounds?|firing\s+r
 
 
 def _demonym_grounds(text: str, lo: int, hi: int) -> list[str]:
-    """Countries whose grounds a window names: "Belarusian and 9 Russian training grounds", "on Iranian soil"."""
+    """Countries whose grounds a window names: "Serbian and 4 Hungarian firing ranges", "on Iranian soil"."""
     found = find_demonyms(text[lo:hi])
     out = [d.country for d in found if d.country and _GROUNDS_AFTER.match(text, lo + d.end, hi)]
-    # a list of demonyms sharing the noun: "5 Belarusian and 9 Russian training grounds"
+    # a list of demonyms sharing the noun: "3 Serbian and 4 Hungarian firing ranges"
     for a, b in reversed(list(zip(found, found[1:]))):
         if b.country in out and a.country and a.country not in out and re.fullmatch(
                 r"\s*(?:and|,)\s*(?:\d+\s+)?", text[lo + a.end:lo + b.start]):
@@ -1083,7 +1089,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         names = find_names(text, a, b) if all_cues or (military and _NAME_HINT.search(text, a, b)) else []
         # "the Zapad-2021 exercise": a named exercise is military by itself
         named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
-        cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)]
+        cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)
+                or (mentions and _DEFINITE_BEFORE.search(text, max(a, c[0] - 40), c[0]))]
         anaphors = {m.span() for pattern in (_ANAPHOR, _PRONOUN_ANAPHOR) for m in pattern.finditer(text, a, b)} \
             if military else set()
         cues = sorted(set(cues) | anaphors)
@@ -1118,7 +1125,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         # name an exercise already introduced.
         for n in names:
             if id(n) not in bound_ids:
-                # "Zapad-2021 is due to finish on September 16": the subject's own date, nothing between
+                # "Steppe Falcon-2025 is set to wrap up on September 16": the subject's own date, nothing between
                 own = [d for d in dates if d.start >= n.end and d.start - n.end <= NAME_REACH
                        and d.kind != "anchored" and not _BLOCKER.search(text, n.end, d.start)]
                 mentions.append(_Mention((a, b), index, (n.start, n.end), "", [], set(), False, False, n.name, False,
@@ -1190,7 +1197,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                     prev_bound = None
                     (border_of if role == "border" else mentioned).append(loc)
             for code in _demonym_grounds(text, lo, hi):
-                # "spread over 5 Belarusian and 9 Russian training grounds": those countries' territory
+                # "uses 3 Serbian and 4 Hungarian firing ranges": those countries' territory
                 home = country_locs.get(code)
                 if home is not None and all(home.place_id != loc.place_id for loc in locations):
                     locations.append(home)
@@ -1386,7 +1393,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                       and not (m.dates and m.past_tense)
                       and not any(_dates_conflict(lead.date, d) for d in m.dates)
                       and (not m.participants or not lead.participants or m.participants <= lead.participants)):
-                    # the story's own exercise named later: "the 15th edition of the joint exercise 'Yudh Abhyas'"
+                    # the story's own exercise named later: "the 7th edition of the combined exercise 'Southern Ice'"
                     target = lead
         elif focus is None:
             target = None
@@ -1398,7 +1405,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                 if candidate.participants and lead.participants and not (candidate.participants & lead.participants):
                     candidate = lead
                 elif candidate.past and not lead.past and not m.past and (m.current or not m.dates):
-                    # "Its previous edition was held in Alaska. ... the exercise would see ...": an aside
+                    # "Its previous edition took place in Hawaii. ... the exercise is expected to ...": an aside
                     # about a past edition ends with the sentence; "the exercise" is the story's again
                     candidate = lead
             own_date = [d for d in m.dates if d.kind != "anchored"]
@@ -1429,7 +1436,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                 lead = target
             series = focus if focus is not None and focus.name else lead
             if m.series and series is not None and series is not target and series.name:
-                # "Its previous edition was held in Alaska": the series' name (of the exercise in focus,
+                # "Its previous edition took place in Hawaii": the series' name (of the exercise in focus,
                 # else the story's), and its members when the text names none
                 target.name = _series_name(series.name)
                 target.participants |= series.named_participants or series.participants
@@ -1459,7 +1466,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             own = [loc for loc in r.mentioned if loc.kind == "country" and loc.country in r.participants]
             r.locations = _dedupe(own[:1] + r.border_of)
         if not r.locations and len(r.participants) == 1 and not r.past:
-            # One country's own drills with no place given are held at home ("Taiwan's annual Han Kuang
+            # One country's own drills with no place given are held at home ("Bolivia's yearly Illimani
             # exercises"): its territory, as the article names it.  Not for joint exercises, whose host
             # the text must say.
             (code,) = r.participants
@@ -1472,10 +1479,10 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
 def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:
     """A headline's exercise is the story's: fold the title's report and the first report after it together.
 
-    "Azerbaijan holds command-staff drills in Lachin" and the lead sentence
-    "Azerbaijan is holding command and staff drills in its liberated Lachin
-    region" are one exercise; so are "Putin watches Vostok 2018 war games" and
-    "Putin visited Russia's largest war games ever held" -- unless their names,
+    "Armenia stages staff drills near Gyumri" and the lead sentence "Armenian
+    units are conducting command-post drills around Gyumri" are one exercise;
+    so are "Xi inspects Blue Horizon 2025 war games" and "President Xi toured
+    China's biggest war games in decades" -- unless their names,
     dates or participants disagree.
     """
     title = article.title

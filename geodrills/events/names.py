@@ -13,11 +13,11 @@ alone names nothing):
   titled / known as X*;
 * **"Exercise X" / "Operation X"** (an operation only in a sentence about a
   drill);
-* **in the cue's own noun phrase**: *the Han Kuang military exercises*,
-  *NATO's Steadfast Defender exercises*, *the Combined Joint Fires
-  Coordination Exercise* (a capitalised cue is part of the name);
-* **in apposition**: *Noble Partner, the international military exercise*;
-  *the fifth edition of Noble Partner*.
+* **in the cue's own noun phrase**: *the Condor Andino military exercises*,
+  *NATO's Baltic Lantern drills*, *the Combined Coastal Gunnery Exercise*
+  (a capitalised cue is part of the name);
+* **in apposition**: *Caspian Shield, a naval exercise*; *the ninth edition
+  of Caspian Shield*.
 
 A translation or an acronym in brackets right after a name is its alias:
 *"Związkowa Stanowczość-2022" (Union Resolve-2022)*, *Ulchi Freedom Shield
@@ -31,10 +31,10 @@ Examples
 --------
 >>> [(n.name, n.aliases) for n in find_names('Troops began the "Zapad-2021" (West-2021) drills.')]
 [('Zapad-2021', ('West-2021',))]
->>> [n.name for n in find_names("The exercise, named Brave Griffin 24/II, opened on Sunday.")]
-['Brave Griffin 24/II']
->>> [n.name for n in find_names("Taiwan's annual Han Kuang military exercises began.")]
-['Han Kuang']
+>>> [n.name for n in find_names("A naval exercise, named Amber Falcon 26/III, got under way.")]
+['Amber Falcon 26/III']
+>>> [n.name for n in find_names("Peru's yearly Condor Andino military exercises started.")]
+['Condor Andino']
 >>> find_names("Turkish troops began Joint Military Exercises.")
 []
 """
@@ -67,7 +67,7 @@ _NAMING = re.compile(
     rf"\b(?:named|dubbed|called|codenamed|code-named|titled|designated|known\s+as)[ \t]+[\"“«‘']?({_RUN}"
     rf"(?:(?:[ \t]*[-–][ \t]*|[ \t]+){_NUMBER}(?![\w/]))?)", _I)
 _EXERCISE_X = re.compile(rf"\b(Exercise|Operation)[ \t]+({_RUN}{_NUMBER_TAIL})")
-# one exercise in apposition: singular cue ("African Lion, the joint Moroccan-American exercise,")
+# one exercise in apposition: singular cue ("Sahel Dawn, the joint Nigerien-Chadian exercise,")
 _APPOSITION = re.compile(
     rf"({_RUN})(?![\w-]),[ \t]+(?:the|an?)[ \t]+(?:[\w-]+[ \t]+){{0,4}}?(?:exercise|drill|manoeuvre|maneuver|war[ -]?game)\b"
     rf"(?!s)", _I)
@@ -178,10 +178,10 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
 
     Examples
     --------
-    >>> [n.name for n in find_names("India and the US will hold 'Yudh Abhyas', the annual army exercise.")]
-    ['Yudh Abhyas']
-    >>> [n.name for n in find_names("The fifth edition of Noble Partner, the military exercise, begins.")]
-    ['Noble Partner']
+    >>> [n.name for n in find_names("Chile and Argentina will stage 'Southern Ice', the combined army drill.")]
+    ['Southern Ice']
+    >>> [n.name for n in find_names("The ninth edition of Caspian Shield, a naval exercise, opens.")]
+    ['Caspian Shield']
     """
     b = len(text) if b is None else b
     sentence = text[a:b]
@@ -277,7 +277,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
         base = m.start() - len(before)
         s, e = base + run[0].start(), base + run[-1].end()
         if _CAPITAL_CUE.match(text, m.start()) and e == m.start() - 1:
-            e = m.end()  # "Combined Joint Fires Coordination Exercise": the cue belongs to the name
+            e = m.end()  # "Combined Coastal Gunnery Exercise": the cue belongs to the name
         if _sentence_initial(text, a, s) and len(run) == 1:
             continue
         add(s, e, "noun-phrase")

@@ -1,6 +1,6 @@
 """Military alliances and unions whose members a drill report may name as a whole.
 
-"90,000 troops from all 32 member states" names every member of the
+"Soldiers from all 31 allied nations" names every member of the
 alliance the sentence is about.  The event extractor reads such a phrase as
 the alliance's members *on the article's date* (membership changes: NATO had
 30 members in 2020, 31 after Finland joined on 4 April 2023 and 32 after
@@ -22,7 +22,7 @@ Examples
 False
 >>> sorted(alliance_members("Union State", dt.date(2021, 9, 10)))
 ['BY', 'RU']
->>> find_alliance("NATO's wider Steadfast Defender exercises")
+>>> find_alliance("NATO's larger Baltic Lantern drills")
 'NATO'
 """
 
