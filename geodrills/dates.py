@@ -224,6 +224,12 @@ _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|p
                      r"to\s+(?:host|hold|stage|conduct|launch|begin|start|kick\s+off))\b",
                      _FLAGS)
 
+# The present of a scheduling verb tells of a timetable ("the drills start on Monday", "the
+# exercise ends on Friday"), unless the sentence also tells of the past ("was", "lasted").
+# ("end", "open" and "close" only with -s: bare, they are nouns and adjectives, "came to an end")
+_SCHEDULED = re.compile(r"\b(?:starts?|begins?|opens|kicks?\s+off|gets?\s+under\s*way|ends|concludes?|closes|"
+                        r"wraps?\s+up|runs?\s+(?:until|till|through))\b", _FLAGS)
+
 
 def _number(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.strip().lower())
@@ -473,7 +479,7 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
     if not _ANY_DATE_WORD.search(text):
         return []  # most sentences hold no date: one cheap scan instead of every pattern
     if future is None:
-        future = bool(_FUTURE.search(text))
+        future = bool(_FUTURE.search(text)) or bool(_SCHEDULED.search(text)) and not _PAST_TELLING.search(text)
     taken_starts: list[int] = []  # non-overlapping spans already claimed, sorted: overlap by bisection
     taken_ends: list[int] = []
     found: list[DateExpr] = []

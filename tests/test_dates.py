@@ -174,3 +174,15 @@ def test_until_a_weekday_is_the_coming_one_unless_the_text_tells_of_the_past():
     assert d.start_date == "2023-06-09"
     (d,) = find_dates("The drills lasted until Friday.", ref_date=monday)
     assert d.start_date == "2023-06-02"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marines begin the landings on Monday.", "2020-03-02"),   # a timetable: the coming Monday
+    ("The naval drill ends on Friday.", "2020-03-06"),
+    ("Marines began the landings on Monday.", "2020-02-24"),   # told in the past
+    ("The drill came to an end on Friday.", "2020-02-28"),     # "end" as a noun tells no timetable
+    ("The landings, which start at dawn, ended on Friday.", "2020-02-28"),  # past told too
+])
+def test_a_scheduling_verb_in_the_present_looks_ahead(text, expected):
+    ref = dt.date(2020, 3, 1)  # a Sunday
+    assert [d.start_date for d in find_dates(text, ref_date=ref)] == [expected]
