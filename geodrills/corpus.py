@@ -50,17 +50,13 @@ from .articles import MAX_BYTES, Article, as_article, iter_article_paths, looks_
 from .errors import GeodrillsError, InputError
 
 __all__ = ["Batch", "Columns", "RowError", "iter_articles", "iter_batches", "TABLE_SUFFIXES",
-           "BATCH_ARTICLES", "describe_columns"]
+           "describe_columns"]
 
 #: File suffixes read as tables (one article per row), and the reader of each.
 TABLE_SUFFIXES: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 #: Rows read from a Parquet file at a time (bounded memory for any file size).
 PARQUET_BATCH_ROWS = 1024
-
-#: Articles per :class:`Batch` (what one worker is handed at a time): big enough to amortise the
-#: hand-over to another process, small enough to keep every worker busy to the end.
-BATCH_ARTICLES = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +154,7 @@ def iter_articles(source: Any, *, columns: Columns = Columns(), encoding: str | 
 
 
 def iter_batches(source: Any, *, columns: Columns = Columns(), encoding: str | None = None,
-                 max_bytes: int = MAX_BYTES, size: int = BATCH_ARTICLES,
+                 max_bytes: int = MAX_BYTES, size: int | None = None,
                  on_columns: Callable[[str, dict[str, str | None]], None] | None = None) -> Iterator[Batch]:
     """The corpus as :class:`Batch` es of up to ``size`` articles, in order, not yet read into Articles.
 
@@ -167,7 +163,8 @@ def iter_batches(source: Any, *, columns: Columns = Columns(), encoding: str | N
     cuts the corpus into batches and each worker makes the Articles
     (:meth:`Batch.articles`).  Bad files travel in the stream as batches that
     report them, so every problem is reported in input order wherever the
-    batches are turned into articles.  Parameters as :func:`iter_articles`.
+    batches are turned into articles.  Parameters as :func:`iter_articles`; ``size``
+    defaults to :data:`geodrills.parallel.CHUNK_ITEMS`.
 
     Examples
     --------
@@ -175,6 +172,8 @@ def iter_batches(source: Any, *, columns: Columns = Columns(), encoding: str | N
     >>> [len(b) for b in iter_batches(pd.Series(["Drills in Kars."] * 5), size=2)]
     [2, 2, 1]
     """
+    if size is None:
+        from .parallel import CHUNK_ITEMS as size
     reader = _Reader(columns, encoding, max_bytes, size, on_columns)
     yield from _coalesced(reader.source(source), size)
 

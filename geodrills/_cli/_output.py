@@ -132,13 +132,15 @@ class Run:
 
         from .._progress import progress_iter
         from ..corpus import iter_batches
-        from ..parallel import default_jobs, map_ordered, warm_up, warm_up_borders
+        from ..parallel import CHUNK_ITEMS, CLUSTER_CHUNK_ITEMS, default_jobs, map_ordered, warm_up, warm_up_borders
         from ..pipeline import run_batch
 
         jobs = getattr(self.args, "jobs", None) or default_jobs()
+        client = self._dask_client()
         work = functools.partial(run_batch, func=func, encoder=encoder)
-        done = map_ordered(work, iter_batches(self._sources(), **self._reading()), jobs=jobs, chunk=1,
-                           client=self._dask_client(), warm=warm_up_borders if borders else warm_up)
+        batches = iter_batches(self._sources(), size=CLUSTER_CHUNK_ITEMS if client else CHUNK_ITEMS, **self._reading())
+        done = map_ordered(work, batches, jobs=jobs, chunk=1, client=client,
+                           warm=warm_up_borders if borders else warm_up)
         for res in progress_iter(done, desc=f"geodrills {self.command}", weight=lambda r: r.articles):
             self.articles += res.articles
             for problem in res.problems:
