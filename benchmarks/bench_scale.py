@@ -7,13 +7,19 @@ and the repo's seeds, one article per row (``id``, ``date``, ``title``,
 
 * ``jobs1``: ``geodrills geocode corpus.parquet -o out.parquet --jobs 1``
 * ``jobs2``: the same with ``--jobs 2``
-* ``dask2``: ``--dask ADDRESS`` on a ``LocalCluster`` of 2 single-threaded worker processes
+* ``dask2``: ``--dask ADDRESS`` on a cluster started as the README says
+  (``dask scheduler``; ``dask worker ADDRESS --nworkers 2 --nthreads 1``),
+  a fresh one for each size so that each run is measured on its own
 
-and prints wall time, articles/s, ms per article, and peak memory of the
-whole process tree (sum of RSS, and of PSS, which counts shared pages once),
-sampled every :data:`SAMPLE_S` seconds.  Baseline: ``jobs1`` at the same
-size, measured in the same run; the ratios printed are ``jobs2``/``jobs1``
-speed-up and each size's ms/article against the smallest size's.
+and prints wall time, articles/s, ms per article, CPU ms per article (the
+CLI, its workers, and for ``dask2`` the scheduler and workers too; ``parent``:
+the CLI's own process alone), and peak memory of the whole process tree (sum
+of RSS, and of PSS, which counts shared pages once), sampled every
+:data:`SAMPLE_S` seconds.  Baseline: ``jobs1`` at the same size, measured in
+the same run; the ratios printed are the ``jobs2``/``jobs1`` speed-up (in wall
+time, and the one the CPU figures allow on two free cores, for a machine that
+other work keeps busy: see the load average column) and each size's
+ms/article against the smallest size's.
 
 Usage::
 
@@ -79,13 +85,14 @@ def make_corpus(path: Path, rows: int, texts: list[tuple[str, str]]) -> None:
 
 
 class PeakMemory:
-    """Peak sum of RSS and PSS over a process and its descendants, sampled in a thread."""
+    """Peak sum of RSS and PSS over processes and their descendants, sampled in a thread."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, *pids: int) -> None:
         import psutil
 
-        self.root = psutil.Process(pid)
+        self.roots = [psutil.Process(pid) for pid in pids]
         self.rss = self.pss = 0
+        self.first_cpu = 0.0  # CPU seconds of the first process alone (the CLI's parent), last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -93,10 +100,13 @@ class PeakMemory:
         import psutil
 
         rss = pss = 0
-        try:
-            procs = [self.root] + self.root.children(recursive=True)
-        except psutil.Error:
-            return
+        procs = []
+        for root in self.roots:
+            with contextlib.suppress(psutil.Error):
+                procs += [root] + root.children(recursive=True)
+        with contextlib.suppress(psutil.Error):
+            t = self.roots[0].cpu_times()
+            self.first_cpu = t.user + t.system
         for p in procs:
             with contextlib.suppress(psutil.Error):
                 info = p.memory_full_info()
@@ -124,32 +134,65 @@ def _cpu_of_children() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def _cpu_of_live_descendants() -> float:
-    import psutil
+class DaskCluster:
+    """``dask scheduler`` and ``dask worker --nworkers 2 --nthreads 1`` as the README starts them."""
 
-    total = 0.0
-    for p in psutil.Process().children(recursive=True):
-        with contextlib.suppress(psutil.Error):
-            t = p.cpu_times()
-            total += t.user + t.system
-    return total
+    def __init__(self, workers: int = 2) -> None:
+        self.workers = workers
+        self.address = f"tcp://127.0.0.1:{_free_port()}"
+
+    def __enter__(self) -> DaskCluster:
+        py = sys.executable
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        port = self.address.rsplit(":", 1)[1]
+        self.scheduler = subprocess.Popen([py, "-m", "distributed.cli.dask_scheduler", "--port", port,
+                                           "--no-dashboard"], env=_env(), **quiet)
+        self.worker = subprocess.Popen([py, "-m", "distributed.cli.dask_worker", self.address, "--nworkers",
+                                        str(self.workers), "--nthreads", "1", "--no-dashboard"], env=_env(), **quiet)
+        from distributed import Client
+
+        with Client(self.address, timeout="60s") as client:
+            client.wait_for_workers(self.workers, timeout=120)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for proc in (self.worker, self.scheduler):
+            proc.terminate()
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
-def run_geocode(corpus: Path, out: Path, extra: list[str], watch_self: bool) -> tuple[float, int, int, float]:
-    """Wall seconds, peak RSS and PSS of the tree, CPU seconds of the CLI and its workers."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+
+
+def run_geocode(corpus: Path, out: Path, extra: list[str],
+                watch: tuple[int, ...] = ()) -> tuple[float, int, int, float, float]:
+    """Wall seconds, peak RSS and PSS of the CLI's tree (and of ``watch``), CPU seconds of the CLI and its
+    workers (the cluster's CPU is counted when it exits, see :func:`main`), CPU seconds of the CLI's own
+    process (sampled: up to :data:`SAMPLE_S` short)."""
     cmd = [sys.executable, "-m", "geodrills", "geocode", str(corpus), "-o", str(out), *extra]
-    cpu0, live0 = _cpu_of_children(), (_cpu_of_live_descendants() if watch_self else 0.0)
+    cpu0 = _cpu_of_children()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
-    # dask: the workers are this process's children, so watch the whole tree from here
-    with PeakMemory(os.getpid() if watch_self else proc.pid) as mem:
+    proc = subprocess.Popen(cmd, env=_env(), stderr=subprocess.PIPE, text=True)
+    with PeakMemory(proc.pid, *watch) as mem:
         _, err = proc.communicate()
     wall = time.perf_counter() - t0
-    cpu = _cpu_of_children() - cpu0 + ((_cpu_of_live_descendants() - live0) if watch_self else 0.0)
+    cpu = _cpu_of_children() - cpu0
     if proc.returncode != 0:
         raise SystemExit(f"geocode failed ({proc.returncode}): {err[-2000:]}")
-    return wall, mem.rss, mem.pss, cpu
+    return wall, mem.rss, mem.pss, cpu, mem.first_cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,12 +206,6 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(t) for _, t in texts) / len(texts)
     print(f"source: {len(texts)} texts (GeoWebNews + seeds), mean {chars:,.0f} characters; "
           f"{os.cpu_count()} cores; python {sys.version.split()[0]}")
-    cluster = client_addr = None
-    if "dask2" in args.modes:
-        from distributed import LocalCluster
-
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-        client_addr = cluster.scheduler_address
     results: dict[tuple[str, int], tuple[float, int, int]] = {}
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         for n in args.sizes:
@@ -177,16 +214,22 @@ def main(argv: list[str] | None = None) -> int:
             make_corpus(corpus, n, texts)
             print(f"\n{n:,} rows: corpus {corpus.stat().st_size / 1e6:,.1f} MB written in "
                   f"{time.perf_counter() - t0:,.1f} s")
-            print(f"{'mode':<6} {'wall s':>9} {'art/s':>8} {'ms/art':>7} {'cpu ms/art':>10} {'RSS MB':>8} "
-                  f"{'PSS MB':>8} {'out MB':>7}  load")
+            print(f"{'mode':<6} {'wall s':>9} {'art/s':>8} {'ms/art':>7} {'cpu ms/art':>10} {'parent':>7} "
+                  f"{'RSS MB':>8} {'PSS MB':>8} {'out MB':>7}  load")
             for mode in args.modes:
-                extra = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"], "dask2": ["--dask", str(client_addr)]}[mode]
                 out = Path(tmp) / f"out_{mode}_{n}.parquet"
-                wall, rss, pss, cpu = run_geocode(corpus, out, extra, watch_self=mode == "dask2")
-                results[(mode, n)] = (wall, rss, pss, cpu)
+                if mode == "dask2":
+                    cpu0 = _cpu_of_children()
+                    with DaskCluster(2) as cluster:
+                        wall, rss, pss, _, parent = run_geocode(corpus, out, ["--dask", cluster.address],
+                                                                watch=(cluster.scheduler.pid, cluster.worker.pid))
+                    cpu = _cpu_of_children() - cpu0  # the CLI, the scheduler and the workers, once they exited
+                else:
+                    wall, rss, pss, cpu, parent = run_geocode(corpus, out, ["--jobs", mode[-1]])
+                results[(mode, n)] = (wall, rss, pss, cpu, parent)
                 load = os.getloadavg()[0]  # other work on the machine slows every figure but cpu ms/art
                 print(f"{mode:<6} {wall:>9,.1f} {n / wall:>8,.1f} {1000 * wall / n:>7.2f} {1000 * cpu / n:>10.2f} "
-                      f"{rss / 1e6:>8,.0f} {pss / 1e6:>8,.0f} {out.stat().st_size / 1e6:>7,.1f}  {load:.1f}",
+                      f"{1000 * parent / n:>7.2f} {rss / 1e6:>8,.0f} {pss / 1e6:>8,.0f} {out.stat().st_size / 1e6:>7,.1f}  {load:.1f}",
                       flush=True)
                 if mode != "jobs1":
                     out.unlink()
@@ -194,11 +237,14 @@ def main(argv: list[str] | None = None) -> int:
                 ref = (Path(tmp) / f"out_jobs1_{n}.parquet")
                 for mode in args.modes:
                     if mode != "jobs1" and (mode, n) in results:
-                        print(f"speed-up {mode} / jobs1 at {n:,}: {results[('jobs1', n)][0] / results[(mode, n)][0]:.2f}x")
+                        r1, r = results[("jobs1", n)], results[(mode, n)]
+                        # on a busy machine wall time says little: also the speed-up the CPU figures allow
+                        # with two free cores (the parent and the two workers' share each on one core)
+                        bound = r1[3] / max(r[4], (r[3] - r[4]) / 2)
+                        print(f"speed-up {mode} / jobs1 at {n:,}: {r1[0] / r[0]:.2f}x wall, "
+                              f"{bound:.2f}x by CPU on 2 free cores (load {os.getloadavg()[0]:.1f})")
                 ref.unlink()
             corpus.unlink()
-    if cluster is not None:
-        cluster.close()
     print("\nper-article cost and memory across sizes (vs the smallest size, same mode):")
     for mode in args.modes:
         sizes = [n for n in args.sizes if (mode, n) in results]

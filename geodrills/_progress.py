@@ -8,7 +8,7 @@ length: the bar then shows the count and the rate).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -18,7 +18,7 @@ DELAY_S = 2.0
 
 
 def progress_iter(items: Iterable[T], *, desc: str, enabled: bool | None = None, unit: str = "article",
-                  total: int | None = None) -> Iterator[T]:
+                  total: int | None = None, weight: Callable[[T], int] | None = None) -> Iterator[T]:
     """Yield ``items``, drawing a progress bar on stderr when it is a terminal.
 
     Parameters
@@ -32,6 +32,8 @@ def progress_iter(items: Iterable[T], *, desc: str, enabled: bool | None = None,
         What is counted.
     total : int, optional
         Known length (default: ``len(items)`` where it has one).
+    weight : callable, optional
+        How many units an item stands for (a batch of articles); default 1.
 
     Examples
     --------
@@ -51,9 +53,15 @@ def progress_iter(items: Iterable[T], *, desc: str, enabled: bool | None = None,
     known = "{desc} [{bar:30}] {n_fmt}/{total_fmt} {rate_fmt}"
     streamed = "{desc} {n_fmt} " + unit + "s {rate_fmt}"
     # asked for explicitly: draw at once and keep the last state; on a terminal: only if it takes a while
-    with tqdm(items, desc=desc, total=total, delay=0 if explicit else DELAY_S, file=sys.stderr, ascii=".#",
+    with tqdm(items if weight is None else None, desc=desc, total=total, delay=0 if explicit else DELAY_S,
+              file=sys.stderr, ascii=".#",
               bar_format=known if total else streamed, unit=unit, leave=explicit) as bar:
-        yield from bar
+        if weight is None:
+            yield from bar
+            return
+        for item in items:
+            bar.update(weight(item))
+            yield item
 
 
 def _stderr_is_terminal() -> bool:

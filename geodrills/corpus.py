@@ -49,7 +49,8 @@ from .articles import MAX_BYTES, Article, as_article, iter_article_paths, looks_
     read_article
 from .errors import GeodrillsError, InputError
 
-__all__ = ["Columns", "RowError", "iter_articles", "TABLE_SUFFIXES", "describe_columns"]
+__all__ = ["Batch", "Columns", "RowError", "iter_articles", "iter_batches", "TABLE_SUFFIXES",
+           "describe_columns"]
 
 #: File suffixes read as tables (one article per row), and the reader of each.
 TABLE_SUFFIXES: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -89,9 +90,12 @@ class RowError(InputError):
     """One bad row of a table: the message names the file and the row."""
 
     def __init__(self, source: str, row: int | None, reason: str, unit: str = "row") -> None:
-        self.source, self.row, self.reason = source, row, reason
+        self.source, self.row, self.reason, self.unit = source, row, reason, unit
         where = f"{source}: {unit} {row}" if row is not None else source
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # it travels back from worker processes
+        return (RowError, (self.source, self.row, self.reason, self.unit))
 
 
 OnError = Callable[[GeodrillsError], None]
@@ -144,8 +148,34 @@ def iter_articles(source: Any, *, columns: Columns = Columns(), encoding: str | 
         ``name`` is the id; ``date`` and ``title`` come from their columns when present.
     """
     report = _on_error_callable(on_error)
-    reader = _Reader(columns, encoding, max_bytes, report, on_columns)
-    yield from reader.source(source)
+    for batch in iter_batches(source, columns=columns, encoding=encoding, max_bytes=max_bytes,
+                              on_columns=on_columns):
+        yield from batch.articles(report)
+
+
+def iter_batches(source: Any, *, columns: Columns = Columns(), encoding: str | None = None,
+                 max_bytes: int = MAX_BYTES, size: int | None = None,
+                 on_columns: Callable[[str, dict[str, str | None]], None] | None = None) -> Iterator[Batch]:
+    """The corpus as :class:`Batch` es of up to ``size`` articles, in order, not yet read into Articles.
+
+    This is what a process pool or a cluster is handed: a table's rows arrive as
+    plain column values and ``.txt`` files as paths, so the reading process only
+    cuts the corpus into batches and each worker makes the Articles
+    (:meth:`Batch.articles`).  Bad files travel in the stream as batches that
+    report them, so every problem is reported in input order wherever the
+    batches are turned into articles.  Parameters as :func:`iter_articles`; ``size``
+    defaults to :data:`geodrills.parallel.CHUNK_ITEMS`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> [len(b) for b in iter_batches(pd.Series(["Drills in Kars."] * 5), size=2)]
+    [2, 2, 1]
+    """
+    if size is None:
+        from .parallel import CHUNK_ITEMS as size
+    reader = _Reader(columns, encoding, max_bytes, size, on_columns)
+    yield from _coalesced(reader.source(source), size)
 
 
 def describe_columns(source: str, used: dict[str, str | None]) -> str:
@@ -158,23 +188,161 @@ def describe_columns(source: str, used: dict[str, str | None]) -> str:
     return f"{source}: " + ", ".join(parts)
 
 
+# -- batches: what a worker is sent ------------------------------------------------------------------
+class Batch:
+    """A few articles in a form that is cheap to send to another process; :meth:`articles` reads them."""
+
+    __slots__ = ()
+
+    def articles(self, report: OnError) -> Iterator[Article]:  # pragma: no cover - overridden
+        """The batch's articles, in order; each bad row or file goes to ``report``."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _TableSpec:
+    """How one table's values become Articles: its name, what a row is called, which fields it has."""
+
+    name: str
+    unit: str
+    columns: tuple[tuple[str, str], ...]  # (field, column) for each field the table has
+    max_bytes: int
+
+    def article(self, values: dict[str, list[Any]], i: int, row: int, report: OnError) -> Article | None:
+        text = values["text"][i]
+        if _missing(text) or (isinstance(text, str) and not text.strip()):
+            report(RowError(self.name, row, f"empty or missing text (column {dict(self.columns)['text']!r})",
+                            self.unit))
+            return None
+        if not isinstance(text, str):
+            report(RowError(self.name, row, f"text is a {type(text).__name__}, not a string", self.unit))
+            return None
+        if len(text) * 4 > self.max_bytes and len(text.encode("utf-8")) > self.max_bytes:
+            report(RowError(self.name, row, f"text larger than the {self.max_bytes:,}-byte limit for one article",
+                            self.unit))
+            return None
+        ident = values["id"][i] if "id" in values else None
+        name = f"{Path(self.name).name}:{row}" if _missing(ident) else _as_id(ident)
+        try:
+            art = Article.from_text(text, name)
+        except GeodrillsError as exc:
+            report(RowError(self.name, row, str(exc), self.unit))
+            return None
+        changes: dict[str, Any] = {}
+        title = values["title"][i] if "title" in values else None
+        if not _missing(title):
+            changes["title"] = str(title).strip() or None
+        raw_date = values["date"][i] if "date" in values else None
+        if not _missing(raw_date):
+            date = parse_date(raw_date)
+            if date is None:
+                report(RowError(self.name, row, f"date {str(raw_date)[:40]!r} does not parse (want YYYY-MM-DD); "
+                                                "the article is read without a date", self.unit))
+            changes["date"] = date
+        return replace(art, **changes) if changes else art
+
+
+@dataclass(frozen=True, slots=True)
+class _Records(Batch):
+    """Rows of a table: for each field, the values of consecutive rows; ``rows`` their numbers."""
+
+    table: _TableSpec
+    rows: tuple[int, ...]
+    values: dict[str, list[Any]]
+
+    def articles(self, report: OnError) -> Iterator[Article]:
+        for i, row in enumerate(self.rows):
+            art = self.table.article(self.values, i, row, report)
+            if art is not None:
+                yield art
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class _Paths(Batch):
+    """Article files, read where the batch is turned into articles."""
+
+    paths: tuple[Path, ...]
+    encoding: str | None
+    max_bytes: int
+
+    def articles(self, report: OnError) -> Iterator[Article]:
+        for f in self.paths:
+            try:
+                yield read_article(f, encoding=self.encoding, max_bytes=self.max_bytes)
+            except GeodrillsError as exc:
+                report(exc)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready(Batch):
+    """Articles made already (texts and Articles given in Python)."""
+
+    items: tuple[Article, ...]
+
+    def articles(self, report: OnError) -> Iterator[Article]:
+        yield from self.items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed(Batch):
+    """A bad file or line met while cutting the corpus, reported in its place in the stream."""
+
+    error: GeodrillsError
+
+    def articles(self, report: OnError) -> Iterator[Article]:
+        report(self.error)
+        return iter(())
+
+
+def _coalesced(batches: Iterator[Batch], size: int) -> Iterator[Batch]:
+    """Consecutive small batches of files or ready Articles joined up to ``size`` (one file per argument
+    would otherwise be one batch each)."""
+    held: Batch | None = None
+    for b in batches:
+        if isinstance(held, _Paths) and isinstance(b, _Paths) and (held.encoding, held.max_bytes) == \
+                (b.encoding, b.max_bytes) and len(held) + len(b) <= size:
+            held = _Paths(held.paths + b.paths, b.encoding, b.max_bytes)
+            continue
+        if isinstance(held, _Ready) and isinstance(b, _Ready) and len(held) + len(b) <= size:
+            held = _Ready(held.items + b.items)
+            continue
+        if held is not None:
+            yield held
+        held = b
+    if held is not None:
+        yield held
+
+
+# -- cutting sources into batches ----------------------------------------------------------------------
 class _Reader:
-    def __init__(self, columns: Columns, encoding: str | None, max_bytes: int, report: OnError,
+    def __init__(self, columns: Columns, encoding: str | None, max_bytes: int, size: int,
                  on_columns: Callable[[str, dict[str, str | None]], None] | None) -> None:
-        self.columns, self.encoding, self.max_bytes = columns, encoding, max_bytes
-        self.report, self.on_columns = report, on_columns
+        self.columns, self.encoding, self.max_bytes, self.size = columns, encoding, max_bytes, size
+        self.on_columns = on_columns
 
     # -- dispatch -----------------------------------------------------------------------------
-    def source(self, source: Any) -> Iterator[Article]:
+    def source(self, source: Any) -> Iterator[Batch]:
         if isinstance(source, Article):
-            yield source
+            yield _Ready((source,))
         elif isinstance(source, PathLike):
             yield from self.path(Path(source))
         elif isinstance(source, str):
             if source == "-":
                 yield from self._guarded(self.jsonl(sys.stdin.buffer, "<stdin>"))
             elif looks_like_text(source) or not (_exists(source) or _table_name(source)):
-                yield self._text_article(source)
+                yield self._text_batch(source)
             else:
                 yield from self.path(Path(source))
         elif _is_pandas(source):
@@ -183,65 +351,66 @@ class _Reader:
             for item in source:
                 yield from self.source(item)
         else:
-            self.report(InputError(f"expected articles, paths, a folder, a table file or a DataFrame, "
-                                   f"not {type(source).__name__}"))
+            yield _Failed(InputError(f"expected articles, paths, a folder, a table file or a DataFrame, "
+                                     f"not {type(source).__name__}"))
 
-    def _guarded(self, articles: Iterator[Article]) -> Iterator[Article]:
+    def _guarded(self, batches: Iterator[Batch]) -> Iterator[Batch]:
         try:
-            yield from articles
+            yield from batches
         except GeodrillsError as exc:
-            self.report(exc)
+            yield _Failed(exc)
 
-    def _text_article(self, text: str) -> Article:
-        return as_article(text)
+    def _text_batch(self, text: str) -> Batch:
+        try:
+            return _Ready((as_article(text),))
+        except GeodrillsError as exc:
+            return _Failed(exc)
 
-    def path(self, p: Path) -> Iterator[Article]:
+    def path(self, p: Path) -> Iterator[Batch]:
         kind = TABLE_SUFFIXES.get(p.suffix.lower())
         if kind is None:
             try:
                 files = list(iter_article_paths([p]))
             except GeodrillsError as exc:
-                self.report(exc)
+                yield _Failed(exc)
                 return
-            for f in files:
-                try:
-                    yield read_article(f, encoding=self.encoding, max_bytes=self.max_bytes)
-                except GeodrillsError as exc:
-                    self.report(exc)
+            for lo in range(0, len(files), self.size):
+                yield _Paths(tuple(files[lo:lo + self.size]), self.encoding, self.max_bytes)
             return
         yield from self._guarded(getattr(self, f"_{kind}_file")(p))
 
     # -- tables -----------------------------------------------------------------------------
-    def _jsonl_file(self, p: Path) -> Iterator[Article]:
+    def _jsonl_file(self, p: Path) -> Iterator[Batch]:
         fd = open_regular(p)
         with open(fd, "rb") as fh:
             yield from self.jsonl(fh, str(p))
 
-    def jsonl(self, fh: Any, name: str) -> Iterator[Article]:
+    def jsonl(self, fh: Any, name: str) -> Iterator[Batch]:
         table = _Table(name, self, unit="line")
         for lineno, raw in enumerate(_capped_lines(fh, self.max_bytes * 2), 1):
+            bad = None
             if raw is None:
-                self.report(RowError(name, lineno, f"line longer than {self.max_bytes * 2:,} bytes", "line"))
+                bad = RowError(name, lineno, f"line longer than {self.max_bytes * 2:,} bytes", "line")
+            elif not raw.strip():
                 continue
-            if not raw.strip():
+            else:
+                try:
+                    obj = json.loads(raw.decode(self.encoding or "utf-8"))
+                except UnicodeDecodeError as exc:
+                    bad = RowError(name, lineno, f"not valid {self.encoding or 'UTF-8'} at byte {exc.start}", "line")
+                except ValueError as exc:
+                    bad = RowError(name, lineno, f"not JSON ({exc.args[0].split(':')[0]})", "line")
+                else:
+                    if not isinstance(obj, dict):
+                        bad = RowError(name, lineno, f"a JSON {type(obj).__name__}, not an object", "line")
+            if bad is not None:
+                yield from table.flush()
+                yield _Failed(bad)
                 continue
-            try:
-                obj = json.loads(raw.decode(self.encoding or "utf-8"))
-            except UnicodeDecodeError as exc:
-                self.report(RowError(name, lineno, f"not valid {self.encoding or 'UTF-8'} at byte {exc.start}",
-                                     "line"))
-                continue
-            except ValueError as exc:
-                self.report(RowError(name, lineno, f"not JSON ({exc.args[0].split(':')[0]})", "line"))
-                continue
-            if not isinstance(obj, dict):
-                self.report(RowError(name, lineno, f"a JSON {type(obj).__name__}, not an object", "line"))
-                continue
-            art = table.article(obj, lineno)
-            if art is not None:
-                yield art
+            yield from table.add(obj, lineno)
+        yield from table.flush()
 
-    def _csv_file(self, p: Path) -> Iterator[Article]:
+    def _csv_file(self, p: Path) -> Iterator[Batch]:
         fd = open_regular(p)
         csv.field_size_limit(max(self.max_bytes * 2, 131072))
         with open(fd, encoding=self.encoding or "utf-8-sig", newline="") as fh:
@@ -259,18 +428,19 @@ class _Reader:
                 try:
                     rec = next(reader)
                 except StopIteration:
-                    return
+                    break
                 except UnicodeDecodeError as exc:
+                    yield from table.flush()
                     raise InputError(f"{p}: row {row}: not valid {self.encoding or 'UTF-8'} "
                                      f"(byte {exc.start} of a block); convert it or pass --encoding") from None
                 except csv.Error as exc:
-                    self.report(RowError(str(p), row, f"malformed CSV ({exc})"))
+                    yield from table.flush()
+                    yield _Failed(RowError(str(p), row, f"malformed CSV ({exc})"))
                     continue
-                art = table.article(rec, row)
-                if art is not None:
-                    yield art
+                yield from table.add(rec, row)
+            yield from table.flush()
 
-    def _parquet_file(self, p: Path) -> Iterator[Article]:
+    def _parquet_file(self, p: Path) -> Iterator[Batch]:
         try:
             import pyarrow.parquet as pq
         except ImportError:
@@ -283,37 +453,35 @@ class _Reader:
             except Exception as exc:  # pyarrow raises ArrowInvalid/OSError on corrupt files
                 raise InputError(f"{p}: not a readable Parquet file ({_first_line(exc)})") from None
             table = _Table(str(p), self, unit="row", header=names)
-            wanted = [c for c in table.used.values() if c]
+            wanted = list(dict.fromkeys(c for c in table.used.values() if c))
             row = 0
             try:
                 for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=wanted):
-                    for rec in batch.to_pylist():
-                        row += 1
-                        art = table.article(rec, row)
-                        if art is not None:
-                            yield art
+                    for lo in range(0, batch.num_rows, self.size):
+                        piece = batch.slice(lo, self.size)
+                        values = {f: piece.column(wanted.index(c)).to_pylist() for f, c in table.used.items() if c}
+                        yield table.batch(tuple(range(row + 1, row + 1 + piece.num_rows)), values)
+                        row += piece.num_rows
             except GeodrillsError:
                 raise
             except Exception as exc:
                 raise InputError(f"{p}: Parquet data unreadable after row {row} ({_first_line(exc)})") from None
 
     # -- pandas -----------------------------------------------------------------------------
-    def frame(self, obj: Any) -> Iterator[Article]:
+    def frame(self, obj: Any) -> Iterator[Batch]:
         import pandas as pd
 
         if isinstance(obj, pd.Series):
             obj = pd.DataFrame({self.columns.text: obj.values, self.columns.id: [str(i) for i in obj.index]})
-        name = "<DataFrame>"
-        table = _Table(name, self, unit="row", header=[str(c) for c in obj.columns])
-        wanted = [c for c in table.used.values() if c]
-        for row, rec in enumerate(obj[wanted].itertuples(index=False, name=None), 1):
-            art = table.article(dict(zip(wanted, rec)), row)
-            if art is not None:
-                yield art
+        table = _Table("<DataFrame>", self, unit="row", header=[str(c) for c in obj.columns])
+        for lo in range(0, len(obj), self.size):
+            piece = obj.iloc[lo:lo + self.size]
+            values = {f: piece[c].tolist() for f, c in table.used.items() if c}
+            yield table.batch(tuple(range(lo + 1, lo + 1 + len(piece))), values)
 
 
 class _Table:
-    """The column mapping of one table and the making of an Article from a record."""
+    """The column mapping of one table, checked once, and the cutting of its records into batches."""
 
     def __init__(self, name: str, reader: _Reader, *, unit: str, header: list[str] | None = None) -> None:
         self.name, self.reader, self.unit = name, reader, unit
@@ -331,50 +499,46 @@ class _Table:
         self.announced = header is not None
         if header is not None and reader.on_columns:
             reader.on_columns(name, dict(self.used))
+        self._spec: _TableSpec | None = None
+        self.rows: list[int] = []
+        self.records: list[dict[str, Any]] = []
 
-    def _error(self, row: int, reason: str) -> None:
-        self.reader.report(RowError(self.name, row, reason, self.unit))
+    @property
+    def spec(self) -> _TableSpec:
+        if self._spec is None:
+            pairs = tuple((f, c) for f, c in self.used.items() if c)
+            self._spec = _TableSpec(self.name, self.unit, pairs, self.reader.max_bytes)
+        return self._spec
 
-    def article(self, rec: dict[str, Any], row: int) -> Article | None:
+    def batch(self, rows: tuple[int, ...], values: dict[str, list[Any]]) -> _Records:
+        return _Records(self.spec, rows, values)
+
+    def add(self, rec: dict[str, Any], row: int) -> Iterator[Batch]:
+        """Take one record; yield a batch when ``size`` are waiting."""
         if not self.announced:  # JSON Lines: columns known from the first record
-            self.announced = True
-            cols = self.reader.columns
-            missing = [f for f in ("id", "date", "title") if getattr(cols, f) not in rec]
-            for f in missing:
+            self._announce(rec, row)
+        self.rows.append(row)
+        self.records.append(rec)
+        if len(self.rows) >= self.reader.size:
+            yield from self.flush()
+
+    def flush(self) -> Iterator[Batch]:
+        """The records waiting, as one batch (nothing if none)."""
+        if self.rows:
+            values = {f: [r.get(c) for r in self.records] for f, c in self.used.items() if c}
+            yield self.batch(tuple(self.rows), values)
+            self.rows, self.records = [], []
+
+    def _announce(self, rec: dict[str, Any], row: int) -> None:
+        self.announced = True
+        cols = self.reader.columns
+        for f in ("id", "date", "title"):
+            if getattr(cols, f) not in rec:
                 if f in cols.explicit:
                     raise InputError(f"{self.name}: no field {getattr(cols, f)!r} in line {row}")
                 self.used[f] = None
-            if self.reader.on_columns:
-                self.reader.on_columns(self.name, dict(self.used))
-        text = rec.get(self.used["text"]) if self.used["text"] else None
-        if _missing(text) or (isinstance(text, str) and not text.strip()):
-            self._error(row, f"empty or missing text (column {self.used['text']!r})")
-            return None
-        if not isinstance(text, str):
-            self._error(row, f"text is a {type(text).__name__}, not a string")
-            return None
-        if len(text) * 4 > self.reader.max_bytes and len(text.encode("utf-8")) > self.reader.max_bytes:
-            self._error(row, f"text larger than the {self.reader.max_bytes:,}-byte limit for one article")
-            return None
-        ident = rec.get(self.used["id"]) if self.used["id"] else None
-        name = f"{Path(self.name).name}:{row}" if _missing(ident) else _as_id(ident)
-        try:
-            art = Article.from_text(text, name)
-        except GeodrillsError as exc:
-            self._error(row, str(exc))
-            return None
-        changes: dict[str, Any] = {}
-        title = rec.get(self.used["title"]) if self.used["title"] else None
-        if not _missing(title):
-            changes["title"] = str(title).strip() or None
-        raw_date = rec.get(self.used["date"]) if self.used["date"] else None
-        if not _missing(raw_date):
-            date = parse_date(raw_date)
-            if date is None:
-                self._error(row, f"date {str(raw_date)[:40]!r} does not parse (want YYYY-MM-DD); "
-                                 "the article is read without a date")
-            changes["date"] = date
-        return replace(art, **changes) if changes else art
+        if self.reader.on_columns:
+            self.reader.on_columns(self.name, dict(self.used))
 
 
 def parse_date(value: Any) -> dt.date | None:

@@ -4,6 +4,9 @@ One writer for every command: :func:`open_rows` takes the target, the format
 (or infers it from the target's extension) and the column list from
 :mod:`geodrills.schema`, and returns a sink whose ``write(rows)`` can be
 called any number of times, so a million-article run never holds its output.
+The serialising itself is an :class:`Encoder` (``sink.encoder``), a picklable
+value that ``--jobs`` workers run on their own rows; the writing process
+only appends what they return (``sink.write_encoded``), in input order.
 
 * Files are written atomically (:mod:`geodrills.atomic`): the target holds
   the previous file or the complete new one.
@@ -29,10 +32,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
+import io
 import json
 import math
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,7 +46,8 @@ from .atomic import atomic_path, atomic_write, check_writable
 from .errors import InputError
 from .schema import column_type
 
-__all__ = ["FORMATS", "EXTENSIONS", "infer_format", "check_output", "open_rows", "render", "csv_safe"]
+__all__ = ["FORMATS", "EXTENSIONS", "infer_format", "check_output", "open_rows", "render", "csv_safe", "Encoder",
+           "Encoded"]
 
 #: Every output format, by its ``--format`` name.
 FORMATS = ("jsonl", "csv", "geojson", "gpkg", "parquet")
@@ -140,41 +147,56 @@ def _point(row: dict[str, Any]) -> tuple[float, float] | None:
     return None
 
 
-# -- sinks ---------------------------------------------------------------------------------------
-class _Sink:
-    def __init__(self, columns: Sequence[str]) -> None:
-        self.columns = [c for c in columns if c != "geometry"]
-        self.count = 0
+# -- encoding: rows -> the bytes of a format (runs in any worker) ---------------------------------------
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """Rows already serialised for one format: made where the rows are computed (a worker), so the
+    writing process only appends them.
 
-    def write(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self._row(row)
-            self.count += 1
+    ``data`` is the text of the rows for ``jsonl``/``csv``/``geojson`` (GeoJSON: the features
+    joined by ``",\\n"``), and a ``pyarrow.Table`` (typed columns and WKB points) for ``parquet``/``gpkg``.
+    """
 
-    def _row(self, row: dict[str, Any]) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Finish the file (footers, last batch)."""
+    fmt: str
+    rows: int
+    data: Any
 
 
-class _JsonlSink(_Sink):
-    def __init__(self, fh: IO[str], columns: Sequence[str]) -> None:
-        super().__init__(columns)
-        self.fh = fh
+@dataclass(frozen=True, slots=True)
+class Encoder:
+    """Serialises rows for one format and column list; picklable, so it can be sent to workers.
 
-    def _row(self, row: dict[str, Any]) -> None:
-        self.fh.write(json.dumps({c: _clean(row.get(c)) for c in self.columns}, ensure_ascii=False) + "\n")
+    >>> Encoder("jsonl", ("article", "km"))([{"article": "a", "km": 1.5}]).data
+    '{"article": "a", "km": 1.5}\\n'
+    """
+
+    fmt: str
+    columns: tuple[str, ...]
+
+    def __call__(self, rows: Sequence[dict[str, Any]]) -> Encoded:
+        cols = [c for c in self.columns if c != "geometry"]
+        if self.fmt == "jsonl":
+            data: Any = "".join(_json_line(row, cols) for row in rows)
+        elif self.fmt == "csv":
+            buf = io.StringIO()
+            csv.writer(buf).writerows([_csv_cell(_clean(row.get(c))) for c in cols] for row in rows)
+            data = buf.getvalue()
+        elif self.fmt == "geojson":
+            data = ",\n".join(_feature(row, cols) for row in rows)
+        else:
+            data = _arrow_table(rows, tuple(cols))
+        return Encoded(self.fmt, len(rows), data)
 
 
-class _CsvSink(_Sink):
-    def __init__(self, fh: IO[str], columns: Sequence[str]) -> None:
-        super().__init__(columns)
-        self.writer = csv.writer(fh)
-        self.writer.writerow([csv_safe(c) for c in self.columns])
+def _json_line(row: dict[str, Any], columns: list[str]) -> str:
+    return json.dumps({c: _clean(row.get(c)) for c in columns}, ensure_ascii=False) + "\n"
 
-    def _row(self, row: dict[str, Any]) -> None:
-        self.writer.writerow([_csv_cell(_clean(row.get(c))) for c in self.columns])
+
+def _feature(row: dict[str, Any], columns: list[str]) -> str:
+    pt = _point(row)
+    geom = {"type": "Point", "coordinates": list(pt)} if pt else None
+    feat = {"type": "Feature", "geometry": geom, "properties": {c: _clean(row.get(c)) for c in columns}}
+    return json.dumps(feat, ensure_ascii=False)
 
 
 def _csv_cell(value: Any) -> Any:
@@ -183,24 +205,6 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
         return csv_safe(json.dumps(value, ensure_ascii=False))
     return csv_safe(value)
-
-
-class _GeoJsonSink(_Sink):
-    """A FeatureCollection written a feature per line, so it can be streamed."""
-
-    def __init__(self, fh: IO[str], columns: Sequence[str]) -> None:
-        super().__init__(columns)
-        self.fh = fh
-        fh.write(_GEOJSON_HEAD)
-
-    def _row(self, row: dict[str, Any]) -> None:
-        pt = _point(row)
-        geom = {"type": "Point", "coordinates": list(pt)} if pt else None
-        feat = {"type": "Feature", "geometry": geom, "properties": {c: _clean(row.get(c)) for c in self.columns}}
-        self.fh.write(("" if self.count == 0 else ",\n") + json.dumps(feat, ensure_ascii=False))
-
-    def close(self) -> None:
-        self.fh.write(("\n" if self.count else "") + _GEOJSON_TAIL)
 
 
 def _typed(value: Any, kind: str) -> Any:
@@ -220,75 +224,41 @@ def _typed(value: Any, kind: str) -> Any:
     return str(value)
 
 
-class _BatchSink(_Sink):
-    """Rows typed by :mod:`geodrills.schema` and flushed every :data:`BATCH_ROWS`."""
-
-    def __init__(self, columns: Sequence[str]) -> None:
-        super().__init__(columns)
-        self.kinds = [column_type(c) for c in self.columns]
-        self.batch: list[dict[str, Any]] = []
-        self.batches = 0
-
-    def _row(self, row: dict[str, Any]) -> None:
-        self.batch.append(row)
-        if len(self.batch) >= BATCH_ROWS:
-            self._flush()
-
-    def _columns_of(self, rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
-        return {c: [_typed(r.get(c), k) for r in rows] for c, k in zip(self.columns, self.kinds)}
-
-    def _flush(self) -> None:
-        self._write_batch(self.batch)
-        self.batch = []
-        self.batches += 1
-
-    def _write_batch(self, rows: list[dict[str, Any]]) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def close(self) -> None:
-        if self.batch or self.batches == 0:
-            self._flush()
-
-
 _ARROW_TYPES = {"str": "string", "int": "int64", "float": "float64", "bool": "bool_", "json": "string"}
 
 
-class _ParquetSink(_BatchSink):
-    """GeoParquet 1.0: a WKB ``geometry`` column and the ``geo`` metadata (EPSG:4326 as PROJJSON)."""
+@functools.lru_cache(maxsize=16)
+def _arrow_schema(columns: tuple[str, ...]) -> Any:
+    """The typed columns of :mod:`geodrills.schema`, a WKB ``geometry``, and GeoParquet 1.0 ``geo`` metadata."""
+    import pyarrow as pa
 
-    def __init__(self, fh: IO[bytes], columns: Sequence[str]) -> None:
-        super().__init__(columns)
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        self.pa = pa
-        fields = [pa.field(c, getattr(pa, _ARROW_TYPES[k])()) for c, k in zip(self.columns, self.kinds)]
-        fields.append(pa.field("geometry", pa.binary()))
-        self.schema = pa.schema(fields, metadata={b"geo": _geo_metadata()})
-        self.writer = pq.ParquetWriter(fh, self.schema, compression="zstd")
-        self.bbox: list[float] | None = None
-
-    def _write_batch(self, rows: list[dict[str, Any]]) -> None:
-        # column at a time through Arrow's converters: the writer must not be the bottleneck of --jobs
-        data = {c: self._arrow_column([r.get(c) for r in rows], c, k) for c, k in zip(self.columns, self.kinds)}
-        data["geometry"] = self.pa.array(_wkb_points(rows), type=self.pa.binary())
-        self.writer.write_table(self.pa.table(data, schema=self.schema))
-
-    def _arrow_column(self, values: list[Any], name: str, kind: str) -> Any:
-        typ = self.schema.field(name).type
-        if kind == "json":
-            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
-        try:
-            return self.pa.array(values, type=typ, from_pandas=True)  # from_pandas: NaN is null
-        except (self.pa.ArrowInvalid, self.pa.ArrowTypeError, TypeError, ValueError, OverflowError):
-            return self.pa.array([_typed(v, kind) for v in values], type=typ)
-
-    def close(self) -> None:
-        super().close()
-        self.writer.close()
+    fields = [pa.field(c, getattr(pa, _ARROW_TYPES[column_type(c)])()) for c in columns]
+    fields.append(pa.field("geometry", pa.binary()))
+    return pa.schema(fields, metadata={b"geo": _geo_metadata()})
 
 
-def _wkb_points(rows: list[dict[str, Any]]) -> list[bytes | None]:
+def _arrow_table(rows: Sequence[dict[str, Any]], columns: tuple[str, ...]) -> Any:
+    """The rows as an Arrow table of :func:`_arrow_schema`, a column at a time through Arrow's converters."""
+    import pyarrow as pa
+
+    schema = _arrow_schema(columns)
+    data = {c: _arrow_column([r.get(c) for r in rows], schema.field(c).type, column_type(c)) for c in columns}
+    data["geometry"] = pa.array(_wkb_points(rows), type=pa.binary())
+    return pa.table(data, schema=schema)
+
+
+def _arrow_column(values: list[Any], typ: Any, kind: str) -> Any:
+    import pyarrow as pa
+
+    if kind == "json":
+        values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+    try:
+        return pa.array(values, type=typ, from_pandas=True)  # from_pandas: NaN is null
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        return pa.array([_typed(v, kind) for v in values], type=typ)
+
+
+def _wkb_points(rows: Sequence[dict[str, Any]]) -> list[bytes | None]:
     """WKB of each row's point (None where it has none), built in one vectorised call."""
     import numpy as np
     import shapely
@@ -315,23 +285,125 @@ def _geo_metadata() -> bytes:
     return json.dumps(meta, sort_keys=True).encode("utf-8")
 
 
-class _GpkgSink(_BatchSink):
+# -- sinks: append encoded rows to the target ---------------------------------------------------------
+class _Sink:
+    """Appends :class:`Encoded` rows (``write_encoded``) or plain rows (``write``) to one target."""
+
+    def __init__(self, fmt: str, columns: Sequence[str]) -> None:
+        self.columns = [c for c in columns if c != "geometry"]
+        self.encoder = Encoder(fmt, tuple(self.columns))
+        self.count = 0
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Encode and append ``rows``."""
+        self.write_encoded(self.encoder(list(rows)))
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        """Append rows encoded by :attr:`encoder` (here or in a worker)."""
+        if encoded.fmt != self.encoder.fmt:
+            raise ValueError(f"rows encoded as {encoded.fmt}, not {self.encoder.fmt}")
+        if encoded.rows:
+            self._append(encoded)
+            self.count += encoded.rows
+
+    def _append(self, encoded: Encoded) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the file (footers, last batch)."""
+
+
+class _TextSink(_Sink):
+    """JSON Lines, CSV (a header row first) and GeoJSON (a FeatureCollection, a feature per line)."""
+
+    def __init__(self, fh: IO[str], fmt: str, columns: Sequence[str]) -> None:
+        super().__init__(fmt, columns)
+        self.fh = fh
+        if fmt == "csv":
+            csv.writer(fh).writerow([csv_safe(c) for c in self.columns])
+        elif fmt == "geojson":
+            fh.write(_GEOJSON_HEAD)
+
+    def _append(self, encoded: Encoded) -> None:
+        if encoded.fmt == "geojson" and self.count:
+            self.fh.write(",\n")
+        self.fh.write(encoded.data)
+
+    def close(self) -> None:
+        if self.encoder.fmt == "geojson":
+            self.fh.write(("\n" if self.count else "") + _GEOJSON_TAIL)
+
+
+class _TableSink(_Sink):
+    """Arrow tables gathered and written :data:`BATCH_ROWS` rows at a time (the same row groups for any
+    cut of the same rows into encoded pieces)."""
+
+    def __init__(self, fmt: str, columns: Sequence[str]) -> None:
+        super().__init__(fmt, columns)
+        self.pending: list[Any] = []
+        self.pending_rows = 0
+        self.batches = 0
+
+    def _append(self, encoded: Encoded) -> None:
+        self.pending.append(encoded.data)
+        self.pending_rows += encoded.rows
+        while self.pending_rows >= BATCH_ROWS:
+            self._flush(BATCH_ROWS)
+
+    def _flush(self, n: int) -> None:
+        import pyarrow as pa
+
+        if not self.pending:
+            table = _arrow_schema(tuple(self.columns)).empty_table()
+        elif len(self.pending) == 1:
+            table = self.pending[0]
+        else:
+            table = pa.concat_tables(self.pending).combine_chunks()
+        head, rest = table.slice(0, n), table.slice(n)
+        self._write_table(head)
+        self.pending = [rest] if rest.num_rows else []
+        self.pending_rows = rest.num_rows
+        self.batches += 1
+
+    def _write_table(self, table: Any) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def close(self) -> None:
+        if self.pending_rows or self.batches == 0:
+            self._flush(self.pending_rows)
+
+
+class _ParquetSink(_TableSink):
+    """GeoParquet 1.0: a WKB ``geometry`` column and the ``geo`` metadata (EPSG:4326 as PROJJSON)."""
+
+    def __init__(self, fh: IO[bytes], columns: Sequence[str]) -> None:
+        super().__init__("parquet", columns)
+        import pyarrow.parquet as pq
+
+        self.writer = pq.ParquetWriter(fh, _arrow_schema(tuple(self.columns)), compression="zstd")
+
+    def _write_table(self, table: Any) -> None:
+        self.writer.write_table(table)
+
+    def close(self) -> None:
+        super().close()
+        self.writer.close()
+
+
+class _GpkgSink(_TableSink):
     def __init__(self, path: Path, columns: Sequence[str], layer: str) -> None:
-        super().__init__(columns)
+        super().__init__("gpkg", columns)
         self.path, self.layer = path, layer
 
-    def _write_batch(self, rows: list[dict[str, Any]]) -> None:
+    def _write_table(self, table: Any) -> None:
         import geopandas
         import pandas as pd
+        import pyarrow as pa
         import pyogrio
 
-        data = self._columns_of(rows)
-        frame = pd.DataFrame(data, columns=self.columns)
-        for c, k in zip(self.columns, self.kinds):
-            frame[c] = frame[c].astype({"int": "Int64", "float": "float64", "bool": "boolean"}.get(k, "object"))
-        points = [_point(r) for r in rows]
-        geometry = geopandas.GeoSeries([__import__("shapely").Point(p) if p else None for p in points],
-                                       crs="EPSG:4326")
+        nullable = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+        frame = table.drop_columns(["geometry"]).to_pandas(types_mapper=nullable.get)
+        geometry = geopandas.GeoSeries.from_wkb(table.column("geometry").to_pylist(), crs="EPSG:4326")
         gdf = geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
         pyogrio.write_dataframe(gdf, self.path, layer=self.layer, driver="GPKG", geometry_type="Point",
                                 append=self.batches > 0, promote_to_multi=False)
@@ -362,15 +434,14 @@ def open_rows(output: str | None, fmt: str | None, columns: Sequence[str], *, la
     """
     fmt = check_output(output, fmt)
     if fmt in ("jsonl", "csv", "geojson"):
-        sink_cls = {"jsonl": _JsonlSink, "csv": _CsvSink, "geojson": _GeoJsonSink}[fmt]
         if output in (None, "-"):
-            sink = sink_cls(stdout or sys.stdout, columns)
+            sink = _TextSink(stdout or sys.stdout, fmt, columns)
             yield sink
             sink.close()
             (stdout or sys.stdout).flush()
             return
         with atomic_write(output, "w") as fh:
-            sink = sink_cls(fh, columns)
+            sink = _TextSink(fh, fmt, columns)
             yield sink
             sink.close()
         return
@@ -394,8 +465,6 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
     >>> render([{"a": 1, "b": None}], "csv")
     'a,b\\r\\n1,\\r\\n'
     """
-    import io
-
     if fmt not in ("jsonl", "csv", "geojson"):
         raise InputError(f"unknown text output format {fmt!r}; use jsonl, csv or geojson")
     buf = io.StringIO()

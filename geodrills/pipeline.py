@@ -18,11 +18,13 @@ Examples
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from .errors import GeodrillsError
 
-__all__ = ["geocode_rows", "place_rows", "measure_places", "claim_rows", "PLACE_FIELDS"]
+__all__ = ["geocode_rows", "place_rows", "measure_places", "claim_rows", "run_batch", "BatchResult",
+           "PLACE_FIELDS"]
 
 Rows = tuple[list[dict[str, Any]], "str | None"]
 
@@ -34,6 +36,48 @@ DECIMALS = {"km": 3, "border_lat": 6, "border_lon": 6, "bearing": 1}
 #: The same for claim rows.
 CLAIM_DECIMALS = {"measured_km": 3, "stated_km": 3, "measured_bearing": 1, "lat": 6, "lon": 6,
                   "target_lat": 6, "target_lon": 6}
+
+
+class BatchResult(NamedTuple):
+    """What a worker sends back for one :class:`~geodrills.corpus.Batch`."""
+
+    #: Articles read from the batch (bad rows excluded).
+    articles: int
+    #: Every bad row and failed article, in input order, as messages naming it.
+    problems: list[str]
+    #: The rows, or the rows encoded by the encoder (:class:`geodrills.outputs.Encoded`).
+    payload: Any
+    #: How many rows.
+    rows: int
+
+
+def run_batch(batch: Any, func: Callable[[Any], Rows], encoder: Callable[[list[dict[str, Any]]], Any] | None = None
+              ) -> BatchResult:
+    """Make the batch's articles, run ``func`` on each, and encode the rows: all of one batch's work,
+    done wherever the batch is sent (``--jobs`` worker, Dask worker, or this process).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from geodrills.corpus import iter_batches
+    >>> from geodrills.outputs import Encoder
+    >>> [batch] = iter_batches(pd.DataFrame({"id": ["a", "b"], "text": ["Troops arrived in Kars.", " "]}))
+    >>> res = run_batch(batch, geocode_rows, Encoder("jsonl", ("article", "name")))
+    >>> res.articles, res.rows, res.payload.data
+    (1, 1, '{"article": "a", "name": "Kars"}\\n')
+    >>> res.problems
+    ["<DataFrame>: row 2: empty or missing text (column 'text')"]
+    """
+    problems: list[str] = []
+    rows: list[dict[str, Any]] = []
+    count = 0
+    for article in batch.articles(lambda exc: problems.append(str(exc))):
+        count += 1
+        found, problem = func(article)
+        if problem:
+            problems.append(problem)
+        rows += found
+    return BatchResult(count, problems, encoder(rows) if encoder is not None else rows, len(rows))
 
 
 def geocode_rows(article: Any) -> Rows:

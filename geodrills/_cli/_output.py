@@ -111,28 +111,52 @@ class Run:
     def read(self) -> Iterator[Any]:
         """The corpus's articles, streamed, with bad files and rows reported; counted as they pass."""
         from .._progress import progress_iter
-        from ..corpus import Columns, describe_columns, iter_articles
+        from ..corpus import iter_articles
 
-        a = self.args
-        columns = Columns.of(text=a.text_column, id=a.id_column, date=a.date_column, title=a.title_column)
-        # on the command line every argument is a path (or - for stdin), never text
-        sources = [p if p == "-" else Path(p) for p in a.paths]
-        articles = iter_articles(sources, columns=columns, encoding=a.encoding, on_error=self.error,
-                                 on_columns=lambda name, used: self.say(describe_columns(name, used)))
+        articles = iter_articles(self._sources(), on_error=self.error, **self._reading())
         for article in progress_iter(articles, desc=f"geodrills {self.command}"):
             self.articles += 1
             yield article
 
-    def map(self, func: Any, articles: Iterator[Any], *, borders: bool = False) -> Iterator[Any]:
-        """``func(article)`` over the articles on ``--jobs`` processes or the ``--dask`` cluster, in order.
+    def results(self, func: Any, *, encoder: Any = None, borders: bool = False) -> Iterator[Any]:
+        """``func(article)`` over the corpus on ``--jobs`` processes or the ``--dask`` cluster: each
+        batch's rows (encoded by ``encoder`` when given), in input order.
 
-        ``borders``: the workers measure distances, so the border data is loaded before they fork.
+        This process only cuts the corpus into batches (table values, file paths) and takes back what
+        the workers made of them (:func:`geodrills.pipeline.run_batch`): the articles, the rows, their
+        serialised form.  Articles are counted and each bad row or failed article reported here, in
+        input order.  ``borders``: the workers measure distances, so the border data is loaded before
+        they fork.
         """
-        from ..parallel import default_jobs, map_ordered, warm_up, warm_up_borders
+        import functools
+
+        from .._progress import progress_iter
+        from ..corpus import iter_batches
+        from ..parallel import CHUNK_ITEMS, CLUSTER_CHUNK_ITEMS, default_jobs, map_ordered, warm_up, warm_up_borders
+        from ..pipeline import run_batch
 
         jobs = getattr(self.args, "jobs", None) or default_jobs()
-        return map_ordered(func, articles, jobs=jobs, client=self._dask_client(),
+        client = self._dask_client()
+        work = functools.partial(run_batch, func=func, encoder=encoder)
+        batches = iter_batches(self._sources(), size=CLUSTER_CHUNK_ITEMS if client else CHUNK_ITEMS, **self._reading())
+        done = map_ordered(work, batches, jobs=jobs, chunk=1, client=client,
                            warm=warm_up_borders if borders else warm_up)
+        for res in progress_iter(done, desc=f"geodrills {self.command}", weight=lambda r: r.articles):
+            self.articles += res.articles
+            for problem in res.problems:
+                self.error(problem)
+            yield res.payload
+
+    def _sources(self) -> list[Any]:
+        # on the command line every argument is a path (or - for stdin), never text
+        return [p if p == "-" else Path(p) for p in self.args.paths]
+
+    def _reading(self) -> dict[str, Any]:
+        from ..corpus import Columns, describe_columns
+
+        a = self.args
+        return {"columns": Columns.of(text=a.text_column, id=a.id_column, date=a.date_column, title=a.title_column),
+                "encoding": a.encoding, "on_columns": lambda name, used: self.say(describe_columns(name, used))}
 
     def _dask_client(self) -> Any:
         address = getattr(self.args, "dask", None)

@@ -29,9 +29,7 @@ def run(args: argparse.Namespace) -> int:
     func = functools.partial(claim_rows, near_km=args.near_km, far_km=args.far_km, on_km=args.on_km)
     found = 0
     with open_rows(args.output, job.format, CLAIM_COLUMNS, layer="claims") as sink:
-        for rows, problem in job.map(func, job.read(), borders=True):
-            if problem:
-                job.error(problem)
-            sink.write(rows)
-            found += len(rows)
+        for encoded in job.results(func, encoder=sink.encoder, borders=True):
+            sink.write_encoded(encoded)
+            found += encoded.rows
     return job.finish(plural(found, "claim"), nothing_found=found == 0)

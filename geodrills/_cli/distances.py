@@ -75,9 +75,7 @@ def _article_places(job: Run) -> Iterator[dict[str, Any]]:
     from ..pipeline import place_rows
 
     seen: set[str] = set()
-    for places, problem in job.map(place_rows, job.read()):
-        if problem:
-            job.error(problem)
+    for places in job.results(place_rows):
         for p in places:
             if p["place_id"] not in seen:
                 seen.add(p["place_id"])

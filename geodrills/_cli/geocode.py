@@ -29,11 +29,9 @@ def run(args: argparse.Namespace) -> int:
     job = Run("geocode", args)
     places = 0
     with open_rows(args.output, job.format, GEOCODE_COLUMNS, layer="places") as sink:
-        for rows, problem in job.map(geocode_rows, job.read()):
-            if problem:
-                job.error(problem)
-            sink.write(rows)
-            places += len(rows)
+        for encoded in job.results(geocode_rows, encoder=sink.encoder):
+            sink.write_encoded(encoded)
+            places += encoded.rows
     from .._progress import plural
 
     return job.finish(plural(places, "place"))
