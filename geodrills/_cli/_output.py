@@ -147,6 +147,19 @@ class Run:
                 self.error(problem)
             yield res.payload
 
+    def map(self, func: Any, articles: Iterator[Any], *, borders: bool = False) -> Iterator[Any]:
+        """``func(article)`` over articles this process has read, on ``--jobs`` processes or the
+        ``--dask`` cluster, in order (for ``events``, whose merge needs every article here first;
+        the other commands use :meth:`results`, where the workers read the rows too).
+
+        ``borders``: the workers measure distances, so the border data is loaded before they fork.
+        """
+        from ..parallel import default_jobs, map_ordered, warm_up, warm_up_borders
+
+        jobs = getattr(self.args, "jobs", None) or default_jobs()
+        return map_ordered(func, articles, jobs=jobs, client=self._dask_client(),
+                           warm=warm_up_borders if borders else warm_up)
+
     def _sources(self) -> list[Any]:
         # on the command line every argument is a path (or - for stdin), never text
         return [p if p == "-" else Path(p) for p in self.args.paths]
