@@ -108,7 +108,7 @@ _ACROSS = re.compile(
     r"\b(?P<cue>across|crossing(?: of)?|a crossing of|crossed|cross(?:es)?|through|over|into)\s",
     re.IGNORECASE,
 )
-#: "Venezuela's border with Guyana", "its border with Iran", "the land border that it shares with Turkey"
+#: "Peru's border with Bolivia", "its border with Iran", "the frontier it shares with Laos"
 #: "Finland and Russia share a 1,340 km border": the two countries named before border each other
 _SHARE_MUTUAL = re.compile(r"\b(?<!\btheir )(?<!\ba )(?<!\bthe )(?<!\bits )share[sd]? (?:a |an |the |their )(?:[\w,.()-]{1,30} ){0,4}?"
                            r"(?:land )?(?:border|frontier)s?\b"
@@ -136,7 +136,7 @@ _SIDE_NOUN = r"(?:coast|coastline|shore|side|bank|tip|end|edge|flank|slopes?|out
 _ON_SIDE_OF = re.compile(rf"\bon (?:the )?(?:far )?(?P<dir>{_DIR})(?:ern)? {_SIDE_NOUN} of\s", re.IGNORECASE)
 _ON_OWNER_SIDE = re.compile(rf"\bon (?P<owner>[A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}){{0,2}})['’]s "
                             rf"(?:far )?(?P<dir>(?i:{_DIR}))(?i:ern)? (?i:{_SIDE_NOUN})\b")
-#: "Upper Karabakh, internationally recognised as Azerbaijani territory", "..., recognized as part of Georgia"
+#: "Transnistria, recognised by most states as part of Moldova", "..., internationally recognized as Serbian land"
 _RECOGNISED = re.compile(r",?\s(?:(?:internationally|widely|officially|legally|universally|generally)\s)?"
                          r"recogni[sz]ed\s(?:internationally\s|by\s[\w\s]{1,40}?\s)?as\s(?:(?:a\s)?part\sof\s)?"
                          r"(?:the\s)?", re.IGNORECASE)

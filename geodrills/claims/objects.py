@@ -3,7 +3,7 @@
 :func:`read_objects` reads a bounded window after a cue:
 
 * a border -- "the Armenian border", "Armenia's border", "the Armenia–Iran
-  border", "the border with Poland and Lithuania" (one object per country),
+  border", "the border with Latvia and Estonia" (one object per country),
   "their shared border" (the two countries named before), a named line
   (:data:`NAMED_LINES`: the LAC, the DMZ ...);
 * otherwise the place mention that starts right there ("near Yerevan",
@@ -13,9 +13,9 @@
 Examples
 --------
 >>> from geodrills.mentions import geoparse
->>> text = "Drills near the border with Poland and Lithuania."
+>>> text = "Drills near the border with Latvia and Estonia."
 >>> [(o.type, o.countries) for o in read_objects(text, 12, MentionIndex(geoparse(text)))]
-[('border', ('PL',)), ('border', ('LT',))]
+[('border', ('LV',)), ('border', ('EE',))]
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ NAMED_LINES: dict[str, str] = {
     "dmz": "KP-KR", "demilitarized zone": "KP-KR", "demilitarised zone": "KP-KR", "inter-korean": "KP-KR",
     "armistice line": "KP-KR",
 }
-#: determiners, and the words that make an object's edge the object ("near the edge of the disputed X",
+#: determiners, and the words that make an object's edge the object ("close to the rim of the contested X",
 #: "on the outskirts of X"): the distance is to X either way
 _LEAD = re.compile(r"(?:(?:the|its|their|his|her|a|an|this|both|our) )?"
                    r"(?:(?:edges?|outskirts|fringes?|rim|periphery|vicinity|area|environs) of (?:the )?"
@@ -277,7 +277,7 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
         described = _DESCRIBED.match(text, m.end + poss.end(), limit) if poss else None
         inner = _mention_at(mentions, described.end()) if described else None
         if inner is not None:
-            m = inner  # "Russia's Baltic Sea exclave of Kaliningrad": Kaliningrad
+            m = inner  # "Azerbaijan's landlocked exclave of Nakhchivan": Nakhchivan
         elif out and poss:
             break  # "with Turkey, and Armenia's border ...": a new clause, not the list
         if out and m.place.kind in ("continent", "sea", "ocean") and out[0].mention.place.kind != m.place.kind:
