@@ -186,7 +186,7 @@ def test_to_the_direction_lies():
 
 
 def test_direction_inside_a_country():
-    row = _only("The exercise was held in Lankaran, in the south-east of the country.", "direction")
+    row = _only("Troops drilled around Daugavpils, in the far south-east of the country.", "direction")
     assert row["verdict"] == "supported"
 
 
@@ -434,7 +434,7 @@ def test_named_sites_the_gazetteer_lacks_are_kept_unverifiable():
 
 
 def test_within_its_region():
-    row = _only("Azerbaijan held staff drills in its liberated Lachin region.", "within")
+    row = _only("Georgia held staff exercises in its eastern Kakheti region.", "within")
     assert row["verdict"] == "supported"
     wrong = _only("Armenia held drills in its northern Batumi district.", "within")
     assert wrong["verdict"] == "doubtful"
@@ -581,7 +581,7 @@ def test_a_stated_figure_inside_a_units_possible_range_is_not_called_doubtful(te
 
 
 @pytest.mark.parametrize("text, owner, verdict", [
-    ("The Venezuelan military is carrying out exercises at its border with Guyana.", "VE", "supported"),
+    ("The Peruvian army is staging manoeuvres along its border with Chile.", "PE", "supported"),
     ("Finnish troops trained along their border with Norway.", "FI", "supported"),
     ("Moldovan units patrolled its border with Russia.", "MD", "doubtful"),
 ])
@@ -591,8 +591,8 @@ def test_its_border_with_is_owned_by_the_country_named_before_by_name_or_demonym
 
 
 def test_a_place_after_a_border_in_a_country_off_that_border_is_not_its_subject():
-    # "Region Seven" reads as a Philippine region; it cannot stand on Venezuela's border with Guyana
-    row = _only("Venezuelan troops are exercising at the border with Guyana at Eteringbang, Region Seven.", "on")
+    # "Region Seven" reads as a Philippine region; it cannot stand on Chile's border with Bolivia
+    row = _only("Chilean troops are exercising on the border with Bolivia at Ollagüe, Region Seven.", "on")
     assert row["subject_kind"] == "forces" and row["verdict"] == "supported"
     row = _only("Units were stationed on the border with Ukraine, in Przemyśl.", "on")
     assert row["subject"] == "Przemyśl" and row["verdict"] == "supported"
@@ -604,7 +604,7 @@ def test_the_object_of_a_parallel_relation_is_not_the_next_relations_subject():
     border = rows[rows["object"].astype(str).str.contains("UA")]
     assert len(border) == 1 and border.iloc[0]["subject"] != "Lublin"
     # not coordinated: the town locates the drills and is their proxy
-    # the object may carry its own noun: "from the Tindouf camps and a few kilometres from the border"
+    # the object may carry its own noun: "a short walk from the Narva barracks and 3 km from the frontier"
     rows = _rows("The troops camped a stone's throw from the Lublin airport and a few kilometres from the "
                  "Ukrainian border.")
     assert "Lublin" not in rows[rows["object"].astype(str).str.contains("UA")]["subject"].astype(str).tolist()

@@ -19,8 +19,8 @@ def _rows(text: str, kind: str | None = None) -> list[dict]:
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Finland shares a 1,340-kilometer (833-mile) border with Russia, Europe's longest, since Russia attacked "
-     "Ukraine.", "FI-RU"),
+    ("Kazakhstan shares a 7,600-kilometre (4,700-mile) border with Russia, Asia's longest, and Moscow has "
+     "moved troops to Kyrgyzstan.", "KZ-RU"),
     ("Iran has a 534-km border with Turkey, which Iraq also borders.", "IR-TR"),
     ("Since 2020 Azerbaijan has had an 11 km frontier with Turkey.", "AZ-TR"),
 ])
@@ -30,7 +30,7 @@ def test_a_length_is_of_the_border_its_owner_shares_with_the_country_named(text,
 
 
 @pytest.mark.parametrize("text", [
-    "Finland shares a 1,340-kilometer border with Russia, Europe's longest.",
+    "Kazakhstan shares a 7,600-kilometre border with Russia, Asia's longest.",
     "The 1,200-kilometre frontier between Poland and Belarus is the longest in the region.",
     "Troops moved to the largest base near the border with Armenia.",
 ])
@@ -41,22 +41,24 @@ def test_superlatives_are_never_doubtful(text):
 
 
 def test_a_superlative_names_the_border_it_ranks():
-    row = [r for r in _rows("Finland shares a 1,340-kilometer border with Russia, Europe's longest.", "length")
+    row = [r for r in _rows("Kazakhstan shares a 7,600-kilometre border with Russia, Asia's longest.", "length")
            if "longest" in r["text"]][0]
-    assert row["object"] == "FI-RU" and row["verdict"] == "unverifiable"
+    assert row["object"] == "KZ-RU" and row["verdict"] == "unverifiable"
 
 
-@pytest.mark.parametrize("text", [
-    "The gap is a land corridor between Belarus and Russia's Baltic Sea exclave of Kaliningrad.",
-    "Suwałki lies between Belarus and Russia's exclave of Kaliningrad.",
+@pytest.mark.parametrize("text, place", [
+    ("The strip is a corridor between Iran and Azerbaijan's landlocked exclave of Nakhchivan.", "Nakhchivan"),
+    ("Sejny sits between Lithuania and Russia's exclave of Kaliningrad.", "Kaliningrad"),
+    ("The Zangezur strip runs between Iran and Azerbaijan's exclave of Nakhchivan.", "Nakhchivan"),
+    ("The ridge stretches between Georgia and Russia's republic of Dagestan.", "Dagestan"),
 ])
-def test_a_possessive_description_names_the_place_not_the_owner(text):
+def test_a_possessive_description_names_the_place_not_the_owner(text, place):
     rows = _rows(text, "direction")
-    assert rows and "Kaliningrad" in rows[0]["text"]
+    assert rows and place in rows[0]["text"]
 
 
 @pytest.mark.parametrize("text, obj", [
-    ("Gunners trained in Kars, near the edge of the disputed Nagorno-Karabakh region.", "Nagorno-Karabakh"),
+    ("Gunners trained in Gori, close to the fringes of the breakaway South Ossetia region.", "South Ossetia"),
     ("Paratroopers dropped close to the fringes of Armenia.", "Armenia"),
 ])
 def test_the_edge_of_a_place_is_measured_as_the_place(text, obj):
@@ -64,9 +66,11 @@ def test_the_edge_of_a_place_is_measured_as_the_place(text, obj):
     assert rows and obj in rows[0]["object"]
 
 
-def test_an_unnamed_site_right_before_the_cue_is_the_subject():
-    text = "Russian troops held artillery drills in Gyumri. They also fired in the desert, near the edge of Iran."
-    row = [r for r in _rows(text, "near") if "Iran" in r["text"]][0]
+@pytest.mark.parametrize("site", ["in the hills", "on the steppe", "in the desert", "in a forest"])
+def test_an_unnamed_site_right_before_the_cue_is_the_subject(site):
+    # the drills' named venue (Gyumri) is not where this stage took place
+    text = f"Armenian gunners held drills in Gyumri. The drills went on {site}, close to the fringes of Turkey."
+    row = [r for r in _rows(text, "near") if "Turkey" in r["text"]][0]
     assert row["subject"] is None and row["verdict"] == "unverifiable"
 
 

@@ -118,10 +118,11 @@ _BORDER_WITH = re.compile(
     r"with\s|"
     r"\b(?:border|frontier) (?:that|which) (?P<pron>it|they) shares? with\s",
 )
-#: "wedged between Belarus and Kaliningrad", "a corridor between A and B", "lies between A and B"
+#: "wedged between Belarus and Kaliningrad", "a corridor between A and B", "lies between A and B",
+#: "the strip runs between A and B"
 _BETWEEN = re.compile(
     r"\b(?:lies|lie|lying|located|situated|wedged|sandwiched|squeezed|sits|sitting|corridor|strip|gap|halfway|"
-    r"midway) between\s",
+    r"midway|runs|run|running|stretches|stretching|extends|extending) between\s",
     re.IGNORECASE,
 )
 _DIR_OF = re.compile(rf"\b(?P<dir>{_DIR})(?:ern|ward|wards)? of\s", re.IGNORECASE)

@@ -46,11 +46,16 @@ __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "force
 #: A sentence with one of these is about an exercise.
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
                             r"wargames?|operations?)\b", re.IGNORECASE)
+#: open country that is no named place ("on the steppe", "in the hills", "in a forest"); a capitalised word
+#: before it makes a name ("the Zagros mountains"), so only lower-case words may stand between
+_TERRAIN = (r"(?:(?-i:[a-z][\w-]{1,19})\s){0,2}?(?:steppes?|hills|mountains|highlands|forests?|woods|jungle|"
+            r"plains|marsh(?:es|land)?|swamps?|tundra|countryside|wilderness|scrubland|bush)")
 #: an exercise located at an unnamed site ("in unspecified zones of the eastern regions", "at an Andean firing
-#: range", "in the desert"): the claim is about that site, not the exercise's named venues
+#: range", "in the desert", "on the steppe"): the claim is about that site, not the exercise's named venues
 _UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:(?:a|an|the|new|designated|several|some|other|remote)\s)?"
-                           r"(?:[\w-]{2,20}\s){0,2}?(?:areas?|ranges?|grounds?|sites?|zones?|locations?|desert|"
-                           r"polygons?|venues?|terrain)\b(?!\s(?:of|in|near|at)\s(?:the\s)?(?-i:[A-ZÀ-ÞĀ-ſ]))", re.IGNORECASE)
+                           r"(?:(?:[\w-]{2,20}\s){0,2}?(?:areas?|ranges?|grounds?|sites?|zones?|locations?|desert|"
+                           rf"polygons?|venues?|terrain)|{_TERRAIN})\b(?!\s(?:of|in|near|at)\s(?:the\s)?(?-i:[A-ZÀ-ÞĀ-ſ]))",
+                           re.IGNORECASE)
 #: "while other units drill farther east, close to the frontier": away from the venues named before
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|others|other (?:areas|sites|places|locations|units)|"
                         r"(?:further|farther) (?:north|south|east|west|afield|inland|away))\b", re.IGNORECASE)
