@@ -605,9 +605,9 @@ def test_the_object_of_a_parallel_relation_is_not_the_next_relations_subject():
     assert len(border) == 1 and border.iloc[0]["subject"] != "Lublin"
     # not coordinated: the town locates the drills and is their proxy
     # the object may carry its own noun: "a short walk from the Narva barracks and 3 km from the frontier"
-    rows = _rows("The troops camped a stone's throw from the Lublin airport and a few kilometres from the "
-                 "Ukrainian border.")
-    assert "Lublin" not in rows[rows["object"].astype(str).str.contains("UA")]["subject"].astype(str).tolist()
+    rows = _rows("The troops camped a short walk from the Valga depot and a few kilometres from the "
+                 "Russian border.")
+    assert "Valga" not in rows[rows["object"].astype(str).str.contains("RU")]["subject"].astype(str).tolist()
     rows = _rows("The drills were held near Przemyśl, close to the Ukrainian border.")
     assert rows[rows["object"] == "PL-UA"]["subject"].tolist() == ["Przemyśl"]
 

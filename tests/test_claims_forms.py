@@ -78,9 +78,9 @@ def test_an_unnamed_site_right_before_the_cue_is_the_subject(site):
 
 
 @pytest.mark.parametrize("text, country, verdict", [
-    ("Nagorno-Karabakh, internationally recognized as Azerbaijani territory, saw shelling.", "AZ", "supported"),
-    ("Fighting flared in Nagorno-Karabakh, which is widely recognised as part of Azerbaijan.", "AZ", "supported"),
-    ("Nagorno-Karabakh, recognized by the UN as Armenian territory, saw shelling.", "AM", "doubtful"),
+    ("Transnistria, internationally recognized as Moldovan territory, saw protests.", "MD", "supported"),
+    ("Clashes erupted in Abkhazia, which is widely recognised as part of Georgia.", "GE", "supported"),
+    ("Transnistria, recognized by a few states as Romanian territory, held a parade.", "RO", "doubtful"),
 ])
 def test_recognised_as_a_country_is_containment(text, country, verdict):
     row = [r for r in _rows(text, "within") if "recogni" in r["text"]][0]

@@ -178,7 +178,7 @@ def test_places_listed_as_the_object_of_a_relation_are_not_subjects():
 
 
 def test_bare_plural_sites_are_unnamed_subjects():
-    row = _rows("Forces of Russia and Belarus trained on ranges close to the Ukrainian border.", "near")[0]
+    row = _rows("Units of Kyrgyzstan and Tajikistan trained on ranges near the Uzbek border.", "near")[0]
     assert row["subject"] is None and row["verdict"] == "unverifiable"
 
 

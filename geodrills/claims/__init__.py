@@ -393,7 +393,7 @@ def _length_objects(text: str, sent, p: Phrase, mentions) -> list[Obj]:
     """The border a length is of: read around the phrase within its sentence."""
     s0, s1 = sent
     border_end = p.end
-    if p.form in ("longest", "shortest"):  # "a 1,340-km border with Russia, Europe's longest": that border
+    if p.form in ("longest", "shortest"):  # "a 7,600-km frontier with Russia, Asia's longest": that border
         last = None
         for last in BORDER_WORD.finditer(text, max(s0, p.start - CONTEXT), p.start):
             pass
@@ -504,7 +504,7 @@ def _owner_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
             cc = demonym_country(owner_word)
             owner = cc if cc else None
     else:
-        # "the Venezuelan military ... at its border with Guyana": the last country named, by name or demonym
+        # "the Peruvian army ... along its border with Chile": the last country named, by name or demonym
         before = mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start)
         countries = _countries_in(text, max(0, s0 - CONTEXT, p.start - CONTEXT), p.start, mentions)
         owner = countries[-1] if countries else (before[-1] if before else None)

@@ -362,5 +362,5 @@ def _within(text: str, s: int, e: int) -> Iterator[Phrase]:
         yield Phrase("within", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), form="possessive")
     for m in _RECOGNISED.finditer(text, s, e):
         yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="recognised")
-    for m in _PRONOUN_OWNER.finditer(text, s, e):  # "Azerbaijan ... in its liberated Lachin region"
+    for m in _PRONOUN_OWNER.finditer(text, s, e):  # "Georgia ... in its eastern Kakheti region"
         yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="pronoun")

@@ -209,7 +209,7 @@ def _border_object(text: str, pos: int, limit: int, mentions) -> list[Obj]:
     if _SHARED.search(before) and not before_cc and not after_cc:
         return [Obj("shared", pos, end)]
     if len(before_cc) >= 2 and re.search(r"\band\b|,|\bor\b", before):
-        # "the Polish and Lithuanian border": one border each, with the subject's country
+        # "the Latvian and Estonian frontier": one border each, with the subject's country
         return [Obj("border", pos, end, (cc,)) for cc in before_cc]
     if len(before_cc) >= 2:  # "the Armenia–Iran border", "the Sino-Indian border": one pair
         return [Obj("border", pos, end, tuple(sorted(set(before_cc[:2]))))]
@@ -268,7 +268,7 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
     out: list[Obj] = []
     while start < limit:
         m = _mention_at(mentions, start)
-        if m is None:  # "the Russian exclave of Kaliningrad", "the town of Agarak"
+        if m is None:  # "the Azerbaijani exclave of Nakhchivan", "the town of Narva"
             of = _DESCRIBED.match(text, start, limit)
             m = _mention_at(mentions, of.end()) if of else None
         if m is None:

@@ -90,7 +90,7 @@ class Unresolved:
 
 #: one capitalised word of a proper name
 NAME = r"[A-ZÀ-ÞĀ-ſ][\w-]{1,30}(?:['’][\w-]{2,30})?"
-#: the generic noun of a named site the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range"
+#: the generic noun of a named site the gazetteer may not have: "the Kestrel Gunnery Complex", "the Tarvo range"
 SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
         r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
         r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
