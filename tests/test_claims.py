@@ -421,11 +421,11 @@ def test_a_bare_border_is_the_one_named_before():
 
 
 def test_named_sites_the_gazetteer_lacks_are_kept_unverifiable():
-    df = _rows("Tanks fired at the Qqzzx and Wwvvq Training Areas near Yerevan.")
+    df = _rows("Tanks fired at the Qqzzx and Wwvvq Gunnery Ranges near Kaunas.")
     near = df[df["kind"] == "near"]  # two names sharing the noun: one claim each
-    assert sorted(near["subject"]) == ["Qqzzx Training Area", "Wwvvq Training Area"]
+    assert sorted(near["subject"]) == ["Qqzzx Gunnery Range", "Wwvvq Gunnery Range"]
     assert set(near["verdict"]) == {"unverifiable"}
-    listed = _rows("The drills use three sites south-east of Tbilisi: the Qqzzx Airfield, Wwvvq drill ground "
+    listed = _rows("The drills use three sites north of Kaunas: the Qqzzx Airfield, Wwvvq drill ground "
                    "and the Xxkkq training area.")
     assert sorted(listed[listed["kind"] == "direction"]["subject"]) == [
         "Qqzzx Airfield", "Wwvvq drill ground", "Xxkkq training area"]
@@ -472,7 +472,7 @@ def test_places_that_locate_the_border_stretch_are_not_subjects():
 
 
 def test_the_two_districts_refer_back():
-    df = _rows("The minister visited Tovuz and Gazakh. The two districts directly border Armenia.")
+    df = _rows("The minister toured Shirak and Lori. The two provinces directly border Georgia.")
     b = df[df["kind"] == "borders"]
     assert len(b) == 2 and (b["verdict"] == "supported").all()
 
@@ -480,7 +480,7 @@ def test_the_two_districts_refer_back():
 def test_a_border_town_is_near_the_border_a_border_post_on_it():
     assert _only("Kars is a frontier city.", "on")["verdict"] == "supported"  # 41 km: near, by what it is
     assert "near the border, not on the line" in _only("Kars is a frontier city.", "on")["reason"]
-    assert _only("Norio, south-east of Tbilisi, hosted the drill.", "direction")["subject"] == "Norio"
+    assert _only("Tarvo, north-east of Kaunas, hosted the drill.", "direction")["subject"] == "Tarvo"
 
 
 def test_direction_from_a_river_line_and_a_border():
@@ -535,7 +535,7 @@ def test_a_measured_figure_always_decides(text, verdict):
 
 @pytest.mark.parametrize("text, verdict", [
     ("Bavaria lies near the Danish border.", "doubtful"),            # its edge is > 480 km away at best
-    ("The Brest region is close to the Russian border.", "doubtful"),
+    ("The Lublin region is close to the Russian border.", "doubtful"),
     ("Rajasthan lies near the border with Pakistan.", "unverifiable"),  # a 246 km point, a ~300 km wide state
 ])
 def test_a_unit_measured_from_its_point_is_decided_when_its_extent_cannot_change_the_verdict(text, verdict):
@@ -613,8 +613,7 @@ def test_the_object_of_a_parallel_relation_is_not_the_next_relations_subject():
 
 
 @pytest.mark.parametrize("text, subject, verdict", [
-    ("The drills took place in Grodno Region at the Gozhsky training ground.", "Gozhsky training ground",
-     "unverifiable"),
+    ("The drills took place in Osh Region at the Tarvo firing range.", "Tarvo firing range", "unverifiable"),
     ("Troops gathered in Kars province at the Sarikamis training area.", "Sarıkamış", "supported"),
 ])
 def test_within_reversed_with_the_units_generic_noun(text, subject, verdict):

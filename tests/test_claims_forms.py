@@ -89,7 +89,7 @@ def test_recognised_as_a_country_is_containment(text, country, verdict):
 
 @pytest.mark.parametrize("text", [
     "The brigade moved to Kars province's Qelbrin, close to the Armenian border.",
-    "Gunners trained at Uttarakhand's Qelbrin, some 30 km from the Chinese border.",
+    "Gunners trained at Kakheti's Qelbrin, some 30 km from the Russian border.",
 ])
 def test_a_unit_possessive_before_a_name_the_gazetteer_lacks_is_containment(text):
     rows = [r for r in _rows(text, "within") if r["subject"] == "Qelbrin"]
@@ -130,9 +130,18 @@ def test_a_line_the_data_lacks_is_an_unverifiable_object(text):
 
 
 def test_listed_names_the_gazetteer_lacks_share_a_border_noun():
-    rows = _rows("Police reinforced the Qelbrin and Kastanies border stations.", "on")
+    rows = _rows("Police reinforced the Qelbrin and Sarpi border stations.", "on")
     subjects = {r["subject"]: r["verdict"] for r in rows}
-    assert subjects.get("Qelbrin") == "unverifiable" and subjects.get("Kastaniés") == "supported"
+    assert subjects.get("Qelbrin") == "unverifiable" and subjects.get("Sarpi") == "supported"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Police reinforced the Qelbrin and Wwvvq border crossings.", {"Qelbrin", "Wwvvq"}),
+    ("Guards left the Qelbrin, Xxkkq and Wwvvq border posts.", {"Qelbrin", "Xxkkq", "Wwvvq"}),
+])
+def test_listed_names_all_unknown_before_a_border_noun_are_each_kept(text, names):
+    rows = _rows(text, "on")
+    assert {r["subject"] for r in rows} == names and {r["verdict"] for r in rows} == {"unverifiable"}
 
 
 @pytest.mark.parametrize("text, verdict", [

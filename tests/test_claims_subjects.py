@@ -154,8 +154,8 @@ def _anaphor_subject(text: str, kind: str) -> dict:
     # word order: the object first, the topic last
     ("From Edirne, the convoy drove to Alexandroupolis. The town lies close to the Turkish border.",
      "near", "Alexandroupoli"),
-    # "north of Ganja": Ganja is the reference, Tovuz the topic; a district prefers a unit or its seat town
-    ("Azerbaijani troops drilled in Tovuz, north of Ganja. The district borders Armenia.", "borders", "Tovuz"),
+    # "east of Kars": Kars is the reference, Igdir the topic; a province prefers a unit or its seat town
+    ("Turkish troops drilled in Igdir, east of Kars. The province borders Armenia.", "borders", "Iğdır"),
     # the island is what was named with "on", not the town "off" which it lies
     ("Exercises were held on Lesbos, off Ayvalik. The island lies close to the Turkish coast.", "near", "Lesbos"),
 ])

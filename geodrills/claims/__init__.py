@@ -463,32 +463,45 @@ _TO_THE_GAP = re.compile(r"(?:\s(?:lies|lie|is|are|sits|stands|is located|locate
 
 #: a name listed right before another: "Lora and " in "the Lora and Brevik customs posts"
 _LISTED_NAME = re.compile(rf"\b({_NAME})(?:,?\s(?:and|or|&)\s|,\s)$")
+#: what separates the names of a list: ", ", ", and ", " or "
+_LIST_SEP = re.compile(r",\s?(?:and |or )?|\s(?:and|or)\s")
+#: a name the gazetteer lacks right before a border noun, after "the" or a list: "the Brevik " in "the
+#: Brevik border post", "and Brevik " in "the Lora and Brevik border posts"
+_NAME_BEFORE_NOUN = re.compile(rf"(?:\b(?:the|The|and|or)\s|,\s)({_NAME})\s$")
 
 
 def _border_noun_subject(text: str, sent, p: Phrase, mentions):
     s0, s1 = sent
     m = _mention_ending(mentions, p.start, text, max_words=1)
     if m is not None and m.start >= s0 and m.place.kind != "country":
-        subs = [m]
-        for x in reversed(mentions.between(max(s0, m.start - CONTEXT), m.start)):
-            if re.fullmatch(r",\s?(?:and |or )?|\s(?:and|or)\s", text[x.end:subs[0].start]):
-                subs.insert(0, x)
-            else:
-                break
-        # "the Lora and Brevik customs posts": a listed name the gazetteer lacks is a subject too
-        while len(subs) < 8:
-            listed = _LISTED_NAME.search(text, max(s0, subs[0].start - 40), subs[0].start)
-            if listed is None or not_a_place_name(listed.group(1)) or mentions.between(listed.start(1),
-                                                                                       listed.end(1)):
-                break
-            subs.insert(0, Unresolved(listed.group(1), listed.start(1), listed.end(1)))
-        return subs, "sentence"
+        return _with_listed_names(text, s0, [m], mentions), "sentence"
+    if m is None:
+        # "the Lora and Brevik border posts", neither in the gazetteer: each name is a subject
+        bare = _NAME_BEFORE_NOUN.search(text, max(s0, p.start - 40), p.start)
+        if bare and not not_a_place_name(bare.group(1)) and not mentions.between(bare.start(1), bare.end(1)):
+            return _with_listed_names(text, s0, [Unresolved(bare.group(1), bare.start(1), bare.end(1))],
+                                      mentions), "unresolved"
     of = re.match(r"\s(?:of|at|in) (?:the )?", text[p.end:p.end + 10])
     if of:
         m = _mention_starting(mentions, p.end + of.end(), text)
         if m is not None:
             return [m], "sentence"
     return subjects_for(text, sent, (p.start, p.end), (p.start, p.end), mentions)
+
+
+def _with_listed_names(text: str, s0: int, subs: list, mentions) -> list:
+    """``subs`` with the names listed right before the first, resolved or not ("Lora and ", "Lora, ")."""
+    while len(subs) < 8:
+        first = subs[0].start
+        resolved = mentions.between(max(s0, first - CONTEXT), first)
+        if resolved and _LIST_SEP.fullmatch(text, resolved[-1].end, first):
+            subs.insert(0, resolved[-1])
+            continue
+        listed = _LISTED_NAME.search(text, max(s0, first - 40), first)
+        if listed is None or not_a_place_name(listed.group(1)) or mentions.between(listed.start(1), listed.end(1)):
+            break
+        subs.insert(0, Unresolved(listed.group(1), listed.start(1), listed.end(1)))
+    return subs
 
 
 def _owner_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
