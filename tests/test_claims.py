@@ -433,6 +433,15 @@ def test_named_sites_the_gazetteer_lacks_are_kept_unverifiable():
     assert obj["object"] == "Qqzzx Islands" and "not in the gazetteer" in obj["reason"]
 
 
+@pytest.mark.parametrize("text, verdict", [
+    ("Abkhazia lies in Russia.", "doubtful"),   # the region touches Russia: 0 km apart, but not inside it
+    ("Abkhazia lies in Georgia.", "supported"),
+    ("Kakheti lies in Azerbaijan.", "doubtful"),
+])
+def test_a_region_is_within_a_country_when_most_of_it_lies_there(text, verdict):
+    assert _only(text, "within")["verdict"] == verdict
+
+
 def test_within_its_region():
     row = _only("Georgia held staff exercises in its eastern Kakheti region.", "within")
     assert row["verdict"] == "supported"
@@ -582,6 +591,8 @@ def test_a_stated_figure_inside_a_units_possible_range_is_not_called_doubtful(te
 
 @pytest.mark.parametrize("text, owner, verdict", [
     ("The Peruvian army is staging manoeuvres along its border with Chile.", "PE", "supported"),
+    ("The Bolivian military is carrying out exercises at its border with Chile.", "BO", "supported"),
+    ("Malian soldiers deployed along their border with Niger.", "ML", "supported"),
     ("Finnish troops trained along their border with Norway.", "FI", "supported"),
     ("Moldovan units patrolled its border with Russia.", "MD", "doubtful"),
 ])

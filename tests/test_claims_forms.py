@@ -81,6 +81,8 @@ def test_an_unnamed_site_right_before_the_cue_is_the_subject(site):
     ("Transnistria, internationally recognized as Moldovan territory, saw protests.", "MD", "supported"),
     ("Clashes erupted in Abkhazia, which is widely recognised as part of Georgia.", "GE", "supported"),
     ("Transnistria, recognized by a few states as Romanian territory, held a parade.", "RO", "doubtful"),
+    # a region that only touches the country named is not in it
+    ("Abkhazia, recognized by Moscow as Russian territory, held a parade.", "RU", "doubtful"),
 ])
 def test_recognised_as_a_country_is_containment(text, country, verdict):
     row = [r for r in _rows(text, "within") if "recogni" in r["text"]][0]
