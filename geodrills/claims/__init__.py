@@ -739,6 +739,7 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     [('borders', 'Armenia'), ('borders', 'Iran'), ('borders', 'Azerbaijan')]
     """
     from ..articles import as_article
+    from ..demonyms import find_demonyms
     from ..mentions import geoparse
     from ..sentences import Sentences
 
@@ -749,12 +750,15 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     exercise = None
     context: dict = {}  # the border the article last named in full, for a bare "the border"
     claims: list[Claim] = []
+    demonyms = None  # the countries the article names by adjective, found once
     for s0, s1 in sentences:
         for p in find_phrases(text, s0, s1):
             if exercise is None and events:
                 exercise = exercise_places(art, ms)
             for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
-                claims.append(_with_readings(c, ms, text))
+                if demonyms is None:
+                    demonyms = frozenset(d.country for d in find_demonyms(text) if d.country)
+                claims.append(_with_readings(c, ms, text, demonyms))
     return _dedupe(claims)
 
 
@@ -763,13 +767,13 @@ _UNIT_AFTER = re.compile(r"\s(?:region|province|oblast|voblast|district|governor
                          r"raion|krai|kray)\b", re.IGNORECASE)
 
 
-def _with_readings(c: Claim, ms: MentionIndex, text: str) -> Claim:
+def _with_readings(c: Claim, ms: MentionIndex, text: str, demonyms: frozenset = frozenset()) -> Claim:
     """The claim with how well its subject's and object's readings fit the article (:func:`reading_of`),
     and whether the subject is a unit named after its town ("Belgorod region, bordering Ukraine")."""
     from dataclasses import replace
 
-    sub = reading_of(c.subject, ms) if hasattr(c.subject, "place") else None
-    obj = reading_of(c.obj.mention, ms) if c.obj is not None and c.obj.mention is not None else None
+    sub = reading_of(c.subject, ms, demonyms) if hasattr(c.subject, "place") else None
+    obj = reading_of(c.obj.mention, ms, demonyms) if c.obj is not None and c.obj.mention is not None else None
     unit = hasattr(c.subject, "place") and bool(_UNIT_AFTER.match(text, c.subject.end))
     return replace(c, subject_reading=sub, object_reading=obj, subject_unit=unit) if sub or obj or unit else c
 

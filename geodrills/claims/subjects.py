@@ -184,8 +184,12 @@ class Reading:
     country_named: bool = True  # the article names the reading's country (or another place in it) around it
 
 
-def reading_of(m, mentions) -> Reading | None:
-    """The :class:`Reading` of a resolved place mention (None for countries and other areas)."""
+def reading_of(m, mentions, demonym_countries: frozenset = frozenset()) -> Reading | None:
+    """The :class:`Reading` of a resolved place mention (None for countries and other areas).
+
+    ``demonym_countries``: the countries the article names by adjective ("Peruvian troops"), which
+    name the reading's country as well as a place in it does.
+    """
     import math
 
     from ..geodesy import haversine_km
@@ -196,7 +200,8 @@ def reading_of(m, mentions) -> Reading | None:
     around = mentions.around(m, NEIGHBOURS)
     pts = [(x.place.lat, x.place.lon) for x in around
            if x.place.kind not in _NOT_NEIGHBOURS and x.place.id != p.id and math.isfinite(x.place.lat)]
-    country_named = any(x.place.country == p.country and x.place.id != p.id for x in around)
+    country_named = p.country in demonym_countries or any(x.place.country == p.country and x.place.id != p.id
+                                                          for x in around)
 
     def nearest(lat: float, lon: float) -> float:
         return min((float(haversine_km(lat, lon, a, b)) for a, b in pts), default=math.inf)
