@@ -40,6 +40,15 @@ def test_superlatives_are_never_doubtful(text):
             assert r["verdict"] == "unverifiable", r
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Kazakhstan shares a 7,600-kilometre border with Russia, and Moscow has moved troops to Kyrgyzstan.", "Moscow"),
+    ("Mongolia has a 4,630 km frontier with China, but Beijing says the line is quiet.", "Beijing"),
+])
+def test_a_place_opening_a_new_clause_is_neither_a_listed_object_nor_the_subject(text, place):
+    rows = _rows(text)
+    assert rows and all(place not in str(r["object"]) and place not in str(r["subject"]) for r in rows)
+
+
 def test_a_superlative_names_the_border_it_ranks():
     row = [r for r in _rows("Kazakhstan shares a 7,600-kilometre border with Russia, Asia's longest.", "length")
            if "longest" in r["text"]][0]

@@ -47,6 +47,11 @@ _LEAD = re.compile(r"(?:(?:the|its|their|his|her|a|an|this|both|our) )?"
                    r"(?:(?:edges?|outskirts|fringes?|rim|periphery|vicinity|area|environs) of (?:the )?"
                    r"(?:(?:disputed|occupied|contested|annexed|breakaway|self-declared|restive) )?)?")
 _LIST_SEP = re.compile(r"\s?(?:,\s?(?:and |or )?|and |or |as well as |&\s)", re.IGNORECASE)
+#: a name followed by a finite verb opens a new clause, it does not continue a list ("..., and Moscow has
+#: moved troops", "and Beijing says"); auxiliaries and speech verbs only, the forms that never follow a place
+#: that is still an object
+_CLAUSE_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|"
+                          r"does|did|says|said|insists|insisted|claims|claimed|warned|warns|denies|denied)\b")
 _WITH = re.compile(r"\s?(?:\([^()\n]{0,40}\)\s?)?(?:with|of|between|to|into|separating|dividing) (?:the )?", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:near|close|from|by|at|on|along|of|in|to|into|across|through|with|ranges?|"
                           r"areas?|towns?|villages?|cities|city)\b", re.IGNORECASE)
@@ -280,6 +285,8 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
             m = inner  # "Azerbaijan's landlocked exclave of Nakhchivan": Nakhchivan
         elif out and poss:
             break  # "with Turkey, and Armenia's border ...": a new clause, not the list
+        elif out and _CLAUSE_VERB.match(text, m.end):
+            break  # "a border with Russia, and Moscow has moved troops": a new clause, not the list
         if out and m.place.kind in ("continent", "sea", "ocean") and out[0].mention.place.kind != m.place.kind:
             break  # "with Russia, Europe's longest": not a list of neighbours
         out.append(Obj("place", m.start, m.end, (m.place.country,) if m.place.country else (), mention=m))

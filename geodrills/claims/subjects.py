@@ -59,6 +59,8 @@ _UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:(?:a|an|the|new|designated|
 #: "while other units drill farther east, close to the frontier": away from the venues named before
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|others|other (?:areas|sites|places|locations|units)|"
                         r"(?:further|farther) (?:north|south|east|west|afield|inland|away))\b", re.IGNORECASE)
+#: where a new clause starts: ", and ", ", but ", ", while ", "; "
+_NEW_CLAUSE = re.compile(r",\s(?:and|but|while|whereas|although|though)\s|;\s")
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
 #: a place right after one of these is an object, a destination or an owner ("near Homel", "leaving for
 #: Idlib", "the enclave of Afrin", "parts of eastern Ghouta"), not what a claim locates
@@ -388,7 +390,10 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     # "on its frontier with Peru at Palmera, by the Napo, Region Four": a place after a border whose
     # two sides are known, resolved in a third country ("Region Four" read as another country's region), is a
     # misreading, not what stands on that border
-    after = [m for m in _not_objects(_resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids), text, hi)
+    # "a border with Russia, and Moscow has moved troops": a new clause's place is not this claim's subject
+    clause = _NEW_CLAUSE.search(text, hi, min(s1, hi + CONTEXT))
+    end = clause.start() if clause else min(s1, hi + CONTEXT)
+    after = [m for m in _not_objects(_resolved(mentions, hi, end, obj_span, exclude_ids), text, hi)
              if allowed(m) and _on_a_side(m.place.country, sides)]
     specific = [m for m in after if m.place.kind != "country"]
     if specific:
