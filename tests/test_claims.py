@@ -429,6 +429,10 @@ def test_named_sites_the_gazetteer_lacks_are_kept_unverifiable():
                    "and the Xxkkq training area.")
     assert sorted(listed[listed["kind"] == "direction"]["subject"]) == [
         "Qqzzx Airfield", "Wwvvq drill ground", "Xxkkq training area"]
+    listed = _rows("The drills use sites west of Kaunas: the Qqzzx Air Strip, the Wwvvq depot and the Xxkkq "
+                   "barracks.")
+    assert sorted(listed[listed["kind"] == "direction"]["subject"]) == [
+        "Qqzzx Air Strip", "Wwvvq depot", "Xxkkq barracks"]
     obj = _only("Warships sailed 80 kilometres south of the Qqzzx Islands.", "km_from")
     assert obj["object"] == "Qqzzx Islands" and "not in the gazetteer" in obj["reason"]
 

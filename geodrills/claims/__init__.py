@@ -461,7 +461,7 @@ def _to_the(text: str, sent, p: Phrase, mentions):
 _TO_THE_GAP = re.compile(r"(?:\s(?:lies|lie|is|are|sits|stands|is located|located|situated))?,?\s?", re.IGNORECASE)
 
 
-#: a name listed right before another: "Lora and " in "the Lora and Brevik customs posts"
+#: a name listed right before another: "Lora and " in "the Lora and Brevik border posts"
 _LISTED_NAME = re.compile(rf"\b({_NAME})(?:,?\s(?:and|or|&)\s|,\s)$")
 #: what separates the names of a list: ", ", ", and ", " or "
 _LIST_SEP = re.compile(r",\s?(?:and |or )?|\s(?:and|or)\s")
@@ -589,7 +589,7 @@ _AT_SITE = re.compile(r"(?:\s(?i:region|province|oblast|voblast|district|governo
                       r"municipality|raion|rayon))?,?\s(?:at|near) (?:the )?")
 
 
-#: "the Osk and Varna Gunnery Ranges", "the Lora, Tinde and Brevik customs posts": names sharing a noun
+#: "the Osk and Varna Gunnery Ranges", "the Lora, Tinde and Brevik border posts": names sharing a noun
 _COORDINATED_NAMES = re.compile(rf"((?:{_NAME}, ){{0,4}}{_NAME},? and )$")
 
 
@@ -612,7 +612,7 @@ def _coordinated_sites(text: str, s0: int, site: Unresolved) -> list[Unresolved]
 #: a bare name after a unit's possessive, where a place name stands: "Uttarakhand's Auli, barely ..."
 _BARE_NAME_AFTER = re.compile(rf"^({_NAME})(?=[,.;:]|\s(?:in|near|on|at|by|barely|just|some|about|which|where|"
                               r"close|not far|lies|is)\b)")
-#: a name after "in" that the gazetteer did not resolve: "the Kestrel Gunnery Complex in Yangju"
+#: a name after "in" that the gazetteer did not resolve: "the Kestrel Gunnery Complex in Zorvath"
 _BARE_AREA = re.compile(rf"^({_NAME}(?: {_NAME}){{0,2}})(?![\w’'-])")
 
 
@@ -676,7 +676,7 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
                         and not not_a_place_name(named.group(g)):
                     sub = Unresolved(named.group(g), named.start(g), named.end(g))
             if isinstance(sub, Unresolved) and area is None and named.group(2):
-                # "the Kestrel Gunnery Complex in Yangju": a named site in a place the gazetteer lacks
+                # "the Kestrel Gunnery Complex in Zorvath": a named site in a place the gazetteer lacks
                 bare = _BARE_AREA.match(text[p.obj_start:p.obj_start + 100])
                 if bare and not not_a_place_name(bare.group(1)) and not mentions.between(
                         p.obj_start, p.obj_start + bare.end(1)):

@@ -96,7 +96,8 @@ NAME = r"[A-ZÀ-ÞĀ-ſ][\w-]{1,30}(?:['’][\w-]{2,30})?"
 SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
         r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
         r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
-        r"plain|peninsula|strait|bay|forest|gorge|pass)")
+        r"plain|peninsula|strait|bay|forest|gorge|pass|air ?strips?|depots?|barracks|garrisons?|airports?|"
+        r"harbou?rs?|outposts?)")
 #: "at Auli" or "the Gożski range" ending right before a cue or a containment
 NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )({NAME}(?: {NAME}){{0,3}})|((?:{NAME} ){{1,4}}{SITE}))$")
 #: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
@@ -115,7 +116,7 @@ _NAMED_GAP = re.compile(r"^(?:\s(?:region|province|district|oblast|county|state|
                         r"(?:,?\s(?:(?:a|an|the)\s(?:[\w-]{1,20}\s){0,3}?)?(?:(?:which|that)\s)?"
                         r"(?:(?:is|are|lies|lie|sits|located|situated|lying|sitting|set|just|only|barely|some|about|"
                         r"around|roughly|nearly|almost|right)\s){0,3})?,?\s?$", re.IGNORECASE)
-#: "at Tarsu in Gilgit", "the Kestrel Gunnery Complex in Yangju": a place containing the name before it
+#: "at Tarsu in Gilgit", "the Kestrel Gunnery Complex in Zorvath": a place containing the name before it
 _CONTAINER_GAP = re.compile(r"^\s?,?\s(?:in|inside|within)\s(?:the\s)?$")
 
 
