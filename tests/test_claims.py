@@ -595,7 +595,7 @@ def test_a_stated_figure_inside_a_units_possible_range_is_not_called_doubtful(te
 
 @pytest.mark.parametrize("text, owner, verdict", [
     ("The Peruvian army is staging manoeuvres along its border with Chile.", "PE", "supported"),
-    ("The Bolivian military is carrying out exercises at its border with Chile.", "BO", "supported"),
+    ("The Bolivian military is holding manoeuvres on its frontier with Chile.", "BO", "supported"),
     ("Malian soldiers deployed along their border with Niger.", "ML", "supported"),
     ("Finnish troops trained along their border with Norway.", "FI", "supported"),
     ("Moldovan units patrolled its border with Russia.", "MD", "doubtful"),
