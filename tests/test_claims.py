@@ -615,7 +615,7 @@ def test_a_place_after_a_border_in_a_country_off_that_border_is_not_its_subject(
 
 def test_a_country_named_by_its_adjective_counts_as_named_for_a_reading():
     # "Region Seven" is misread in the Philippines; Tacna is not isolated in a country the article names
-    row = _only("Peruvian troops are exercising at the border with Chile at Tacna, Region Seven.", "on")
+    row = _only("Peruvian troops are drilling on the border with Chile at Tacna, Region Seven.", "on")
     assert row["subject"] == "Tacna" and row["verdict"] != "unverifiable"
 
 
