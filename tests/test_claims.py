@@ -186,7 +186,7 @@ def test_to_the_direction_lies():
 
 
 def test_direction_inside_a_country():
-    row = _only("The exercise was held in Lankaran, in the south-east of the country.", "direction")
+    row = _only("Troops drilled around Daugavpils, in the far south-east of the country.", "direction")
     assert row["verdict"] == "supported"
 
 
@@ -421,20 +421,33 @@ def test_a_bare_border_is_the_one_named_before():
 
 
 def test_named_sites_the_gazetteer_lacks_are_kept_unverifiable():
-    df = _rows("Tanks fired at the Qqzzx and Wwvvq Training Areas near Yerevan.")
+    df = _rows("Tanks fired at the Qqzzx and Wwvvq Gunnery Ranges near Kaunas.")
     near = df[df["kind"] == "near"]  # two names sharing the noun: one claim each
-    assert sorted(near["subject"]) == ["Qqzzx Training Area", "Wwvvq Training Area"]
+    assert sorted(near["subject"]) == ["Qqzzx Gunnery Range", "Wwvvq Gunnery Range"]
     assert set(near["verdict"]) == {"unverifiable"}
-    listed = _rows("The drills use three sites south-east of Tbilisi: the Qqzzx Airfield, Wwvvq drill ground "
+    listed = _rows("The drills use three sites north of Kaunas: the Qqzzx Airfield, Wwvvq drill ground "
                    "and the Xxkkq training area.")
     assert sorted(listed[listed["kind"] == "direction"]["subject"]) == [
         "Qqzzx Airfield", "Wwvvq drill ground", "Xxkkq training area"]
+    listed = _rows("The drills use sites west of Kaunas: the Qqzzx Air Strip, the Wwvvq depot and the Xxkkq "
+                   "barracks.")
+    assert sorted(listed[listed["kind"] == "direction"]["subject"]) == [
+        "Qqzzx Air Strip", "Wwvvq depot", "Xxkkq barracks"]
     obj = _only("Warships sailed 80 kilometres south of the Qqzzx Islands.", "km_from")
     assert obj["object"] == "Qqzzx Islands" and "not in the gazetteer" in obj["reason"]
 
 
+@pytest.mark.parametrize("text, verdict", [
+    ("Abkhazia lies in Russia.", "doubtful"),   # the region touches Russia: 0 km apart, but not inside it
+    ("Abkhazia lies in Georgia.", "supported"),
+    ("Kakheti lies in Azerbaijan.", "doubtful"),
+])
+def test_a_region_is_within_a_country_when_most_of_it_lies_there(text, verdict):
+    assert _only(text, "within")["verdict"] == verdict
+
+
 def test_within_its_region():
-    row = _only("Azerbaijan held staff drills in its liberated Lachin region.", "within")
+    row = _only("Georgia held staff exercises in its eastern Kakheti region.", "within")
     assert row["verdict"] == "supported"
     wrong = _only("Armenia held drills in its northern Batumi district.", "within")
     assert wrong["verdict"] == "doubtful"
@@ -472,7 +485,7 @@ def test_places_that_locate_the_border_stretch_are_not_subjects():
 
 
 def test_the_two_districts_refer_back():
-    df = _rows("The minister visited Tovuz and Gazakh. The two districts directly border Armenia.")
+    df = _rows("The minister toured Shirak and Lori. The two provinces directly border Georgia.")
     b = df[df["kind"] == "borders"]
     assert len(b) == 2 and (b["verdict"] == "supported").all()
 
@@ -480,7 +493,7 @@ def test_the_two_districts_refer_back():
 def test_a_border_town_is_near_the_border_a_border_post_on_it():
     assert _only("Kars is a frontier city.", "on")["verdict"] == "supported"  # 41 km: near, by what it is
     assert "near the border, not on the line" in _only("Kars is a frontier city.", "on")["reason"]
-    assert _only("Norio, south-east of Tbilisi, hosted the drill.", "direction")["subject"] == "Norio"
+    assert _only("Tarvo, north-east of Kaunas, hosted the drill.", "direction")["subject"] == "Tarvo"
 
 
 def test_direction_from_a_river_line_and_a_border():
@@ -535,7 +548,7 @@ def test_a_measured_figure_always_decides(text, verdict):
 
 @pytest.mark.parametrize("text, verdict", [
     ("Bavaria lies near the Danish border.", "doubtful"),            # its edge is > 480 km away at best
-    ("The Brest region is close to the Russian border.", "doubtful"),
+    ("The Lublin region is close to the Russian border.", "doubtful"),
     ("Rajasthan lies near the border with Pakistan.", "unverifiable"),  # a 246 km point, a ~300 km wide state
 ])
 def test_a_unit_measured_from_its_point_is_decided_when_its_extent_cannot_change_the_verdict(text, verdict):
@@ -581,7 +594,9 @@ def test_a_stated_figure_inside_a_units_possible_range_is_not_called_doubtful(te
 
 
 @pytest.mark.parametrize("text, owner, verdict", [
-    ("The Venezuelan military is carrying out exercises at its border with Guyana.", "VE", "supported"),
+    ("The Peruvian army is staging manoeuvres along its border with Chile.", "PE", "supported"),
+    ("The Bolivian military is holding manoeuvres on its frontier with Chile.", "BO", "supported"),
+    ("Malian soldiers deployed along their border with Niger.", "ML", "supported"),
     ("Finnish troops trained along their border with Norway.", "FI", "supported"),
     ("Moldovan units patrolled its border with Russia.", "MD", "doubtful"),
 ])
@@ -591,11 +606,17 @@ def test_its_border_with_is_owned_by_the_country_named_before_by_name_or_demonym
 
 
 def test_a_place_after_a_border_in_a_country_off_that_border_is_not_its_subject():
-    # "Region Seven" reads as a Philippine region; it cannot stand on Venezuela's border with Guyana
-    row = _only("Venezuelan troops are exercising at the border with Guyana at Eteringbang, Region Seven.", "on")
+    # "Region Seven" reads as a Philippine region; it cannot stand on Chile's border with Bolivia
+    row = _only("Chilean troops are exercising on the border with Bolivia at Ollagüe, Region Seven.", "on")
     assert row["subject_kind"] == "forces" and row["verdict"] == "supported"
     row = _only("Units were stationed on the border with Ukraine, in Przemyśl.", "on")
     assert row["subject"] == "Przemyśl" and row["verdict"] == "supported"
+
+
+def test_a_country_named_by_its_adjective_counts_as_named_for_a_reading():
+    # "Region Seven" is misread in the Philippines; Tacna is not isolated in a country the article names
+    row = _only("Peruvian troops are drilling on the border with Chile at Tacna, Region Seven.", "on")
+    assert row["subject"] == "Tacna" and row["verdict"] != "unverifiable"
 
 
 def test_the_object_of_a_parallel_relation_is_not_the_next_relations_subject():
@@ -604,17 +625,16 @@ def test_the_object_of_a_parallel_relation_is_not_the_next_relations_subject():
     border = rows[rows["object"].astype(str).str.contains("UA")]
     assert len(border) == 1 and border.iloc[0]["subject"] != "Lublin"
     # not coordinated: the town locates the drills and is their proxy
-    # the object may carry its own noun: "from the Tindouf camps and a few kilometres from the border"
-    rows = _rows("The troops camped a stone's throw from the Lublin airport and a few kilometres from the "
-                 "Ukrainian border.")
-    assert "Lublin" not in rows[rows["object"].astype(str).str.contains("UA")]["subject"].astype(str).tolist()
+    # the object may carry its own noun: "a short walk from the Narva barracks and 3 km from the frontier"
+    rows = _rows("The troops camped a short walk from the Valga depot and a few kilometres from the "
+                 "Russian border.")
+    assert "Valga" not in rows[rows["object"].astype(str).str.contains("RU")]["subject"].astype(str).tolist()
     rows = _rows("The drills were held near Przemyśl, close to the Ukrainian border.")
     assert rows[rows["object"] == "PL-UA"]["subject"].tolist() == ["Przemyśl"]
 
 
 @pytest.mark.parametrize("text, subject, verdict", [
-    ("The drills took place in Grodno Region at the Gozhsky training ground.", "Gozhsky training ground",
-     "unverifiable"),
+    ("The drills took place in Osh Region at the Tarvo firing range.", "Tarvo firing range", "unverifiable"),
     ("Troops gathered in Kars province at the Sarikamis training area.", "Sarıkamış", "supported"),
 ])
 def test_within_reversed_with_the_units_generic_noun(text, subject, verdict):

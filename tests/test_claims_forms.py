@@ -19,8 +19,8 @@ def _rows(text: str, kind: str | None = None) -> list[dict]:
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Finland shares a 1,340-kilometer (833-mile) border with Russia, Europe's longest, since Russia attacked "
-     "Ukraine.", "FI-RU"),
+    ("Kazakhstan shares a 7,600-kilometre (4,700-mile) border with Russia, Asia's longest, and Moscow has "
+     "moved troops to Kyrgyzstan.", "KZ-RU"),
     ("Iran has a 534-km border with Turkey, which Iraq also borders.", "IR-TR"),
     ("Since 2020 Azerbaijan has had an 11 km frontier with Turkey.", "AZ-TR"),
 ])
@@ -30,7 +30,7 @@ def test_a_length_is_of_the_border_its_owner_shares_with_the_country_named(text,
 
 
 @pytest.mark.parametrize("text", [
-    "Finland shares a 1,340-kilometer border with Russia, Europe's longest.",
+    "Kazakhstan shares a 7,600-kilometre border with Russia, Asia's longest.",
     "The 1,200-kilometre frontier between Poland and Belarus is the longest in the region.",
     "Troops moved to the largest base near the border with Armenia.",
 ])
@@ -40,23 +40,34 @@ def test_superlatives_are_never_doubtful(text):
             assert r["verdict"] == "unverifiable", r
 
 
-def test_a_superlative_names_the_border_it_ranks():
-    row = [r for r in _rows("Finland shares a 1,340-kilometer border with Russia, Europe's longest.", "length")
-           if "longest" in r["text"]][0]
-    assert row["object"] == "FI-RU" and row["verdict"] == "unverifiable"
-
-
-@pytest.mark.parametrize("text", [
-    "The gap is a land corridor between Belarus and Russia's Baltic Sea exclave of Kaliningrad.",
-    "Suwałki lies between Belarus and Russia's exclave of Kaliningrad.",
+@pytest.mark.parametrize("text, place", [
+    ("Kazakhstan shares a 7,600-kilometre border with Russia, and Moscow has moved troops to Kyrgyzstan.", "Moscow"),
+    ("Mongolia has a 4,630 km frontier with China, but Beijing says the line is quiet.", "Beijing"),
 ])
-def test_a_possessive_description_names_the_place_not_the_owner(text):
+def test_a_place_opening_a_new_clause_is_neither_a_listed_object_nor_the_subject(text, place):
+    rows = _rows(text)
+    assert rows and all(place not in str(r["object"]) and place not in str(r["subject"]) for r in rows)
+
+
+def test_a_superlative_names_the_border_it_ranks():
+    row = [r for r in _rows("Kazakhstan shares a 7,600-kilometre border with Russia, Asia's longest.", "length")
+           if "longest" in r["text"]][0]
+    assert row["object"] == "KZ-RU" and row["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The strip is a corridor between Iran and Azerbaijan's landlocked exclave of Nakhchivan.", "Nakhchivan"),
+    ("Sejny sits between Lithuania and Russia's exclave of Kaliningrad.", "Kaliningrad"),
+    ("The Zangezur strip runs between Iran and Azerbaijan's exclave of Nakhchivan.", "Nakhchivan"),
+    ("The ridge stretches between Georgia and Russia's republic of Dagestan.", "Dagestan"),
+])
+def test_a_possessive_description_names_the_place_not_the_owner(text, place):
     rows = _rows(text, "direction")
-    assert rows and "Kaliningrad" in rows[0]["text"]
+    assert rows and place in rows[0]["text"]
 
 
 @pytest.mark.parametrize("text, obj", [
-    ("Gunners trained in Kars, near the edge of the disputed Nagorno-Karabakh region.", "Nagorno-Karabakh"),
+    ("Gunners trained in Gori, close to the fringes of the breakaway South Ossetia region.", "South Ossetia"),
     ("Paratroopers dropped close to the fringes of Armenia.", "Armenia"),
 ])
 def test_the_edge_of_a_place_is_measured_as_the_place(text, obj):
@@ -64,9 +75,11 @@ def test_the_edge_of_a_place_is_measured_as_the_place(text, obj):
     assert rows and obj in rows[0]["object"]
 
 
-def test_an_unnamed_site_right_before_the_cue_is_the_subject():
-    text = "Russian troops held artillery drills in Gyumri. They also fired in the desert, near the edge of Iran."
-    row = [r for r in _rows(text, "near") if "Iran" in r["text"]][0]
+@pytest.mark.parametrize("site", ["in the hills", "on the steppe", "in the desert", "in a forest"])
+def test_an_unnamed_site_right_before_the_cue_is_the_subject(site):
+    # the drills' named venue (Gyumri) is not where this stage took place
+    text = f"Armenian gunners held drills in Gyumri. The drills went on {site}, close to the fringes of Turkey."
+    row = [r for r in _rows(text, "near") if "Turkey" in r["text"]][0]
     assert row["subject"] is None and row["verdict"] == "unverifiable"
 
 
@@ -74,9 +87,11 @@ def test_an_unnamed_site_right_before_the_cue_is_the_subject():
 
 
 @pytest.mark.parametrize("text, country, verdict", [
-    ("Nagorno-Karabakh, internationally recognized as Azerbaijani territory, saw shelling.", "AZ", "supported"),
-    ("Fighting flared in Nagorno-Karabakh, which is widely recognised as part of Azerbaijan.", "AZ", "supported"),
-    ("Nagorno-Karabakh, recognized by the UN as Armenian territory, saw shelling.", "AM", "doubtful"),
+    ("Transnistria, internationally recognized as Moldovan territory, saw protests.", "MD", "supported"),
+    ("Clashes erupted in Abkhazia, which is widely recognised as part of Georgia.", "GE", "supported"),
+    ("Transnistria, recognized by a few states as Romanian territory, held a parade.", "RO", "doubtful"),
+    # a region that only touches the country named is not in it
+    ("Abkhazia, recognized by Moscow as Russian territory, held a parade.", "RU", "doubtful"),
 ])
 def test_recognised_as_a_country_is_containment(text, country, verdict):
     row = [r for r in _rows(text, "within") if "recogni" in r["text"]][0]
@@ -85,7 +100,7 @@ def test_recognised_as_a_country_is_containment(text, country, verdict):
 
 @pytest.mark.parametrize("text", [
     "The brigade moved to Kars province's Qelbrin, close to the Armenian border.",
-    "Gunners trained at Uttarakhand's Qelbrin, some 30 km from the Chinese border.",
+    "Gunners trained at Kakheti's Qelbrin, some 30 km from the Russian border.",
 ])
 def test_a_unit_possessive_before_a_name_the_gazetteer_lacks_is_containment(text):
     rows = [r for r in _rows(text, "within") if r["subject"] == "Qelbrin"]
@@ -126,9 +141,18 @@ def test_a_line_the_data_lacks_is_an_unverifiable_object(text):
 
 
 def test_listed_names_the_gazetteer_lacks_share_a_border_noun():
-    rows = _rows("Police reinforced the Qelbrin and Kastanies border stations.", "on")
+    rows = _rows("Police reinforced the Qelbrin and Sarpi border stations.", "on")
     subjects = {r["subject"]: r["verdict"] for r in rows}
-    assert subjects.get("Qelbrin") == "unverifiable" and subjects.get("Kastaniés") == "supported"
+    assert subjects.get("Qelbrin") == "unverifiable" and subjects.get("Sarpi") == "supported"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Police reinforced the Qelbrin and Wwvvq border crossings.", {"Qelbrin", "Wwvvq"}),
+    ("Guards left the Qelbrin, Xxkkq and Wwvvq border posts.", {"Qelbrin", "Xxkkq", "Wwvvq"}),
+])
+def test_listed_names_all_unknown_before_a_border_noun_are_each_kept(text, names):
+    rows = _rows(text, "on")
+    assert {r["subject"] for r in rows} == names and {r["verdict"] for r in rows} == {"unverifiable"}
 
 
 @pytest.mark.parametrize("text, verdict", [

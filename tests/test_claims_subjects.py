@@ -60,10 +60,10 @@ def test_a_coordinated_cue_shares_its_subject():
 
 
 def test_a_new_clause_after_but_does_not_share_the_subject():
-    rows = _rows("Most drills will take place in Kars, near Ardahan, but others will be held further south "
-                 "near the Iranian border.", "near")
-    later = [r for r in rows if "Iranian" in r["text"]]
-    assert later and later[0]["subject"] != "Kars"
+    rows = _rows("The bulk of the manoeuvres happen in Osh, near Jalal-Abad, but some units will go farther east, "
+                 "near the Chinese frontier.", "near")
+    later = [r for r in rows if "Chinese" in r["text"]]
+    assert later and later[0]["subject"] != "Osh"
 
 
 def test_an_exercise_placed_at_an_unnamed_site_is_not_judged_at_its_venues():
@@ -154,8 +154,8 @@ def _anaphor_subject(text: str, kind: str) -> dict:
     # word order: the object first, the topic last
     ("From Edirne, the convoy drove to Alexandroupolis. The town lies close to the Turkish border.",
      "near", "Alexandroupoli"),
-    # "north of Ganja": Ganja is the reference, Tovuz the topic; a district prefers a unit or its seat town
-    ("Azerbaijani troops drilled in Tovuz, north of Ganja. The district borders Armenia.", "borders", "Tovuz"),
+    # "east of Kars": Kars is the reference, Igdir the topic; a province prefers a unit or its seat town
+    ("Turkish troops drilled in Igdir, east of Kars. The province borders Armenia.", "borders", "Iğdır"),
     # the island is what was named with "on", not the town "off" which it lies
     ("Exercises were held on Lesbos, off Ayvalik. The island lies close to the Turkish coast.", "near", "Lesbos"),
 ])
@@ -164,8 +164,8 @@ def test_a_definite_description_refers_to_the_topic_of_its_kind(text, kind, subj
 
 
 def test_an_island_the_gazetteer_lacks_is_the_referent_not_another_town():
-    text = ("Tanks rolled onto a beach on Taiwan's Qelbrin island near Taipei. The blasts shook this small island, "
-            "located just two kilometres from China.")
+    text = ("Marines landed on a beach of Korea's Qelbrin island near Incheon. Shells later fell on the tiny "
+            "island, barely three kilometres from North Korea.")
     row = _rows(text, "km_from")[0]
     assert row["subject"] == "Qelbrin island" and UNKNOWN in row["reason"]
 
@@ -178,17 +178,17 @@ def test_places_listed_as_the_object_of_a_relation_are_not_subjects():
 
 
 def test_bare_plural_sites_are_unnamed_subjects():
-    row = _rows("Forces of Russia and Belarus trained on ranges close to the Ukrainian border.", "near")[0]
+    row = _rows("Units of Kyrgyzstan and Tajikistan trained on ranges near the Uzbek border.", "near")[0]
     assert row["subject"] is None and row["verdict"] == "unverifiable"
 
 
 @pytest.mark.parametrize("text", [
-    "Seoul, Aug 31 — South Korea and the United States held a live-fire exercise near the inter-Korean border.",
+    "RIGA, May 4 — Latvian and Estonian units held a joint drill close to the Russian border.",
     "KARS (AP) — Turkish troops held drills near the Armenian border on Monday.",
 ])
 def test_a_dateline_is_not_the_subject(text):
     row = _rows(text, "near")[0]
-    assert row["subject"] not in ("Seoul", "Kars")
+    assert row["subject"] not in ("Riga", "Kars")
 
 
 def test_a_place_opening_a_sentence_without_a_dash_is_still_a_subject():

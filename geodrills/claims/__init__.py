@@ -40,7 +40,7 @@ Azerbaijani army") with no place named for them are measured by the
 country's territory.
 
 Subjects and objects the gazetteer does not have ("the Gożski range", "the
-Matsu Islands", "in Mahbès, a locality located 40 km from") are kept with
+Matsu Islands", "at Korvel, a hamlet some 25 miles from") are kept with
 their names and judged ``unverifiable`` ("names no place the gazetteer
 knows"), never replaced by the unit containing them, the exercise's venues or
 a place named earlier; a subject or object whose reading fits no other place
@@ -181,7 +181,7 @@ def _shared_countries(text: str, s0: int, pos: int, mentions) -> tuple[str, ...]
 def _with_context(o: Obj, context: dict) -> Obj:
     """A bare "the border" is the border the article last named with both its countries.
 
-    "... along their shared border [PL-LT]. ... Varėna, on the Lithuanian side of the border" -> PL-LT.
+    "... patrols on the common frontier [EE-LV]. ... Valka, on the Latvian side of the border" -> EE-LV.
     """
     if o.type != "border" or o.pair:
         return o
@@ -297,14 +297,14 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
             return []  # "Near Brześć, ...": a locative opening the sentence, not a claim about something
         if p.kind == "near" and any(o.type == "place" for o in objs) and _AFTER_BORDER.search(
                 text, max(s0, p.start - 12), p.start):
-            return []  # "along the Ukrainian border near Homel": which stretch of the border, not a claim
+            return []  # "up and down the Latvian frontier near Daugavpils": which stretch of the border, not a claim
     if p.kind == "direction" and p.form == "inside":
         subs = [s for s in subs if not (hasattr(s, "place") and s.place.kind == "country")] or subs
     prev = context.get("last")
     if prev and prev[0] == s0 and _COORDINATED_CUE.fullmatch(text, prev[1], p.start) and note not in ("sentence",):
-        subs, note = prev[2], prev[3]  # "Mahbès, a locality 40 km from A and a few km from B": one subject
+        subs, note = prev[2], prev[3]  # "Korvel, a hamlet 25 miles from A and a few km from B": one subject
     if note not in ("sentence", "unresolved"):
-        # "the Zar and Armavir Training Areas near Yerevan": named sites before the cue come before the
+        # "the Osk and Varna Gunnery Ranges near Tbilisi": named sites before the cue come before the
         # exercise's places, a country's forces or a place named after the object
         named = _unresolved_before(text, sent, p, mentions)
         subs, note = (named, "unresolved") if named else (subs, note)
@@ -335,7 +335,7 @@ def _demonym_before(text: str, pos: int) -> tuple[str, str] | None:
 
 
 def _unresolved_before(text: str, sent, p: Phrase, mentions) -> list:
-    """Named sites the gazetteer lacks, right before the cue ("the Zar and Armavir Training Areas near")."""
+    """Named sites the gazetteer lacks, right before the cue ("the Osk and Varna Gunnery Ranges near")."""
     s0, _s1 = sent
     opener = _OPENING_NAME.match(text[s0:p.start]) if p.start - s0 <= 80 else None
     if opener and not mentions.between(s0, s0 + opener.end(1)) and not not_a_place_name(opener.group(1)):
@@ -351,8 +351,8 @@ def _unresolved_before(text: str, sent, p: Phrase, mentions) -> list:
 
 
 def _unresolved_after(text: str, sent, obj_span) -> list:
-    """Named sites the gazetteer lacks listed after the object ("south-east of Tbilisi: the Vaziani
-    Military Airfield, ... and the Norio training area")."""
+    """Named sites the gazetteer lacks listed after the object ("north of Kaunas: the Rukla
+    Air Strip, ... and the Gaiziunai firing range")."""
     _s0, s1 = sent
     out = []
     pos = obj_span[1]
@@ -393,7 +393,7 @@ def _length_objects(text: str, sent, p: Phrase, mentions) -> list[Obj]:
     """The border a length is of: read around the phrase within its sentence."""
     s0, s1 = sent
     border_end = p.end
-    if p.form in ("longest", "shortest"):  # "a 1,340-km border with Russia, Europe's longest": that border
+    if p.form in ("longest", "shortest"):  # "a 7,600-km frontier with Russia, Asia's longest": that border
         last = None
         for last in BORDER_WORD.finditer(text, max(s0, p.start - CONTEXT), p.start):
             pass
@@ -461,34 +461,47 @@ def _to_the(text: str, sent, p: Phrase, mentions):
 _TO_THE_GAP = re.compile(r"(?:\s(?:lies|lie|is|are|sits|stands|is located|located|situated))?,?\s?", re.IGNORECASE)
 
 
-#: a name listed right before another: "Kipi and " in "the Kipi and Kastanies border stations"
+#: a name listed right before another: "Lora and " in "the Lora and Brevik border posts"
 _LISTED_NAME = re.compile(rf"\b({_NAME})(?:,?\s(?:and|or|&)\s|,\s)$")
+#: what separates the names of a list: ", ", ", and ", " or "
+_LIST_SEP = re.compile(r",\s?(?:and |or )?|\s(?:and|or)\s")
+#: a name the gazetteer lacks right before a border noun, after "the" or a list: "the Brevik " in "the
+#: Brevik border post", "and Brevik " in "the Lora and Brevik border posts"
+_NAME_BEFORE_NOUN = re.compile(rf"(?:\b(?:the|The|and|or)\s|,\s)({_NAME})\s$")
 
 
 def _border_noun_subject(text: str, sent, p: Phrase, mentions):
     s0, s1 = sent
     m = _mention_ending(mentions, p.start, text, max_words=1)
     if m is not None and m.start >= s0 and m.place.kind != "country":
-        subs = [m]
-        for x in reversed(mentions.between(max(s0, m.start - CONTEXT), m.start)):
-            if re.fullmatch(r",\s?(?:and |or )?|\s(?:and|or)\s", text[x.end:subs[0].start]):
-                subs.insert(0, x)
-            else:
-                break
-        # "the Kipi and Kastanies border stations": a listed name the gazetteer lacks is a subject too
-        while len(subs) < 8:
-            listed = _LISTED_NAME.search(text, max(s0, subs[0].start - 40), subs[0].start)
-            if listed is None or not_a_place_name(listed.group(1)) or mentions.between(listed.start(1),
-                                                                                       listed.end(1)):
-                break
-            subs.insert(0, Unresolved(listed.group(1), listed.start(1), listed.end(1)))
-        return subs, "sentence"
+        return _with_listed_names(text, s0, [m], mentions), "sentence"
+    if m is None:
+        # "the Lora and Brevik border posts", neither in the gazetteer: each name is a subject
+        bare = _NAME_BEFORE_NOUN.search(text, max(s0, p.start - 40), p.start)
+        if bare and not not_a_place_name(bare.group(1)) and not mentions.between(bare.start(1), bare.end(1)):
+            return _with_listed_names(text, s0, [Unresolved(bare.group(1), bare.start(1), bare.end(1))],
+                                      mentions), "unresolved"
     of = re.match(r"\s(?:of|at|in) (?:the )?", text[p.end:p.end + 10])
     if of:
         m = _mention_starting(mentions, p.end + of.end(), text)
         if m is not None:
             return [m], "sentence"
     return subjects_for(text, sent, (p.start, p.end), (p.start, p.end), mentions)
+
+
+def _with_listed_names(text: str, s0: int, subs: list, mentions) -> list:
+    """``subs`` with the names listed right before the first, resolved or not ("Lora and ", "Lora, ")."""
+    while len(subs) < 8:
+        first = subs[0].start
+        resolved = mentions.between(max(s0, first - CONTEXT), first)
+        if resolved and _LIST_SEP.fullmatch(text, resolved[-1].end, first):
+            subs.insert(0, resolved[-1])
+            continue
+        listed = _LISTED_NAME.search(text, max(s0, first - 40), first)
+        if listed is None or not_a_place_name(listed.group(1)) or mentions.between(listed.start(1), listed.end(1)):
+            break
+        subs.insert(0, Unresolved(listed.group(1), listed.start(1), listed.end(1)))
+    return subs
 
 
 def _owner_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
@@ -504,7 +517,7 @@ def _owner_borders(art, text: str, sent, p: Phrase, mentions) -> list[Claim]:
             cc = demonym_country(owner_word)
             owner = cc if cc else None
     else:
-        # "the Venezuelan military ... at its border with Guyana": the last country named, by name or demonym
+        # "the Peruvian army ... along its border with Chile": the last country named, by name or demonym
         before = mentions.between(max(0, s0 - CONTEXT, p.start - CONTEXT), p.start)
         countries = _countries_in(text, max(0, s0 - CONTEXT, p.start - CONTEXT), p.start, mentions)
         owner = countries[-1] if countries else (before[-1] if before else None)
@@ -571,12 +584,12 @@ def _adjective_direction(art, text: str, sent, p: Phrase, mentions, exercise) ->
     return [Claim(art.name, p.start, m.end, text[p.start:m.end], "direction", p, obj, m, ref, "sentence")]
 
 
-#: "in Brest Region at the Obuz-Lesnovsky training ground": the unit's generic noun may follow its name
+#: "in Osh Province, near the Kara-Suu gunnery range": the unit's generic noun may follow its name
 _AT_SITE = re.compile(r"(?:\s(?i:region|province|oblast|voblast|district|governorate|county|state|prefecture|"
                       r"municipality|raion|rayon))?,?\s(?:at|near) (?:the )?")
 
 
-#: "the Zar and Armavir Training Areas", "the Kipi, Petalo and Kastanies border stations": names sharing a noun
+#: "the Osk and Varna Gunnery Ranges", "the Lora, Tinde and Brevik border posts": names sharing a noun
 _COORDINATED_NAMES = re.compile(rf"((?:{_NAME}, ){{0,4}}{_NAME},? and )$")
 
 
@@ -599,7 +612,7 @@ def _coordinated_sites(text: str, s0: int, site: Unresolved) -> list[Unresolved]
 #: a bare name after a unit's possessive, where a place name stands: "Uttarakhand's Auli, barely ..."
 _BARE_NAME_AFTER = re.compile(rf"^({_NAME})(?=[,.;:]|\s(?:in|near|on|at|by|barely|just|some|about|which|where|"
                               r"close|not far|lies|is)\b)")
-#: a name after "in" that the gazetteer did not resolve: "the Rodriguez Live Fire Complex in Pocheon"
+#: a name after "in" that the gazetteer did not resolve: "the Kestrel Gunnery Complex in Zorvath"
 _BARE_AREA = re.compile(rf"^({_NAME}(?: {_NAME}){{0,2}})(?![\w’'-])")
 
 
@@ -608,7 +621,7 @@ _EPITHET = re.compile(r"\b(?!(?:The|A|An)\b)[A-ZÀ-ÞĀ-ſ][\w’'-]{1,30} of $"
 
 
 def _recognised_within(art, text: str, p: Phrase, mentions) -> list[Claim]:
-    """ "Upper Karabakh, internationally recognized as Azerbaijani territory": within that country."""
+    """ "Transnistria, recognised by most states as part of Moldova": within that country."""
     from ..demonyms import demonym_country
 
     rel = re.search(r",?\s(?:which|that)\s(?:is|are|was|were|remains?)$", text[max(0, p.start - 20):p.start])
@@ -646,7 +659,7 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
         if sub is not None and _EPITHET.search(text, max(0, sub.start - 34), sub.start):
             return []  # "St. Gregory of Narek in Vatican", "the Bank of England in London": a name, not a place
         area = _mention_starting(mentions, p.obj_start, text, max_words=1)
-        if sub is None and area is not None:  # "in Brest Region at the Obuz-Lesnovsky training ground"
+        if sub is None and area is not None:  # "in Osh Province, near the Kara-Suu gunnery range"
             at = _AT_SITE.match(text[area.end:area.end + 40])
             if at:
                 pos = area.end + at.end()
@@ -663,7 +676,7 @@ def _within_claims(art, text: str, p: Phrase, mentions) -> list[Claim]:
                         and not not_a_place_name(named.group(g)):
                     sub = Unresolved(named.group(g), named.start(g), named.end(g))
             if isinstance(sub, Unresolved) and area is None and named.group(2):
-                # "the Rodriguez Live Fire Complex in Pocheon": a named site in a place the gazetteer lacks
+                # "the Kestrel Gunnery Complex in Zorvath": a named site in a place the gazetteer lacks
                 bare = _BARE_AREA.match(text[p.obj_start:p.obj_start + 100])
                 if bare and not not_a_place_name(bare.group(1)) and not mentions.between(
                         p.obj_start, p.obj_start + bare.end(1)):
@@ -726,6 +739,7 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     [('borders', 'Armenia'), ('borders', 'Iran'), ('borders', 'Azerbaijan')]
     """
     from ..articles import as_article
+    from ..demonyms import find_demonyms
     from ..mentions import geoparse
     from ..sentences import Sentences
 
@@ -736,12 +750,15 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     exercise = None
     context: dict = {}  # the border the article last named in full, for a bare "the border"
     claims: list[Claim] = []
+    demonyms = None  # the countries the article names by adjective, found once
     for s0, s1 in sentences:
         for p in find_phrases(text, s0, s1):
             if exercise is None and events:
                 exercise = exercise_places(art, ms)
             for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
-                claims.append(_with_readings(c, ms, text))
+                if demonyms is None:
+                    demonyms = frozenset(d.country for d in find_demonyms(text) if d.country)
+                claims.append(_with_readings(c, ms, text, demonyms))
     return _dedupe(claims)
 
 
@@ -750,13 +767,13 @@ _UNIT_AFTER = re.compile(r"\s(?:region|province|oblast|voblast|district|governor
                          r"raion|krai|kray)\b", re.IGNORECASE)
 
 
-def _with_readings(c: Claim, ms: MentionIndex, text: str) -> Claim:
+def _with_readings(c: Claim, ms: MentionIndex, text: str, demonyms: frozenset = frozenset()) -> Claim:
     """The claim with how well its subject's and object's readings fit the article (:func:`reading_of`),
     and whether the subject is a unit named after its town ("Belgorod region, bordering Ukraine")."""
     from dataclasses import replace
 
-    sub = reading_of(c.subject, ms) if hasattr(c.subject, "place") else None
-    obj = reading_of(c.obj.mention, ms) if c.obj is not None and c.obj.mention is not None else None
+    sub = reading_of(c.subject, ms, demonyms) if hasattr(c.subject, "place") else None
+    obj = reading_of(c.obj.mention, ms, demonyms) if c.obj is not None and c.obj.mention is not None else None
     unit = hasattr(c.subject, "place") and bool(_UNIT_AFTER.match(text, c.subject.end))
     return replace(c, subject_reading=sub, object_reading=obj, subject_unit=unit) if sub or obj or unit else c
 

@@ -108,7 +108,7 @@ _ACROSS = re.compile(
     r"\b(?P<cue>across|crossing(?: of)?|a crossing of|crossed|cross(?:es)?|through|over|into)\s",
     re.IGNORECASE,
 )
-#: "Venezuela's border with Guyana", "its border with Iran", "the land border that it shares with Turkey"
+#: "Peru's border with Bolivia", "its border with Iran", "the frontier it shares with Laos"
 #: "Finland and Russia share a 1,340 km border": the two countries named before border each other
 _SHARE_MUTUAL = re.compile(r"\b(?<!\btheir )(?<!\ba )(?<!\bthe )(?<!\bits )share[sd]? (?:a |an |the |their )(?:[\w,.()-]{1,30} ){0,4}?"
                            r"(?:land )?(?:border|frontier)s?\b"
@@ -118,10 +118,11 @@ _BORDER_WITH = re.compile(
     r"with\s|"
     r"\b(?:border|frontier) (?:that|which) (?P<pron>it|they) shares? with\s",
 )
-#: "wedged between Belarus and Kaliningrad", "a corridor between A and B", "lies between A and B"
+#: "wedged between Belarus and Kaliningrad", "a corridor between A and B", "lies between A and B",
+#: "the strip runs between A and B"
 _BETWEEN = re.compile(
     r"\b(?:lies|lie|lying|located|situated|wedged|sandwiched|squeezed|sits|sitting|corridor|strip|gap|halfway|"
-    r"midway) between\s",
+    r"midway|runs|run|running|stretches|stretching|extends|extending) between\s",
     re.IGNORECASE,
 )
 _DIR_OF = re.compile(rf"\b(?P<dir>{_DIR})(?:ern|ward|wards)? of\s", re.IGNORECASE)
@@ -136,7 +137,7 @@ _SIDE_NOUN = r"(?:coast|coastline|shore|side|bank|tip|end|edge|flank|slopes?|out
 _ON_SIDE_OF = re.compile(rf"\bon (?:the )?(?:far )?(?P<dir>{_DIR})(?:ern)? {_SIDE_NOUN} of\s", re.IGNORECASE)
 _ON_OWNER_SIDE = re.compile(rf"\bon (?P<owner>[A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}(?: [A-ZÀ-ÞĀ-ſ][\w-]{{1,30}}){{0,2}})['’]s "
                             rf"(?:far )?(?P<dir>(?i:{_DIR}))(?i:ern)? (?i:{_SIDE_NOUN})\b")
-#: "Upper Karabakh, internationally recognised as Azerbaijani territory", "..., recognized as part of Georgia"
+#: "Transnistria, recognised by most states as part of Moldova", "..., internationally recognized as Serbian land"
 _RECOGNISED = re.compile(r",?\s(?:(?:internationally|widely|officially|legally|universally|generally)\s)?"
                          r"recogni[sz]ed\s(?:internationally\s|by\s[\w\s]{1,40}?\s)?as\s(?:(?:a\s)?part\sof\s)?"
                          r"(?:the\s)?", re.IGNORECASE)
@@ -361,5 +362,5 @@ def _within(text: str, s: int, e: int) -> Iterator[Phrase]:
         yield Phrase("within", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), form="possessive")
     for m in _RECOGNISED.finditer(text, s, e):
         yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="recognised")
-    for m in _PRONOUN_OWNER.finditer(text, s, e):  # "Azerbaijan ... in its liberated Lachin region"
+    for m in _PRONOUN_OWNER.finditer(text, s, e):  # "Georgia ... in its eastern Kakheti region"
         yield Phrase("within", m.start(), m.end(), text[m.start():m.end()], m.end(), form="pronoun")

@@ -695,6 +695,9 @@ def _judge_within(kind, sub, obj, phrase, th, ref) -> Verdict:
     if geom is not None:
         km, _pt = shape_gap_km(sub.fp.geometry, geom)
         src = "the bundled country polygon" if area.is_country else area.fp.source
+        share = _share_inside(sub.fp, geom) if km <= th.touch_km else None
+        if share is not None and share < th.within_share:  # "Abkhazia lies in Russia": they only touch
+            return Verdict("doubtful", f"only {share:.0%} of {sub.name} lies in {area.name} ({src})", km)
         if km <= th.touch_km:
             return Verdict("supported", f"{sub.name} lies in {area.name} ({src})", km)
         return Verdict("doubtful", f"{sub.name} is {km:.1f} km outside {area.name} ({src})", km)
@@ -705,6 +708,19 @@ def _judge_within(kind, sub, obj, phrase, th, ref) -> Verdict:
         return Verdict("supported", f"{sub.name} lies in {area.name} (its gazetteer admin-1 code {code}; no "
                                     "outline bundled)")
     return Verdict("unverifiable", f"no outline for {area.name} to test {sub.name} against")
+
+
+def _share_inside(fp, geom) -> float | None:
+    """The share of an outline's surface inside ``geom`` (None for a point or a line).
+
+    Computed in lon/lat degrees: a ratio of two areas of the same small region, so the
+    latitude's scale factor cancels.
+    """
+    import shapely
+
+    if fp.shape != "outline" or fp.geometry is None or fp.geometry.area <= 0:
+        return None
+    return float(shapely.intersection(fp.geometry, geom).area / fp.geometry.area)
 
 
 def _admin1_code(sub: Subject) -> str | None:

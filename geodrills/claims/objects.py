@@ -3,7 +3,7 @@
 :func:`read_objects` reads a bounded window after a cue:
 
 * a border -- "the Armenian border", "Armenia's border", "the Armenia–Iran
-  border", "the border with Poland and Lithuania" (one object per country),
+  border", "the border with Latvia and Estonia" (one object per country),
   "their shared border" (the two countries named before), a named line
   (:data:`NAMED_LINES`: the LAC, the DMZ ...);
 * otherwise the place mention that starts right there ("near Yerevan",
@@ -13,9 +13,9 @@
 Examples
 --------
 >>> from geodrills.mentions import geoparse
->>> text = "Drills near the border with Poland and Lithuania."
+>>> text = "Drills near the border with Latvia and Estonia."
 >>> [(o.type, o.countries) for o in read_objects(text, 12, MentionIndex(geoparse(text)))]
-[('border', ('PL',)), ('border', ('LT',))]
+[('border', ('LV',)), ('border', ('EE',))]
 """
 
 from __future__ import annotations
@@ -41,12 +41,17 @@ NAMED_LINES: dict[str, str] = {
     "dmz": "KP-KR", "demilitarized zone": "KP-KR", "demilitarised zone": "KP-KR", "inter-korean": "KP-KR",
     "armistice line": "KP-KR",
 }
-#: determiners, and the words that make an object's edge the object ("near the edge of the disputed X",
+#: determiners, and the words that make an object's edge the object ("close to the rim of the contested X",
 #: "on the outskirts of X"): the distance is to X either way
 _LEAD = re.compile(r"(?:(?:the|its|their|his|her|a|an|this|both|our) )?"
                    r"(?:(?:edges?|outskirts|fringes?|rim|periphery|vicinity|area|environs) of (?:the )?"
                    r"(?:(?:disputed|occupied|contested|annexed|breakaway|self-declared|restive) )?)?")
 _LIST_SEP = re.compile(r"\s?(?:,\s?(?:and |or )?|and |or |as well as |&\s)", re.IGNORECASE)
+#: a name followed by a finite verb opens a new clause, it does not continue a list ("..., and Moscow has
+#: moved troops", "and Beijing says"); auxiliaries and speech verbs only, the forms that never follow a place
+#: that is still an object
+_CLAUSE_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|"
+                          r"does|did|says|said|insists|insisted|claims|claimed|warned|warns|denies|denied)\b")
 _WITH = re.compile(r"\s?(?:\([^()\n]{0,40}\)\s?)?(?:with|of|between|to|into|separating|dividing) (?:the )?", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:near|close|from|by|at|on|along|of|in|to|into|across|through|with|ranges?|"
                           r"areas?|towns?|villages?|cities|city)\b", re.IGNORECASE)
@@ -209,7 +214,7 @@ def _border_object(text: str, pos: int, limit: int, mentions) -> list[Obj]:
     if _SHARED.search(before) and not before_cc and not after_cc:
         return [Obj("shared", pos, end)]
     if len(before_cc) >= 2 and re.search(r"\band\b|,|\bor\b", before):
-        # "the Polish and Lithuanian border": one border each, with the subject's country
+        # "the Latvian and Estonian frontier": one border each, with the subject's country
         return [Obj("border", pos, end, (cc,)) for cc in before_cc]
     if len(before_cc) >= 2:  # "the Armenia–Iran border", "the Sino-Indian border": one pair
         return [Obj("border", pos, end, tuple(sorted(set(before_cc[:2]))))]
@@ -268,7 +273,7 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
     out: list[Obj] = []
     while start < limit:
         m = _mention_at(mentions, start)
-        if m is None:  # "the Russian exclave of Kaliningrad", "the town of Agarak"
+        if m is None:  # "the Azerbaijani exclave of Nakhchivan", "the town of Narva"
             of = _DESCRIBED.match(text, start, limit)
             m = _mention_at(mentions, of.end()) if of else None
         if m is None:
@@ -277,9 +282,11 @@ def read_objects(text: str, pos: int, mentions, *, kinds: tuple[str, ...] = ("bo
         described = _DESCRIBED.match(text, m.end + poss.end(), limit) if poss else None
         inner = _mention_at(mentions, described.end()) if described else None
         if inner is not None:
-            m = inner  # "Russia's Baltic Sea exclave of Kaliningrad": Kaliningrad
+            m = inner  # "Azerbaijan's landlocked exclave of Nakhchivan": Nakhchivan
         elif out and poss:
             break  # "with Turkey, and Armenia's border ...": a new clause, not the list
+        elif out and _CLAUSE_VERB.match(text, m.end):
+            break  # "a border with Russia, and Moscow has moved troops": a new clause, not the list
         if out and m.place.kind in ("continent", "sea", "ocean") and out[0].mention.place.kind != m.place.kind:
             break  # "with Russia, Europe's longest": not a list of neighbours
         out.append(Obj("place", m.start, m.end, (m.place.country,) if m.place.country else (), mention=m))

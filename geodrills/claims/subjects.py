@@ -5,16 +5,16 @@ In order (:func:`subjects_for`):
 1. the place named right before the cue in the same sentence ("in Kars, near
    the border"; "the towns of A, B and C on the ... side of the border" -> A,
    B and C, one claim each); a town or unit before a country;
-   a place the sentence names there but the gazetteer lacks ("in Mahbès, a
-   locality located 40 km from"; "at Auli in Uttarakhand, less than 100 km
-   from"; "Uttarakhand's Auli, barely 100 km from") is the subject, kept as
+   a place the sentence names there but the gazetteer lacks ("at Korvel, a
+   hamlet some 25 miles from"; "at Tarsu in Gilgit, under 60 km from";
+   "Gilgit's Tarsu, only 60 km from") is the subject, kept as
    :class:`Unresolved` (the claim is ``unverifiable``): never replaced by
    the place that contains it, the exercise's venues or a place named
    earlier; a cue coordinated with the one before it ("40 km from A and a
    few km from B") shares its subject; a place named before a speech verb
    ("speaking in Ankara, said ...") is where someone spoke, not a subject;
-2. else the first place named after the object in the sentence ("Close to
-   the border with Ukraine, Russian commandos trained at Homel");
+2. else the first place named after the object in the sentence ("Near the
+   Lithuanian frontier, Latvian sappers practised at Bauska");
 3. else, when the sentence is about an exercise ("the drills", "war
    games") and does not place it at an unnamed site ("in new areas", "at a
    firing range", "others ... further south"), the exercise's location places (:func:`exercise_places`, from
@@ -23,8 +23,8 @@ In order (:func:`subjects_for`):
    "Turkish troops", "Russia's armed forces"): a :class:`Forces` subject,
    judged by the country's territory (0 km from a border it is one side of);
    the places the sentence or the exercise locates them at come first (1-3);
-5. else the place a definite description refers back to ("this small
-   island, located just two kilometres from China" -> Kinmen, named before);
+5. else the place a definite description refers back to ("the tiny
+   islet, only 12 km off the northern coast" -> Yeonpyeong, named before);
    else a country named by a demonym before the cue ("the Belarusian grounds");
 6. else none: the claim is kept, ``unverifiable`` ("the sentence names no place").
 
@@ -46,14 +46,21 @@ __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "force
 #: A sentence with one of these is about an exercise.
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
                             r"wargames?|operations?)\b", re.IGNORECASE)
-#: an exercise located at an unnamed site ("in new areas in the southern provinces", "at a Siberian firing
-#: range", "in the desert"): the claim is about that site, not the exercise's named venues
+#: open country that is no named place ("on the steppe", "in the hills", "in a forest"); a capitalised word
+#: before it makes a name ("the Zagros mountains"), so only lower-case words may stand between
+_TERRAIN = (r"(?:(?-i:[a-z][\w-]{1,19})\s){0,2}?(?:steppes?|hills|mountains|highlands|forests?|woods|jungle|"
+            r"plains|marsh(?:es|land)?|swamps?|tundra|countryside|wilderness|scrubland|bush)")
+#: an exercise located at an unnamed site ("in unspecified zones of the eastern regions", "at an Andean firing
+#: range", "in the desert", "on the steppe"): the claim is about that site, not the exercise's named venues
 _UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:(?:a|an|the|new|designated|several|some|other|remote)\s)?"
-                           r"(?:[\w-]{2,20}\s){0,2}?(?:areas?|ranges?|grounds?|sites?|zones?|locations?|desert|"
-                           r"polygons?|venues?|terrain)\b(?!\s(?:of|in|near|at)\s(?:the\s)?(?-i:[A-ZÀ-ÞĀ-ſ]))", re.IGNORECASE)
-#: "but others will be held further south near the border": away from the venues named before
+                           r"(?:(?:[\w-]{2,20}\s){0,2}?(?:areas?|ranges?|grounds?|sites?|zones?|locations?|desert|"
+                           rf"polygons?|venues?|terrain)|{_TERRAIN})\b(?!\s(?:of|in|near|at)\s(?:the\s)?(?-i:[A-ZÀ-ÞĀ-ſ]))",
+                           re.IGNORECASE)
+#: "while other units drill farther east, close to the frontier": away from the venues named before
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|others|other (?:areas|sites|places|locations|units)|"
                         r"(?:further|farther) (?:north|south|east|west|afield|inland|away))\b", re.IGNORECASE)
+#: where a new clause starts: ", and ", ", but ", ", while ", "; "
+_NEW_CLAUSE = re.compile(r",\s(?:and|but|while|whereas|although|though)\s|;\s")
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
 #: a place right after one of these is an object, a destination or an owner ("near Homel", "leaving for
 #: Idlib", "the enclave of Afrin", "parts of eastern Ghouta"), not what a claim locates
@@ -85,11 +92,12 @@ class Unresolved:
 
 #: one capitalised word of a proper name
 NAME = r"[A-ZÀ-ÞĀ-ſ][\w-]{1,30}(?:['’][\w-]{2,30})?"
-#: the generic noun of a named site the gazetteer may not have: "the Rodriguez Live Fire Complex", "the Gożski range"
+#: the generic noun of a named site the gazetteer may not have: "the Kestrel Gunnery Complex", "the Tarvo range"
 SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
         r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
         r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
-        r"plain|peninsula|strait|bay|forest|gorge|pass)")
+        r"plain|peninsula|strait|bay|forest|gorge|pass|air ?strips?|depots?|barracks|garrisons?|airports?|"
+        r"harbou?rs?|outposts?)")
 #: "at Auli" or "the Gożski range" ending right before a cue or a containment
 NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )({NAME}(?: {NAME}){{0,3}})|((?:{NAME} ){{1,4}}{SITE}))$")
 #: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
@@ -101,14 +109,14 @@ NAMED_AFTER = re.compile(rf"^((?:{NAME} ){{1,3}}{SITE})\b")
 _NAMED_PLACE = re.compile(rf"(?:\b(?:in|at|near|around|outside|on|off|inside|to|into)\s(?:the\s)?|['’]s\s|\bthe\s)"
                           rf"({NAME}(?:\s{NAME}){{0,3}}(?:\s{SITE})?)(?![\w’'-])")
 #: between a named place and the cue: an appositive or a participle, not a new clause
-#: ("Mahbès, a locality located 40 km from"; "Auli, barely 100 km from"; "the range, which lies by")
+#: ("Korvel, a hamlet some 25 miles from"; "Tarsu, only 60 km from"; "the range, which lies by")
 _NAMED_GAP = re.compile(r"^(?:\s(?:region|province|district|oblast|county|state|prefecture|governorate))?"
                         r"(?:,?\s(?:and|or)\s(?:other|several|nearby|neighbouring|neighboring|surrounding)\s"
                         r"(?:towns|villages|cities|places|areas|settlements))?"
                         r"(?:,?\s(?:(?:a|an|the)\s(?:[\w-]{1,20}\s){0,3}?)?(?:(?:which|that)\s)?"
                         r"(?:(?:is|are|lies|lie|sits|located|situated|lying|sitting|set|just|only|barely|some|about|"
                         r"around|roughly|nearly|almost|right)\s){0,3})?,?\s?$", re.IGNORECASE)
-#: "at Auli in Uttarakhand", "the Rodriguez Live Fire Complex in Pocheon": a place containing the name before it
+#: "at Tarsu in Gilgit", "the Kestrel Gunnery Complex in Zorvath": a place containing the name before it
 _CONTAINER_GAP = re.compile(r"^\s?,?\s(?:in|inside|within)\s(?:the\s)?$")
 
 
@@ -127,9 +135,9 @@ def not_a_place_name(name: str) -> bool:
 def named_before(text: str, s0: int, lo: int, mentions, *, window: int = 120) -> Unresolved | None:
     """The place a sentence names right before a cue when the gazetteer does not have it, else None.
 
-    "the manoeuvres will continue in Mahbès, a locality located 40 km from ...", "Uttarakhand's Auli,
-    barely 100 km from ...", "at Auli in Uttarakhand, less than 100 km from ...": the claim is about
-    the named place; a resolved place that only contains it ("in Uttarakhand") or a place named
+    "the brigade then moves to Korvel, a hamlet some 25 miles from ...", "Gilgit's Tarsu, only 60 km
+    from ...", "at Tarsu in Gilgit, under 60 km from ...": the claim is about the named place; a
+    resolved place that only contains it ("in Gilgit") or a place named
     earlier is not what the claim locates.  Only an appositive, a participle or a containing place
     may stand between the name and the cue.
     """
@@ -179,8 +187,12 @@ class Reading:
     country_named: bool = True  # the article names the reading's country (or another place in it) around it
 
 
-def reading_of(m, mentions) -> Reading | None:
-    """The :class:`Reading` of a resolved place mention (None for countries and other areas)."""
+def reading_of(m, mentions, demonym_countries: frozenset = frozenset()) -> Reading | None:
+    """The :class:`Reading` of a resolved place mention (None for countries and other areas).
+
+    ``demonym_countries``: the countries the article names by adjective ("Peruvian troops"), which
+    name the reading's country as well as a place in it does.
+    """
     import math
 
     from ..geodesy import haversine_km
@@ -191,7 +203,8 @@ def reading_of(m, mentions) -> Reading | None:
     around = mentions.around(m, NEIGHBOURS)
     pts = [(x.place.lat, x.place.lon) for x in around
            if x.place.kind not in _NOT_NEIGHBOURS and x.place.id != p.id and math.isfinite(x.place.lat)]
-    country_named = any(x.place.country == p.country and x.place.id != p.id for x in around)
+    country_named = p.country in demonym_countries or any(x.place.country == p.country and x.place.id != p.id
+                                                          for x in around)
 
     def nearest(lat: float, lon: float) -> float:
         return min((float(haversine_km(lat, lon, a, b)) for a, b in pts), default=math.inf)
@@ -252,9 +265,9 @@ _COORDINATED = re.compile(r"^(?: [a-z]{2,15})?,? (?:and|or|as well as|but also) 
 
 
 def _parallel_object(text: str, m, lo: int) -> bool:
-    """The object of a parallel relation: "ranges near Brześć and close to the Polish border".
+    """The object of a parallel relation: "firing ranges near Narva and close to the Russian frontier".
 
-    Both relations locate the ranges; Brześć is not what is close to the Polish border.
+    Both relations locate the ranges; Narva is not what is close to the Polish border.
     ("exercises near Gyumri, close to the Turkish border" is not coordinated: Gyumri is kept.)
     """
     return bool(_COORDINATED.match(text[m.end:lo])) and bool(
@@ -353,7 +366,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
               if allowed(m) and same_clause(m) and not _parallel_object(text, m, lo)]
     specific = [m for m in before if m.place.kind != "country"]
     named = named_before(text, s0, lo, mentions)
-    if named is not None:  # "in Mahbès, a locality located 40 km from": never replaced by another place
+    if named is not None:  # "at Korvel, a hamlet some 25 miles from": never replaced by another place
         return [named], "unresolved"
     # "Turkey and Azerbaijan hold exercises on the Armenian border": the exercise is what is located
     about_exercise = bool(exercise) and bool(EXERCISE_WORDS.search(text, max(s0, (before[-1].end if before else s0)),
@@ -364,10 +377,10 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     for unnamed in _UNNAMED_SITE.finditer(text, max(s0, lo - 80), lo):
         pass
     if unnamed is not None and not specific and re.fullmatch(r",?\s?", text[unnamed.end():lo]):
-        return [], "unnamed"  # "artillery firing in the desert, near the edge of ...": an unnamed site
+        return [], "unnamed"  # "mortar crews fired in the desert, just short of ...": an unnamed site
     if about_exercise and (_UNNAMED_SITE.search(text, max(s0, lo - CONTEXT), lo)
                            or _ELSEWHERE.search(text, max(s0, lo - 80), lo)):
-        return [], "unnamed"  # "will go ahead in new areas ..., a stone's throw from": not its listed venues
+        return [], "unnamed"  # "moves on to designated zones ..., a short drive from": not its listed venues
     if about_exercise:
         return [list(exercise)], "exercise"
     if specific:
@@ -375,10 +388,13 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     if before:
         return [before[-1]], "sentence"
     # "along the border near Jermuk": a place that locates the border stretch is not the subject
-    # "at its border with Guyana at Eteringbang, Cuyuni River, Region Seven": a place after a border whose
-    # two sides are known, resolved in a third country ("Region Seven" read as a Philippine region), is a
+    # "on its frontier with Peru at Palmera, by the Napo, Region Four": a place after a border whose
+    # two sides are known, resolved in a third country ("Region Four" read as another country's region), is a
     # misreading, not what stands on that border
-    after = [m for m in _not_objects(_resolved(mentions, hi, min(s1, hi + CONTEXT), obj_span, exclude_ids), text, hi)
+    # "a border with Russia, and Moscow has moved troops": a new clause's place is not this claim's subject
+    clause = _NEW_CLAUSE.search(text, hi, min(s1, hi + CONTEXT))
+    end = clause.start() if clause else min(s1, hi + CONTEXT)
+    after = [m for m in _not_objects(_resolved(mentions, hi, end, obj_span, exclude_ids), text, hi)
              if allowed(m) and _on_a_side(m.place.country, sides)]
     specific = [m for m in after if m.place.kind != "country"]
     if specific:

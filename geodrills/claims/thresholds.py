@@ -25,6 +25,9 @@ class Thresholds:
     km_floor            5        ... but never tighter than this many km
     sector_deg          45       ``direction``: the bearing may be this far from the stated one
     touch_km            2        ``borders``: an outline this close counts as touching
+    within_share        0.5      ``within``: an outline counts as inside an area when at least
+                                 this share of its surface lies there (a region that only
+                                 touches a country is not in it)
     point_borders_km    25       ``borders`` for a place with no outline: its point within this
     admin1_radius_km    100      allowance for an admin-1 unit (or region) measured from its
                                  point because no outline is bundled, when the gazetteer has
@@ -88,6 +91,7 @@ class Thresholds:
     km_floor: float = 5.0
     sector_deg: float = 45.0
     touch_km: float = 2.0
+    within_share: float = 0.5
     point_borders_km: float = 25.0
     admin1_radius_km: float = 100.0
     admin2_radius_km: float = 25.0
