@@ -111,9 +111,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if len(key) > cut - ws and (end == n_text or folded[end] == " ") \
                         and (best is None or len(key) + 1 > len(best) + dot):
                     best, dot = key, 1
-        head = folded[ws:ws + len(first)] if best is None else best
-        if not dot and text.startswith(" & ", ws + len(head)):
-            longer, shorter_by = _ampersand_name(prefixes, folded, ws, head)
+        if not dot and text.startswith(" & ", ws + (len(first) if best is None else len(best))):
+            longer, shorter_by = _ampersand_name(prefixes, folded, ws, best or folded[ws:ws + len(first)])
             if shorter_by:
                 best, dot = longer, shorter_by
         spellings: tuple[tuple[str, float, str], ...] = ()
