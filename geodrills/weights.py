@@ -62,6 +62,10 @@ class Weights:
         ("sea", 4.5), ("region", 4.5))
     feature_prior: float = 3.0  # rivers, mountains, crossings …
     population: float = 0.5  # per decade of population (log10(1 + population))
+    #: An admin-2 unit GeoNames gives no population (0: unknown, not empty) counts as this many
+    #: people, so "in Pocheon" (Pocheon-si) in a Korean report is a place; with no cue it stays below
+    #: :attr:`accept`, as a hamlet would.
+    unknown_admin2_population: int = 3_000
     capital: float = 1.0  # news names a capital more often than its namesakes ("Washington")
     #: Per name grade: primary/curated name, transliteration, untagged alternate (two grades).
     grade_bonus: tuple[float, ...] = (1.0, 0.4, -1.2, -1.2)

@@ -993,3 +993,10 @@ def test_a_place_listed_with_one_first_name_is_still_a_place():
 def test_names_joined_by_an_ampersand(text, expected):
     """'&' for 'and' inside a country's name; a pair of cities stays two places; a firm of surnames is none."""
     assert [(m.text, m.place.country) for m in geoparse(text)] == expected
+
+
+def test_an_admin2_unit_of_unknown_population_is_a_place_when_cued():
+    """GeoNames gives some cities only as an admin-2 unit with no population (Pocheon-si)."""
+    cued = geoparse("Korean and US gunners fired in Pocheon, north of Seoul, on Monday.")
+    assert ("Pocheon", "admin2", "KR") in [(m.text, m.place.kind, m.place.country) for m in cued]
+    assert geoparse("Pocheon said nothing more.") == []  # no cue: not enough on its own

@@ -109,7 +109,11 @@ def _prior(gaz: Gazetteer, w: Weights) -> np.ndarray:
     kinds = dict(w.kind_prior)
     cols = gaz.columns(np.arange(len(gaz)))
     weights = np.array([kinds.get(k, w.feature_prior) for k in gaz.meta["kinds"]])
-    prior = weights[cols.kind] + w.population * np.log10(1 + cols.population)
+    population = cols.population
+    if "admin2" in gaz.meta["kinds"]:
+        unknown = (cols.kind == list(gaz.meta["kinds"]).index("admin2")) & (population == 0)
+        population = np.where(unknown, w.unknown_admin2_population, population)
+    prior = weights[cols.kind] + w.population * np.log10(1 + population)
     prior[cols.capital] += w.capital
     return prior
 
