@@ -59,8 +59,10 @@ EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".geojson": 
 #: Formats that need a file (they cannot be streamed to standard output).
 FILE_ONLY = ("gpkg", "parquet")
 
-#: Rows buffered before a Parquet row group or a GeoPackage append.
-BATCH_ROWS = 8192
+#: Rows buffered before a Parquet row group or a GeoPackage append.  The Parquet writer keeps each
+#: group's metadata for the footer (≈ 17 KB a group, measured): 8,192-row groups held ≈ 23 MB of it
+#: at 10M rows, growing with the output; 65,536-row groups hold ≈ 3 MB, for a ≈ 13 MB group buffer.
+BATCH_ROWS = 65_536
 
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
