@@ -35,11 +35,13 @@ def _rows(text: str, kind: str | None = None) -> list[dict]:
     "The exercise then moved to Qelbrin, just 25 kilometres from the Iranian frontier.",
 ])
 def test_a_named_place_the_gazetteer_lacks_is_the_subject_never_another_place(text):
+    # a province containing it may stand in, with its whole extent: never decisive for these figures
     rows = [r for r in _rows(text) if r["kind"] in ("near", "km_from")]
     assert rows, text
     for r in rows:
         assert r["subject"].startswith("Qelbrin"), (text, r["subject"])
-        assert r["verdict"] == "unverifiable" and UNKNOWN in r["reason"], r["reason"]
+        assert r["verdict"] == "unverifiable", r["reason"]
+        assert UNKNOWN in r["reason"] or ("places it in" in r["reason"] and "too close to call" in r["reason"])
 
 
 def test_a_resolved_place_before_the_cue_is_still_the_subject():
@@ -47,10 +49,11 @@ def test_a_resolved_place_before_the_cue_is_still_the_subject():
     assert row["subject"] == "Kars" and row["verdict"] == "supported"
 
 
-def test_a_container_after_an_unknown_name_does_not_stand_in_for_it():
-    # Kars province contains Qelbrin; measuring the province's point would judge another place
+def test_a_container_after_an_unknown_name_stands_in_with_its_extent():
+    # "in Kars" may mean the province: its whole extent (61-225 km from Iran) is no verdict on "90 km"
     rows = _rows("Gunners fired at Qelbrin in Kars, roughly 90 km from the Iranian border.", "km_from")
     assert rows and rows[0]["subject"] == "Qelbrin" and rows[0]["verdict"] == "unverifiable"
+    assert "places it in" in rows[0]["reason"] and "its unit" in rows[0]["reason"]
 
 
 def test_a_coordinated_cue_shares_its_subject():
@@ -167,7 +170,8 @@ def test_an_island_the_gazetteer_lacks_is_the_referent_not_another_town():
     text = ("Marines landed on a beach of Korea's Qelbrin island near Incheon. Shells later fell on the tiny "
             "island, barely three kilometres from North Korea.")
     row = _rows(text, "km_from")[0]
-    assert row["subject"] == "Qelbrin island" and UNKNOWN in row["reason"]
+    assert row["subject"] == "Qelbrin island" and row["verdict"] == "unverifiable"
+    assert "Incheon" in row["reason"] and "places it near" in row["reason"]  # not "another town": a stand-in
 
 
 def test_places_listed_as_the_object_of_a_relation_are_not_subjects():

@@ -41,9 +41,19 @@ country's territory.
 
 Subjects and objects the gazetteer does not have ("the Gożski range", "the
 Matsu Islands", "at Korvel, a hamlet some 25 miles from") are kept with
-their names and judged ``unverifiable`` ("names no place the gazetteer
-knows"), never replaced by the unit containing them, the exercise's venues or
-a place named earlier; a subject or object whose reading fits no other place
+their names, never replaced by the exercise's venues or a place named
+earlier.  A known place may *stand in* for such a subject
+(:mod:`~geodrills.claims.standins`): the town a site is named after ("the
+Tapa training area" -> Tapa), the place the gazetteer lists under a
+feature's name ("Kinmen island" -> Jincheng), or the town or unit the
+sentence puts it in or near ("the Tarvo range in Narva"); the reason says
+which, and the site's possible spread around it (``site_km``,
+``near_site_km``, a unit's extent) must leave the verdict unchanged, else
+the claim is ``unverifiable``.  With no stand-in the claim is
+``unverifiable`` ("names no place the gazetteer knows").  A sentence whose
+subject is the exercise's own sites ("most of the grounds lie near ...")
+is judged by the exercise's location places (the nearest; the median for
+"most of").  A subject or object whose reading fits no other place
 the article names (:func:`~geodrills.claims.judge.misreading`) is
 ``unverifiable`` too; a bare "the border" is the border the article last named with both countries;
 "the two districts" refer back to the two places named before. A figure
@@ -75,8 +85,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon.sites import SITE_AFTER
 from .grammar import BORDER_WORD, Phrase, direction_of, find_phrases
-from .judge import Subject, Verdict, judge, misreading, named_unit, subject_of
+from .judge import Subject, Verdict, judge, misreading, named_unit, stand_in_subject, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
 from .subjects import (CONTEXT, NAME as _NAME, NAMED_AFTER as _NAMED_AFTER, NAMED_BEFORE as _NAMED_BEFORE,
                        OPENING_NAME as _OPENING_NAME, Reading, Unresolved, exercise_places, not_a_place_name, reading_of,
@@ -758,8 +769,85 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
             for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
                 if demonyms is None:
                     demonyms = frozenset(d.country for d in find_demonyms(text) if d.country)
-                claims.append(_with_readings(c, ms, text, demonyms))
+                claims.append(_with_stand_in(_with_readings(c, ms, text, demonyms), text, (s0, s1), ms,
+                                             exercise or []))
     return _dedupe(claims)
+
+
+def _with_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: MentionIndex, exercise: list) -> Claim:
+    """The claim with a known place standing in for a site its subject names: the town a site is named
+    after ("the Tapa training area" -> Tapa, with the site's spread), or, for a subject the gazetteer lacks,
+    the place :func:`~geodrills.claims.standins.find_stand_in` finds for it."""
+    from dataclasses import replace
+
+    from .standins import context_countries, find_stand_in
+
+    u = c.subject
+    if hasattr(u, "place"):
+        site = _site_named_after(u, text)
+        return replace(c, subject=site) if site is not None else c
+    if not isinstance(u, Unresolved) or u.stand_in is not None:
+        return c
+    exclude = {c.obj.mention.place.id} if c.obj is not None and c.obj.mention is not None else set()
+    if hasattr(c.reference, "place_id") and c.reference.place_id:
+        exclude.add(c.reference.place_id)
+    countries = context_countries(text, u.start, sentence, ms, exercise) | _object_countries(c.obj)
+    found = find_stand_in(u.name, u.start, u.end, text, ms, countries, frozenset(exclude))
+    if found is None or (c.kind == "within" and found.relation in ("in", "near")):
+        return c  # "the Tarvo range in Bartown": whether it is in Bartown is what the claim says, not a measure
+    return replace(c, subject=replace(u, stand_in=found))
+
+
+#: the kinds of place a site is named after ("the Tapa range"): not "the Zagros range", a mountain range
+_EPONYM_KINDS = frozenset({"city", "town", "village", "admin1", "admin2"})
+
+
+def _site_named_after(m, text: str) -> Unresolved | None:
+    """ "the Tapa training area", "the Tapa and Kilba ranges": a site named after the resolved town ``m``,
+    standing in for it."""
+    from .standins import StandIn, singular
+
+    if m.place is None or m.place.kind not in _EPONYM_KINDS:
+        return None
+    site = SITE_AFTER.match(text, m.end, m.end + 80) or _site_after_list(text, m.end)
+    if site is None:
+        return None
+    noun = singular(" ".join(site.group(0).lower().split()))
+    name = f"{m.text} {noun.title() if site.group(0).strip()[:1].isupper() else noun}"
+    return Unresolved(name, m.start, m.end, StandIn(m.place, "named after", noun))
+
+
+#: what joins the names of a list: ", ", ", and ", " and ", " or ", " & "
+_LIST_JOIN = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or|&)\s")
+_ONE_NAME = re.compile(_NAME)
+
+
+def _site_after_list(text: str, pos: int):
+    """The site noun after a list of names that starts at ``pos`` ("[Tapa] and Kilba training areas")."""
+    for _ in range(5):
+        join = _LIST_JOIN.match(text, pos, pos + 8)
+        name = _ONE_NAME.match(text, join.end()) if join else None
+        if name is None:
+            return None
+        pos = name.end()
+        site = SITE_AFTER.match(text, pos, pos + 80)
+        if site is not None:
+            return site
+    return None
+
+
+def _object_countries(obj: Obj | None) -> frozenset[str]:
+    """The countries a claim's object names, with the neighbours of a one-country border's country (a
+    site "near the Czech border" may lie on either side)."""
+    if obj is None:
+        return frozenset()
+    ccs = set(obj.countries)
+    if obj.type == "border" and len(ccs) == 1:
+        from ..borders import BorderData
+
+        (cc,) = ccs
+        ccs |= {x for pair in BorderData.default().borders if cc in pair.split("-") for x in pair.split("-")}
+    return frozenset(ccs)
 
 
 #: a unit noun right after a town's name: "Belgorod region", "Kars province", "Tovuz district"
@@ -869,6 +957,8 @@ _RANK = {"supported": 0, "unverifiable": 1, "doubtful": 2}
 
 
 def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, Verdict]:
+    if isinstance(item, Unresolved) and item.stand_in is not None:
+        return _judged_stand_in(c, item, ref, th)
     if isinstance(item, Unresolved):
         return (Subject(item.name, None, None, None, None),
                 Verdict("unverifiable", f"'{item.name}' names no place the gazetteer knows: nothing to measure "
@@ -886,12 +976,49 @@ def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, V
         return sub, Verdict("unverifiable", f"could not be measured ({type(exc).__name__}: {exc})")
 
 
+def _judged_places(c: Claim, ref, th: Thresholds) -> tuple[Subject | None, Verdict]:
+    """An exercise's places: the claim holds when the nearest one satisfies it; a claim about "most of"
+    them is judged by the median place: the one that more than half of them are at least as near as (as
+    far as, for "far from")."""
+    judged = [_judged(c, item, ref, th) for item in c.subject]
+    measured = sorted((sv for sv in judged if math.isfinite(sv[1].km)), key=lambda sv: sv[1].km,
+                      reverse=c.phrase.negated)
+    if c.subject_note == "exercise_most" and measured:
+        sub, v = measured[len(measured) // 2]
+        v.reason += (f"; the median of the exercise's {len(measured)} measured location place(s), "
+                     "as the claim is about most of them")
+        return sub, v
+    sub, v = min(judged, key=lambda sv: (_RANK[sv[1].verdict], sv[1].km if math.isfinite(sv[1].km) else 1e9))
+    v.reason += f"; nearest of the exercise's {len(judged)} location place(s)"
+    return sub, v
+
+
+def _judged_stand_in(c: Claim, item: Unresolved, ref, th: Thresholds) -> tuple[Subject, Verdict]:
+    """A subject the gazetteer lacks, measured from the place standing in for it, with its spread."""
+    sub = stand_in_subject(item.stand_in, th)
+    named_within = c.kind == "within" and item.stand_in.relation == "named after"
+    if named_within:  # "Kars province's Sarikamis training area": in the unit of the town it is named after
+        sub = Subject(sub.name, sub.place_id, sub.kind, sub.country, sub.fp)
+    weak = misreading(c.subject_reading, th) or misreading(c.object_reading, th)
+    if weak:  # "the Tapa range" with Tapa read in another continent: never judged for the wrong place
+        return Subject(item.name, sub.place_id, sub.kind, sub.country, sub.fp, sub.spread_km), Verdict(
+            "unverifiable", weak)
+    try:
+        v = judge(c.kind, sub, c.obj, c.phrase, th, reference=ref)
+    except Exception as exc:  # noqa: BLE001 - one bad claim must not sink the article's other claims
+        v = Verdict("unverifiable", f"could not be measured ({type(exc).__name__}: {exc})")
+    wider = "" if sub.place_id == item.stand_in.place.id else (
+        f" (whose name may mean its unit, {sub.name} ({sub.kind}): measured as that)")
+    v.reason = f"'{item.name}' measured from {item.stand_in.describe()}{wider}: {v.reason}"
+    if named_within:
+        v.reason += " (a site is taken to lie in the same unit as the town it is named after)"
+    return Subject(item.name, sub.place_id, sub.kind, sub.country, sub.fp, sub.spread_km), v
+
+
 def _row(c: Claim, th: Thresholds) -> dict:
     ref = c.reference if isinstance(c.reference, (Subject, list)) or c.reference is None else subject_of(c.reference)
-    if isinstance(c.subject, list):  # an exercise's places: the claim holds when the nearest one satisfies it
-        judged = [_judged(c, item, ref, th) for item in c.subject]
-        sub, v = min(judged, key=lambda sv: (_RANK[sv[1].verdict], sv[1].km if math.isfinite(sv[1].km) else 1e9))
-        v.reason += f"; nearest of the exercise's {len(judged)} location place(s)"
+    if isinstance(c.subject, list):
+        sub, v = _judged_places(c, ref, th)
     else:
         sub, v = _judged(c, c.subject, ref, th)
     p = c.phrase

@@ -22,10 +22,12 @@ from .grammar import DIRECTIONS
 from .subjects import Forces
 from .thresholds import Thresholds
 
-__all__ = ["Subject", "Verdict", "subject_of", "judge", "misreading", "named_unit"]
+__all__ = ["Subject", "Verdict", "subject_of", "judge", "misreading", "named_unit", "stand_in_subject"]
 
 #: the footprint source of an exercise's location place: a point, never widened to the unit it names
 EXERCISE_POINT = "the exercise's location point"
+#: the footprint source of a place standing in for a site the gazetteer lacks: its point, with a spread
+STAND_IN_POINT = "the point of the place standing in for it"
 _LINEAR_KINDS = frozenset({"river", "sea", "lake", "ocean", "range", "region", "corridor", "continent"})
 _AREA_NOUN = re.compile(r"(?:towns?|villages?|city|cities|regions?|areas?|districts?|provinces?|zones?|settlements?)$",
                         re.IGNORECASE)
@@ -40,6 +42,7 @@ class Subject:
     kind: str | None
     country: str | None
     fp: Footprint | None
+    spread_km: float = 0.0  # a site measured from a place standing in for it lies within this of ``fp``
 
     @property
     def is_country(self) -> bool:
@@ -71,6 +74,52 @@ def subject_of(item: Any) -> Subject:
     p = item.place
     fp = None if p.kind == "country" else footprint(p)
     return Subject(p.name, p.id, p.kind, p.country, fp)
+
+
+def stand_in_subject(stand_in, th: Thresholds) -> Subject:
+    """The :class:`Subject` a :class:`~geodrills.claims.standins.StandIn` is measured as: its place's point,
+    with the spread a site standing in for it may lie within (:attr:`Subject.spread_km`).
+
+    A town spreads ``site_km`` (``near_site_km`` for a site the sentence puts near it); a unit over its
+    extent: the farthest point of its bundled outline from its point, else :func:`unit_radius_km`
+    (plus ``near_site_km - site_km`` for a site near it).
+
+    Examples
+    --------
+    >>> from geodrills.claims.standins import StandIn
+    >>> from geodrills.gazetteer import Gazetteer
+    >>> s = stand_in_subject(StandIn(Gazetteer.default().get("gn:743952"), "named after"), Thresholds())
+    >>> s.name, s.spread_km
+    ('Kars', 20.0)
+    """
+    p = stand_in.place
+    near = stand_in.relation == "near"
+    if stand_in.relation in ("in", "near"):  # "at Qelbrin in Kars": the town's name may mean its province
+        p = town_unit(p) or p
+    fp = point_footprint(p.name, p.lat, p.lon, STAND_IN_POINT)
+    if p.kind in ("admin1", "admin2", "region"):
+        unit = subject_of(_PlaceHolder(p))
+        spread = _outline_reach_km(unit) or unit_radius_km(unit, th)
+        spread += (th.near_site_km - th.site_km) if near else 0.0
+    else:
+        spread = th.near_site_km if near else th.site_km
+    return Subject(p.name, p.id, p.kind, p.country, fp, max(spread, 0.0))
+
+
+def _outline_reach_km(unit: Subject) -> float:
+    """How far the farthest point of a unit's outline lies from its point (0 without an outline)."""
+    import numpy as np
+
+    if unit.fp is None or unit.fp.shape != "outline" or unit.fp.geometry is None:
+        return 0.0
+    import shapely
+
+    pts = shapely.get_coordinates(unit.fp.geometry)
+    if not len(pts):
+        return 0.0
+    pts = pts[:: max(1, len(pts) // 2000)]  # a bounded sample of the outline's vertices
+    km = geodesic_km(np.full(len(pts), unit.fp.lat), np.full(len(pts), unit.fp.lon), pts[:, 1], pts[:, 0])
+    return float(np.max(km))
 
 
 def misreading(reading, th: Thresholds) -> str | None:
@@ -227,6 +276,9 @@ def judge(kind: str, sub: Subject | None, obj, phrase, th: Thresholds, *, refere
     if sub.fp is not None and sub.fp.shape == "water" and obj is not None and obj.type == "border" \
             and kind != "length":
         return Verdict("unverifiable", f"{sub.name} is {sub.fp.source}: no land-border distance")
+    if sub.spread_km and kind in ("borders", "across"):
+        return Verdict("unverifiable", f"{sub.name} only stands in for the site: whether the site itself "
+                                       f"{'touches' if kind == 'borders' else 'crosses'} it is not measured")
     fn = {"near": _judge_distance, "on": _judge_distance, "km_from": _judge_distance, "borders": _judge_borders,
           "direction": _judge_direction, "within": _judge_within, "length": _judge_length,
           "across": _judge_across}[kind]
@@ -304,6 +356,8 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
         units.append(f"object {place.kind}")
     if radius:
         v = _with_allowance(v, kind, km, radius, where, target, sub, phrase, th, " and ".join(units))
+    if sub.spread_km and v.verdict != "unverifiable":
+        v = _with_spread(v, kind, km, where, target, sub, phrase, th)
     if v.verdict == "doubtful" and not phrase.negated and km - radius > th.implausible_km \
             and km > 5 * (phrase.stated_km or 0.0):
         v.verdict = "unverifiable"
@@ -343,7 +397,7 @@ def _forces_rule(kind, sub: Subject, others: tuple[str, ...], shares: bool, phra
 def _unit_point(sub: Subject) -> bool:
     """An area measured from its point (no outline bundled); not an exercise placed at a unit's point."""
     return (sub.kind in ("admin1", "admin2", "region") and sub.fp is not None and sub.fp.shape == "point"
-            and sub.fp.source != EXERCISE_POINT)
+            and sub.fp.source not in (EXERCISE_POINT, STAND_IN_POINT))
 
 
 def unit_radius_km(sub: Subject, th: Thresholds) -> float:
@@ -369,27 +423,47 @@ def unit_radius_km(sub: Subject, th: Thresholds) -> float:
     return th.unit_radius(sub.kind)
 
 
+def _verdicts_over(kind, lo: float, hi: float, where, target, sub, phrase, th) -> set[str]:
+    """The verdicts a figure anywhere in ``[lo, hi]`` gets: at both ends and at the stated figure between
+    them (every rule is an interval, so these are all the verdicts it can get)."""
+    points = [lo, hi]
+    if phrase.stated_km is not None and lo < phrase.stated_km < hi:
+        points.append(phrase.stated_km)
+    return {_distance_verdict(Verdict("unverifiable", where, x), kind, x, where, target, sub, phrase, th).verdict
+            for x in points}
+
+
 def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th, units: str = "") -> Verdict:
     """Decide a unit measured from its point only when its nearest edge cannot change the verdict.
 
     The edge lies between ``km - radius`` and ``km``: the verdict at both ends
-    is the verdict; when they differ the figure cannot decide.
+    is the verdict; when they differ the figure cannot decide ("190 km from Taipei" from a point
+    375 km away and an edge 93 km away: both miss the stated figure, on opposite sides, and the
+    unit's true gap may be it).
     """
     lo = max(0.0, km - radius)
-    edge = _distance_verdict(Verdict("unverifiable", where, lo), kind, lo, where, target, sub, phrase, th)
-    stated = phrase.stated_km
-    if edge.verdict == v.verdict and stated is not None and lo < stated < km:
-        # "190 km from Taipei" from a point 375 km away and an edge 93 km away: both miss the stated figure,
-        # on opposite sides, and the unit's true gap may be it
-        edge = _distance_verdict(Verdict("unverifiable", where, stated), kind, stated, where, target, sub, phrase,
-                                 th)
+    others = _verdicts_over(kind, lo, km, where, target, sub, phrase, th) - {v.verdict}
     allowance = (f"measured from the {units or sub.kind}'s point (no outline bundled), its edge {lo:.0f}-{km:.0f} km "
                  f"away (allowing a {radius:.0f} km radius: its nearest neighbouring unit's seat)")
-    if edge.verdict == v.verdict:
+    if not others:
         v.reason += f"; {allowance}"
         return v
-    return Verdict("unverifiable", f"{where}: {allowance}, which is {edge.verdict} within that range and "
+    return Verdict("unverifiable", f"{where}: {allowance}, which is {sorted(others)[0]} within that range and "
                                    f"{v.verdict} at its point: too close to call", km, target=target, pair=v.pair)
+
+
+def _with_spread(v: Verdict, kind, km, where, target, sub, phrase, th) -> Verdict:
+    """Decide a site measured from a place standing in for it only when the figure is decisive anywhere
+    within its spread (``km`` ± :attr:`Subject.spread_km`)."""
+    r = sub.spread_km
+    lo, hi = max(0.0, km - r), km + r
+    verdicts = _verdicts_over(kind, lo, hi, where, target, sub, phrase, th)
+    span = f"the site may lie anywhere within {r:.0f} km of that point ({lo:.0f}-{hi:.0f} km)"
+    if verdicts == {v.verdict}:
+        v.reason += f"; {span}: {v.verdict} across it"
+        return v
+    return Verdict("unverifiable", f"{where}; {span}, which is {' or '.join(sorted(verdicts))} across it: "
+                                   "too close to call", km, target=target, pair=v.pair)
 
 
 def _distance_verdict(v: Verdict, kind, km, where, target, sub, phrase, th) -> Verdict:
@@ -454,17 +528,33 @@ def named_unit(sub: Subject) -> Subject | None:
     if sub.kind not in ("city", "town", "village") or not sub.place_id or not sub.name:
         return None
     from ..gazetteer import Gazetteer
-    from ..normalize import fold
 
-    gaz = Gazetteer.default()
     try:
-        city = gaz.get(sub.place_id)
-        unit = gaz.get(f"adm1:{city.admin1}") if city.admin1 else None
+        unit = town_unit(Gazetteer.default().get(sub.place_id))
     except (KeyError, ValueError):
         return None
-    if unit is None or fold(unit.name)[:4] != fold(city.name)[:4]:
+    return subject_of(_PlaceHolder(unit)) if unit is not None else None
+
+
+def town_unit(place) -> Any:
+    """The admin-1 unit (a gazetteer place) named like a town, which the town's name may stand for, or None.
+
+    Examples
+    --------
+    >>> from geodrills.gazetteer import Gazetteer
+    >>> town_unit(Gazetteer.default().get("gn:743952")).id  # Kars city -> Kars province
+    'adm1:TR.84'
+    """
+    from ..gazetteer import Gazetteer
+    from ..normalize import fold
+
+    if place.kind not in ("city", "town", "village") or not place.admin1:
         return None
-    return subject_of(_PlaceHolder(unit))
+    try:
+        unit = Gazetteer.default().get(f"adm1:{place.admin1}")
+    except (KeyError, ValueError):
+        return None
+    return unit if fold(unit.name)[:4] == fold(place.name)[:4] else None
 
 
 @dataclass(frozen=True)
@@ -565,6 +655,9 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
             checks.append(east_of_middle <= 0)
         where = (f"{sub.name} ({sub.fp.lat:.2f}, {sub.fp.lon:.2f}) against the middle of {area.name}'s bounding "
                  f"box ({cy:.2f}, {cx:.2f})")
+        if sub.spread_km and _margin_km(sub, cx, cy, d) < sub.spread_km:
+            return Verdict("unverifiable", f"{where}: the site may lie within {sub.spread_km:.0f} km of that point, "
+                                           f"which reaches across the middle line: too close to call")
         if all(checks):
             return Verdict("supported", f"{where}: in its {d} half")
         if phrase.form == "adjective" and not (ref is not None and ref.is_country and area is ref
@@ -606,7 +699,33 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
         where = f"{sub.name} lies at {b:.0f}° from {target.name} ({km:.1f} km){note}"
     ok = _in_sector(b, d, th)
     verdict = "supported" if ok else "doubtful"
-    return Verdict(verdict, f"{where}; {d} is {DIRECTIONS[d]:.0f}° ± {th.sector_deg:g}°", km, b, pair=pair)
+    rule = f"{d} is {DIRECTIONS[d]:.0f}° ± {th.sector_deg:g}°"
+    if sub.spread_km:
+        return _direction_with_spread(b, km, d, where, rule, sub, th, pair)
+    return Verdict(verdict, f"{where}; {rule}", km, b, pair=pair)
+
+
+def _direction_with_spread(b: float, km: float, d: str, where: str, rule: str, sub: Subject, th: Thresholds,
+                           pair: str | None) -> Verdict:
+    """A bearing to a site within ``spread_km`` of its stand-in's point, seen from ``km`` away: it may be
+    off by up to asin(spread / km); decided only when the sector holds (or fails) across that."""
+    off = abs((b - DIRECTIONS[d] + 180.0) % 360.0 - 180.0)
+    wobble = 180.0 if km <= sub.spread_km else math.degrees(math.asin(sub.spread_km / km))
+    span = f"the site may lie within {sub.spread_km:.0f} km of that point, so its bearing within ±{wobble:.0f}°"
+    if off + wobble <= th.sector_deg:
+        return Verdict("supported", f"{where}; {rule}; {span}: inside the sector", km, b, pair=pair)
+    if off - wobble > th.sector_deg:
+        return Verdict("doubtful", f"{where}; {rule}; {span}: outside the sector", km, b, pair=pair)
+    return Verdict("unverifiable", f"{where}; {rule}; {span}: too close to call", km, b, pair=pair)
+
+
+def _margin_km(sub: Subject, cx: float, cy: float, d: str) -> float:
+    """How far (km) a subject's point lies from the middle lines of a box that the direction ``d`` tests."""
+    lat_km = abs(sub.fp.lat - cy) * 111.2
+    lon_km = abs((sub.fp.lon - cx + 540.0) % 360.0 - 180.0) * 111.2 * math.cos(math.radians(sub.fp.lat))
+    margins = ([lat_km] if ("north" in d or "south" in d) else []) + ([lon_km] if ("east" in d or "west" in d)
+                                                                         else [])
+    return min(margins, default=math.inf)
 
 
 def _shared_border_direction(cc: str, ref: str, d: str, th: Thresholds) -> Verdict | None:
@@ -698,16 +817,47 @@ def _judge_within(kind, sub, obj, phrase, th, ref) -> Verdict:
         share = _share_inside(sub.fp, geom) if km <= th.touch_km else None
         if share is not None and share < th.within_share:  # "Abkhazia lies in Russia": they only touch
             return Verdict("doubtful", f"only {share:.0%} of {sub.name} lies in {area.name} ({src})", km)
+        if sub.spread_km:
+            return _within_with_spread(sub, area, geom, km, src, th)
         if km <= th.touch_km:
             return Verdict("supported", f"{sub.name} lies in {area.name} ({src})", km)
         return Verdict("doubtful", f"{sub.name} is {km:.1f} km outside {area.name} ({src})", km)
     if area.country and sub.country and area.country != sub.country:
         return Verdict("doubtful", f"{sub.name} is in {sub.country}, {area.name} in {area.country}")
     code = _admin1_code(area) if area.kind == "admin1" else None
+    if code is not None and code == _admin1_code(sub) and sub.spread_km:
+        return Verdict("unverifiable", f"{sub.name} lies in {area.name} (its gazetteer admin-1 code {code}), but "
+                                       f"with no outline bundled the site, up to {sub.spread_km:.0f} km from it, "
+                                       "may lie outside")
     if code is not None and code == _admin1_code(sub):  # "Kashmir's Poonch district": the gazetteer's unit code
         return Verdict("supported", f"{sub.name} lies in {area.name} (its gazetteer admin-1 code {code}; no "
                                     "outline bundled)")
     return Verdict("unverifiable", f"no outline for {area.name} to test {sub.name} against")
+
+
+def _within_with_spread(sub: Subject, area: Subject, geom, km: float, src: str, th: Thresholds) -> Verdict:
+    """A site within ``spread_km`` of its stand-in's point is in the area when that whole disc is."""
+    r = sub.spread_km
+    if km <= th.touch_km and area.is_country:  # only a land border can put the site in another country
+        edge, _pair, _gap, _note = border_gap_of(sub, (area.country,), None)
+        edge = edge if math.isfinite(edge) else math.inf
+        if edge >= r:
+            return Verdict("supported", f"{sub.name} lies in {area.name} ({src}), farther from its land borders "
+                                        f"than the {r:.0f} km the site may lie from it", km)
+        return Verdict("unverifiable", f"{sub.name} lies in {area.name} ({src}) but only {edge:.0f} km from its "
+                                       f"land border, and the site may lie {r:.0f} km from it: too close to call", km)
+    if km <= th.touch_km:
+        edge, _pt = shape_gap_km(sub.fp.geometry, geom.boundary)
+        if edge >= r:
+            return Verdict("supported", f"{sub.name} lies in {area.name} ({src}), {edge:.0f} km inside its edge, "
+                                        f"more than the {r:.0f} km the site may lie from it", km)
+        return Verdict("unverifiable", f"{sub.name} lies in {area.name} ({src}) but only {edge:.0f} km inside its "
+                                       f"edge, and the site may lie {r:.0f} km from it: too close to call", km)
+    if km > r:
+        return Verdict("doubtful", f"{sub.name} is {km:.1f} km outside {area.name} ({src}), farther than the "
+                                   f"{r:.0f} km the site may lie from it", km)
+    return Verdict("unverifiable", f"{sub.name} is {km:.1f} km outside {area.name} ({src}), and the site may lie "
+                                   f"{r:.0f} km from it: too close to call", km)
 
 
 def _share_inside(fp, geom) -> float | None:

@@ -8,14 +8,17 @@ In order (:func:`subjects_for`):
    a place the sentence names there but the gazetteer lacks ("at Korvel, a
    hamlet some 25 miles from"; "at Tarsu in Gilgit, under 60 km from";
    "Gilgit's Tarsu, only 60 km from") is the subject, kept as
-   :class:`Unresolved` (the claim is ``unverifiable``): never replaced by
-   the place that contains it, the exercise's venues or a place named
-   earlier; a cue coordinated with the one before it ("40 km from A and a
+   :class:`Unresolved`: never replaced by the exercise's venues or a place
+   named earlier (a place containing it may only *stand in* for it, with its
+   extent: :mod:`geodrills.claims.standins`); a cue coordinated with the one before it ("40 km from A and a
    few km from B") shares its subject; a place named before a speech verb
    ("speaking in Ankara, said ...") is where someone spoke, not a subject;
 2. else the first place named after the object in the sentence ("Near the
    Lithuanian frontier, Latvian sappers practised at Bauska");
-3. else, when the sentence is about an exercise ("the drills", "war
+3. else, when the sentence's subject is the exercise's own sites ("most of
+   the grounds lie near", "the ranges are close to"), the exercise's
+   location places (note ``exercise_most`` for "most of");
+   else, when the sentence is about an exercise ("the drills", "war
    games") and does not place it at an unnamed site ("in new areas", "at a
    firing range", "others ... further south"), the exercise's location places (:func:`exercise_places`, from
    :func:`geodrills.events.extract_events`);
@@ -59,6 +62,14 @@ _UNNAMED_SITE = re.compile(r"\b(?:in|at|on|into)\s(?:(?:a|an|the|new|designated|
 #: "while other units drill farther east, close to the frontier": away from the venues named before
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|others|other (?:areas|sites|places|locations|units)|"
                         r"(?:further|farther) (?:north|south|east|west|afield|inland|away))\b", re.IGNORECASE)
+#: the exercise's own sites as a sentence's subject, right before its cue ("most of the grounds lie near",
+#: "the ranges are close to", "the Slovak training areas sit on", "the drills are being held near"); group
+#: ``most``: a claim about most of them
+_DEFINITE_SITES = re.compile(r"\b(?:(?P<most>most|the\smajority|the\sbulk)\sof\s)?(?:the|these|those|its|their)\s"
+                             r"(?:[\w-]{1,20}\s){0,2}?(?:grounds|ranges|training\sareas|areas|sites|venues|polygons|"
+                             r"locations|drills|exercises|manoeuvres|maneuvers|war\s?games)"
+                             r"(?:\s(?:are|is|all|lie|lies|sit|sits|were|was|being|been|will|be|held|staged|located|"
+                             r"situated|mostly|largely|also|each|both|now|still)){0,4},?\s?$", re.IGNORECASE)
 #: where a new clause starts: ", and ", ", but ", ", while ", "; "
 _NEW_CLAUSE = re.compile(r",\s(?:and|but|while|whereas|although|though)\s|;\s")
 _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
@@ -88,6 +99,7 @@ class Unresolved:
     name: str
     start: int
     end: int
+    stand_in: Any = None  # a known place to measure it from (:class:`geodrills.claims.standins.StandIn`)
 
 
 #: one capitalised word of a proper name
@@ -106,7 +118,7 @@ OPENING_NAME = re.compile(rf"^({NAME}(?: {NAME}){{0,2}}),\s?(?:just |some |about
 NAMED_AFTER = re.compile(rf"^((?:{NAME} ){{1,3}}{SITE})\b")
 #: a name that a locative preposition or a place's possessive introduces ("in Mahbès", "at Auli",
 #: "Uttarakhand's Auli"), or a named site ("the Tsugol firing range"); group 1 is the name
-_NAMED_PLACE = re.compile(rf"(?:\b(?:in|at|near|around|outside|on|off|inside|to|into)\s(?:the\s)?|['’]s\s|\bthe\s)"
+_NAMED_PLACE = re.compile(rf"(?:\b(?:in|at|near|around|outside|on|off|inside|to|into)\s(?:the\s)?|['’]s\s|\b[Tt]he\s)"
                           rf"({NAME}(?:\s{NAME}){{0,3}}(?:\s{SITE})?)(?![\w’'-])")
 #: between a named place and the cue: an appositive or a participle, not a new clause
 #: ("Korvel, a hamlet some 25 miles from"; "Tarsu, only 60 km from"; "the range, which lies by")
@@ -373,6 +385,9 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
                                                                    lo))
     if specific and not (about_exercise and specific[-1].end < lo - 60):
         return _with_list(specific, text), "sentence"
+    sites = _exercise_sites(text, s0, lo, exercise) if not specific else None
+    if sites is not None:
+        return sites
     unnamed = None
     for unnamed in _UNNAMED_SITE.finditer(text, max(s0, lo - 80), lo):
         pass
@@ -415,6 +430,21 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     if after and not no_countries:
         return [after[0]], "after"
     return [], "none"
+
+
+def _exercise_sites(text: str, s0: int, lo: int, exercise: list) -> tuple[list, str] | None:
+    """The exercise's location places when the sentence's subject is its own sites, named by a definite
+    noun right before the cue ("most of the grounds lie near"; see :data:`_DEFINITE_SITES`), else None.
+
+    A demonym in the phrase keeps the places in that country ("the Belarusian grounds") when some are;
+    the note is ``"exercise_most"`` for "most of" (judged by the median place), else ``"exercise"``.
+    """
+    m = _DEFINITE_SITES.search(text, max(s0, lo - 90), lo)
+    if m is None or not exercise:
+        return None
+    ccs = {d.country for d in find_demonyms(m.group(0)) if d.country}
+    places = [p for p in exercise if p.get("country") in ccs] or list(exercise)
+    return [places], ("exercise_most" if m.group("most") else "exercise")
 
 
 #: "the island", "the town's", "this small island", "the two districts": places named before
@@ -509,6 +539,8 @@ def _named_with_noun(text: str, a: int, b: int, noun: str, mentions) -> Unresolv
         pattern += rf"|(?<=\bon )((?:{NAME} ){{0,2}}{NAME})\b"
     for m in re.finditer(pattern, text[a:b]):
         name = m.group(0).strip()
+        if m.lastindex == 2 and m.group(2):
+            name = f"{name} {noun}"  # "on Kinmen" referred to as "the island": Kinmen island
         if not not_a_place_name(name) and not mentions.between(a + m.start(), a + m.end()):
             found = Unresolved(name, a + m.start(), a + m.end())
     return found

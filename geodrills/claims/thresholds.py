@@ -36,6 +36,14 @@ class Thresholds:
                                  :func:`geodrills.claims.judge.unit_radius_km`): its edge may
                                  be up to this much nearer than its point
     admin2_radius_km    25       the same fallback for an admin-2 unit (a district)
+    site_km             20       a site the gazetteer lacks, measured from the town it is named
+                                 after or the town the sentence puts it in or at ("the Armavir
+                                 training area", "the Tarvo range in Bartown"), lies within
+                                 this of the town's point; a verdict is given only when the
+                                 figure is decisive across that spread (a unit standing in
+                                 spreads over its own extent instead)
+    near_site_km        30       ... and within this of a town the sentence puts it near
+                                 ("the Tarvo range near Bartown"), or this beyond a unit's extent
     length_short        0.4      ``length``: a measured border up to this much shorter than stated
                                  is unverifiable, not doubtful (generalised lines run short)
     implausible_km      500      ``near``/``on``/``km_from``: a doubtful figure beyond this (and
@@ -58,7 +66,8 @@ class Thresholds:
     * ``unverifiable`` only when there is no measurement to decide with: the
       subject or the object is not resolved (a place the sentence names but
       the gazetteer lacks is kept as the subject, never replaced by another
-      place), its reading is likely another place of that name
+      place; a place standing in for it decides only when the site's spread
+      around it cannot change the verdict), its reading is likely another place of that name
       (``isolated_km``, ``reading_score``), it has no geometry, or (a unit
       measured from its point) the unit's possible extent straddles the
       threshold, so its nearest edge could fall on either side; a superlative
@@ -95,6 +104,8 @@ class Thresholds:
     point_borders_km: float = 25.0
     admin1_radius_km: float = 100.0
     admin2_radius_km: float = 25.0
+    site_km: float = 20.0
+    near_site_km: float = 30.0
     length_short: float = 0.4
     implausible_km: float = 500.0
     isolated_km: float = 1000.0

@@ -1,0 +1,85 @@
+"""Words that make a name a military site or a natural feature, for claims about places the gazetteer lacks.
+
+A training area, range or base is usually named after a town ("the Armavir
+training area"), and an island, a peninsula or a lake after the name the
+gazetteer lists for its main town or area ("Kinmen island"): with these
+words stripped, the name left over is looked up
+(:mod:`geodrills.claims.standins`).  Written for this project from plain
+English military and geographic usage; lower case.
+
+Examples
+--------
+>>> strip_site_words("Vaziani Military Airfield")
+('Vaziani', 'site')
+>>> strip_site_words("Lake Ohrid"), strip_site_words("the Kuril Islands")
+(('Ohrid', 'feature'), ('Kuril', 'feature'))
+>>> strip_site_words("Narva")
+('Narva', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SITE_NOUNS", "SITE_MODIFIERS", "FEATURE_NOUNS", "FEATURE_BEFORE", "SITE_AFTER", "SITE_HEADS", "strip_site_words"]
+
+#: The head noun of a military site ("range", "training area(s)", "polygon"), singular and plural.
+SITE_NOUNS: frozenset[str] = frozenset("""
+area areas range ranges ground grounds polygon polygons airfield airfields base bases airbase airbases
+camp camps complex complexes garrison garrisons cantonment barracks depot depots airstrip airstrips
+site sites centre center school academy facility installation outpost outposts
+""".split())
+
+#: Words between a site's name and its head noun ("the Tarvo Live Fire Complex", "Osk Military Airfield").
+SITE_MODIFIERS: frozenset[str] = frozenset("""
+military training firing fire live gunnery artillery tank tankodrome missile test testing proving drill
+drilling shooting combined arms air naval army joint manoeuvre maneuver exercise bombing combat
+""".split())
+
+#: The noun after a natural feature's name ("Kinmen island", "the Kola Peninsula", "Ohrid lake").
+FEATURE_NOUNS: frozenset[str] = frozenset("""
+island islands isle isles islet islets peninsula lake lakes bay gulf archipelago atoll plateau valley
+heights hills mountains massif pass gorge delta oasis
+""".split())
+
+#: The noun before a natural feature's name ("Lake Ohrid", "Mount Aragats", "Cape Kaliakra").
+FEATURE_BEFORE: frozenset[str] = frozenset("lake mount cape isle".split())
+
+
+#: site nouns that make "<Place> <noun>" a site on their own ("the Tapa range", "the Kars garrison");
+#: the others need a modifier before them ("the Tapa training area": "the Kars area" is Kars's surroundings)
+SITE_HEADS: frozenset[str] = frozenset("""
+range ranges polygon polygons airfield airfields airbase airbases garrison garrisons cantonment barracks
+airstrip airstrips
+""".split())
+
+_ALTERNATION = "|".join(sorted(SITE_NOUNS, key=len, reverse=True))
+#: a site right after a place's name: " Military Airfield", " training ground", " range"; group ``noun``
+#: (after one to three modifiers) or ``head`` (alone): the site noun
+SITE_AFTER = re.compile(r"\s(?:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\s){1,3}(?P<noun>" + _ALTERNATION
+                        + r")|(?P<head>" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + r"))\b",
+                        re.IGNORECASE)
+
+
+def strip_site_words(name: str) -> tuple[str, str | None]:
+    """The name with its site or feature words removed, and which sort they were (None: no such word).
+
+    The words of the name are read from the end while they are site nouns or
+    modifiers (``"site"``), or the last one is a feature noun
+    (``"feature"``); a leading "the" and a leading feature word ("Lake") go
+    too.  What is left is returned unchanged when nothing is a site word.
+    """
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) >= 2 and words[0].lower() in FEATURE_BEFORE:
+        return " ".join(words[1:]), "feature"
+    if len(words) >= 2 and words[-1].lower() in FEATURE_NOUNS:
+        return " ".join(words[:-1]), "feature"
+    n = len(words)
+    if n >= 2 and words[-1].lower() in SITE_NOUNS:
+        n -= 1
+        while n > 1 and (words[n - 1].lower() in SITE_MODIFIERS or words[n - 1].lower() in SITE_NOUNS):
+            n -= 1
+        return " ".join(words[:n]), "site"
+    return " ".join(words), None
