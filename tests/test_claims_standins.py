@@ -164,3 +164,24 @@ def test_most_of_the_sites_is_judged_by_the_median_place():
 def test_a_site_the_sentence_names_is_not_replaced_by_the_exercise_s_places():
     row = _rows(_LEAD + "The Qelbrin range lies near the Latvian border.", "near")[0]
     assert row["subject"] == "Qelbrin range"
+
+
+# --------------------------------------------------------------------------- objects the gazetteer lacks
+
+
+def test_an_object_site_is_measured_from_the_town_it_is_named_after():
+    row = _rows("Estonian scouts from Rakvere camped 150 km from the Tapa training area.", "km_from")[0]
+    # Rakvere is ~25 km from Tapa: 150 km misses at every point of the site's spread
+    assert row["object"] == "Tapa training area" and row["verdict"] == "doubtful"
+    assert "is named after" in row["reason"]
+
+
+def test_an_object_feature_is_measured_from_the_place_listed_under_its_name():
+    row = _rows("Taiwanese marines are based in Taipei, some 330 km from the Kinmen islands.", "km_from")[0]
+    assert row["object"] == "Kinmen islands" and row["verdict"] == "supported"
+    assert "Jincheng" in row["reason"]
+
+
+def test_an_object_feature_in_a_country_the_sentence_does_not_name_stays_unresolved():
+    row = _rows("Georgian troops in Gori drilled 300 km from the Kinmen islands.", "km_from")[0]
+    assert row["verdict"] == "unverifiable" and "not in the gazetteer" in row["reason"]

@@ -85,7 +85,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon.sites import SITE_AFTER
+from ..lexicon.sites import NOUN_AFTER, SITE_AFTER
 from .grammar import BORDER_WORD, Phrase, direction_of, find_phrases
 from .judge import Subject, Verdict, judge, misreading, named_unit, stand_in_subject, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
@@ -782,6 +782,7 @@ def _with_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: MentionIn
 
     from .standins import context_countries, find_stand_in
 
+    c = _object_stand_in(c, text, sentence, ms, exercise)
     u = c.subject
     if hasattr(u, "place"):
         site = _site_named_after(u, text)
@@ -796,6 +797,37 @@ def _with_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: MentionIn
     if found is None or (c.kind == "within" and found.relation in ("in", "near")):
         return c  # "the Tarvo range in Bartown": whether it is in Bartown is what the claim says, not a measure
     return replace(c, subject=replace(u, stand_in=found))
+
+
+def _object_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: MentionIndex, exercise: list) -> Claim:
+    """The claim with a known place standing in for an object the gazetteer lacks ("40 km from the Tapa
+    camps", "south of the Kuril Islands"), found as for a subject."""
+    from dataclasses import replace
+
+    from .standins import context_countries, find_stand_in
+
+    o = c.obj
+    if o is None or c.kind == "within":
+        return c
+    if o.mention is not None and o.type == "place":  # "15 km from the Tapa range": the site named after Tapa
+        site = _site_named_after(o.mention, text)
+        if site is None:
+            return c
+        return replace(c, obj=Obj("place", o.start, o.end, o.countries, name=site.name, stand_in=site.stand_in))
+    if o.type != "unresolved" or not o.name:
+        return c
+    noun = NOUN_AFTER.match(text, o.end, o.end + 60)  # "the Kinmen island", "the Tapa camps"
+    if noun is not None:
+        o = replace(o, end=noun.end(), name=text[o.start:noun.end()])
+    exclude = frozenset({c.subject.place.id}) if hasattr(c.subject, "place") and c.subject.place else frozenset()
+    countries = context_countries(text, o.start, sentence, ms, exercise)
+    if hasattr(c.subject, "place") and c.subject.place is not None and c.subject.place.country:
+        countries |= {c.subject.place.country}
+    found = find_stand_in(o.name, o.start, o.end, text, ms, countries, exclude)
+    if found is None:
+        return c
+    cc = (found.place.country,) if found.place.country else ()
+    return replace(c, obj=Obj("place", o.start, o.end, cc, name=o.name, stand_in=found))
 
 
 #: the kinds of place a site is named after ("the Tapa range"): not "the Zagros range", a mountain range
@@ -1023,6 +1055,8 @@ def _row(c: Claim, th: Thresholds) -> dict:
         sub, v = _judged(c, c.subject, ref, th)
     p = c.phrase
     obj = c.obj
+    if obj is not None and obj.stand_in is not None:
+        v.reason = f"'{obj.name}' measured from {obj.stand_in.describe()}: {v.reason}"
     return {
         "article": c.article, "start": c.start, "end": c.end, "text": c.text, "kind": c.kind,
         "subject": sub.name if sub else None, "subject_id": sub.place_id if sub else None,

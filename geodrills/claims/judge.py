@@ -285,7 +285,11 @@ def judge(kind: str, sub: Subject | None, obj, phrase, th: Thresholds, *, refere
     return fn(kind, sub, obj, phrase, th, reference)
 
 
-def _object_subject(obj) -> Subject | None:
+def _object_subject(obj, th: Thresholds | None = None) -> Subject | None:
+    """The object as a :class:`Subject`: its mention's place, or the place standing in for it (with its
+    spread under ``th``)."""
+    if obj is not None and getattr(obj, "stand_in", None) is not None:
+        return stand_in_subject(obj.stand_in, th or Thresholds())
     return subject_of(obj.mention) if obj is not None and obj.mention is not None else None
 
 
@@ -350,14 +354,15 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
     v = _distance_verdict(v, kind, km, where, target, sub, phrase, th)
     radius = unit_radius_km(sub, th) if _unit_point(sub) else 0.0
     units = [sub.kind] if radius else []
-    place = _object_subject(obj) if obj.type == "place" else None
+    place = _object_subject(obj, th) if obj.type == "place" else None
     if place is not None and _unit_point(place):  # "not far from the Evros" read as the prefecture's point
         radius += unit_radius_km(place, th)
         units.append(f"object {place.kind}")
     if radius:
         v = _with_allowance(v, kind, km, radius, where, target, sub, phrase, th, " and ".join(units))
-    if sub.spread_km and v.verdict != "unverifiable":
-        v = _with_spread(v, kind, km, where, target, sub, phrase, th)
+    spread = sub.spread_km + (place.spread_km if place is not None else 0.0)
+    if spread and v.verdict != "unverifiable":
+        v = _with_spread(v, kind, km, spread, where, target, sub, phrase, th)
     if v.verdict == "doubtful" and not phrase.negated and km - radius > th.implausible_km \
             and km > 5 * (phrase.stated_km or 0.0):
         v.verdict = "unverifiable"
@@ -452,10 +457,9 @@ def _with_allowance(v: Verdict, kind, km, radius, where, target, sub, phrase, th
                                    f"{v.verdict} at its point: too close to call", km, target=target, pair=v.pair)
 
 
-def _with_spread(v: Verdict, kind, km, where, target, sub, phrase, th) -> Verdict:
+def _with_spread(v: Verdict, kind, km, r: float, where, target, sub, phrase, th) -> Verdict:
     """Decide a site measured from a place standing in for it only when the figure is decisive anywhere
-    within its spread (``km`` ± :attr:`Subject.spread_km`)."""
-    r = sub.spread_km
+    within its spread (``km`` ± ``r``: the subject's and the object's :attr:`Subject.spread_km`)."""
     lo, hi = max(0.0, km - r), km + r
     verdicts = _verdicts_over(kind, lo, hi, where, target, sub, phrase, th)
     span = f"the site may lie anywhere within {r:.0f} km of that point ({lo:.0f}-{hi:.0f} km)"
@@ -666,7 +670,7 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
             return Verdict("unverifiable", f"{where}: not in its {d} half, but the phrase may name the {d} "
                                            f"part of {sub.name}")
         return Verdict("doubtful", f"{where}: not in its {d} half")
-    target = ref or _object_subject(obj)
+    target = ref or _object_subject(obj, th)
     pair = None
     if obj is not None and obj.type == "border" and ref is None:
         km, pair, gap, _note = border_gap_of(sub, obj.countries, obj.pair)
@@ -700,18 +704,20 @@ def _judge_direction(kind, sub, obj, phrase, th, ref) -> Verdict:
     ok = _in_sector(b, d, th)
     verdict = "supported" if ok else "doubtful"
     rule = f"{d} is {DIRECTIONS[d]:.0f}° ± {th.sector_deg:g}°"
-    if sub.spread_km:
-        return _direction_with_spread(b, km, d, where, rule, sub, th, pair)
+    spread = sub.spread_km + (target.spread_km if target is not None and obj is not None and obj.type != "border"
+                              else 0.0)
+    if spread:
+        return _direction_with_spread(b, km, d, where, rule, spread, th, pair)
     return Verdict(verdict, f"{where}; {rule}", km, b, pair=pair)
 
 
-def _direction_with_spread(b: float, km: float, d: str, where: str, rule: str, sub: Subject, th: Thresholds,
+def _direction_with_spread(b: float, km: float, d: str, where: str, rule: str, spread: float, th: Thresholds,
                            pair: str | None) -> Verdict:
-    """A bearing to a site within ``spread_km`` of its stand-in's point, seen from ``km`` away: it may be
+    """A bearing between sites within ``spread`` km of their stand-ins' points, ``km`` apart: it may be
     off by up to asin(spread / km); decided only when the sector holds (or fails) across that."""
     off = abs((b - DIRECTIONS[d] + 180.0) % 360.0 - 180.0)
-    wobble = 180.0 if km <= sub.spread_km else math.degrees(math.asin(sub.spread_km / km))
-    span = f"the site may lie within {sub.spread_km:.0f} km of that point, so its bearing within ±{wobble:.0f}°"
+    wobble = 180.0 if km <= spread else math.degrees(math.asin(spread / km))
+    span = f"the site may lie within {spread:.0f} km of that point, so its bearing within ±{wobble:.0f}°"
     if off + wobble <= th.sector_deg:
         return Verdict("supported", f"{where}; {rule}; {span}: inside the sector", km, b, pair=pair)
     if off - wobble > th.sector_deg:

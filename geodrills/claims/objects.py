@@ -84,6 +84,7 @@ class Obj:
     mention: Any = None
     pair: str | None = None
     name: str | None = None  # an object the gazetteer does not have ("the Matsu Islands")
+    stand_in: Any = None  # a known place measured instead (:class:`geodrills.claims.standins.StandIn`)
 
     @property
     def label(self) -> str:

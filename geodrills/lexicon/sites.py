@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SITE_NOUNS", "SITE_MODIFIERS", "FEATURE_NOUNS", "FEATURE_BEFORE", "SITE_AFTER", "SITE_HEADS", "strip_site_words"]
+__all__ = ["SITE_NOUNS", "SITE_MODIFIERS", "FEATURE_NOUNS", "FEATURE_BEFORE", "SITE_AFTER", "SITE_HEADS", "NOUN_AFTER", "strip_site_words"]
 
 #: The head noun of a military site ("range", "training area(s)", "polygon"), singular and plural.
 SITE_NOUNS: frozenset[str] = frozenset("""
@@ -59,6 +59,12 @@ _ALTERNATION = "|".join(sorted(SITE_NOUNS, key=len, reverse=True))
 SITE_AFTER = re.compile(r"\s(?:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\s){1,3}(?P<noun>" + _ALTERNATION
                         + r")|(?P<head>" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + r"))\b",
                         re.IGNORECASE)
+
+
+#: a site or feature noun right after a name (one to three site modifiers before a site noun, or a
+#: feature noun): " training area", " island", " Islands", " camps"; for an object named before it
+NOUN_AFTER = re.compile(r"\s(?:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\s){0,3}(?:" + _ALTERNATION + r")|(?:"
+                        + "|".join(sorted(FEATURE_NOUNS, key=len, reverse=True)) + r"))\b", re.IGNORECASE)
 
 
 def strip_site_words(name: str) -> tuple[str, str | None]:
