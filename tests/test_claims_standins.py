@@ -185,3 +185,18 @@ def test_an_object_feature_is_measured_from_the_place_listed_under_its_name():
 def test_an_object_feature_in_a_country_the_sentence_does_not_name_stays_unresolved():
     row = _rows("Georgian troops in Gori drilled 300 km from the Kinmen islands.", "km_from")[0]
     assert row["verdict"] == "unverifiable" and "not in the gazetteer" in row["reason"]
+
+
+def test_a_far_off_namesake_as_the_exercise_s_place_is_never_measured():
+    # "Siberia" read as a Mexican village in an article naming only Russia and China: no 11,000 km figure
+    text = ("The Russian army began the drills in Siberia on Monday, alongside Chinese units. The drills are "
+            "being held near the Chinese border.")
+    row = _rows(text, "near")[0]
+    assert row["verdict"] == "unverifiable" and "likely another place of that name" in row["reason"]
+    assert "11" not in row["reason"].split(";")[0]  # no measured figure in the reason's first clause
+
+
+def test_a_confident_reading_far_from_the_border_stays_a_wrong_claim_or_reading():
+    # a capital is no village: the country test does not call it a namesake
+    row = _rows("Drills were held in Baku, near the Polish border.", "near")[0]
+    assert "neither names nor borders" not in row["reason"]

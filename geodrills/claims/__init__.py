@@ -764,14 +764,27 @@ def extract_claims(article, mentions=None, *, events: bool = True) -> list[Claim
     demonyms = None  # the countries the article names by adjective, found once
     for s0, s1 in sentences:
         for p in find_phrases(text, s0, s1):
+            if demonyms is None:
+                demonyms = frozenset(d.country for d in find_demonyms(text) if d.country)
             if exercise is None and events:
-                exercise = exercise_places(art, ms)
+                exercise = _with_place_readings(exercise_places(art, ms), ms, demonyms)
             for c in _claims_of_phrase(art, text, (s0, s1), p, ms, exercise or [], context):
-                if demonyms is None:
-                    demonyms = frozenset(d.country for d in find_demonyms(text) if d.country)
                 claims.append(_with_stand_in(_with_readings(c, ms, text, demonyms), text, (s0, s1), ms,
                                              exercise or []))
     return _dedupe(claims)
+
+
+def _with_place_readings(places: list[dict], ms: MentionIndex, demonyms: frozenset) -> list[dict]:
+    """The exercise's location places, each with the :class:`Reading` of its first mention (key
+    ``reading``), so that a far-off namesake ("Siberia" read as a Mexican village) is never measured."""
+    first: dict[str, Any] = {}
+    for m in ms:
+        first.setdefault(m.place.id, m)
+    out = []
+    for p in places:
+        m = first.get(p.get("place_id"))
+        out.append({**p, "reading": reading_of(m, ms, demonyms) if m is not None else None})
+    return out
 
 
 def _with_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: MentionIndex, exercise: list) -> Claim:
@@ -999,6 +1012,8 @@ def _judged(c: Claim, item: Any, ref, th: Thresholds) -> tuple[Subject | None, V
     if c.subject_unit and item is c.subject:  # "Kursk region, near the Ukrainian border": the oblast
         sub = named_unit(sub) or sub
     weak = misreading(c.subject_reading, th) if item is c.subject else None
+    if isinstance(item, dict):  # an exercise's place: its own reading
+        weak = misreading(item.get("reading"), th)
     weak = weak or misreading(c.object_reading, th)
     if weak:  # never judged for what is likely another place of that name
         return sub, Verdict("unverifiable", weak)

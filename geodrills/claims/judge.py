@@ -133,9 +133,18 @@ def misreading(reading, th: Thresholds) -> str | None:
         return None
     if reading.match == "fuzzy":
         return f"'{reading.name}' matches {reading.place} only as a near-miss spelling"
+    # a minor or uncertain reading: a village, a spelling variant or a low resolver confidence
+    weak = reading.kind == "village" or reading.match != "exact" or reading.score < th.reading_score
+    if not math.isfinite(reading.nearest_km) and reading.country_apart and weak:
+        # "Siberia" read as a Mexican village in an article naming only Russia and China ("Baku, near the
+        # Polish border" is a capital's confident reading: a wrong claim, not a wrong place)
+        return (f"'{reading.name}' read as {reading.place} is a village or an uncertain reading in a country the "
+                "article neither names nor borders on any country it names: likely another place of that name")
     if not (math.isfinite(reading.nearest_km) and reading.nearest_km > th.isolated_km):
         return None  # near the article's other places, or the only place it names: nothing to test against
     why = []
+    if reading.country_apart and weak:
+        why.append("in a country the article neither names nor borders on any it names")
     if reading.match != "exact":
         why.append(f"a {reading.match} spelling")
     if reading.score < th.reading_score and not reading.country_named:
@@ -366,8 +375,10 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
     if v.verdict == "doubtful" and not phrase.negated and km - radius > th.implausible_km \
             and km > 5 * (phrase.stated_km or 0.0):
         v.verdict = "unverifiable"
+        what = ("another venue (or the wrong place of that name)" if sub.fp is not None
+                and sub.fp.source == EXERCISE_POINT else "the wrong place of that name")
         v.reason += (f"; so far (> {th.implausible_km:g} km) that {sub.name} ({sub.country}) is more likely "
-                     "the wrong place of that name than a wrong claim")
+                     f"{what} than a wrong claim")
     return v
 
 

@@ -197,6 +197,8 @@ class Reading:
     alternative: str | None = None
     alternative_km: float = float("inf")
     country_named: bool = True  # the article names the reading's country (or another place in it) around it
+    country_apart: bool = False  # the article names countries around it, none of them the reading's or its neighbour
+    kind: str = ""  # the reading's kind (village, city, admin1 ...)
 
 
 def reading_of(m, mentions, demonym_countries: frozenset = frozenset()) -> Reading | None:
@@ -217,6 +219,9 @@ def reading_of(m, mentions, demonym_countries: frozenset = frozenset()) -> Readi
            if x.place.kind not in _NOT_NEIGHBOURS and x.place.id != p.id and math.isfinite(x.place.lat)]
     country_named = p.country in demonym_countries or any(x.place.country == p.country and x.place.id != p.id
                                                           for x in around)
+    named_ccs = {x.place.country for x in around if x.place.kind == "country" and x.place.country}
+    named_ccs |= set(demonym_countries)
+    country_apart = bool(named_ccs) and not country_named and not _borders_any(p.country, named_ccs)
 
     def nearest(lat: float, lon: float) -> float:
         return min((float(haversine_km(lat, lon, a, b)) for a, b in pts), default=math.inf)
@@ -235,7 +240,17 @@ def reading_of(m, mentions, demonym_countries: frozenset = frozenset()) -> Readi
             if km < alt_km:
                 alt_name, alt_km = f"{q.name} ({q.kind}, {q.country})", km
     return Reading(m.text, f"{p.name} ({p.kind}, {p.country})", p.match, m.score, nearest(p.lat, p.lon),
-                   alt_name, alt_km, country_named)
+                   alt_name, alt_km, country_named, country_apart, p.kind)
+
+
+def _borders_any(cc: str | None, others: set[str]) -> bool:
+    """Whether country ``cc`` is one of ``others`` or shares a land border with one of them."""
+    if not cc:
+        return True  # a feature spanning countries: nothing to test
+    from ..borders import BorderData
+
+    pairs = BorderData.default().borders
+    return cc in others or any("-".join(sorted((cc, o))) in pairs for o in others)
 
 
 @dataclass(frozen=True)
