@@ -85,7 +85,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon.sites import NOUN_AFTER, SITE_AFTER
+from ..lexicon.sites import NOUN_AFTER, SITE_AFTER, strip_site_words
 from .grammar import BORDER_WORD, Phrase, direction_of, find_phrases
 from .judge import Subject, Verdict, judge, misreading, named_unit, stand_in_subject, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
@@ -805,7 +805,8 @@ def _with_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: MentionIn
     exclude = {c.obj.mention.place.id} if c.obj is not None and c.obj.mention is not None else set()
     if hasattr(c.reference, "place_id") and c.reference.place_id:
         exclude.add(c.reference.place_id)
-    countries = context_countries(text, u.start, sentence, ms, exercise) | _object_countries(c.obj)
+    countries = (context_countries(text, u.start, sentence, ms, exercise) | _object_countries(c.obj)
+                 if strip_site_words(u.name)[1] else frozenset())  # only a site or feature name is looked up
     found = find_stand_in(u.name, u.start, u.end, text, ms, countries, frozenset(exclude))
     if found is None or (c.kind == "within" and found.relation in ("in", "near")):
         return c  # "the Tarvo range in Bartown": whether it is in Bartown is what the claim says, not a measure
@@ -833,7 +834,8 @@ def _object_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: Mention
     if noun is not None:
         o = replace(o, end=noun.end(), name=text[o.start:noun.end()])
     exclude = frozenset({c.subject.place.id}) if hasattr(c.subject, "place") and c.subject.place else frozenset()
-    countries = context_countries(text, o.start, sentence, ms, exercise)
+    countries = context_countries(text, o.start, sentence, ms, exercise) if strip_site_words(o.name)[1] \
+        else frozenset()
     if hasattr(c.subject, "place") and c.subject.place is not None and c.subject.place.country:
         countries |= {c.subject.place.country}
     found = find_stand_in(o.name, o.start, o.end, text, ms, countries, exclude)

@@ -84,12 +84,14 @@ class StandIn:
 
 def context_countries(text: str, pos: int, sentence: tuple[int, int], mentions, exercise=()) -> frozenset[str]:
     """The countries a name at ``pos`` is read in: those of the places named around it, the demonyms of
-    its sentence and the exercise's location places."""
+    its sentence (within ``CONTEXT_CHARS``: a bounded window, whatever the sentence's length) and the
+    exercise's location places."""
     from ..demonyms import find_demonyms
 
     s0, s1 = sentence
     out = {m.place.country for m in mentions.between(pos - CONTEXT_CHARS, pos + CONTEXT_CHARS) if m.place.country}
-    out |= {d.country for d in find_demonyms(text[s0:s1]) if d.country}
+    out |= {d.country for d in find_demonyms(text[max(s0, pos - CONTEXT_CHARS):min(s1, pos + CONTEXT_CHARS)])
+            if d.country}
     out |= {p.get("country") for p in exercise or () if isinstance(p, dict) and p.get("country")}
     return frozenset(out)
 
