@@ -200,3 +200,19 @@ def test_a_confident_reading_far_from_the_border_stays_a_wrong_claim_or_reading(
     # a capital is no village: the country test does not call it a namesake
     row = _rows("Drills were held in Baku, near the Polish border.", "near")[0]
     assert "neither names nor borders" not in row["reason"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Orzysz lies ~19° (north-north-east) of Warsaw, 187 km away: a 20 km spread moves the bearing ±6°
+    ("Polish troops trained at the Orzysz training ground, north-east of Warsaw.", "supported"),
+    ("Polish troops trained at the Orzysz training ground, south of Warsaw.", "doubtful"),
+])
+def test_a_direction_from_a_stand_in_allows_for_the_site_s_spread(text, verdict):
+    row = _rows(text, "direction")[0]
+    assert row["verdict"] == verdict and "its bearing within ±6°" in row["reason"]
+
+
+def test_a_direction_too_close_to_its_reference_is_too_close_to_call():
+    # ~25 km apart with a 20 km spread: the site could lie in almost any direction from Rakvere
+    row = _rows("Estonian units trained at the Tapa training area, west of Rakvere.", "direction")[0]
+    assert row["verdict"] == "unverifiable" and "too close to call" in row["reason"]
