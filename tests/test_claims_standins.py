@@ -216,3 +216,8 @@ def test_a_direction_too_close_to_its_reference_is_too_close_to_call():
     # ~25 km apart with a 20 km spread: the site could lie in almost any direction from Rakvere
     row = _rows("Estonian units trained at the Tapa training area, west of Rakvere.", "direction")[0]
     assert row["verdict"] == "unverifiable" and "too close to call" in row["reason"]
+
+
+@pytest.mark.parametrize("name", ["Victory camp", "Eagle range", "Liberty base"])
+def test_an_everyday_word_is_no_town_a_site_is_named_after(name):
+    assert find_stand_in(name, 0, len(name), name + ".", MentionIndex([]), frozenset({"US", "DE"})) is None

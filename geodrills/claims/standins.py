@@ -125,7 +125,7 @@ def _by_name(name: str, countries: frozenset[str], exclude_ids: frozenset[str],
     from .subjects import not_a_place_name
 
     bare, sort = strip_site_words(name)
-    if sort is None or not bare or not countries or not_a_place_name(bare):
+    if sort is None or not bare or not countries or not_a_place_name(bare) or _everyday_word(bare):
         return None
     places = [p for p in Gazetteer.default().lookup(bare, country=sorted(countries), fuzzy=False, limit=8)
               if p.match in _MATCHES and p.kind not in _NOT_STAND_INS and p.id not in exclude_ids]
@@ -138,6 +138,15 @@ def _by_name(name: str, countries: frozenset[str], exclude_ids: frozenset[str],
     noun = name[name.find(bare) + len(bare):].strip().lower() if name.find(bare) >= 0 else ""
     noun = noun or name.split()[0].lower()  # "Lake Ohrid": the word before
     return StandIn(place, "named after" if sort == "site" else "listed as", singular(noun))
+
+
+def _everyday_word(name: str) -> bool:
+    """ "Victory camp", "the Eagle range", "the Liberty base": an English word or first name, not a town's."""
+    from ..gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    key = name.lower()
+    return key in gaz.common_words or key in gaz.first_names or key in gaz.given_names
 
 
 def _nearest_km(place, points: list[tuple[float, float]]) -> float:
