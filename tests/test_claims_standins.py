@@ -228,3 +228,27 @@ def test_a_direction_too_close_to_its_reference_is_too_close_to_call():
 @pytest.mark.parametrize("name", ["Victory camp", "Eagle range", "Liberty base"])
 def test_an_everyday_word_is_no_town_a_site_is_named_after(name):
     assert find_stand_in(name, 0, len(name), name + ".", MentionIndex([]), frozenset({"US", "DE"})) is None
+
+
+# --------------------------------------------------------------------------- "the training area" refers back
+
+
+@pytest.mark.parametrize("later", [
+    "The training area lies about 100 km from the Russian border.",
+    "This training area is some 100 km from the Russian frontier.",
+])
+def test_the_training_area_refers_back_to_the_site_named_before(later):
+    row = _rows("Estonian troops moved to the Tapa training area on Monday. " + later, "km_from")[0]
+    assert row["subject"] == "Tapa training area" and row["verdict"] == "supported"
+
+
+def test_the_area_alone_is_no_site():
+    rows = _rows("Estonian troops moved to the Tapa training area on Monday. Tensions in the area are high near "
+                 "the Russian border.", "near")
+    assert all(r["subject"] != "Tapa training area" for r in rows)
+
+
+def test_the_range_refers_back_to_a_site_and_keeps_its_stand_in():
+    rows = _rows("Georgian troops drilled at the Qelbrin range near Gori. The range lies some 40 km from the "
+                 "Russian border.", "km_from")
+    assert rows[0]["subject"] == "Qelbrin range" and "Gori" in rows[0]["reason"]

@@ -85,7 +85,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon.sites import NOUN_AFTER, SITE_AFTER, strip_site_words
+from ..lexicon.sites import NOUN_AFTER, strip_site_words
 from .grammar import BORDER_WORD, Phrase, direction_of, find_phrases
 from .judge import Subject, Verdict, judge, misreading, named_unit, stand_in_subject, subject_of
 from .objects import MentionIndex, Obj, country_list, read_objects, unresolved_object
@@ -793,12 +793,12 @@ def _with_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: MentionIn
     the place :func:`~geodrills.claims.standins.find_stand_in` finds for it."""
     from dataclasses import replace
 
-    from .standins import context_countries, find_stand_in
+    from .standins import context_countries, find_stand_in, site_named_after
 
     c = _object_stand_in(c, text, sentence, ms, exercise)
     u = c.subject
     if hasattr(u, "place"):
-        site = _site_named_after(u, text)
+        site = site_named_after(u, text)
         return replace(c, subject=site) if site is not None else c
     if not isinstance(u, Unresolved) or u.stand_in is not None:
         return c
@@ -818,13 +818,13 @@ def _object_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: Mention
     camps", "south of the Kuril Islands"), found as for a subject."""
     from dataclasses import replace
 
-    from .standins import context_countries, find_stand_in
+    from .standins import context_countries, find_stand_in, site_named_after
 
     o = c.obj
     if o is None or c.kind == "within":
         return c
     if o.mention is not None and o.type == "place":  # "15 km from the Tapa range": the site named after Tapa
-        site = _site_named_after(o.mention, text)
+        site = site_named_after(o.mention, text)
         if site is None:
             return c
         return replace(c, obj=Obj("place", o.start, o.end, o.countries, name=site.name, stand_in=site.stand_in))
@@ -843,44 +843,6 @@ def _object_stand_in(c: Claim, text: str, sentence: tuple[int, int], ms: Mention
         return c
     cc = (found.place.country,) if found.place.country else ()
     return replace(c, obj=Obj("place", o.start, o.end, cc, name=o.name, stand_in=found))
-
-
-#: the kinds of place a site is named after ("the Tapa range"): not "the Zagros range", a mountain range
-_EPONYM_KINDS = frozenset({"city", "town", "village", "admin1", "admin2"})
-
-
-def _site_named_after(m, text: str) -> Unresolved | None:
-    """ "the Tapa training area", "the Tapa and Kilba ranges": a site named after the resolved town ``m``,
-    standing in for it."""
-    from .standins import StandIn, singular
-
-    if m.place is None or m.place.kind not in _EPONYM_KINDS:
-        return None
-    site = SITE_AFTER.match(text, m.end, m.end + 80) or _site_after_list(text, m.end)
-    if site is None:
-        return None
-    noun = singular(" ".join(site.group(0).lower().split()))
-    name = f"{m.text} {noun.title() if site.group(0).strip()[:1].isupper() else noun}"
-    return Unresolved(name, m.start, m.end, StandIn(m.place, "named after", noun))
-
-
-#: what joins the names of a list: ", ", ", and ", " and ", " or ", " & "
-_LIST_JOIN = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or|&)\s")
-_ONE_NAME = re.compile(_NAME)
-
-
-def _site_after_list(text: str, pos: int):
-    """The site noun after a list of names that starts at ``pos`` ("[Tapa] and Kilba training areas")."""
-    for _ in range(5):
-        join = _LIST_JOIN.match(text, pos, pos + 8)
-        name = _ONE_NAME.match(text, join.end()) if join else None
-        if name is None:
-            return None
-        pos = name.end()
-        site = SITE_AFTER.match(text, pos, pos + 80)
-        if site is not None:
-            return site
-    return None
 
 
 def _object_countries(obj: Obj | None) -> frozenset[str]:

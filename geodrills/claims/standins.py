@@ -33,9 +33,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon.sites import strip_site_words
+from ..lexicon.sites import SITE_AFTER, strip_site_words
+from .subjects import NAME
 
-__all__ = ["StandIn", "find_stand_in", "context_countries", "singular"]
+__all__ = ["StandIn", "find_stand_in", "context_countries", "singular", "site_named_after"]
 
 #: what a stand-in can never be: areas too large or shapes with no place to measure a site from
 _NOT_STAND_INS = frozenset({"country", "continent", "sea", "ocean", "river", "lake"})
@@ -178,3 +179,41 @@ def _by_sentence(start: int, end: int, text: str, mentions, exclude_ids: frozens
 
 def _usable(m, exclude_ids: frozenset[str]) -> bool:
     return m.place is not None and m.place.kind not in _NOT_STAND_INS and m.place.id not in exclude_ids
+
+
+#: the kinds of place a site is named after ("the Tapa range"): not "the Zagros range", a mountain range
+_EPONYM_KINDS = frozenset({"city", "town", "village", "admin1", "admin2"})
+
+
+def site_named_after(m, text: str) -> Any:
+    """ "the Tapa training area", "the Tapa and Kilba ranges": a site named after the resolved town ``m``,
+    standing in for it."""
+    from .subjects import Unresolved
+
+    if m.place is None or m.place.kind not in _EPONYM_KINDS:
+        return None
+    site = SITE_AFTER.match(text, m.end, m.end + 80) or _site_after_list(text, m.end)
+    if site is None:
+        return None
+    noun = singular(" ".join(site.group(0).lower().split()))
+    name = f"{m.text} {noun.title() if site.group(0).strip()[:1].isupper() else noun}"
+    return Unresolved(name, m.start, m.end, StandIn(m.place, "named after", noun))
+
+
+#: what joins the names of a list: ", ", ", and ", " and ", " or ", " & "
+_LIST_JOIN = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or|&)\s")
+_ONE_NAME = re.compile(NAME)
+
+
+def _site_after_list(text: str, pos: int):
+    """The site noun after a list of names that starts at ``pos`` ("[Tapa] and Kilba training areas")."""
+    for _ in range(5):
+        join = _LIST_JOIN.match(text, pos, pos + 8)
+        name = _ONE_NAME.match(text, join.end()) if join else None
+        if name is None:
+            return None
+        pos = name.end()
+        site = SITE_AFTER.match(text, pos, pos + 80)
+        if site is not None:
+            return site
+    return None

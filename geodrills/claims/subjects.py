@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..demonyms import find_demonyms
+from ..lexicon.sites import SITE_MODIFIERS
 
 __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before", "Unresolved",
            "named_before", "not_a_place_name", "NAME", "SITE", "Reading", "reading_of"]
@@ -465,7 +466,7 @@ def _exercise_sites(text: str, s0: int, lo: int, exercise: list) -> tuple[list, 
 #: "the island", "the town's", "this small island", "the two districts": places named before
 _ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|both)(?P<n> two| three| four| both)?(?: [a-z-]{1,20}){0,2}? "
                       r"(?P<noun>islands?|towns?|city|cities|villages?|provinces?|regions?|districts?|bases?|ports?|"
-                      r"areas?|enclave|exclave|ranges?|airfields?|camps?|garrisons?)(?:['’]s?)?\b", re.IGNORECASE)
+                      r"areas?|enclave|exclave|ranges?|airfields?|camps?|garrisons?|grounds?|polygons?)(?:['’]s?)?\b", re.IGNORECASE)
 #: the kinds a definite description refers back to: (first choice, fallback).  The gazetteer has no
 #: island kind: an island is an admin unit, a region or a town named after it ("Lesbos", "Kinmen").
 _ANAPHOR_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -484,8 +485,12 @@ _ANAPHOR_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "base": (frozenset({"base"}), frozenset()), "range": (frozenset({"range"}), frozenset()),
     "airfield": (frozenset({"base"}), frozenset()), "camp": (frozenset(), frozenset()),
     "garrison": (frozenset({"base"}), frozenset()),
+    # "the training area", "the ground", "the polygon": only a site named before ("the Tapa training area")
+    "area": (frozenset(), frozenset()), "ground": (frozenset(), frozenset()), "polygon": (frozenset(), frozenset()),
     "exclave": (frozenset({"admin1", "admin2", "region"}), frozenset({"city", "town"})),
 }
+#: the words that make "the ... area" a site ("the training area", "the exercise area")
+_SITE_WORDS = frozenset(SITE_MODIFIERS)
 _COUNT = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: a place right after one of these is the object of a relation ("40 km from Edirne", "north of Ganja",
 #: "off Ayvalik"), not the topic a later "the town" refers back to
@@ -517,8 +522,8 @@ def _anaphor(text: str, s0: int, lo: int, mentions, exclude_ids: frozenset[str])
     plural = noun.endswith("s") and noun not in ("s",)
     stem = noun[:-1] if plural else noun
     kinds = _ANAPHOR_KINDS.get(stem)
-    if kinds is None:
-        return []
+    if kinds is None or (stem in ("area", "ground") and not _SITE_WORDS.intersection(m.group(0).lower().split())):
+        return []  # "tensions in the area": only "the training area", "the firing ground" refer to a site
     first, fallback = kinds
     want = _COUNT.get((m.group("n") or "").strip().lower(), 2 if plural else 1)
     window = [c for c in mentions.between(max(0, m.start() - 2 * CONTEXT), m.start())
@@ -547,8 +552,15 @@ _ISLAND_CUE = re.compile(r"\b(?:on|off)\s\S|\S\s(?i:island)\b")
 
 def _named_with_noun(text: str, a: int, b: int, noun: str, mentions) -> Unresolved | None:
     """The last "<Name> <noun>" in ``text[a:b]`` that the gazetteer did not resolve ("Kinmen island";
-    for an island also "on Kinmen")."""
+    for an island also "on Kinmen"), or a site with that noun named after a resolved town ("the Tapa
+    training area", which the town stands in for)."""
+    from .standins import site_named_after
+
     found = None
+    for mm in mentions.between(a, b):
+        site = site_named_after(mm, text)
+        if site is not None and site.stand_in.noun.endswith(noun):
+            found = site
     pattern = rf"((?:{NAME} ){{1,3}})(?:(?i:air|military|naval|army|training|firing|missile) )?(?i:{noun})s?\b"
     if noun == "island":
         pattern += rf"|(?<=\bon )((?:{NAME} ){{0,2}}{NAME})\b"
@@ -556,7 +568,8 @@ def _named_with_noun(text: str, a: int, b: int, noun: str, mentions) -> Unresolv
         name = m.group(0).strip()
         if m.lastindex == 2 and m.group(2):
             name = f"{name} {noun}"  # "on Kinmen" referred to as "the island": Kinmen island
-        if not not_a_place_name(name) and not mentions.between(a + m.start(), a + m.end()):
+        if not not_a_place_name(name) and not mentions.between(a + m.start(), a + m.end()) and (
+                found is None or a + m.start() > found.start):
             found = Unresolved(name, a + m.start(), a + m.end())
     return found
 
