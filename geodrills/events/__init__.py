@@ -94,10 +94,15 @@ from ..forces import FORCES, find_forces
 from ..lexicon import COUNTRY_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from ..lexicon.toponyms import STOP_WORDS
 from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
+from ..lexicon.events import PLAN_ING_VERBS, REPORTING_VERBS, UNDER_WAY_WORDS
+from ..claims.thresholds import Thresholds
 from ..geodesy import haversine_km
 from ..sentences import Sentences
 from ..spans import SpanSet
 from .names import Name, find_names
+from .places import isolated_readings, stand_ins
+
+_CLAIM_THRESHOLDS = Thresholds()
 
 __all__ = ["extract_events", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
 
@@ -144,7 +149,9 @@ _MILITARY = re.compile(
 _TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|of)\s+$", _I)
 _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
-    r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff)\b")
+    r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff|"
+    # "the combat training plan", "the new training year": a timetable, not an exercise
+    r"plans?|schedules?|calendars?|years?|seasons?|periods?|manuals?|standards?|regimes?)\b")
 # Nouns that make "drill ground", "exercise area", "training range" the name of a place.
 _FACILITY_AFTER = re.compile(r"\s+(?:grounds?|areas?|ranges?|fields?|halls?|sites?|cent(?:re|er)s?|complex|camps?|"
                              r"bases?|polygons?|facilit(?:y|ies))\b", _I)
@@ -165,6 +172,14 @@ _TRAINING_KIND_BEFORE = re.compile(
     r"summer)\s+$", _I)
 _PAST_SENTENCE = re.compile(r"\b(?:already|last\s+(?:such|time))\b", _I)
 _CURRENT_SENTENCE = re.compile(r"\b(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
+# Going on as the source speaks: "is holding", "are being run", "is currently carrying out", "ongoing"
+# (not "is preparing for", a plan).
+_UNDER_WAY = re.compile(
+    r"\b(?:(?:is|are)\s+(?:currently\s+|still\s+|presently\s+)?(?:being\s+)?(?!(?:"
+    + "|".join(PLAN_ING_VERBS) + r")\b)[a-z]{2,20}ing|" + "|".join(w.replace(" ", r"\s+") for w in UNDER_WAY_WORDS)
+    + r")\b", _I)
+# The day a source spoke: "the ministry reported on October 19", "officials said Monday"
+_REPORTED_BEFORE = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS) + r")\s+(?:on\s+)?$", _I)
 
 # Modifiers that say nothing about which exercise is meant.  Any other
 # lower-case word before the cue ("mountaineering", "flight-tactical",
@@ -353,6 +368,18 @@ class Limits:
     NEAR_DUP_SHARE = 0.8
     #: Shorter articles are duplicates only when their words are identical.
     NEAR_DUP_MIN_SENTENCES = 3
+    #: A town or village read in a country the article never names, farther than this (km) from every
+    #: other place it names, is likely another place of that name (:func:`~geodrills.events.places.
+    #: isolated_readings`): the claim checker's ``isolated_km``, one figure for both.
+    ISOLATED_KM = _CLAIM_THRESHOLDS.isolated_km
+    #: ... and farther than this (km) from the point of every country it names (a country's point is its
+    #: middle, so this is wider: "thousands of km", another continent).
+    ISOLATED_COUNTRY_KM = 2 * _CLAIM_THRESHOLDS.isolated_km
+    #: Distinct places either side (in text order) a reading is compared with.
+    ISOLATED_NEIGHBOURS = 16
+    #: An undated article is about the year it names most, when it names it at least twice and this
+    #: many times as often as any other year (or in more than half of its year mentions).
+    TEXT_YEAR_LEAD = 2
 
 
 _KIND_RANK = {"city": 0, "town": 0, "village": 0, "border_crossing": 0, "admin2": 1, "admin1": 2, "mountain": 2,
@@ -375,6 +402,8 @@ class _Loc:
     lat: float
     lon: float
     place_id: str
+    #: why this place is used as it is ("stands in for the Vaziani drill ground, which the gazetteer lacks")
+    note: str | None = None
 
 
 @dataclass
@@ -443,6 +472,8 @@ class _Report:
     observers: set[str] = field(default_factory=set)
     #: participants given by the sentences that name the exercise: the parties of its series
     named_participants: set[str] = field(default_factory=set)
+    #: places of its sentences not used, with the reason (a far namesake)
+    set_aside: list[tuple[_Loc, str]] = field(default_factory=list)
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
@@ -857,12 +888,24 @@ def _all_members(text: str, lo: int, hi: int, alliance: str | None, on: dt.date 
     return fitting[-1] if fitting else frozenset()
 
 
-def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Sequence[_Loc]) -> _Mention | None:
+def _stand_in_locs(text: str, a: int, b: int, locs: Sequence[_Loc]) -> list[tuple[_Loc, int]]:
+    """The sentence's places that stand in for a site the gazetteer lacks, noted, with the site's start."""
+    out = []
+    for loc, site, site_start in stand_ins(text, a, b, locs):
+        note = f"stands in for {site!r}, which the gazetteer cannot place"
+        out.append((_Loc(loc.start, loc.end, loc.text, loc.name, loc.kind, loc.country, loc.lat, loc.lon,
+                         loc.place_id, note), site_start))
+    return out
+
+
+def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Sequence[_Loc],
+                     standing: Sequence[tuple[_Loc, int]] = ()) -> _Mention | None:
     """A sentence with no exercise word that tells who takes part in, watches, or where troops drill.
 
     "Marines from Chile and Peru also participate", "Outside Kaunas, Polish sappers practised
-    river crossings", "Kazakh observers will attend".  It needs a
-    participant or an observer; places count only in a locative role.
+    river crossings", "Kazakh observers will attend", "The venues lie north of Bar" (a place
+    standing in for the sites, ``standing``).  It needs a participant, an observer or such a
+    place; other places count only in a locative role.
     """
     a, b = sentence
     observers = _observers(text, a, b, locs)
@@ -882,7 +925,10 @@ def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Seq
                     prev_bound = loc
                 else:
                     prev_bound = None
-    if not participants and not observers:
+    for loc, _site_start in standing:
+        if all(x.place_id != loc.place_id for x in locations):
+            locations.append(loc)
+    if not participants and not observers and not standing:
         return None
     return _Mention(sentence, index, verb.span() if verb else sentence, "", [], set(), False, False, None, False,
                     participants, [], [], locations, [], [], False, support=True, observers=observers)
@@ -991,12 +1037,27 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
 def _text_year(body: str) -> int | None:
-    """The year an undated article is about: the year it names in most of its year mentions, if any."""
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(body)]
-    if not years:
+    """The year an undated article is about: the year it names in most of its year mentions, if any.
+
+    Most: more than half of them, or at least :attr:`Limits.TEXT_YEAR_LEAD` times as many as any
+    other year (an aside names a past war's year once; "the 2021 training plan" twice).
+
+    >>> _text_year("the 2021 plan; the 2021 readiness plan; since the 1990s; on November 10, 2020")
+    2021
+    >>> _text_year("set up in 2015; the 1950-53 war") is None
+    True
+    """
+    counts: dict[int, int] = {}
+    for y in _YEAR_IN_TEXT.findall(body):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    if not counts:
         return None
-    best = max(set(years), key=lambda y: (years.count(y), y))
-    return best if years.count(best) * 2 > len(years) else None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))
+    best, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if n * 2 > sum(counts.values()) or (n >= 2 and n >= Limits.TEXT_YEAR_LEAD * runner_up):
+        return best
+    return None
 
 
 def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Name]:
@@ -1057,6 +1118,17 @@ def _place_only(name: Name, text: str, locs: Sequence[_Loc]) -> bool:
 _LONGEST_NAME = 120
 
 
+def _report_day(text: str, a: int, dates: Sequence[DateExpr]) -> list[DateExpr]:
+    """The day a source reported an exercise under way ("is holding drills, the ministry reported on
+    October 19"): the one day the text shows it going on, so its start as far as the text tells."""
+    for d in dates:
+        if d.resolved and d.precision == "day" and d.end_date is None \
+                and _REPORTED_BEFORE.search(text, max(a, d.start - 30), d.start):
+            return [DateExpr(d.start, d.end, d.text, d.kind, d.start_date, None, d.precision,
+                             "under way on the day it was reported", d.month)]
+    return []
+
+
 def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
     """The items (sorted by ``start``, whose starts are ``starts``) inside ``[lo, hi]``, by bisection."""
     i = bisect_left(starts, lo)
@@ -1100,8 +1172,10 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             extra = second_look.places(text, a, b, sentence_locs)
             if extra:
                 sentence_locs = sorted([*sentence_locs, *extra], key=lambda loc: (loc.start, loc.end))
+        standing = _stand_in_locs(text, a, b, sentence_locs) if cues or military or mentions else []
         # (an article without military words can still tell of the exercise it already named)
-        support = _support_mention(text, (a, b), index, sentence_locs) if not cues and (military or mentions) else None
+        support = _support_mention(text, (a, b), index, sentence_locs, standing) \
+            if not cues and (military or mentions) else None
         if support is not None:
             mentions.append(support)
         if not cues and not (military and names):
@@ -1143,6 +1217,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         ending = bool(_ENDING.search(sentence_text))
         planned = bool(_PLANNED.search(sentence_text))
         past_tense = bool(_PAST_TENSE.search(sentence_text))
+        under_way = not planned and not past_tense and bool(_UNDER_WAY.search(sentence_text))
         observers = _observers(text, a, b, sentence_locs)
         alliance = find_alliance(sentence_text)
         for k, cue in enumerate(cues):
@@ -1183,6 +1258,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                     my_durations.append(d)
             if habitual and not my_dates and name is None:
                 continue
+            if not my_dates and under_way:
+                my_dates = _report_day(text, a, dates)
             window_locs = _in_window(sentence_locs, sentence_loc_starts, lo, hi)
             locations, mentioned, border_of = [], [], []
             prev_bound = None
@@ -1196,6 +1273,12 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 else:
                     prev_bound = None
                     (border_of if role == "border" else mentioned).append(loc)
+            for loc, site_start in standing:
+                # a place standing in for a site the exercise is held at: "the Foo range in Bar province"
+                # (already a location by its own locative word, it gains the note)
+                if lo <= site_start <= hi and nearest(site_start, site_start + 1):
+                    locations = [x for x in locations if x.place_id != loc.place_id] + [loc]
+                    mentioned = [x for x in mentioned if x.place_id != loc.place_id]
             for code in _demonym_grounds(text, lo, hi):
                 # "uses 3 Serbian and 4 Hungarian firing ranges": those countries' territory
                 home = country_locs.get(code)
@@ -1338,6 +1421,7 @@ def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
 def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
                      second_look: bool = False) -> list[_Report]:
     text = article.text
+    locs, set_aside = _set_aside_isolated(article, locs)
     reports: list[_Report] = []
     focus: _Report | None = None
     lead: _Report | None = None
@@ -1455,6 +1539,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             kept.append(r)
     kept = _fold_title(kept, article)
     lead = next((r for r in kept if r is lead), kept[0] if kept else None)
+    _keep_reasons(kept, lead, set_aside)
     if lead is not None:
         lead.lead = True
     lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
@@ -1474,6 +1559,26 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             if home is not None:
                 r.locations = [home]
     return kept
+
+
+def _set_aside_isolated(article: Article, locs: Sequence[_Loc]) -> tuple[list[_Loc], list[tuple[_Loc, str]]]:
+    """The article's places without the far namesakes (:func:`~geodrills.events.places.isolated_readings`)."""
+    demonyms = {d.country for d in find_demonyms(article.text[article.body_start:]) if d.country}
+    far = isolated_readings(locs, demonyms, isolated_km=Limits.ISOLATED_KM,
+                            country_km=Limits.ISOLATED_COUNTRY_KM, neighbours=Limits.ISOLATED_NEIGHBOURS)
+    if not far:
+        return list(locs), []
+    dropped = {id(loc) for loc, _why in far}
+    return [loc for loc in locs if id(loc) not in dropped], far
+
+
+def _keep_reasons(reports: Sequence[_Report], lead: _Report | None, set_aside: Sequence[tuple[_Loc, str]]) -> None:
+    """Each set-aside place goes to the reports whose evidence holds it (else the lead), reason and all."""
+    for loc, why in set_aside:
+        holders = [r for r in reports if any(s <= loc.start < e for s, e, _t in r.evidence)]
+        for r in holders or ([lead] if lead is not None else []):
+            if all(x.place_id != loc.place_id for x, _w in r.set_aside):
+                r.set_aside.append((loc, why))
 
 
 def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:
@@ -1710,9 +1815,12 @@ def _range(r: _Report) -> str:
     return f"{start} to {end}" if end and end != start else str(start)
 
 
-def _loc_dict(loc: _Loc, role: str) -> dict[str, Any]:
-    return {"name": loc.name, "country": loc.country, "lat": round(loc.lat, 5), "lon": round(loc.lon, 5),
-            "kind": loc.kind, "place_id": loc.place_id, "role": role}
+def _loc_dict(loc: _Loc, role: str, note: str | None = None) -> dict[str, Any]:
+    out = {"name": loc.name, "country": loc.country, "lat": round(loc.lat, 5), "lon": round(loc.lon, 5),
+           "kind": loc.kind, "place_id": loc.place_id, "role": role}
+    if note or loc.note:
+        out["note"] = note or loc.note
+    return out
 
 
 def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[str, Any]:
@@ -1743,6 +1851,13 @@ def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[
             if loc.place_id not in location_ids:
                 mentioned.setdefault(loc.place_id, loc)
     places += [_loc_dict(loc, "mentioned") for loc in mentioned.values()]
+    set_aside: dict[str, tuple[_Loc, str]] = {}
+    for r in reports:
+        for loc, why in r.set_aside:
+            if loc.place_id not in location_ids and loc.place_id not in mentioned:
+                set_aside.setdefault(loc.place_id, (loc, why))
+    # a far namesake: kept with the reason it is not used, so a reader can check it
+    places += [_loc_dict(loc, "set aside", why) for loc, why in set_aside.values()]
     participants = sorted(set().union(*(r.participants for r in reports)))
     # a country that watches one report and takes part in another takes part
     observers = sorted(set().union(*(r.observers for r in reports)) - set(participants))
