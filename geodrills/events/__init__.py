@@ -235,6 +235,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
 _ABBREVIATION_ALT = "|".join(re.escape(k) for k in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
 _DEMONYM_LIST_GAP = re.compile(
     rf"\s*(?:,|and|-|–|,\s*and)\s*(?:(?P<abbr>{_ABBREVIATION_ALT})(?!\w)\s*(?:,|and|,\s*and)\s*)?")
+# "Thai and U.S. forces": a list of demonyms that ends with a country abbreviation
+_ABBREVIATION_LIST_END = re.compile(rf"\s*(?:,|and|,\s*and)\s*(?P<abbr>{_ABBREVIATION_ALT})(?!\w)")
 # a place that opens its sentence after a locative word ("Around Rzeczyca, ...") sets the scene for all of it
 _FRONTED_LOCATIVE = re.compile(r"\W*(?:in|at|near|around|on|inside|outside|close\s+to)\s+(?:the\s+)?", _I)
 # "Alexandroupolis, some 30 km from the border, hosts the drills": an appositive may come between
@@ -307,7 +309,7 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
-_NAME_HINT = re.compile(r"\d|[\"“«‘]")
+_NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})")
 
 # A sentence without an exercise word that still tells of the story's exercise: who takes part
 # ("Marines from Chile and Peru also participate") or what the troops do
@@ -783,6 +785,10 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
             i += 1
             group.append(demonyms[i])
         tail = text[a + group[-1].end:b]
+        last_abbr = _ABBREVIATION_LIST_END.match(tail)
+        if last_abbr:
+            abbreviated.add(COUNTRY_ABBREVIATIONS[last_abbr.group("abbr")])
+            tail = tail[last_abbr.end():]
         head_cue = re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b",
                             tail, _I)
         blocked = _PARTICIPANT_BLOCKER.search(_between(text, a + group[-1].end, cue[0]) if a + group[-1].end <= cue[0]
@@ -1195,6 +1201,13 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             n, text, _in_window(sentence_locs, sentence_loc_starts, n.start - _LONGEST_NAME, n.end + _LONGEST_NAME))]
         bound = _bind_names(text, names, cues)
         bound_ids = {id(x) for x in bound.values()}
+        for n in names:
+            if id(n) not in bound_ids and n.form == "acronym":
+                # "forces opened Cobra Gold (CG23)": a name defined by its acronym after a verb of holding
+                # an exercise is the exercise's own mention, as a cue would be
+                cues = sorted([*cues, (n.start, n.end)])
+                bound[(n.start, n.end)] = n
+                bound_ids.add(id(n))
         # A name away from any cue ("Winter 2021 is a show of strength") can only
         # name an exercise already introduced.
         for n in names:
@@ -1384,7 +1397,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
             report.location_ids.add(loc.place_id)
     report.mentioned.extend(m.mentioned)
     report.border_of.extend(m.border_of)
-    if report.label is None and not m.bare_name:
+    if report.label is None and not m.bare_name and text[m.cue[0]:m.cue[1]] != m.name:
         words = [w for w in m.modifiers if w[:1].islower() and w.lower() not in _PAST_NP]
         # a word the text repeats is said once, in its last place ("Iran's military recent military exercises")
         words = [w for i, w in enumerate(words) if w.lower() not in {x.lower() for x in words[i + 1:]}]

@@ -12,7 +12,7 @@ Examples
 from __future__ import annotations
 
 __all__ = ["FACILITY_NOUNS", "VENUE_NOUNS", "CONTAINER_WORDS", "REPORTING_VERBS", "UNDER_WAY_WORDS",
-           "PLAN_ING_VERBS"]
+           "PLAN_ING_VERBS", "NOT_EXERCISE_HEADS", "EXERCISE_VERBS"]
 
 #: What a named training site is called after its name ("the Tsugol firing range", "Norio training
 #: area", "the Donguz polygon"): a name so followed is a site, named after a place or not.  Singular
@@ -51,3 +51,20 @@ UNDER_WAY_WORDS: tuple[str, ...] = ("currently", "ongoing", "under way", "underw
 PLAN_ING_VERBS: tuple[str, ...] = ("preparing", "planning", "gearing", "getting", "going", "considering",
                                    "expecting", "hoping", "looking", "seeking", "mulling", "weighing",
                                    "scheduling", "proposing", "threatening")
+
+#: Last words of a capitalised name that make it something other than an exercise, even with an
+#: acronym after it: "Demilitarized Zone (DMZ)", "Korean People's Army (KPA)", "Southern Command (SOUTHCOM)".
+NOT_EXERCISE_HEADS: frozenset[str] = frozenset("""zone zones line control area region province district state
+    organization organisation command army navy force forces corps agency ministry department division brigade
+    regiment battalion group council union alliance treaty pact party front guard guards service news office
+    court committee commission bank fund company university institute centre center agreement initiative
+    programme program system missile act law board authority administration government assembly parliament
+    congress agency association federation network station base port airport strait sea gulf bay river
+    mountains island islands peninsula republic kingdom federation""".split())
+
+#: Verbs that take an exercise as object: "Thai and U.S. forces opened Cobra Gold (CG23)".
+EXERCISE_VERBS: tuple[str, ...] = ("opened", "open", "opens", "began", "begin", "begins", "launched", "launch",
+                                   "launches", "held", "hold", "holds", "holding", "staged", "stage", "stages",
+                                   "conducted", "conduct", "conducts", "started", "start", "starts", "wrapped up",
+                                   "concluded", "kicked off", "joined", "join", "joins", "resumed", "resume",
+                                   "ongoing", "annual", "upcoming", "during", "ahead of")

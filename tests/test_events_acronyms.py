@@ -1,0 +1,52 @@
+"""Events: names defined by their acronym, and the acronym used later.
+
+Every sentence here was written for these tests (other regions than the dev sets).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geodrills.articles import Article
+from geodrills.events import events_to_records, extract_events
+from geodrills.events.names import find_names
+
+
+def records(text):
+    return events_to_records(extract_events([Article.from_text(text, "x.txt")]))
+
+
+@pytest.mark.parametrize("sentence, name, alias", [
+    ("Thai and U.S. forces opened Cobra Gold (CG) near Sattahip.", "Cobra Gold", "CG"),
+    ("Thai and U.S. forces opened Cobra Gold (CG23) near Sattahip.", "Cobra Gold", "CG23"),
+    ("The drill ran alongside the ongoing Pacific Sentinel Shield (PSS), the allies' yearly exercise.",
+     "Pacific Sentinel Shield", "PSS"),
+    ("Crews joined the Baltic Coastal Fires Exercise (BCFX) off Ventspils.", "Baltic Coastal Fires Exercise", "BCFX"),
+])
+def test_acronym_is_an_alias_not_part_of_the_name(sentence, name, alias):
+    found = [(n.name, n.aliases) for n in find_names(sentence)]
+    assert (name, (alias,)) in found
+    assert all(alias not in n for n, _a in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The drills took place 20 km south of the Demilitarized Zone (DMZ).",          # a place
+    "Officers of the Southern Naval Command (SNC) watched the drills.",            # an organisation
+    "Troops of the Korean People's Army (KPA) massed near the border for drills.",  # a force
+    "The Ministry of Defence (MoD) said the drills would go on.",                  # letters not its initials
+    "The Freedom Edge (FE) brand sells boots.",                                    # no exercise in sight
+])
+def test_no_exercise_name_from_other_acronyms(sentence):
+    assert [n.name for n in find_names(sentence) if n.form == "acronym"] == []
+
+
+def test_acronym_name_starts_an_exercise_and_its_acronym_links_to_it():
+    text = (" date 2023-03-06\nT\nThai and U.S. forces opened Cobra Gold (CG) near Sattahip on Monday. "
+            "The live-fire phase coincided with the ongoing Freedom Edge (FE), a separate drill off Okinawa. "
+            "The CG drills end on March 10.\n")
+    rows = {r["name"]: r for r in records(text)}
+    assert set(rows) == {"Cobra Gold", "Freedom Edge"}
+    cg = rows["Cobra Gold"]
+    assert cg["aliases"] == ["CG"] and cg["participants"] == ["TH", "US"]
+    assert (cg["start_date"], cg["end_date"]) == ("2023-03-06", "2023-03-10")
+    assert cg["label"] != "cobra gold"  # a name is no label
