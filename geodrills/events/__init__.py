@@ -379,6 +379,8 @@ class Limits:
     ISOLATED_COUNTRY_KM = 2 * _CLAIM_THRESHOLDS.isolated_km
     #: Distinct places either side (in text order) a reading is compared with.
     ISOLATED_NEIGHBOURS = 16
+    #: Characters at the start of an undated article's body searched for a dateline's date.
+    DATELINE_CHARS = 400
     #: An undated article is about the year it names most, when it names it at least twice and this
     #: many times as often as any other year (or in more than half of its year mentions).
     TEXT_YEAR_LEAD = 2
@@ -1147,15 +1149,62 @@ def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) ->
     return out
 
 
+_DATELINE_DATE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][\w.'’-]{0,30}(?:[ \t]+[A-Z][\w.'’-]{0,30}){0,3},[ \t]*"
+    r"(?:[A-Z][\w.'’-]{0,30}(?:[ \t]+[A-Z][\w.'’-]{0,30}){0,2},[ \t]*)?)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?|:)")
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The day relative dates count from (``day``), the year calendar dates take without it (``year``),
+    and the dateline's date span, which dates no exercise."""
+
+    day: dt.date | None
+    year: int | None
+    dateline: tuple[int, int] = (0, 0)
+
+
+def _reference_day(article: Article, spans: Sequence[tuple[int, int]]) -> _Reference:
+    """The day relative dates count from, and the year calendar dates without one take.
+
+    The article's date (its header or the corpus's date column); else a dateline's date ("Seoul,
+    Aug 31 --", "MOSCOW, Sept. 12 (Reuters) -"); else the day the lead sentence's source spoke ("...,
+    the ministry reported on October 19").  A date without a year takes the year the article names
+    most (:func:`_text_year`); with no year at all there is no day, only that year, if any.
+    """
+    if article.date is not None:
+        ok = MIN_YEAR <= article.date.year <= MAX_YEAR
+        return _Reference(article.date if ok else None, None)
+    text = article.text
+    year = _text_year(text[article.body_start:])
+    head_end = min(len(text), article.body_start + Limits.DATELINE_CHARS)
+    candidates = []
+    dateline = (0, 0)
+    m = _DATELINE_DATE.search(text, article.body_start, head_end)
+    if m is not None:
+        candidates = find_dates(m.group("date"), ref_year=year)
+        dateline = m.span("date")
+    lead = next(((a, b) for a, b in spans[:2] if text[a:b].strip() != (article.title or "").strip()), None)
+    if not candidates and lead is not None:
+        a, b = lead
+        found = find_dates(text[a:b], ref_year=year)
+        candidates = [d for d in found if _REPORTED_BEFORE.search(text, max(a, a + d.start - 30), a + d.start)]
+    day = next((d for d in candidates if d.resolved and d.precision == "day" and d.end_date is None), None)
+    return _Reference(dt.date.fromisoformat(day.start_date) if day else None, year, dateline)
+
+
 def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
-                      second_look: _SecondLook | None = None) -> list[_Mention]:
+                      second_look: _SecondLook | None = None,
+                      reference: _Reference | None = None) -> list[_Mention]:
     text = article.text
     military = bool(_MILITARY.search(text, article.body_start)) or bool(find_forces(text[article.body_start:]))
     chrome = SpanSet(article.boilerplate)
     locs = [loc for loc in locs if not chrome.holds(loc.start)]
     loc_starts = [loc.start for loc in locs]
-    text_year = None if article.date else _text_year(text[article.body_start:])
-    article_date = article.date if article.date and MIN_YEAR <= article.date.year <= MAX_YEAR else None
+    reference = reference if reference is not None else _reference_day(article, spans)
+    article_date, text_year = reference.day, reference.year
     country_locs: dict[str, _Loc] = {}
     for loc in locs:
         if loc.kind == "country" and loc.country:
@@ -1189,10 +1238,11 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         # without an article date, a year the exercise's name gives ("African Lion 2022") or the
         # article's one year dates "June 20"; relative dates ("on Monday") stay unresolved
         name_years = [_name_key(n.name)[1] for n in names if _name_key(n.name)[1]]
-        dates = find_dates(text[a:b], ref_date=article.date,
-                           ref_year=None if article.date else int(name_years[0]) if name_years else text_year)
+        dates = find_dates(text[a:b], ref_date=article_date,
+                           ref_year=None if article_date else int(name_years[0]) if name_years else text_year)
         dates = [DateExpr(d.start + a, d.end + a, d.text, d.kind, d.start_date, d.end_date, d.precision,
-                          d.note, d.month) for d in dates]
+                          d.note, d.month) for d in dates
+                 if not reference.dateline[0] <= d.start + a < reference.dateline[1]]  # the story's day
         durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
         date_starts, duration_starts = [d.start for d in dates], [d.start for d in durations]
         sentence_loc_starts = [loc.start for loc in sentence_locs]
@@ -1435,18 +1485,19 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                      second_look: bool = False) -> list[_Report]:
     text = article.text
     locs, set_aside = _set_aside_isolated(article, locs)
+    reference = _reference_day(article, spans)
     reports: list[_Report] = []
     focus: _Report | None = None
     lead: _Report | None = None
 
     def new(m: _Mention) -> _Report:
-        r = _Report(article.name, len(reports), m.sentence_index, past=m.past, cls=m.cls,
-                    article_date=article.date if article.date and MIN_YEAR <= article.date.year <= MAX_YEAR else None)
+        r = _Report(article.name, len(reports), m.sentence_index, past=m.past, cls=m.cls, article_date=reference.day)
         reports.append(r)
         return r
 
     pending: list[_Mention] = []  # support told before any exercise: the story's exercise, once known
-    for m in _article_mentions(article, locs, spans, _SecondLook(article, locs) if second_look else None):
+    for m in _article_mentions(article, locs, spans, _SecondLook(article, locs) if second_look else None,
+                               reference):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
         if m.support:
