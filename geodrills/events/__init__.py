@@ -379,6 +379,8 @@ class Limits:
     ISOLATED_COUNTRY_KM = 2 * _CLAIM_THRESHOLDS.isolated_km
     #: Distinct places either side (in text order) a reading is compared with.
     ISOLATED_NEIGHBOURS = 16
+    #: Set-aside places (with their reasons) kept in one report's details.
+    SET_ASIDE_KEPT = 8
     #: Characters at the start of an undated article's body searched for a dateline's date.
     DATELINE_CHARS = 400
     #: An undated article is about the year it names most, when it names it at least twice and this
@@ -1228,6 +1230,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             if extra:
                 sentence_locs = sorted([*sentence_locs, *extra], key=lambda loc: (loc.start, loc.end))
         standing = _stand_in_locs(text, a, b, sentence_locs) if cues or military or mentions else []
+        standing_starts = [site_start for _loc, site_start in standing]  # sorted: by bisection per cue
         # (an article without military words can still tell of the exercise it already named)
         support = _support_mention(text, (a, b), index, sentence_locs, standing) \
             if not cues and (military or mentions) else None
@@ -1336,10 +1339,10 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 else:
                     prev_bound = None
                     (border_of if role == "border" else mentioned).append(loc)
-            for loc, site_start in standing:
+            for loc, site_start in standing[bisect_left(standing_starts, lo):bisect_left(standing_starts, hi + 1)]:
                 # a place standing in for a site the exercise is held at: "the Foo range in Bar province"
                 # (already a location by its own locative word, it gains the note)
-                if lo <= site_start <= hi and nearest(site_start, site_start + 1):
+                if nearest(site_start, site_start + 1):
                     locations = [x for x in locations if x.place_id != loc.place_id] + [loc]
                     mentioned = [x for x in mentioned if x.place_id != loc.place_id]
             for code in _demonym_grounds(text, lo, hi):
@@ -1603,7 +1606,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             kept.append(r)
     kept = _fold_title(kept, article)
     lead = next((r for r in kept if r is lead), kept[0] if kept else None)
-    _keep_reasons(kept, lead, set_aside)
+    _keep_reasons(kept, lead, set_aside, spans)
     if lead is not None:
         lead.lead = True
     lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
@@ -1636,13 +1639,29 @@ def _set_aside_isolated(article: Article, locs: Sequence[_Loc]) -> tuple[list[_L
     return [loc for loc in locs if id(loc) not in dropped], far
 
 
-def _keep_reasons(reports: Sequence[_Report], lead: _Report | None, set_aside: Sequence[tuple[_Loc, str]]) -> None:
-    """Each set-aside place goes to the reports whose evidence holds it (else the lead), reason and all."""
+def _keep_reasons(reports: Sequence[_Report], lead: _Report | None, set_aside: Sequence[tuple[_Loc, str]],
+                  spans: Sequence[tuple[int, int]]) -> None:
+    """Each set-aside place goes to the reports whose evidence sentences hold it (else to the lead),
+    reason and all: at most :attr:`Limits.SET_ASIDE_KEPT` per report, so the work stays linear."""
+    if not set_aside:
+        return
+    starts = [a for a, _b in spans]
+    by_sentence: dict[int, list[tuple[_Loc, str]]] = {}
     for loc, why in set_aside:
-        holders = [r for r in reports if any(s <= loc.start < e for s, e, _t in r.evidence)]
-        for r in holders or ([lead] if lead is not None else []):
-            if all(x.place_id != loc.place_id for x, _w in r.set_aside):
-                r.set_aside.append((loc, why))
+        by_sentence.setdefault(bisect_left(starts, loc.start + 1) - 1, []).append((loc, why))
+    placed: set[int] = set()
+    for r in reports:
+        for s, _e, _t in r.evidence:
+            for loc, why in by_sentence.get(bisect_left(starts, s + 1) - 1, [])[:Limits.SET_ASIDE_KEPT]:
+                placed.add(id(loc))
+                if len(r.set_aside) < Limits.SET_ASIDE_KEPT and all(x.place_id != loc.place_id
+                                                                     for x, _w in r.set_aside):
+                    r.set_aside.append((loc, why))
+    for loc, why in set_aside:
+        if lead is None or len(lead.set_aside) >= Limits.SET_ASIDE_KEPT:
+            break
+        if id(loc) not in placed and all(x.place_id != loc.place_id for x, _w in lead.set_aside):
+            lead.set_aside.append((loc, why))
 
 
 def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:

@@ -15,8 +15,10 @@ Two small, separate rules over the places one article names (in text order):
   it can ("the Foo range in Bar province", "in Bar's Foo", "at Foo near Bar",
   "the venues lie south-east of Bar") makes that place the exercise's location,
   with a note that it stands in for the site.  A site that is itself resolved
-  needs no stand-in, and a site placed only by a distance ("40 km north of
-  Bar") gets none.
+  needs no stand-in (a site *named after* a place the gazetteer has, "the
+  Zar Training Center", is that place: the event extractor's second look
+  finds it), and a site placed only by a distance ("40 km north of Bar")
+  gets none.
 
 Both are linear: each place is compared with at most ``neighbours`` places
 either side of it in text order and with the article's countries (at most one
@@ -193,10 +195,12 @@ def stand_ins(text: str, a: int, b: int, locs: Sequence[Any]) -> list[tuple[Any,
         if _not_a_site(m.group("site")) or not _LOCATIVE_BEFORE.search(text, max(a, loc.start - 12), loc.start):
             continue
         out.append((loc, m.group("site"), m.start("site")))
+    last_placed = max((loc.start for loc in locs if loc.kind != "country"), default=-1)
     for m in _VENUES_LIE.finditer(text, a, b):
         container = _starting_at(starts, locs, m.end())
         # only when the sites themselves are not placed: no resolved place follows in the sentence
-        if container is not None and not any(loc.start > container.end and loc.kind != "country" for loc in locs):
+        if container is not None and last_placed <= container.start:
             out.append((container, text[m.start():m.end()].split()[0], m.start()))
+    out.sort(key=lambda x: x[2])
     return out
 
