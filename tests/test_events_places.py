@@ -90,7 +90,7 @@ def test_far_namesake_is_not_the_exercise_location_end_to_end():
 def test_stand_in_forms(text, container, site):
     locs = [place(text, container, "admin1" if "Region" in container else "city", "KZ", 43.0, 71.0)]
     found = stand_ins(text, 0, len(text), locs)
-    assert [(c.text, s) for c, s, _start in found] == [(container, site)]
+    assert [(c.text, s) for c, s, _start, _beside in found] == [(container, site)]
 
 
 @pytest.mark.parametrize("text, resolved", [
@@ -142,3 +142,10 @@ def test_under_way_exercise_starts_no_later_than_the_reported_day():
 def test_reported_day_is_not_the_start_of_a_planned_or_past_exercise(first):
     rows = records("T\n" + BODY.replace(BODY.split(". ")[0] + ".", first))
     assert all(r["start_date"] != "2023-03-14" for r in rows)
+
+
+def test_a_site_to_one_side_of_a_place_does_not_displace_a_better_location():
+    text = (" date 2023-05-02\nT\nMoroccan and U.S. troops began the exercise at the Qarabulaqtau range near "
+            "Tan-Tan on Monday. The venues lie south of Guelmim.\n")
+    row, = records(text)
+    assert [p["name"] for p in places(row, "location")] == ["Tan-Tan"]

@@ -410,6 +410,8 @@ class _Loc:
     place_id: str
     #: why this place is used as it is ("stands in for the Vaziani drill ground, which the gazetteer lacks")
     note: str | None = None
+    #: a rough stand-in (the site lies only to one side of it): used when nothing better places the exercise
+    approximate: bool = False
 
 
 @dataclass
@@ -478,6 +480,8 @@ class _Report:
     observers: set[str] = field(default_factory=set)
     #: participants given by the sentences that name the exercise: the parties of its series
     named_participants: set[str] = field(default_factory=set)
+    #: a place short of a country locates it (a rough stand-in is then not needed)
+    placed: bool = False
     #: places of its sentences not used, with the reason (a far namesake)
     set_aside: list[tuple[_Loc, str]] = field(default_factory=list)
 
@@ -901,10 +905,11 @@ def _all_members(text: str, lo: int, hi: int, alliance: str | None, on: dt.date 
 def _stand_in_locs(text: str, a: int, b: int, locs: Sequence[_Loc]) -> list[tuple[_Loc, int]]:
     """The sentence's places that stand in for a site the gazetteer lacks, noted, with the site's start."""
     out = []
-    for loc, site, site_start in stand_ins(text, a, b, locs):
-        note = f"stands in for {site!r}, which the gazetteer cannot place"
+    for loc, site, site_start, beside in stand_ins(text, a, b, locs):
+        note = f"stands in for {site!r}, which the gazetteer cannot place" + (
+            " (the text puts it to one side of this place)" if beside else "")
         out.append((_Loc(loc.start, loc.end, loc.text, loc.name, loc.kind, loc.country, loc.lat, loc.lon,
-                         loc.place_id, note), site_start))
+                         loc.place_id, note, beside), site_start))
     return out
 
 
@@ -1445,9 +1450,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     for d in m.durations:
         report.duration = report.duration or d
     for loc in m.locations:
-        if loc.place_id not in report.location_ids:
-            report.locations.append(loc)
-            report.location_ids.add(loc.place_id)
+        _place(report, loc)
     report.mentioned.extend(m.mentioned)
     report.border_of.extend(m.border_of)
     if report.label is None and not m.bare_name and text[m.cue[0]:m.cue[1]] != m.name:
@@ -1469,9 +1472,16 @@ def _add_support(report: _Report, m: _Mention) -> None:
     report.explicit_participants |= bool(m.participants)
     report.observers |= m.observers
     for loc in m.locations:
-        if loc.place_id not in report.location_ids:
-            report.locations.append(loc)
-            report.location_ids.add(loc.place_id)
+        _place(report, loc)
+
+
+def _place(report: _Report, loc: _Loc) -> None:
+    """Add a location once; a rough stand-in only while no place short of a country locates the report."""
+    if loc.place_id in report.location_ids or (loc.approximate and report.placed):
+        return
+    report.locations.append(loc)
+    report.location_ids.add(loc.place_id)
+    report.placed |= loc.kind != "country" and not loc.approximate
 
 
 def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:

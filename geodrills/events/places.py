@@ -132,7 +132,7 @@ def _compass_of() -> str:
     return r"(?:" + "|".join(forms) + r")\s+of"
 
 
-_CONTAINER = rf"(?i:{_alternation(CONTAINER_WORDS)}|{_compass_of()})\s+(?:(?i:the)\s+)?"
+_CONTAINER = rf"(?i:{_alternation(CONTAINER_WORDS)}|(?P<compass>{_compass_of()}))\s+(?:(?i:the)\s+)?"
 # "the Tsugol firing range, in ...", "at Auli in ..."
 _SITE_THEN_CONTAINER = re.compile(
     rf"(?:(?P<site>{_NAME})\s+(?P<noun>(?i:{_alternation(FACILITY_NOUNS)}))\b|\b(?i:at|in|near)\s+(?P<bare>{_NAME}))"
@@ -164,8 +164,11 @@ def _starting_at(starts: Sequence[int], locs: Sequence[Any], pos: int) -> Any:
     return None
 
 
-def stand_ins(text: str, a: int, b: int, locs: Sequence[Any]) -> list[tuple[Any, str, int]]:
-    """The places that stand in for unplaced sites in ``text[a:b]``: (container, site, site start).
+def stand_ins(text: str, a: int, b: int, locs: Sequence[Any]) -> list[tuple[Any, str, int, bool]]:
+    """The places that stand in for unplaced sites in ``text[a:b]``: (container, site, site start, beside).
+
+    ``beside`` is true when the text puts the site only to one side of the place ("north-east of
+    Bar"): a rougher stand-in, for when nothing better places the exercise.
 
     ``locs`` are the sentence's resolved places (sorted by start).  A container must be a resolved
     place that is not a country (a country says nothing a site adds).
@@ -175,11 +178,11 @@ def stand_ins(text: str, a: int, b: int, locs: Sequence[Any]) -> list[tuple[Any,
     >>> from types import SimpleNamespace as P
     >>> s = "Drills began at the Kyzyl firing range in Tuva on Monday."
     >>> tuva = P(start=s.index("Tuva"), end=s.index("Tuva") + 4, kind="admin1")
-    >>> [(c.start, site) for c, site, _ in stand_ins(s, 0, len(s), [tuva])]
+    >>> [(c.start, site) for c, site, _, _beside in stand_ins(s, 0, len(s), [tuva])]
     [(42, 'Kyzyl firing range')]
     """
     starts = [loc.start for loc in locs]
-    out: list[tuple[Any, str, int]] = []
+    out: list[tuple[Any, str, int, bool]] = []
     for m in _SITE_THEN_CONTAINER.finditer(text, a, b):
         key = "site" if m.group("site") else "bare"
         s, e = m.span(key)
@@ -187,20 +190,20 @@ def stand_ins(text: str, a: int, b: int, locs: Sequence[Any]) -> list[tuple[Any,
             continue
         container = _starting_at(starts, locs, m.end())
         if container is not None:
-            out.append((container, text[s:m.end("noun" if key == "site" else key)], s))
+            out.append((container, text[s:m.end("noun" if key == "site" else key)], s, bool(m.group("compass"))))
     for loc in locs:
         m = _POSSESSED_SITE.match(text, loc.end, b)
         if m is None or loc.kind == "country" or _covered(starts, locs, m.start("site"), m.end("site")):
             continue
         if _not_a_site(m.group("site")) or not _LOCATIVE_BEFORE.search(text, max(a, loc.start - 12), loc.start):
             continue
-        out.append((loc, m.group("site"), m.start("site")))
+        out.append((loc, m.group("site"), m.start("site"), False))
     last_placed = max((loc.start for loc in locs if loc.kind != "country"), default=-1)
     for m in _VENUES_LIE.finditer(text, a, b):
         container = _starting_at(starts, locs, m.end())
         # only when the sites themselves are not placed: no resolved place follows in the sentence
         if container is not None and last_placed <= container.start:
-            out.append((container, text[m.start():m.end()].split()[0], m.start()))
+            out.append((container, text[m.start():m.end()].split()[0], m.start(), bool(m.group("compass"))))
     out.sort(key=lambda x: x[2])
     return out
 
