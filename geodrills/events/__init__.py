@@ -12,12 +12,19 @@ named stages:
    single exercise and are skipped.
 2. *Names* (:mod:`geodrills.events.names`): quoted, with a year or number,
    after "named/dubbed/codenamed", "Exercise X"/"Operation X", in the cue's
-   noun phrase, in apposition; bracketed translations are aliases.  A name
-   binds to the cues within :data:`NAME_REACH` characters.
-3. *Dates* (:mod:`geodrills.dates`) are resolved against the article's date;
-   without one, calendar dates take the year of the exercise's name or the
-   year the article names in most of its year mentions; relative dates stay
-   unresolved.  "until October 25" is an end.  Nothing else is guessed.
+   noun phrase, in apposition, defined by an acronym ("the ongoing Ulchi
+   Freedom Shield (UFS)"); bracketed translations and acronyms are aliases.
+   A name binds to the cues within :data:`NAME_REACH` characters; a name
+   defined by its acronym after a verb of holding one ("opened Cobra Gold
+   (CG23)") is a mention by itself.
+3. *Dates* (:mod:`geodrills.dates`) are resolved against the article's day
+   (:func:`_reference_day`: its date header or corpus date, else a dateline's
+   date, else the day the lead sentence's source spoke); without one,
+   calendar dates take the year of the exercise's name or the year the
+   article names most; relative dates stay unresolved.  "until October 25"
+   is an end; an exercise reported under way ("is holding drills, the
+   ministry reported on October 19") with no day of its own starts no later
+   than the day of the report.  Nothing else is guessed.
 4. *Participants*: demonym + unit ("Turkish commandos", "U.S. soldiers"), a
    country as the agent of a drill verb ("Turkey and Azerbaijan launched"),
    "X's drills", "troops from X", "between X and Y", forces that name a
@@ -29,7 +36,12 @@ named stages:
    *Places* are ``"location"`` when a locative word ties them to the cue
    ("in", "off", "across", "as venues", a sentence-opening "Near X, ..."),
    else ``"mentioned"`` (also "the border at X", "30 km from X"); one
-   country's own drills with no stated place are at home.  Everything bound
+   country's own drills with no stated place are at home.  A town or village
+   read far from everything else the article names, in a country it never
+   names, is a far namesake ("Siberia" read in Mexico): ``"set aside"``, with
+   the reason (:mod:`geodrills.events.places`).  A site the gazetteer lacks
+   that the text puts in or near a place it has ("the Foo range in Bar
+   province") is located at that place, with a note that it stands in.  Everything bound
    to a cue lies within :data:`WINDOW` characters of it.  A sentence with no
    exercise word that says who takes part ("Marines from Chile and
    Peru also participate") or where troops drill ("Outside Kaunas,
@@ -2149,7 +2161,9 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
         EPSG:4326, columns :data:`COLUMNS`; ``geometry`` is the point of the
         most precise location place (None when no place is known).
         ``places`` holds dicts (name, country, lat, lon, kind, place_id,
-        role "location"/"mentioned"); ``reports`` what each article says;
+        role "location"/"mentioned"/"set aside", and a ``note`` for a place
+        that stands in for a site or was set aside as a far namesake);
+        ``reports`` what each article says;
         ``conflicts`` where articles contradict each other.  Rows are sorted
         by start date (undated last), then name; ``event_id`` depends only on
         the name (or the first evidence), so output is deterministic.
