@@ -207,7 +207,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span_rel", re.compile(
         rf"\b(?P<which>the\s+coming|the\s+next|the\s+following|recent|the\s+past|the\s+last)\s+"
         rf"(?:(?P<n>few|several|couple\s+of|{_NUM_WORD})\s+)?(?P<unit>day|week)s\b"
-        # "the last two weeks of October" is part of a month, not next to the article's day
+        # "the last three weeks of March" are part of a month, not next to the article's day
         rf"(?!\s+(?:of|in|before|after)\b)", _FLAGS)),
     # on Monday / last Monday / Monday's drills / announced Monday
     ("weekday", re.compile(

@@ -1,4 +1,4 @@
-"""Events: names defined by their acronym, and the acronym used later.
+"""Events: names defined by their acronym or renamed, and the acronym used later.
 
 Every sentence here was written for these tests (other regions than the dev sets).
 """
@@ -30,7 +30,7 @@ def test_acronym_is_an_alias_not_part_of_the_name(sentence, name, alias):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The drills took place 20 km south of the Demilitarized Zone (DMZ).",          # a place
+    "Artillery drills shook a valley just below the Buffer Strip Zone (BSZ).",      # a place
     "Officers of the Southern Naval Command (SNC) watched the drills.",            # an organisation
     "Troops of the Korean People's Army (KPA) massed near the border for drills.",  # a force
     "The Ministry of Defence (MoD) said the drills would go on.",                  # letters not its initials
@@ -50,3 +50,26 @@ def test_acronym_name_starts_an_exercise_and_its_acronym_links_to_it():
     assert cg["aliases"] == ["CG"] and cg["participants"] == ["TH", "US"]
     assert (cg["start_date"], cg["end_date"]) == ("2023-03-06", "2023-03-10")
     assert cg["label"] != "cobra gold"  # a name is no label
+
+
+# --------------------------------------------------------------------------
+# renamed exercises
+
+@pytest.mark.parametrize("sentence, name, alias", [
+    ("Baltic Sentry, formerly called Amber Watch, is held every year.", "Baltic Sentry", "Amber Watch"),
+    ("Steppe Shield (previously known as Steppe Eagle) opened on Monday.", "Steppe Shield", "Steppe Eagle"),
+])
+def test_renamed_exercise_keeps_its_old_name_as_alias(sentence, name, alias):
+    assert [(n.name, n.aliases) for n in find_names(sentence) if n.form == "renamed"] == [(name, (alias,))]
+
+
+def test_renamed_site_is_no_exercise():
+    assert [n for n in find_names("Troops flew in from Fort Liberty, formerly known as Fort Bragg, for drills.")
+            if n.form == "renamed"] == []
+
+
+def test_renamed_name_names_the_story_exercise():
+    text = (" date 2024-03-04\nT\nAllied troops opened a large exercise in northern Estonia on Monday. "
+            "Baltic Sentry, formerly called Amber Watch, is held every year under Estonian command.\n")
+    row, = records(text)
+    assert (row["name"], row["aliases"], row["start_date"]) == ("Baltic Sentry", ["Amber Watch"], "2024-03-04")
