@@ -321,7 +321,7 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
-_NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})")
+_NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})|\b(?:formerly|previously|originally)\s+(?:called|known|named)")
 
 # A sentence without an exercise word that still tells of the story's exercise: who takes part
 # ("Marines from Chile and Peru also participate") or what the troops do
@@ -1216,7 +1216,7 @@ def _reference_day(article: Article, spans: Sequence[tuple[int, int]]) -> _Refer
 
 def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
                       second_look: _SecondLook | None = None,
-                      reference: _Reference | None = None) -> list[_Mention]:
+                      reference: _Reference | None = None, far: Mapping[str, str] | None = None) -> list[_Mention]:
     text = article.text
     military = bool(_MILITARY.search(text, article.body_start)) or bool(find_forces(text[article.body_start:]))
     chrome = SpanSet(article.boilerplate)
@@ -1246,7 +1246,9 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             extra = second_look.places(text, a, b, sentence_locs)
             if extra:
                 sentence_locs = sorted([*sentence_locs, *extra], key=lambda loc: (loc.start, loc.end))
-        standing = _stand_in_locs(text, a, b, sentence_locs) if cues or military or mentions else []
+        # a far namesake ("Auli" read in Norway) places no site, so a place around it can stand in
+        standing = _stand_in_locs(text, a, b, [loc for loc in sentence_locs if loc.place_id not in far]
+                                  if far else sentence_locs) if cues or military or mentions else []
         standing_starts = [site_start for _loc, site_start in standing]  # sorted: by bisection per cue
         # (an article without military words can still tell of the exercise it already named)
         support = _support_mention(text, (a, b), index, sentence_locs, standing) \
@@ -1271,11 +1273,13 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             n, text, _in_window(sentence_locs, sentence_loc_starts, n.start - _LONGEST_NAME, n.end + _LONGEST_NAME))]
         bound = _bind_names(text, names, cues)
         bound_ids = {id(x) for x in bound.values()}
-        for n in names:
-            if id(n) not in bound_ids and n.form == "acronym":
-                # "forces opened Cobra Gold (CG23)": a name defined by its acronym after a verb of holding
-                # an exercise is the exercise's own mention, as a cue would be
-                cues = sorted([*cues, (n.start, n.end)])
+        # "forces opened Cobra Gold (CG23)": a name defined by its acronym after a verb of holding an
+        # exercise, or renamed ("Nordic Sentry, formerly called Polar Sentry"), is the exercise's own
+        # mention, as a cue would be
+        self_named = [n for n in names if id(n) not in bound_ids and n.form in ("acronym", "renamed")]
+        if self_named:
+            cues = sorted([*cues, *((n.start, n.end) for n in self_named)])
+            for n in self_named:
                 bound[(n.start, n.end)] = n
                 bound_ids.add(id(n))
         # A name away from any cue ("Winter 2021 is a show of strength") can only
@@ -1301,6 +1305,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         planned = bool(_PLANNED.search(sentence_text))
         past_tense = bool(_PAST_TENSE.search(sentence_text))
         under_way = not planned and not past_tense and bool(_UNDER_WAY.search(sentence_text))
+        report_day = _report_day(text, a, dates) if under_way else []  # once per sentence, not per cue
         observers = _observers(text, a, b, sentence_locs)
         alliance = find_alliance(sentence_text)
         for k, cue in enumerate(cues):
@@ -1341,8 +1346,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                     my_durations.append(d)
             if habitual and not my_dates and name is None:
                 continue
-            if not my_dates and under_way:
-                my_dates = _report_day(text, a, dates)
+            if not my_dates and report_day:
+                my_dates = report_day
             window_locs = _in_window(sentence_locs, sentence_loc_starts, lo, hi)
             locations, mentioned, border_of = [], [], []
             prev_bound = None
@@ -1509,7 +1514,8 @@ def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
 def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
                      second_look: bool = False) -> list[_Report]:
     text = article.text
-    locs, set_aside = _set_aside_isolated(article, locs)
+    far = _far_namesakes(article, locs)
+    clear = [loc for loc in locs if loc.place_id not in far] if far else locs
     reference = _reference_day(article, spans)
     reports: list[_Report] = []
     focus: _Report | None = None
@@ -1521,8 +1527,8 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
         return r
 
     pending: list[_Mention] = []  # support told before any exercise: the story's exercise, once known
-    for m in _article_mentions(article, locs, spans, _SecondLook(article, locs) if second_look else None,
-                               reference):
+    for m in _article_mentions(article, locs, spans, _SecondLook(article, clear) if second_look else None,
+                               reference, far):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
         if m.support:
@@ -1628,7 +1634,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             kept.append(r)
     kept = _fold_title(kept, article)
     lead = next((r for r in kept if r is lead), kept[0] if kept else None)
-    _keep_reasons(kept, lead, set_aside, spans)
+    _set_aside_far(kept, far)
     if lead is not None:
         lead.lead = True
     lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
@@ -1650,40 +1656,28 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
     return kept
 
 
-def _set_aside_isolated(article: Article, locs: Sequence[_Loc]) -> tuple[list[_Loc], list[tuple[_Loc, str]]]:
-    """The article's places without the far namesakes (:func:`~geodrills.events.places.isolated_readings`)."""
+def _far_namesakes(article: Article, locs: Sequence[_Loc]) -> dict[str, str]:
+    """The article's far namesakes (:func:`~geodrills.events.places.isolated_readings`): place id -> why."""
     demonyms = {d.country for d in find_demonyms(article.text[article.body_start:]) if d.country}
     far = isolated_readings(locs, demonyms, isolated_km=Limits.ISOLATED_KM,
                             country_km=Limits.ISOLATED_COUNTRY_KM, neighbours=Limits.ISOLATED_NEIGHBOURS)
+    return {loc.place_id: why for loc, why in far}
+
+
+def _set_aside_far(reports: Sequence[_Report], far: Mapping[str, str]) -> None:
+    """A far namesake is no location: moved to the report's ``set_aside`` with the reason (at most
+    :attr:`Limits.SET_ASIDE_KEPT` kept per report).  As a place merely mentioned it stays."""
     if not far:
-        return list(locs), []
-    dropped = {id(loc) for loc, _why in far}
-    return [loc for loc in locs if id(loc) not in dropped], far
-
-
-def _keep_reasons(reports: Sequence[_Report], lead: _Report | None, set_aside: Sequence[tuple[_Loc, str]],
-                  spans: Sequence[tuple[int, int]]) -> None:
-    """Each set-aside place goes to the reports whose evidence sentences hold it (else to the lead),
-    reason and all: at most :attr:`Limits.SET_ASIDE_KEPT` per report, so the work stays linear."""
-    if not set_aside:
         return
-    starts = [a for a, _b in spans]
-    by_sentence: dict[int, list[tuple[_Loc, str]]] = {}
-    for loc, why in set_aside:
-        by_sentence.setdefault(bisect_left(starts, loc.start + 1) - 1, []).append((loc, why))
-    placed: set[int] = set()
     for r in reports:
-        for s, _e, _t in r.evidence:
-            for loc, why in by_sentence.get(bisect_left(starts, s + 1) - 1, [])[:Limits.SET_ASIDE_KEPT]:
-                placed.add(id(loc))
-                if len(r.set_aside) < Limits.SET_ASIDE_KEPT and all(x.place_id != loc.place_id
-                                                                     for x, _w in r.set_aside):
-                    r.set_aside.append((loc, why))
-    for loc, why in set_aside:
-        if lead is None or len(lead.set_aside) >= Limits.SET_ASIDE_KEPT:
-            break
-        if id(loc) not in placed and all(x.place_id != loc.place_id for x, _w in lead.set_aside):
-            lead.set_aside.append((loc, why))
+        keep = [loc for loc in r.locations if loc.place_id not in far]
+        if len(keep) == len(r.locations):
+            continue
+        for loc in r.locations:
+            if loc.place_id in far and len(r.set_aside) < Limits.SET_ASIDE_KEPT:
+                r.set_aside.append((loc, far[loc.place_id]))
+        r.locations = keep
+        r.location_ids = {loc.place_id for loc in keep}
 
 
 def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:
