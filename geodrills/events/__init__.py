@@ -163,7 +163,7 @@ _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
     r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff|"
     # "the combat training plan", "the new training year": a timetable, not an exercise
-    r"plans?|schedules?|calendars?|years?|seasons?|periods?|manuals?|standards?|regimes?)\b")
+    r"plans?|schedules?|calendars?|years?|seasons?|manuals?|standards?|regimes?)\b")
 # Nouns that make "drill ground", "exercise area", "training range" the name of a place.
 _FACILITY_AFTER = re.compile(r"\s+(?:grounds?|areas?|ranges?|fields?|halls?|sites?|cent(?:re|er)s?|complex|camps?|"
                              r"bases?|polygons?|facilit(?:y|ies))\b", _I)
