@@ -73,3 +73,16 @@ def test_renamed_name_names_the_story_exercise():
             "Baltic Sentry, formerly called Amber Watch, is held every year under Estonian command.\n")
     row, = records(text)
     assert (row["name"], row["aliases"], row["start_date"]) == ("Baltic Sentry", ["Amber Watch"], "2024-03-04")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joint Harbour, formerly called Joint Anchor, opened off Split.",
+    "Air Shield, previously known as Sky Shield, began over the Adriatic.",
+])
+def test_renamed_names_may_start_with_words_that_also_start_site_names(sentence):
+    assert [n.form for n in find_names(sentence)] == ["renamed"]
+
+
+def test_renamed_unit_is_no_exercise():
+    assert [n for n in find_names("The 5th Brigade, formerly known as the Coastal Brigade, held drills.")
+            if n.form == "renamed"] == []

@@ -149,3 +149,14 @@ def test_a_site_to_one_side_of_a_place_does_not_displace_a_better_location():
             "Tan-Tan on Monday. The venues lie south of Guelmim.\n")
     row, = records(text)
     assert [p["name"] for p in places(row, "location")] == ["Tan-Tan"]
+
+
+def test_a_far_namesake_merely_mentioned_stays_mentioned():
+    text = (" date 2022-06-07\nT\nRussian and Chinese units began joint manoeuvres near Chita on Monday, "
+            "far from the shops of Siberia.\n")
+    rows = [dict(article="x.txt", start=text.index(n), end=text.index(n) + len(n), text=n, name=n, kind=k,
+                 country=c, lat=la, lon=lo, place_id=n)
+            for n, k, c, la, lo in (("Chita", "city", "RU", 52.0, 113.5), ("Siberia", "village", "MX", 16.6, -92.3))]
+    row, = records(text, mentions=pd.DataFrame(rows))
+    assert [p["name"] for p in places(row, "location")] == ["Chita"]
+    assert places(row, "set aside") == []

@@ -18,6 +18,9 @@ alone names nothing):
   (a capitalised cue is part of the name);
 * **in apposition**: *Caspian Shield, a naval exercise*; *the ninth edition
   of Caspian Shield*;
+* **renamed**: *Nordic Sentry, formerly called Polar Sentry* (the former name
+  is an alias; never a site's or a unit's name: *Fort Liberty, formerly
+  known as Fort Bragg*);
 * **defined by its acronym** next to a cue or after a verb of holding one:
   *the ongoing Ulchi Freedom Shield (UFS)*, *opened Cobra Gold (CG23)* --
   the acronym's letters are the words' initials (a final X may stand for
@@ -53,7 +56,7 @@ from dataclasses import dataclass
 from ..demonyms import is_demonym
 from ..forces import FORCES
 from ..lexicon import MONTHS, WEEKDAYS
-from ..lexicon.events import EXERCISE_VERBS, NOT_EXERCISE_HEADS
+from ..lexicon.events import EXERCISE_VERBS, NOT_EXERCISE_HEADS, SITE_FIRST_WORDS
 
 __all__ = ["Name", "find_names", "CUE_WORDS"]
 
@@ -87,6 +90,10 @@ _FACILITY = re.compile(r"[ \t]+(?:[Tt]raining|[Ff]iring|[Dd]rill|[Ll]ive[ -][Ff]
 _ACRONYM_AFTER = re.compile(rf"(?<![\w-])({_RUN})[ \t]*\((?P<acr>[A-Z][A-Z]{{1,7}}(?:[ -]?\d{{1,4}})?)\)")
 _EXERCISE_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(v.replace(" ", r"[ \t]+") for v in EXERCISE_VERBS)
                                    + r")[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}$", _I)
+#: "X, formerly called Y", "X (previously known as Y)": an exercise renamed
+RENAMED = re.compile(rf"(?<![\w-])(?P<new>{_RUN}{_NUMBER_TAIL})[ \t]*[,(][ \t]*(?i:formerly|previously|once|"
+                     rf"originally|until[ \t]+\d{{4}})[ \t]+(?i:called|known[ \t]+as|named|dubbed)[ \t]+[\"“«‘']?"
+                     rf"(?P<old>{_RUN}{_NUMBER_TAIL})")
 _CAPITAL_CUE = re.compile(r"(?:Exercises?|Drills?|Manoeuvres?|Maneuvers?|War[ -]?[Gg]ames)\b")
 
 #: Capitalised words that never start or end a name.
@@ -285,6 +292,15 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
                                 or text[max(a, span[0] - 9):span[0]].endswith(("Exercise ", "Operation "))):
             continue
         add(span[0], m.end(2), "numbered", strict_trim=False)
+    # renamed: the new name, the old one its alias (added before the naming word takes the old one)
+    for m in RENAMED.finditer(text, a, b):
+        ends = [(w[0], w[-1]) for w in (m.group("new").lower().split(), m.group("old").lower().split())]
+        if not any(first in SITE_FIRST_WORDS or last.strip(".,") in NOT_EXERCISE_HEADS for first, last in ends):
+            found_before = len(found)
+            add(m.start("new"), m.end("new"), "renamed")
+            if len(found) > found_before:
+                n = found.pop()
+                found.append(Name(n.start, n.end, n.name, n.form, n.cue_after, (m.group("old").strip(),)))
     # defined by its acronym
     for s, e in _acronym_names(text, a, b, has_cue):
         add(s, e, "acronym")

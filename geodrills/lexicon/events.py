@@ -12,7 +12,7 @@ Examples
 from __future__ import annotations
 
 __all__ = ["FACILITY_NOUNS", "VENUE_NOUNS", "CONTAINER_WORDS", "REPORTING_VERBS", "UNDER_WAY_WORDS",
-           "PLAN_ING_VERBS", "NOT_EXERCISE_HEADS", "EXERCISE_VERBS"]
+           "PLAN_ING_VERBS", "NOT_EXERCISE_HEADS", "EXERCISE_VERBS", "SITE_FIRST_WORDS"]
 
 #: What a named training site is called after its name ("the Tsugol firing range", "Norio training
 #: area", "the Donguz polygon"): a name so followed is a site, named after a place or not.  Singular
@@ -68,3 +68,7 @@ EXERCISE_VERBS: tuple[str, ...] = ("opened", "open", "opens", "began", "begin", 
                                    "conducted", "conduct", "conducts", "started", "start", "starts", "wrapped up",
                                    "concluded", "kicked off", "joined", "join", "joins", "resumed", "resume",
                                    "ongoing", "annual", "upcoming", "during", "ahead of")
+
+#: First words of a site's or a unit's name, never an exercise's: "Fort Liberty, formerly known as
+#: Fort Bragg", "Camp Lemonnier", "Joint Base Lewis-McChord".
+SITE_FIRST_WORDS: frozenset[str] = frozenset("""fort camp base station lake mount mt cape saint st""".split())
