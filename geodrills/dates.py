@@ -202,6 +202,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_rel", re.compile(
         r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>last|this|next|the\s+past)\s+year\b", _FLAGS)),
     ("day_rel", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", _FLAGS)),
+    # in the coming days / over the next few weeks / in recent days / over the past two weeks: a span
+    # next to the article's day, as precise as the calendar it falls in (a month, else a year)
+    ("span_rel", re.compile(
+        rf"\b(?P<which>the\s+coming|the\s+next|the\s+following|recent|the\s+past|the\s+last)\s+"
+        rf"(?:(?P<n>few|several|couple\s+of|{_NUM_WORD})\s+)?(?P<unit>day|week)s\b"
+        # "the last three weeks of March" are part of a month, not next to the article's day
+        rf"(?!\s+(?:of|in|before|after)\b)", _FLAGS)),
     # on Monday / last Monday / Monday's drills / announced Monday
     ("weekday", re.compile(
         r"\b(?:(?P<which>on|last|this|next|past|until|till)\s+)?(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
@@ -411,6 +418,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool,
         return "relative", _iso(total // 12, total % 12 + 1), None, "month"
     if kind == "year_rel":
         return "relative", _iso(ref.year + {"last": -1, "next": 1}.get(which, 0)), None, "year"
+    if kind == "span_rel":
+        return _span_near(ref, g)
     if kind == "day_rel":
         offset = {"yesterday": -1, "tomorrow": 1}.get(g["word"].lower(), 0)
         return "relative", (ref + dt.timedelta(days=offset)).isoformat(), None, "day"
@@ -429,6 +438,29 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, future: bool,
                 day -= dt.timedelta(days=7)
         return "relative", day.isoformat(), None, "day"
     raise AssertionError(kind)  # pragma: no cover
+
+
+#: How far "the coming days" and "recent weeks" reach from the article's day, in days per unit, when
+#: the text gives no count ("the coming days": up to a week; "recent weeks": up to four).
+SPAN_DAYS = {"day": 7, "week": 28}
+
+
+def _span_near(ref: dt.date, g: dict) -> tuple[str, str | None, str | None, str]:
+    """"the coming days" after ``ref`` / "recent weeks" before it: the month (else the year) the span
+    falls in -- never a day, which the text does not give."""
+    unit = g["unit"].lower()
+    n = _number(g["n"]) if g.get("n") else None  # "few", "several": no count
+    reach = n * _UNIT_DAYS[unit] if n else SPAN_DAYS[unit]
+    if reach > 366:
+        raise _Unresolved(f"a span of {reach} days is too long to place")
+    forward = g["which"].lower().split()[-1] in ("coming", "next", "following")
+    first, last = (ref + dt.timedelta(days=1), ref + dt.timedelta(days=reach)) if forward else \
+        (ref - dt.timedelta(days=reach), ref - dt.timedelta(days=1))
+    if (first.year, first.month) == (last.year, last.month):
+        return "relative", _iso(first.year, first.month), None, "month"
+    if first.year == last.year:
+        return "relative", _iso(first.year), None, "year"
+    raise _Unresolved("the span crosses a new year")
 
 
 def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | None = None,
@@ -509,7 +541,7 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
     return found
 
 
-_RELATIVE = {"ago", "weekend", "week", "month_rel", "year_rel", "day_rel", "weekday"}
+_RELATIVE = {"ago", "weekend", "week", "month_rel", "year_rel", "day_rel", "weekday", "span_rel"}
 
 _DURATION_FOR = re.compile(
     rf"\b(?:for|lasts?|lasting|last\s+for|continue\s+for|continues\s+for|over)\s+"

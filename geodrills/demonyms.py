@@ -154,6 +154,46 @@ _FORMS: dict[str | None, tuple[str, ...]] = {
     "UY": ("Uruguayan", "Uruguayans"),
     "GY": ("Guyanese",),
     "SR": ("Surinamese",),
+    # more of Africa, Central America and the Caribbean, Europe's and Oceania's small states
+    "UG": ("Ugandan", "Ugandans"),
+    "RW": ("Rwandan", "Rwandans"),
+    "BI": ("Burundian", "Burundians"),
+    "TZ": ("Tanzanian", "Tanzanians"),
+    "AO": ("Angolan", "Angolans"),
+    "MZ": ("Mozambican", "Mozambicans"),
+    "ZW": ("Zimbabwean", "Zimbabweans"),
+    "ZM": ("Zambian", "Zambians"),
+    "MW": ("Malawian", "Malawians"),
+    "NA": ("Namibian", "Namibians"),
+    "GH": ("Ghanaian", "Ghanaians"),
+    "CI": ("Ivorian", "Ivorians"),
+    "BJ": ("Beninese",),
+    "TG": ("Togolese",),
+    "SL": ("Sierra Leonean", "Sierra Leoneans"),
+    "LR": ("Liberian", "Liberians"),
+    "GM": ("Gambian", "Gambians"),
+    "GA": ("Gabonese",),
+    "ER": ("Eritrean", "Eritreans"),
+    "DJ": ("Djiboutian", "Djiboutians"),
+    "SS": ("South Sudanese",),
+    "MG": ("Malagasy",),
+    "HT": ("Haitian", "Haitians"),
+    "JM": ("Jamaican", "Jamaicans"),
+    "GT": ("Guatemalan", "Guatemalans"),
+    "HN": ("Honduran", "Hondurans"),
+    "SV": ("Salvadoran", "Salvadorean", "Salvadorans"),
+    "NI": ("Nicaraguan", "Nicaraguans"),
+    "CR": ("Costa Rican", "Costa Ricans"),
+    "PA": ("Panamanian", "Panamanians"),
+    "BZ": ("Belizean", "Belizeans"),
+    "TT": ("Trinidadian", "Trinidadians"),
+    "IS": ("Icelandic", "Icelander", "Icelanders"),
+    "LU": ("Luxembourgish", "Luxembourger", "Luxembourgers"),
+    "MT": ("Maltese",),
+    "FJ": ("Fijian", "Fijians"),
+    "PG": ("Papua New Guinean", "Papua New Guineans"),
+    "TL": ("Timorese",),
+    "TO": ("Tongan", "Tongans"),
     "AU": ("Australian", "Australians"),
     "NZ": ("New Zealander", "New Zealanders"),
     # Historical states and stateless peoples: recognised, but no country.
@@ -284,14 +324,24 @@ def _iter_demonyms(text: str) -> Iterator[Demonym]:
                     and (end == len(text) or not _is_word_char(text[end])):
                 found.append((start, word))
             start = text.find(word, start + 1)
+    covered = 0  # "South Sudanese" holds "Sudanese": a word inside a longer form is not another match
     for start, word in sorted(found):
+        if start < covered:
+            continue
         end = start + len(word)
         if word in _FIRST_WORDS:
-            two = _NEXT_WORD.match(text, end)
-            if two is not None and f"{word} {two.group(1)}" in DEMONYMS:
-                end, word = two.end(), f"{word} {two.group(1)}"
+            # "South African", "Papua New Guinean": the longest form the next words make
+            phrase, at = word, end
+            for _ in range(2):
+                nxt = _NEXT_WORD.match(text, at)
+                if nxt is None:
+                    break
+                phrase, at = f"{phrase} {nxt.group(1)}", nxt.end()
+                if phrase in DEMONYMS:
+                    end, word = at, phrase
         if word not in DEMONYMS:
             continue
+        covered = end
         yield Demonym(start, end, word, DEMONYMS[word])
         # "Turkish-Azerbaijani": the part after a hyphen is a demonym too.
         while True:

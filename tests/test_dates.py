@@ -186,3 +186,20 @@ def test_until_a_weekday_is_the_coming_one_unless_the_text_tells_of_the_past():
 def test_a_scheduling_verb_in_the_present_looks_ahead(text, expected):
     ref = dt.date(2020, 3, 1)  # a Sunday
     assert [d.start_date for d in find_dates(text, ref_date=ref)] == [expected]
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("Reservists will be called up in the coming days.", "2024-02-06", ("2024-02", "month")),
+    ("Reservists will be called up in the coming days.", "2024-02-27", ("2024", "year")),   # into March
+    ("Naval patrols grew over the past two weeks.", "2024-02-20", ("2024-02", "month")),
+    ("Naval patrols grew in recent weeks.", "2024-02-20", ("2024", "year")),               # back into January
+    ("Drills are planned over the next few weeks.", "2024-12-20", (None, "unresolved")),   # across a new year
+])
+def test_spans_next_to_the_article_day_are_as_precise_as_their_calendar(text, ref, expected):
+    d, = find_dates(text, ref_date=dt.date.fromisoformat(ref))
+    assert (d.start_date, d.precision) == expected
+
+
+def test_the_last_weeks_of_a_month_are_not_a_span_from_the_article_day():
+    found = find_dates("Manoeuvres fill the last three weeks of March.", ref_date=dt.date(2024, 1, 9))
+    assert all("weeks" not in d.text for d in found)

@@ -80,3 +80,13 @@ def test_two_word_demonyms_are_found_whole():
 def test_union_names_are_not_demonyms():
     # "European Union", "African Union": organisations, not adjectives of a people
     assert find_demonyms("The European Union and the African Union met.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ugandan and Rwandan troops", [("Ugandan", "UG"), ("Rwandan", "RW")]),
+    ("South Sudanese and Sudanese officers", [("South Sudanese", "SS"), ("Sudanese", "SD")]),  # no "Sudanese" inside
+    ("Papua New Guinean and Fijian soldiers", [("Papua New Guinean", "PG"), ("Fijian", "FJ")]),
+    ("Honduran, Salvadoran and Guatemalan police", [("Honduran", "HN"), ("Salvadoran", "SV"), ("Guatemalan", "GT")]),
+])
+def test_more_national_adjectives(text, expected):
+    assert [(d.text, d.country) for d in find_demonyms(text)] == expected

@@ -12,12 +12,19 @@ named stages:
    single exercise and are skipped.
 2. *Names* (:mod:`geodrills.events.names`): quoted, with a year or number,
    after "named/dubbed/codenamed", "Exercise X"/"Operation X", in the cue's
-   noun phrase, in apposition; bracketed translations are aliases.  A name
-   binds to the cues within :data:`NAME_REACH` characters.
-3. *Dates* (:mod:`geodrills.dates`) are resolved against the article's date;
-   without one, calendar dates take the year of the exercise's name or the
-   year the article names in most of its year mentions; relative dates stay
-   unresolved.  "until October 25" is an end.  Nothing else is guessed.
+   noun phrase, in apposition, defined by an acronym ("the ongoing Ulchi
+   Freedom Shield (UFS)"); bracketed translations and acronyms are aliases.
+   A name binds to the cues within :data:`NAME_REACH` characters; a name
+   defined by its acronym after a verb of holding one ("opened Cobra Gold
+   (CG23)") is a mention by itself.
+3. *Dates* (:mod:`geodrills.dates`) are resolved against the article's day
+   (:func:`_reference_day`: its date header or corpus date, else a dateline's
+   date, else the day the lead sentence's source spoke); without one,
+   calendar dates take the year of the exercise's name or the year the
+   article names most; relative dates stay unresolved.  "until October 25"
+   is an end; an exercise reported under way ("is holding drills, the
+   ministry reported on October 19") with no day of its own starts no later
+   than the day of the report.  Nothing else is guessed.
 4. *Participants*: demonym + unit ("Turkish commandos", "U.S. soldiers"), a
    country as the agent of a drill verb ("Turkey and Azerbaijan launched"),
    "X's drills", "troops from X", "between X and Y", forces that name a
@@ -29,7 +36,12 @@ named stages:
    *Places* are ``"location"`` when a locative word ties them to the cue
    ("in", "off", "across", "as venues", a sentence-opening "Near X, ..."),
    else ``"mentioned"`` (also "the border at X", "30 km from X"); one
-   country's own drills with no stated place are at home.  Everything bound
+   country's own drills with no stated place are at home.  A town or village
+   read far from everything else the article names, in a country it never
+   names, is a far namesake ("Siberia" read in Mexico): ``"set aside"``, with
+   the reason (:mod:`geodrills.events.places`).  A site the gazetteer lacks
+   that the text puts in or near a place it has ("the Foo range in Bar
+   province") is located at that place, with a note that it stands in.  Everything bound
    to a cue lies within :data:`WINDOW` characters of it.  A sentence with no
    exercise word that says who takes part ("Marines from Chile and
    Peru also participate") or where troops drill ("Outside Kaunas,
@@ -94,10 +106,15 @@ from ..forces import FORCES, find_forces
 from ..lexicon import COUNTRY_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from ..lexicon.toponyms import STOP_WORDS
 from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
+from ..lexicon.events import PLAN_ING_VERBS, REPORTING_VERBS, UNDER_WAY_WORDS
+from ..claims.thresholds import Thresholds
 from ..geodesy import haversine_km
 from ..sentences import Sentences
 from ..spans import SpanSet
 from .names import Name, find_names
+from .places import isolated_readings, stand_ins
+
+_CLAIM_THRESHOLDS = Thresholds()
 
 __all__ = ["extract_events", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
 
@@ -144,7 +161,9 @@ _MILITARY = re.compile(
 _TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|of)\s+$", _I)
 _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
-    r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff)\b")
+    r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff|"
+    # "the combat training plan", "the new training year": a timetable, not an exercise
+    r"plans?|schedules?|calendars?|years?|seasons?|manuals?|standards?|regimes?)\b")
 # Nouns that make "drill ground", "exercise area", "training range" the name of a place.
 _FACILITY_AFTER = re.compile(r"\s+(?:grounds?|areas?|ranges?|fields?|halls?|sites?|cent(?:re|er)s?|complex|camps?|"
                              r"bases?|polygons?|facilit(?:y|ies))\b", _I)
@@ -165,6 +184,14 @@ _TRAINING_KIND_BEFORE = re.compile(
     r"summer)\s+$", _I)
 _PAST_SENTENCE = re.compile(r"\b(?:already|last\s+(?:such|time))\b", _I)
 _CURRENT_SENTENCE = re.compile(r"\b(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
+# Going on as the source speaks: "is holding", "are being run", "is currently carrying out", "ongoing"
+# (not "is preparing for", a plan).
+_UNDER_WAY = re.compile(
+    r"\b(?:(?:is|are)\s+(?:currently\s+|still\s+|presently\s+)?(?:being\s+)?(?!(?:"
+    + "|".join(PLAN_ING_VERBS) + r")\b)[a-z]{2,20}ing|" + "|".join(w.replace(" ", r"\s+") for w in UNDER_WAY_WORDS)
+    + r")\b", _I)
+# The day a source spoke: "the ministry reported on October 19", "officials said Monday"
+_REPORTED_BEFORE = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS) + r")\s+(?:on\s+)?$", _I)
 
 # Modifiers that say nothing about which exercise is meant.  Any other
 # lower-case word before the cue ("mountaineering", "flight-tactical",
@@ -220,6 +247,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?$")
 _ABBREVIATION_ALT = "|".join(re.escape(k) for k in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
 _DEMONYM_LIST_GAP = re.compile(
     rf"\s*(?:,|and|-|–|,\s*and)\s*(?:(?P<abbr>{_ABBREVIATION_ALT})(?!\w)\s*(?:,|and|,\s*and)\s*)?")
+# "Thai and U.S. forces": a list of demonyms that ends with a country abbreviation
+_ABBREVIATION_LIST_END = re.compile(rf"\s*(?:,|and|,\s*and)\s*(?P<abbr>{_ABBREVIATION_ALT})(?!\w)")
 # a place that opens its sentence after a locative word ("Around Rzeczyca, ...") sets the scene for all of it
 _FRONTED_LOCATIVE = re.compile(r"\W*(?:in|at|near|around|on|inside|outside|close\s+to)\s+(?:the\s+)?", _I)
 # "Alexandroupolis, some 30 km from the border, hosts the drills": an appositive may come between
@@ -292,7 +321,7 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
-_NAME_HINT = re.compile(r"\d|[\"“«‘]")
+_NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})|\b(?:formerly|previously|originally)\s+(?:called|known|named)")
 
 # A sentence without an exercise word that still tells of the story's exercise: who takes part
 # ("Marines from Chile and Peru also participate") or what the troops do
@@ -353,6 +382,22 @@ class Limits:
     NEAR_DUP_SHARE = 0.8
     #: Shorter articles are duplicates only when their words are identical.
     NEAR_DUP_MIN_SENTENCES = 3
+    #: A town or village read in a country the article never names, farther than this (km) from every
+    #: other place it names, is likely another place of that name (:func:`~geodrills.events.places.
+    #: isolated_readings`): the claim checker's ``isolated_km``, one figure for both.
+    ISOLATED_KM = _CLAIM_THRESHOLDS.isolated_km
+    #: ... and farther than this (km) from the point of every country it names (a country's point is its
+    #: middle, so this is wider: "thousands of km", another continent).
+    ISOLATED_COUNTRY_KM = 2 * _CLAIM_THRESHOLDS.isolated_km
+    #: Distinct places either side (in text order) a reading is compared with.
+    ISOLATED_NEIGHBOURS = 16
+    #: Set-aside places (with their reasons) kept in one report's details.
+    SET_ASIDE_KEPT = 8
+    #: Characters at the start of an undated article's body searched for a dateline's date.
+    DATELINE_CHARS = 400
+    #: An undated article is about the year it names most, when it names it at least twice and this
+    #: many times as often as any other year (or in more than half of its year mentions).
+    TEXT_YEAR_LEAD = 2
 
 
 _KIND_RANK = {"city": 0, "town": 0, "village": 0, "border_crossing": 0, "admin2": 1, "admin1": 2, "mountain": 2,
@@ -375,6 +420,10 @@ class _Loc:
     lat: float
     lon: float
     place_id: str
+    #: why this place is used as it is ("stands in for the Vaziani drill ground, which the gazetteer lacks")
+    note: str | None = None
+    #: a rough stand-in (the site lies only to one side of it): used when nothing better places the exercise
+    approximate: bool = False
 
 
 @dataclass
@@ -443,6 +492,10 @@ class _Report:
     observers: set[str] = field(default_factory=set)
     #: participants given by the sentences that name the exercise: the parties of its series
     named_participants: set[str] = field(default_factory=set)
+    #: a place short of a country locates it (a rough stand-in is then not needed)
+    placed: bool = False
+    #: places of its sentences not used, with the reason (a far namesake)
+    set_aside: list[tuple[_Loc, str]] = field(default_factory=list)
 
     # -- dates ------------------------------------------------------------
     def bounds(self) -> tuple[dt.date, dt.date] | None:
@@ -752,6 +805,10 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
             i += 1
             group.append(demonyms[i])
         tail = text[a + group[-1].end:b]
+        last_abbr = _ABBREVIATION_LIST_END.match(tail)
+        if last_abbr:
+            abbreviated.add(COUNTRY_ABBREVIATIONS[last_abbr.group("abbr")])
+            tail = tail[last_abbr.end():]
         head_cue = re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b",
                             tail, _I)
         blocked = _PARTICIPANT_BLOCKER.search(_between(text, a + group[-1].end, cue[0]) if a + group[-1].end <= cue[0]
@@ -857,12 +914,25 @@ def _all_members(text: str, lo: int, hi: int, alliance: str | None, on: dt.date 
     return fitting[-1] if fitting else frozenset()
 
 
-def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Sequence[_Loc]) -> _Mention | None:
+def _stand_in_locs(text: str, a: int, b: int, locs: Sequence[_Loc]) -> list[tuple[_Loc, int]]:
+    """The sentence's places that stand in for a site the gazetteer lacks, noted, with the site's start."""
+    out = []
+    for loc, site, site_start, beside in stand_ins(text, a, b, locs):
+        note = f"stands in for {site!r}, which the gazetteer cannot place" + (
+            " (the text puts it to one side of this place)" if beside else "")
+        out.append((_Loc(loc.start, loc.end, loc.text, loc.name, loc.kind, loc.country, loc.lat, loc.lon,
+                         loc.place_id, note, beside), site_start))
+    return out
+
+
+def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Sequence[_Loc],
+                     standing: Sequence[tuple[_Loc, int]] = ()) -> _Mention | None:
     """A sentence with no exercise word that tells who takes part in, watches, or where troops drill.
 
     "Marines from Chile and Peru also participate", "Outside Kaunas, Polish sappers practised
-    river crossings", "Kazakh observers will attend".  It needs a
-    participant or an observer; places count only in a locative role.
+    river crossings", "Kazakh observers will attend", "The venues lie north of Bar" (a place
+    standing in for the sites, ``standing``).  It needs a participant, an observer or such a
+    place; other places count only in a locative role.
     """
     a, b = sentence
     observers = _observers(text, a, b, locs)
@@ -882,7 +952,10 @@ def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Seq
                     prev_bound = loc
                 else:
                     prev_bound = None
-    if not participants and not observers:
+    for loc, _site_start in standing:
+        if all(x.place_id != loc.place_id for x in locations):
+            locations.append(loc)
+    if not participants and not observers and not standing:
         return None
     return _Mention(sentence, index, verb.span() if verb else sentence, "", [], set(), False, False, None, False,
                     participants, [], [], locations, [], [], False, support=True, observers=observers)
@@ -991,12 +1064,27 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
 def _text_year(body: str) -> int | None:
-    """The year an undated article is about: the year it names in most of its year mentions, if any."""
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(body)]
-    if not years:
+    """The year an undated article is about: the year it names in most of its year mentions, if any.
+
+    Most: more than half of them, or at least :attr:`Limits.TEXT_YEAR_LEAD` times as many as any
+    other year (an aside names a past war's year once; "the 2021 training plan" twice).
+
+    >>> _text_year("the 2021 plan; the 2021 readiness plan; since the 1990s; on November 10, 2020")
+    2021
+    >>> _text_year("set up in 2015; the 1950-53 war") is None
+    True
+    """
+    counts: dict[int, int] = {}
+    for y in _YEAR_IN_TEXT.findall(body):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    if not counts:
         return None
-    best = max(set(years), key=lambda y: (years.count(y), y))
-    return best if years.count(best) * 2 > len(years) else None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))
+    best, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if n * 2 > sum(counts.values()) or (n >= 2 and n >= Limits.TEXT_YEAR_LEAD * runner_up):
+        return best
+    return None
 
 
 def _bind_names(text: str, names: Sequence[Name], cues: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Name]:
@@ -1057,6 +1145,17 @@ def _place_only(name: Name, text: str, locs: Sequence[_Loc]) -> bool:
 _LONGEST_NAME = 120
 
 
+def _report_day(text: str, a: int, dates: Sequence[DateExpr]) -> list[DateExpr]:
+    """The day a source reported an exercise under way ("is holding drills, the ministry reported on
+    October 19"): the one day the text shows it going on, so its start as far as the text tells."""
+    for d in dates:
+        if d.resolved and d.precision == "day" and d.end_date is None \
+                and _REPORTED_BEFORE.search(text, max(a, d.start - 30), d.start):
+            return [DateExpr(d.start, d.end, d.text, d.kind, d.start_date, None, d.precision,
+                             "under way on the day it was reported", d.month)]
+    return []
+
+
 def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) -> list[Any]:
     """The items (sorted by ``start``, whose starts are ``starts``) inside ``[lo, hi]``, by bisection."""
     i = bisect_left(starts, lo)
@@ -1069,15 +1168,62 @@ def _in_window(items: Sequence[Any], starts: Sequence[int], lo: int, hi: int) ->
     return out
 
 
+_DATELINE_DATE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][\w.'’-]{0,30}(?:[ \t]+[A-Z][\w.'’-]{0,30}){0,3},[ \t]*"
+    r"(?:[A-Z][\w.'’-]{0,30}(?:[ \t]+[A-Z][\w.'’-]{0,30}){0,2},[ \t]*)?)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?|:)")
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The day relative dates count from (``day``), the year calendar dates take without it (``year``),
+    and the dateline's date span, which dates no exercise."""
+
+    day: dt.date | None
+    year: int | None
+    dateline: tuple[int, int] = (0, 0)
+
+
+def _reference_day(article: Article, spans: Sequence[tuple[int, int]]) -> _Reference:
+    """The day relative dates count from, and the year calendar dates without one take.
+
+    The article's date (its header or the corpus's date column); else a dateline's date ("Seoul,
+    Aug 31 --", "MOSCOW, Sept. 12 (Reuters) -"); else the day the lead sentence's source spoke ("...,
+    the ministry reported on October 19").  A date without a year takes the year the article names
+    most (:func:`_text_year`); with no year at all there is no day, only that year, if any.
+    """
+    if article.date is not None:
+        ok = MIN_YEAR <= article.date.year <= MAX_YEAR
+        return _Reference(article.date if ok else None, None)
+    text = article.text
+    year = _text_year(text[article.body_start:])
+    head_end = min(len(text), article.body_start + Limits.DATELINE_CHARS)
+    candidates = []
+    dateline = (0, 0)
+    m = _DATELINE_DATE.search(text, article.body_start, head_end)
+    if m is not None:
+        candidates = find_dates(m.group("date"), ref_year=year)
+        dateline = m.span("date")
+    lead = next(((a, b) for a, b in spans[:2] if text[a:b].strip() != (article.title or "").strip()), None)
+    if not candidates and lead is not None:
+        a, b = lead
+        found = find_dates(text[a:b], ref_year=year)
+        candidates = [d for d in found if _REPORTED_BEFORE.search(text, max(a, a + d.start - 30), a + d.start)]
+    day = next((d for d in candidates if d.resolved and d.precision == "day" and d.end_date is None), None)
+    return _Reference(dt.date.fromisoformat(day.start_date) if day else None, year, dateline)
+
+
 def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
-                      second_look: _SecondLook | None = None) -> list[_Mention]:
+                      second_look: _SecondLook | None = None,
+                      reference: _Reference | None = None, far: Mapping[str, str] | None = None) -> list[_Mention]:
     text = article.text
     military = bool(_MILITARY.search(text, article.body_start)) or bool(find_forces(text[article.body_start:]))
     chrome = SpanSet(article.boilerplate)
     locs = [loc for loc in locs if not chrome.holds(loc.start)]
     loc_starts = [loc.start for loc in locs]
-    text_year = None if article.date else _text_year(text[article.body_start:])
-    article_date = article.date if article.date and MIN_YEAR <= article.date.year <= MAX_YEAR else None
+    reference = reference if reference is not None else _reference_day(article, spans)
+    article_date, text_year = reference.day, reference.year
     country_locs: dict[str, _Loc] = {}
     for loc in locs:
         if loc.kind == "country" and loc.country:
@@ -1100,8 +1246,13 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             extra = second_look.places(text, a, b, sentence_locs)
             if extra:
                 sentence_locs = sorted([*sentence_locs, *extra], key=lambda loc: (loc.start, loc.end))
+        # a far namesake ("Auli" read in Norway) places no site, so a place around it can stand in
+        standing = _stand_in_locs(text, a, b, [loc for loc in sentence_locs if loc.place_id not in far]
+                                  if far else sentence_locs) if cues or military or mentions else []
+        standing_starts = [site_start for _loc, site_start in standing]  # sorted: by bisection per cue
         # (an article without military words can still tell of the exercise it already named)
-        support = _support_mention(text, (a, b), index, sentence_locs) if not cues and (military or mentions) else None
+        support = _support_mention(text, (a, b), index, sentence_locs, standing) \
+            if not cues and (military or mentions) else None
         if support is not None:
             mentions.append(support)
         if not cues and not (military and names):
@@ -1109,10 +1260,11 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         # without an article date, a year the exercise's name gives ("African Lion 2022") or the
         # article's one year dates "June 20"; relative dates ("on Monday") stay unresolved
         name_years = [_name_key(n.name)[1] for n in names if _name_key(n.name)[1]]
-        dates = find_dates(text[a:b], ref_date=article.date,
-                           ref_year=None if article.date else int(name_years[0]) if name_years else text_year)
+        dates = find_dates(text[a:b], ref_date=article_date,
+                           ref_year=None if article_date else int(name_years[0]) if name_years else text_year)
         dates = [DateExpr(d.start + a, d.end + a, d.text, d.kind, d.start_date, d.end_date, d.precision,
-                          d.note, d.month) for d in dates]
+                          d.note, d.month) for d in dates
+                 if not reference.dateline[0] <= d.start + a < reference.dateline[1]]  # the story's day
         durations = [Duration(d.start + a, d.end + a, d.text, d.days, d.bound) for d in find_durations(text[a:b])]
         date_starts, duration_starts = [d.start for d in dates], [d.start for d in durations]
         sentence_loc_starts = [loc.start for loc in sentence_locs]
@@ -1121,6 +1273,15 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
             n, text, _in_window(sentence_locs, sentence_loc_starts, n.start - _LONGEST_NAME, n.end + _LONGEST_NAME))]
         bound = _bind_names(text, names, cues)
         bound_ids = {id(x) for x in bound.values()}
+        # "forces opened Cobra Gold (CG23)": a name defined by its acronym after a verb of holding an
+        # exercise, or renamed ("Nordic Sentry, formerly called Polar Sentry"), is the exercise's own
+        # mention, as a cue would be
+        self_named = [n for n in names if id(n) not in bound_ids and n.form in ("acronym", "renamed")]
+        if self_named:
+            cues = sorted([*cues, *((n.start, n.end) for n in self_named)])
+            for n in self_named:
+                bound[(n.start, n.end)] = n
+                bound_ids.add(id(n))
         # A name away from any cue ("Winter 2021 is a show of strength") can only
         # name an exercise already introduced.
         for n in names:
@@ -1143,6 +1304,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         ending = bool(_ENDING.search(sentence_text))
         planned = bool(_PLANNED.search(sentence_text))
         past_tense = bool(_PAST_TENSE.search(sentence_text))
+        under_way = not planned and not past_tense and bool(_UNDER_WAY.search(sentence_text))
+        report_day = _report_day(text, a, dates) if under_way else []  # once per sentence, not per cue
         observers = _observers(text, a, b, sentence_locs)
         alliance = find_alliance(sentence_text)
         for k, cue in enumerate(cues):
@@ -1183,6 +1346,8 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                     my_durations.append(d)
             if habitual and not my_dates and name is None:
                 continue
+            if not my_dates and report_day:
+                my_dates = report_day
             window_locs = _in_window(sentence_locs, sentence_loc_starts, lo, hi)
             locations, mentioned, border_of = [], [], []
             prev_bound = None
@@ -1196,6 +1361,12 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 else:
                     prev_bound = None
                     (border_of if role == "border" else mentioned).append(loc)
+            for loc, site_start in standing[bisect_left(standing_starts, lo):bisect_left(standing_starts, hi + 1)]:
+                # a place standing in for a site the exercise is held at: "the Foo range in Bar province"
+                # (already a location by its own locative word, it gains the note)
+                if nearest(site_start, site_start + 1):
+                    locations = [x for x in locations if x.place_id != loc.place_id] + [loc]
+                    mentioned = [x for x in mentioned if x.place_id != loc.place_id]
             for code in _demonym_grounds(text, lo, hi):
                 # "uses 3 Serbian and 4 Hungarian firing ranges": those countries' territory
                 home = country_locs.get(code)
@@ -1296,12 +1467,10 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     for d in m.durations:
         report.duration = report.duration or d
     for loc in m.locations:
-        if loc.place_id not in report.location_ids:
-            report.locations.append(loc)
-            report.location_ids.add(loc.place_id)
+        _place(report, loc)
     report.mentioned.extend(m.mentioned)
     report.border_of.extend(m.border_of)
-    if report.label is None and not m.bare_name:
+    if report.label is None and not m.bare_name and text[m.cue[0]:m.cue[1]] != m.name:
         words = [w for w in m.modifiers if w[:1].islower() and w.lower() not in _PAST_NP]
         # a word the text repeats is said once, in its last place ("Iran's military recent military exercises")
         words = [w for i, w in enumerate(words) if w.lower() not in {x.lower() for x in words[i + 1:]}]
@@ -1320,9 +1489,16 @@ def _add_support(report: _Report, m: _Mention) -> None:
     report.explicit_participants |= bool(m.participants)
     report.observers |= m.observers
     for loc in m.locations:
-        if loc.place_id not in report.location_ids:
-            report.locations.append(loc)
-            report.location_ids.add(loc.place_id)
+        _place(report, loc)
+
+
+def _place(report: _Report, loc: _Loc) -> None:
+    """Add a location once; a rough stand-in only while no place short of a country locates the report."""
+    if loc.place_id in report.location_ids or (loc.approximate and report.placed):
+        return
+    report.locations.append(loc)
+    report.location_ids.add(loc.place_id)
+    report.placed |= loc.kind != "country" and not loc.approximate
 
 
 def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
@@ -1338,18 +1514,21 @@ def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
 def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
                      second_look: bool = False) -> list[_Report]:
     text = article.text
+    far = _far_namesakes(article, locs)
+    clear = [loc for loc in locs if loc.place_id not in far] if far else locs
+    reference = _reference_day(article, spans)
     reports: list[_Report] = []
     focus: _Report | None = None
     lead: _Report | None = None
 
     def new(m: _Mention) -> _Report:
-        r = _Report(article.name, len(reports), m.sentence_index, past=m.past, cls=m.cls,
-                    article_date=article.date if article.date and MIN_YEAR <= article.date.year <= MAX_YEAR else None)
+        r = _Report(article.name, len(reports), m.sentence_index, past=m.past, cls=m.cls, article_date=reference.day)
         reports.append(r)
         return r
 
     pending: list[_Mention] = []  # support told before any exercise: the story's exercise, once known
-    for m in _article_mentions(article, locs, spans, _SecondLook(article, locs) if second_look else None):
+    for m in _article_mentions(article, locs, spans, _SecondLook(article, clear) if second_look else None,
+                               reference, far):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
         if m.support:
@@ -1455,6 +1634,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             kept.append(r)
     kept = _fold_title(kept, article)
     lead = next((r for r in kept if r is lead), kept[0] if kept else None)
+    _set_aside_far(kept, far)
     if lead is not None:
         lead.lead = True
     lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
@@ -1474,6 +1654,30 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
             if home is not None:
                 r.locations = [home]
     return kept
+
+
+def _far_namesakes(article: Article, locs: Sequence[_Loc]) -> dict[str, str]:
+    """The article's far namesakes (:func:`~geodrills.events.places.isolated_readings`): place id -> why."""
+    demonyms = {d.country for d in find_demonyms(article.text[article.body_start:]) if d.country}
+    far = isolated_readings(locs, demonyms, isolated_km=Limits.ISOLATED_KM,
+                            country_km=Limits.ISOLATED_COUNTRY_KM, neighbours=Limits.ISOLATED_NEIGHBOURS)
+    return {loc.place_id: why for loc, why in far}
+
+
+def _set_aside_far(reports: Sequence[_Report], far: Mapping[str, str]) -> None:
+    """A far namesake is no location: moved to the report's ``set_aside`` with the reason (at most
+    :attr:`Limits.SET_ASIDE_KEPT` kept per report).  As a place merely mentioned it stays."""
+    if not far:
+        return
+    for r in reports:
+        keep = [loc for loc in r.locations if loc.place_id not in far]
+        if len(keep) == len(r.locations):
+            continue
+        for loc in r.locations:
+            if loc.place_id in far and len(r.set_aside) < Limits.SET_ASIDE_KEPT:
+                r.set_aside.append((loc, far[loc.place_id]))
+        r.locations = keep
+        r.location_ids = {loc.place_id for loc in keep}
 
 
 def _fold_title(reports: list[_Report], article: Article) -> list[_Report]:
@@ -1710,9 +1914,12 @@ def _range(r: _Report) -> str:
     return f"{start} to {end}" if end and end != start else str(start)
 
 
-def _loc_dict(loc: _Loc, role: str) -> dict[str, Any]:
-    return {"name": loc.name, "country": loc.country, "lat": round(loc.lat, 5), "lon": round(loc.lon, 5),
-            "kind": loc.kind, "place_id": loc.place_id, "role": role}
+def _loc_dict(loc: _Loc, role: str, note: str | None = None) -> dict[str, Any]:
+    out = {"name": loc.name, "country": loc.country, "lat": round(loc.lat, 5), "lon": round(loc.lon, 5),
+           "kind": loc.kind, "place_id": loc.place_id, "role": role}
+    if note or loc.note:
+        out["note"] = note or loc.note
+    return out
 
 
 def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[str, Any]:
@@ -1743,6 +1950,13 @@ def _event_row(reports: list[_Report], copies: Mapping[str, list[str]]) -> dict[
             if loc.place_id not in location_ids:
                 mentioned.setdefault(loc.place_id, loc)
     places += [_loc_dict(loc, "mentioned") for loc in mentioned.values()]
+    set_aside: dict[str, tuple[_Loc, str]] = {}
+    for r in reports:
+        for loc, why in r.set_aside:
+            if loc.place_id not in location_ids and loc.place_id not in mentioned:
+                set_aside.setdefault(loc.place_id, (loc, why))
+    # a far namesake: kept with the reason it is not used, so a reader can check it
+    places += [_loc_dict(loc, "set aside", why) for loc, why in set_aside.values()]
     participants = sorted(set().union(*(r.participants for r in reports)))
     # a country that watches one report and takes part in another takes part
     observers = sorted(set().union(*(r.observers for r in reports)) - set(participants))
@@ -1941,7 +2155,9 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
         EPSG:4326, columns :data:`COLUMNS`; ``geometry`` is the point of the
         most precise location place (None when no place is known).
         ``places`` holds dicts (name, country, lat, lon, kind, place_id,
-        role "location"/"mentioned"); ``reports`` what each article says;
+        role "location"/"mentioned"/"set aside", and a ``note`` for a place
+        that stands in for a site or was set aside as a far namesake);
+        ``reports`` what each article says;
         ``conflicts`` where articles contradict each other.  Rows are sorted
         by start date (undated last), then name; ``event_id`` depends only on
         the name (or the first evidence), so output is deterministic.

@@ -17,7 +17,15 @@ alone names nothing):
   *NATO's Baltic Lantern drills*, *the Combined Coastal Gunnery Exercise*
   (a capitalised cue is part of the name);
 * **in apposition**: *Caspian Shield, a naval exercise*; *the ninth edition
-  of Caspian Shield*.
+  of Caspian Shield*;
+* **renamed**: *Nordic Sentry, formerly called Polar Sentry* (the former name
+  is an alias; never a site's or a unit's name: *Fort Liberty, formerly
+  known as Fort Bragg*);
+* **defined by its acronym** next to a cue or after a verb of holding one:
+  *the ongoing Ulchi Freedom Shield (UFS)*, *opened Cobra Gold (CG23)* --
+  the acronym's letters are the words' initials (a final X may stand for
+  "Exercise"), and the name's last word is not that of an organisation, a
+  unit or a place (*Demilitarized Zone (DMZ)*, *Southern Command (SOUTHCOM)*).
 
 A translation or an acronym in brackets right after a name is its alias:
 *"Związkowa Stanowczość-2022" (Union Resolve-2022)*, *Ulchi Freedom Shield
@@ -48,6 +56,7 @@ from dataclasses import dataclass
 from ..demonyms import is_demonym
 from ..forces import FORCES
 from ..lexicon import MONTHS, WEEKDAYS
+from ..lexicon.events import EXERCISE_VERBS, NOT_EXERCISE_HEADS, SITE_FIRST_WORDS
 
 __all__ = ["Name", "find_names", "CUE_WORDS"]
 
@@ -78,6 +87,13 @@ _CUE_NEAR = re.compile(rf"\b{CUE_WORDS}\b", _I)
 _ALIAS = re.compile(rf"[ \t]*\((?P<alias>[^()\n]{{2,60}})\)")
 _FACILITY = re.compile(r"[ \t]+(?:[Tt]raining|[Ff]iring|[Dd]rill|[Ll]ive[ -][Ff]ire)?[ \t]*(?:[Cc]ent(?:re|er)|[Aa]rea|"
                        r"[Gg]rounds?|[Rr]ange|[Bb]ase|[Cc]omplex|[Ff]ield|[Cc]amp|[Pp]olygon|[Aa]irfield|[Pp]ark)\b")
+_ACRONYM_AFTER = re.compile(rf"(?<![\w-])({_RUN})[ \t]*\((?P<acr>[A-Z][A-Z]{{1,7}}(?:[ -]?\d{{1,4}})?)\)")
+_EXERCISE_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(v.replace(" ", r"[ \t]+") for v in EXERCISE_VERBS)
+                                   + r")[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}$", _I)
+#: "X, formerly called Y", "X (previously known as Y)": an exercise renamed
+RENAMED = re.compile(rf"(?<![\w-])(?P<new>{_RUN}{_NUMBER_TAIL})[ \t]*[,(][ \t]*(?i:formerly|previously|once|"
+                     rf"originally|until[ \t]+\d{{4}})[ \t]+(?i:called|known[ \t]+as|named|dubbed)[ \t]+[\"“«‘']?"
+                     rf"(?P<old>{_RUN}{_NUMBER_TAIL})")
 _CAPITAL_CUE = re.compile(r"(?:Exercises?|Drills?|Manoeuvres?|Maneuvers?|War[ -]?[Gg]ames)\b")
 
 #: Capitalised words that never start or end a name.
@@ -173,6 +189,37 @@ def _alias(text: str, end: int, b: int) -> tuple[str, ...]:
     return (alias,) if alias[:1].isupper() and not alias.isdigit() else ()
 
 
+def _acronym_words(words: list[str], acronym: str) -> int:
+    """How many of the run's last words the acronym's letters spell (0: none fit).
+
+    "Ulchi Freedom Shield" / "UFS" -> 3; "Cobra Gold" / "CG23" -> 2; "Combined Joint Fires
+    Coordination Exercise" / "CJFCX" -> 5 (an X for "Exercise"); "Korean Army" / "DMZ" -> 0.
+    """
+    letters = "".join(ch for ch in acronym if ch.isalpha())
+    n = len(letters)
+    if n < 2 or n > len(words):
+        return 0
+    tail = words[-n:]
+    initials = "".join(w[:1].upper() for w in tail)
+    if letters[-1] == "X" and tail[-1].lower().startswith("exercise"):
+        initials = initials[:-1] + "X"
+    return n if initials == letters else 0
+
+
+def _acronym_names(text: str, a: int, b: int, has_cue: bool) -> list[tuple[int, int]]:
+    """Spans of the names defined by their acronym in an exercise's context (see the module's list)."""
+    out = []
+    for m in _ACRONYM_AFTER.finditer(text, a, b):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        n = _acronym_words([w.group() for w in words], m.group("acr"))
+        if n == 0 or words[-1].group().lower().strip(".,’'") in NOT_EXERCISE_HEADS:
+            continue
+        start = m.start(1) + words[-n].start()
+        if has_cue or _EXERCISE_VERB_BEFORE.search(text, max(a, start - 40), start):
+            out.append((start, m.end(1)))
+    return out
+
+
 def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
     """Exercise names in ``text[a:b]`` (one sentence), in text order, without overlaps.
 
@@ -245,6 +292,18 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
                                 or text[max(a, span[0] - 9):span[0]].endswith(("Exercise ", "Operation "))):
             continue
         add(span[0], m.end(2), "numbered", strict_trim=False)
+    # renamed: the new name, the old one its alias (added before the naming word takes the old one)
+    for m in RENAMED.finditer(text, a, b):
+        ends = [(w[0], w[-1]) for w in (m.group("new").lower().split(), m.group("old").lower().split())]
+        if not any(first in SITE_FIRST_WORDS or last.strip(".,") in NOT_EXERCISE_HEADS for first, last in ends):
+            found_before = len(found)
+            add(m.start("new"), m.end("new"), "renamed")
+            if len(found) > found_before:
+                n = found.pop()
+                found.append(Name(n.start, n.end, n.name, n.form, n.cue_after, (m.group("old").strip(),)))
+    # defined by its acronym
+    for s, e in _acronym_names(text, a, b, has_cue):
+        add(s, e, "acronym")
     # "edition of X" and apposition
     for m in _EDITION.finditer(text, a, b):
         if has_cue:
