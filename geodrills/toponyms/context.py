@@ -46,6 +46,8 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
     """
     w = weights
     ds = sorted((d for d in demonyms if d.country), key=lambda d: d.start)
+    if not ds:
+        return [None] * len(candidates)  # (no demonym in the text: no name has one next to it)
     starts = [d.start for d in ds]
     longest = max((d.end - d.start for d in ds), default=0)
     out: list[str | None] = []
