@@ -22,7 +22,7 @@ from ..geodesy import EARTH_RADIUS_KM
 from ..weights import WEIGHTS, Weights
 from .candidate import Candidate
 from ..lexicon.toponyms import CLAUSE_BREAK, LIST_GAPS
-from .score import NameEntry, unit_vectors
+from .score import NameEntry
 
 __all__ = ["ArticleContext", "ArticleGeometry", "article_context", "article_geometry", "fade_near_anchors", "far_from_other_anchors", "list_countries", "local_countries", "nearness"]
 
@@ -181,7 +181,7 @@ def article_geometry(candidates: Sequence[Candidate], entries: Sequence[NameEntr
                      totals: Sequence[list[float] | None], w: Weights) -> ArticleGeometry:
     """Anchors (readings that lead their runner-up by ``w.anchor_margin`` and reach ``w.accept``),
     each reading's nearness to them, and the lists' countries."""
-    anchors: set[tuple[float, float]] = set()
+    anchors: dict[tuple[float, float], np.ndarray] = {}  # (lat, lon) -> its unit vector
     seen: set[int] = set()  # a name in the same setting shares its totals (and entry): one look each
     for e, t in zip(entries, totals):
         if t is None or id(t) in seen:
@@ -191,7 +191,7 @@ def article_geometry(candidates: Sequence[Candidate], entries: Sequence[NameEntr
         top = t.index(best)  # (the first of equal totals, as a stable sort would put it)
         margin = best - max(t[:top] + t[top + 1:]) if len(t) > 1 else math.inf
         if e.kinds[top] != "country" and margin > w.anchor_margin and best > w.accept:
-            anchors.add((e.lat[top], e.lon[top]))
-    anchor_units = unit_vectors(sorted(anchors)) if anchors else None
+            anchors[e.lat[top], e.lon[top]] = e.unit[top]  # (unit_vectors' row for the point, computed once)
+    anchor_units = np.array([anchors[p] for p in sorted(anchors)]) if anchors else None
     near = nearness(list(entries), list(totals), anchor_units, w) if anchors else {}
     return ArticleGeometry(frozenset(anchors), anchor_units, near, list_countries(candidates, entries, totals))
