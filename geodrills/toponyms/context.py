@@ -116,7 +116,10 @@ def unit_namesake_terms(e: NameEntry, key: str, context: ArticleContext, anchors
     back) and every other reading is ruled out (``-inf``).  None where this does not hold (most names).
     """
     units, unit_names = context.units, context.unit_names
-    if not units or anchors is None or units.keys().isdisjoint(e.admin1):  # (most names: at once)
+    # (most names leave at once: their first reading is a city or larger under the name itself, or none
+    # of their readings lies in a unit the article names)
+    if not units or anchors is None or e.grades[0] == 0 and e.kinds[0] not in MINOR_KINDS \
+            or units.keys().isdisjoint(e.admin1):
         return None
     inside = [i for i, a in enumerate(e.admin1) if a in units and unit_names[a] != {key}]
     exact = [i for i, g in enumerate(e.grades) if g == 0]
