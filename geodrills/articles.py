@@ -43,6 +43,7 @@ _BOILERPLATE_LINES = frozenset(
         "Advertisement", "Skip to content", "Read more", "Related", "Latest news",
     )
 )
+_LONGEST_BOILERPLATE_LINE = max(map(len, _BOILERPLATE_LINES))
 _BOILERPLATE_RUN = re.compile(r"(?i)\b(?:ENGLISH\s+arrow\s+icon|arrow\s+icon)\b")
 
 Span = tuple[int, int]
@@ -121,13 +122,16 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int, str]]:
 
 
 def _boilerplate_spans(text: str, start: int) -> Iterator[Span]:
+    # (casefold never shortens a string, so a line longer than every chrome line is none of them; and a
+    # line holds "arrow" only if the text does: most texts are searched once, most lines never folded)
+    arrows = "arrow" in text.casefold()
     for line_start, line_end, line in _lines(text, start):
         core = line.strip()
-        if core and core.casefold() in _BOILERPLATE_LINES:
+        if core and len(core) <= _LONGEST_BOILERPLATE_LINE and core.casefold() in _BOILERPLATE_LINES:
             lead = len(line) - len(line.lstrip())
             yield line_start + lead, line_start + lead + len(core)
             continue
-        if "arrow" not in line.casefold():  # the regex scan is slow on long lines; most lack the word
+        if not arrows or "arrow" not in line.casefold():  # the regex scan is slow on long lines; most lack the word
             continue
         for m in _BOILERPLATE_RUN.finditer(line):
             # Only chrome that fills the rest of its line ("... ENGLISH arrow icon").

@@ -31,12 +31,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import add
 
 from .explain import Explanation
 from .gazetteer import Gazetteer, Place
 from .toponyms.accept import acceptance, place_confidence
 from .toponyms.candidate import Candidate
-from .toponyms.context import article_context, article_geometry, local_countries
+from .toponyms.context import article_context, article_geometry, local_countries, unit_namesake_terms
 from .toponyms.cues import person_name_parts
 from .lexicon.toponyms import ADMIN_KINDS
 from .toponyms.score import (
@@ -88,7 +89,7 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
     geometry = article_geometry(candidates, entries, scores.totals, w)
     parts = person_name_parts(candidates)
     out = []
-    memo: dict[tuple[Setting, int | None, frozenset | None], tuple | None] = {}  # same setting, same choice
+    memo: dict[tuple[Setting, int | None, frozenset | None], tuple] = {}  # same setting, same choice
     places: dict[tuple, Place] = {}
     for k, (cand, e, t) in enumerate(zip(candidates, entries, scores.totals)):
         if t is None:
@@ -97,16 +98,26 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
         # anchors, which follow from the name's entry: the setting's key and cue)
         listed = geometry.list_country.get(k)
         setting = (scores.settings[k], listed, scores.holders.get(k))
-        choice = memo.get(setting)
-        if choice is None and setting not in memo:
-            choice = memo[setting] = choose_reading(e, t, geometry.near.get(id(e)), listed, w)
+        chosen = memo.get(setting)
+        if chosen is None:
+            # the article's unit over far namesakes ("near Marburg, in Hessen"); most names: None
+            namesake = unit_namesake_terms(e, cand.key, context, geometry.anchor_units, w)
+            if namesake is not None:
+                t = list(map(add, t, namesake))
+            chosen = memo[setting] = (choose_reading(e, t, geometry.near.get(id(e)), listed, w), t, namesake)
+        choice, t, namesake = chosen
         if choice is None:
             continue
         best, best_total, share, alternatives = choice
         if cand.sub_area and e.kinds[best] == "continent":
             continue  # "North Africa" is not Africa, and its point is far from the continent's
         evidence: list[tuple[str, float]] | None = [] if explain else None
-        spanness = acceptance(cand, e, k, best, best_total, parts, scores.held_by, context, geometry, w, evidence)
+        own_prior = None
+        if namesake is not None:  # (a place of the article's unit, taken for the name: the span is the name's)
+            own_prior = max(own for own, g in zip(e.own, e.grades) if g == 0)
+            best_total = own_prior + best_total - e.own[best] - namesake[best]
+        spanness = acceptance(cand, e, k, best, best_total, parts, scores.held_by, context, geometry, w, evidence,
+                              own_prior)
         if spanness < w.accept:
             continue
         confidence = place_confidence(spanness, w)
@@ -118,11 +129,15 @@ def resolve_candidates(candidates: Sequence[Candidate], gazetteer: Gazetteer, *,
                                              else MATCH_OF_GRADE[e.grades[best]])
         why = None
         if explain:
-            why = explanation_of(gaz, w, e, t, scores.terms[k], geometry.near.get(id(e)), listed, best,
+            terms = scores.terms[k] if namesake is None else [*scores.terms[k], (NAMESAKE_TERM, namesake)]
+            why = explanation_of(gaz, w, e, t, terms, geometry.near.get(id(e)), listed, best,
                                  context.notes, evidence, spanness, share, confidence, score,
                                  cand.match if cand.spellings else None)
         out.append(Resolution(cand, place, score, alternatives, why))
     return out
+
+
+NAMESAKE_TERM = "in a unit the article names, not a far namesake"  # (the explanation's label of unit_namesake_terms)
 
 
 def readings(candidates: Sequence[Candidate], gaz: Gazetteer, w: Weights) -> list[NameEntry | None]:

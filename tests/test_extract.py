@@ -225,16 +225,20 @@ def test_skip_spans_answer_like_a_scan_of_every_span():
 
 
 def test_the_scanners_shortcuts_only_skip_work(gaz, monkeypatch):
-    """What a word says alone (WordFacts), the regex before the feature-word walk and the cue-word test
-    before cue_before are necessary conditions only: with them switched off (the trie asked at every
-    capitalised word, the walk and cue_before after any word) the candidates are the same."""
+    """What a word (or two) says alone (WordFacts: the key it starts, the key two words start, a word
+    that starts nothing), the regex before the feature-word walk and the cue-word test before cue_before
+    are necessary conditions only: with them switched off (the trie asked at every capitalised word, the
+    walk and cue_before after any word) the candidates are the same."""
     from geodrills.toponyms import scan
+    from geodrills.toponyms.text import is_capital
 
     rng = random.Random(11)
     words = ["New", "York", "new", "San", "Diego", "Baku", "Kars", "province", "river", "Araz", "River", "in",
              "near", "of", "the", "Province", "and", "St.", "Petersburg", "Nagorno", "Karabakh", "Karbakh",
              "Yevlah", "Khodaafarin", "Trump", "said", "Mar", "a", "Lago", "Johnson", "Jr.", "İmişli", "Ras",
-             "al", "Khaimah", "Dogu", "Bayazid", "governor", "Bab", "el", "Mandeb", "bridge", "Nakchivan"]
+             "al", "Khaimah", "Dogu", "Bayazid", "governor", "Bab", "el", "Mandeb", "bridge", "Nakchivan",
+             "Calif.", "N.Y.", "Wyo.", "He", "In", "Russian", "Van", "Bosnia", "Herzegovina", "Éclair", "éclair", "The", "President", "Hague",
+             "Orange", "County", "United", "States", "Saudi", "Arabia", "I", "m"]
     gaps = [" ", " ", " ", "  ", ", ", ". ", "-", "'s ", " & ", "\n", " @", " and "]
     texts = ["".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 25))) for _ in range(600)]
     fast = [[repr(c) for c in find_candidates(t, gaz)] for t in texts]
@@ -243,8 +247,12 @@ def test_the_scanners_shortcuts_only_skip_work(gaz, monkeypatch):
         def __missing__(self, word):
             return scan.ASK_TRIE
 
-    _starts, continued, guessable = scan.word_facts(gaz)
-    monkeypatch.setattr(scan, "word_facts", lambda g: (AskTheTrie(), continued, guessable))
+    class LowerCaseOnlyInert(dict):  # (no word is known to start nothing but one in lower case, "éclair")
+        def __missing__(self, word):
+            return not is_capital(word[0])
+
+    _starts, pairs, guessable, _inert = scan.word_facts(gaz)
+    monkeypatch.setattr(scan, "word_facts", lambda g: (AskTheTrie(), pairs, guessable, LowerCaseOnlyInert()))
     monkeypatch.setattr(scan, "_MAY_FOLLOW", re.compile(""))
     monkeypatch.setattr(scan, "_is_cue_word", lambda m: m is not None)  # (a word before it, any word)
     slow = [[repr(c) for c in find_candidates(t, gaz)] for t in texts]

@@ -534,6 +534,42 @@ def test_the_country_across_the_border_is_not_the_setting():
     assert [r[3][:2] for r in _readings(text) if r[0] in ("Jolfa", "Parsabad")] == ["IR", "IR"]
 
 
+@pytest.mark.parametrize("text, name, admin1", [
+    # GeoNames' "Marburg" is a Queensland town and an Austrian one; Marburg an der Lahn is "Marburg" only
+    # as an alternate name, but it lies in the state the text names, near its other places
+    ("Rescue crews rehearsed a flood response near Marburg, in Hessen, with engineers from Giessen and Kassel.",
+     "Marburg an der Lahn", "DE.05"),
+    # the Swiss and Tasmanian Bellerives against Bellerive-sur-Allier, across the river from Vichy
+    ("Firefighters drilled near Bellerive, in Auvergne-Rhône-Alpes, with crews from Vichy and Clermont-Ferrand.",
+     "Bellerive-sur-Allier", "FR.84"),
+    # the same name where the text's own unit holds the namesake under its name: unchanged
+    ("Farmers near Marburg, west of Toowoomba in Queensland, reported hail; Ipswich was spared.",
+     "Marburg", "AU.04"),
+])
+def test_a_place_in_the_articles_unit_beats_far_namesakes(text, name, admin1):
+    assert [(n, a) for t, n, _k, a in _readings(text) if t == text.split(" near ")[1].split(",")[0]] == [(name, admin1)]
+
+
+def test_a_reading_is_not_near_the_articles_places_for_being_one():
+    from geodrills.toponyms.context import fade_near_anchors, fade_near_other_anchors
+    from geodrills.toponyms.score import name_entry
+    from geodrills.weights import WEIGHTS
+
+    e = name_entry(Gazetteer.default(), "kars")
+    alone = e.unit[:1]  # its own point, the article's only anchor
+    assert fade_near_anchors(e.unit[:1], alone, WEIGHTS).tolist() == [1.0]
+    assert fade_near_other_anchors(e, [0], alone, WEIGHTS) == [0.0]
+
+
+def test_the_articles_unit_over_far_namesakes_is_explained():
+    text = "Rescue crews rehearsed a flood response near Marburg, in Hessen, with engineers from Giessen and Kassel."
+    m = next(m for m in geoparse(text, explain=True) if m.text == "Marburg")
+    lines = m.explain().splitlines()
+    assert "in a unit the article names, not a far namesake +2.20" in lines[1]
+    assert "in a unit the article names, not a far namesake: ruled out" in lines[2]
+    assert m.explanation.match == "alternate"
+
+
 def test_nearness_prefers_the_armavir_next_to_gyumri():
     # Armavir, Armenia is 60 km from Gyumri; Armavir, Russia (more populous) 520 km
     text = "Russian troops at the base in Gyumri joined exercises with Armenian units near Armavir."

@@ -47,6 +47,15 @@ def test_fold_turns_every_apostrophe_into_a_space(apostrophe):
     assert fold(f"Baku{apostrophe}s") == "baku s"
 
 
+def test_fold_of_ascii_text_is_the_same_on_every_path():
+    """An ASCII text (a byte table), the same text with a non-ASCII letter after it (the code-point
+    table) and a long one (the array path) fold the same characters the same way."""
+    ascii_text = "".join(map(chr, range(128))) + "Troops in KARS, near the Araz-River (2023)!"
+    for text in (ascii_text, ascii_text * 4):
+        assert fold(text + "é")[:-1] == fold(text)
+        assert fold(text + "é")[-1] == "e"
+
+
 def test_fold_offsets_index_the_original_text():
     text = "Drills near Naxçıvan’s border and in İmişli."
     folded = fold(text)

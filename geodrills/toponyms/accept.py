@@ -89,15 +89,17 @@ _LAST_CUES: tuple = (None, ())
 
 def acceptance(cand: Candidate, e: NameEntry, k: int, best: int, best_total: float, parts: NameParts,
                held_by: dict[tuple[str, str], set[int]], context: ArticleContext, geometry: ArticleGeometry,
-               w: Weights, terms: list[tuple[str, float]] | None = None) -> float:
+               w: Weights, terms: list[tuple[str, float]] | None = None, own_prior: float | None = None) -> float:
     """The evidence that span ``k`` is a place, for its chosen reading ``best``.
 
     The reading's own prior, plus part of its context, plus the span's cues
     (:func:`span_evidence`, summed from 0), then the article around it, one
     term at a time.  With ``terms``, every named term is appended to it in
-    that order (for :meth:`Mention.explain`); the normal path builds none.
+    that order (for :meth:`Mention.explain`); the normal path builds none.  ``own_prior``: the
+    name's own prior where the article's geography took another of its readings for it
+    (:func:`~geodrills.toponyms.context.unit_namesake_terms`; ``best_total`` counted from it).
     """
-    own = e.own[best]
+    own = e.own[best] if own_prior is None else own_prior
     share = w.context_share * min(best_total - own, w.context_cap)
     if terms is not None:
         terms.append(("own prior", own))

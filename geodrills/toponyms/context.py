@@ -21,10 +21,10 @@ from ..gazetteer import Gazetteer
 from ..geodesy import EARTH_RADIUS_KM
 from ..weights import WEIGHTS, Weights
 from .candidate import Candidate
-from ..lexicon.toponyms import CLAUSE_BREAK, LIST_GAPS
-from .score import NameEntry, unit_vectors
+from ..lexicon.toponyms import CLAUSE_BREAK, LIST_GAPS, MINOR_KINDS
+from .score import NameEntry
 
-__all__ = ["ArticleContext", "ArticleGeometry", "article_context", "article_geometry", "fade_near_anchors", "far_from_other_anchors", "list_countries", "local_countries", "nearness"]
+__all__ = ["ArticleContext", "ArticleGeometry", "article_context", "article_geometry", "fade_near_anchors", "fade_near_other_anchors", "far_from_other_anchors", "list_countries", "local_countries", "nearness", "unit_namesake_terms"]
 
 
 def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequence[Demonym], *,
@@ -46,6 +46,8 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
     """
     w = weights
     ds = sorted((d for d in demonyms if d.country), key=lambda d: d.start)
+    if not ds:
+        return [None] * len(candidates)  # (no demonym in the text: no name has one next to it)
     starts = [d.start for d in ds]
     longest = max((d.end - d.start for d in ds), default=0)
     out: list[str | None] = []
@@ -82,11 +84,54 @@ def nearness(entries: list, totals: list, anchors: np.ndarray, w: Weights) -> di
 
 def fade_near_anchors(units: np.ndarray, anchors: np.ndarray, w: Weights) -> np.ndarray:
     """Per reading: 1 within ``w.near_km`` of an anchor, fading to 0 at ``w.near_fade`` times that (a sphere is exact enough)."""
-    # (np.minimum(np.maximum(...)) is np.clip's documented equivalent and np.maximum.reduce is .max(axis=),
-    # both without their Python wrappers' cost on small arrays)
-    dot = np.minimum(np.maximum(np.maximum.reduce(units @ anchors.T, axis=1), -1.0), 1.0)
+    # (np.maximum.reduce is .max(axis=) without its Python wrapper's cost on small arrays)
+    return _fade(np.maximum.reduce(units @ anchors.T, axis=1), w)
+
+
+def fade_near_other_anchors(e: NameEntry, readings: list[int], anchors: np.ndarray, w: Weights) -> list[float]:
+    """:func:`fade_near_anchors` of the readings ``readings`` of ``e`` with every anchor but the reading's
+    own point: a place is not near the article's places for being one of them."""
+    dot = e.unit[readings] @ anchors.T
+    dot[dot >= 1.0 - 1e-12] = -1.0  # (its own point, if it anchors itself: the farthest a point can be)
+    return _fade(np.maximum.reduce(dot, axis=1), w).tolist()
+
+
+def _fade(nearest: np.ndarray, w: Weights) -> np.ndarray:
+    """1 where the cosine ``nearest`` to the nearest anchor is within ``w.near_km``, fading to 0 at ``w.near_fade`` times that."""
+    # (np.minimum(np.maximum(...)) is np.clip's documented equivalent, without its wrapper's cost)
+    dot = np.minimum(np.maximum(nearest, -1.0), 1.0)
     km = EARTH_RADIUS_KM * np.arccos(dot)
     return np.minimum(np.maximum((w.near_fade * w.near_km - km) / ((w.near_fade - 1) * w.near_km), 0.0), 1.0)
+
+
+def unit_namesake_terms(e: NameEntry, key: str, context: ArticleContext, anchors: np.ndarray | None,
+                        w: Weights) -> list[float] | None:
+    """The article's own unit over far namesakes: "near Marburg, in Hessen" is not the Queensland town.
+
+    When every reading under the name itself is a town or village outside the admin-1 units the
+    article names (not counting a unit this name names), and each lies farther from the article's
+    other places (:func:`fade_near_other_anchors`) than a reading found under another of its names
+    inside those units (Marburg an der Lahn, "Marburg" only as an alternate name), the name means the
+    place inside: its readings there count as the name's own (the name grade's shortfall is added
+    back) and every other reading is ruled out (``-inf``).  None where this does not hold (most names).
+    """
+    units, unit_names = context.units, context.unit_names
+    # (most names leave at once: their first reading is a city or larger under the name itself, or none
+    # of their readings lies in a unit the article names)
+    if not units or anchors is None or e.grades[0] == 0 and e.kinds[0] not in MINOR_KINDS \
+            or units.keys().isdisjoint(e.admin1):
+        return None
+    inside = [i for i, a in enumerate(e.admin1) if a in units and unit_names[a] != {key}]
+    exact = [i for i, g in enumerate(e.grades) if g == 0]
+    if not inside or not exact or any(e.grades[i] == 0 for i in inside) \
+            or any(e.kinds[i] not in MINOR_KINDS for i in exact):
+        return None
+    near = fade_near_other_anchors(e, inside + exact, anchors, w)
+    nearest_inside = max(near[:len(inside)])
+    if nearest_inside <= 0.0 or max(near[len(inside):]) >= nearest_inside:
+        return None
+    held = set(inside)
+    return [w.grade_bonus[0] - w.grade_bonus[g] if i in held else -math.inf for i, g in enumerate(e.grades)]
 
 
 def far_from_other_anchors(e: NameEntry, i: int, anchors: np.ndarray, w: Weights) -> bool:
@@ -179,7 +224,7 @@ def article_geometry(candidates: Sequence[Candidate], entries: Sequence[NameEntr
                      totals: Sequence[list[float] | None], w: Weights) -> ArticleGeometry:
     """Anchors (readings that lead their runner-up by ``w.anchor_margin`` and reach ``w.accept``),
     each reading's nearness to them, and the lists' countries."""
-    anchors: set[tuple[float, float]] = set()
+    anchors: dict[tuple[float, float], np.ndarray] = {}  # (lat, lon) -> its unit vector
     seen: set[int] = set()  # a name in the same setting shares its totals (and entry): one look each
     for e, t in zip(entries, totals):
         if t is None or id(t) in seen:
@@ -189,7 +234,7 @@ def article_geometry(candidates: Sequence[Candidate], entries: Sequence[NameEntr
         top = t.index(best)  # (the first of equal totals, as a stable sort would put it)
         margin = best - max(t[:top] + t[top + 1:]) if len(t) > 1 else math.inf
         if e.kinds[top] != "country" and margin > w.anchor_margin and best > w.accept:
-            anchors.add((e.lat[top], e.lon[top]))
-    anchor_units = unit_vectors(sorted(anchors)) if anchors else None
+            anchors[e.lat[top], e.lon[top]] = e.unit[top]  # (unit_vectors' row for the point, computed once)
+    anchor_units = np.array([anchors[p] for p in sorted(anchors)]) if anchors else None
     near = nearness(list(entries), list(totals), anchor_units, w) if anchors else {}
     return ArticleGeometry(frozenset(anchors), anchor_units, near, list_countries(candidates, entries, totals))

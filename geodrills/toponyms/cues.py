@@ -29,7 +29,7 @@ from ..lexicon.toponyms import (
 
 from .text import NEXT_WORD, SENTENCE_PUNCT, cached_is_demonym, words_before
 
-__all__ = ["Around", "cue_the", "cue_before", "listed_after", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
+__all__ = ["Around", "cue_the", "cue_before", "listed_after", "never_alone", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
 
 
 def stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
@@ -193,9 +193,9 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
         cand.sentence_initial = True
     if cand.all_caps:
         cue_dateline(cand, around)
-    after = text[cand.end:cand.end + 1]
-    if after.isspace() or after in ("1", "2"):  # (where a year may follow, "Kars 2023")
-        cue_year_after(cand, around)
+    nxt = around.nxt  # (moved on if a feature word joined the span)
+    if nxt is not None and nxt.group(2)[0] in "12" and not nxt.group(1).strip():
+        cue_year_after(cand, around)  # (only spaces, then a 1 or a 2: where a year may follow, "Kars 2023")
     if around.nxt is not None and around.nxt.group(1) in BRAND_JOINS and not cand.embedded and not cand.joined:
         cue_joined_name(cand, around)
     if word in TITLES or around.nxt is not None and (around.nxt.group(2) in SPEECH_VERBS
@@ -204,6 +204,14 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     if around.nxt is not None and around.nxt.group(2)[0].isupper():
         cue_word_after(cand, around, states)
     return cand
+
+
+def never_alone(word: str) -> bool:
+    """Whether :func:`candidate_at` rejects the one-word span ``word`` wherever it stands: a stop word
+    that is no name particle ("He", "In"; a particle may stand for a place, "province of Van"), or a
+    demonym ("Russian").  (The scanner skips such a word unless a longer name starts with it.)"""
+    low = word.casefold()
+    return low in STOP_WORDS and low not in NAME_PARTICLES or cached_is_demonym(word)
 
 
 @dataclass(slots=True)

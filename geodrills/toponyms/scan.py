@@ -28,7 +28,7 @@ from ..gazetteer import Gazetteer
 from ..normalize import fold
 from .candidate import Candidate
 from .cues import (
-    NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, cue_before, derived_from, listed_after, place_cue, share_plural_cues, stands_alone,
+    NO_CUE, STRONG_CUE, WEAK_CUE, candidate_at, cue_before, derived_from, listed_after, never_alone, place_cue, share_plural_cues, stands_alone,
 )
 from ..lexicon.toponyms import (
     GENERIC_ENDS,
@@ -77,14 +77,15 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
     # Guessing a spelling costs a gazetteer search; a budget growing with the text keeps a page of
     # unknown cued words ("near Xa, near Xb, …") linear at a news article's cost per byte.
     guesses = [_GUESSES_PER_ARTICLE + len(text) // _CHARS_PER_GUESS]
-    starts, continued, guessable = word_facts(gazetteer)  # what a word (or two) says alone, remembered
+    ampersands = " & " in text  # (asked once: most texts join no name so, "Bosnia & Herzegovina")
+    starts, pairs, guessable, inert = word_facts(gazetteer)  # what a word (or two) says alone, remembered
     for m in CAP_WORD.finditer(text, start):
+        first = m.group()  # the first word
+        if inert[first]:
+            continue  # (most capitalised words: "The", "President"; see _inert)
         ws = m.start()
         if ws < pos or skip and skipped.holds(ws):
             continue
-        first = m.group()  # the first word
-        if first > "\x7f" and not is_capital(first[0]):
-            continue  # a word in a non-Latin-capital letter ("éclair", "ışık")
         state = states.get(ws)
         if state is not None:
             end, key = state
@@ -96,7 +97,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
         best = starts[first]  # the name key it starts, when the word alone says (most words)
         if best.__class__ is LongerNames:  # names of several words start with it ("new": "new york")
             pair = _two_words(folded, ws, len(first))
-            best = ASK_TRIE if pair is not None and continued[pair] else best.own
+            longer = pairs[pair] if pair is not None else None
+            best = best.own if longer is None else longer
         if best is ASK_TRIE:
             best = None
             for key in prefixes(folded[ws:ws + _MAX_NAME_CHARS]):
@@ -111,7 +113,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
                 if len(key) > cut - ws and (end == n_text or folded[end] == " ") \
                         and (best is None or len(key) + 1 > len(best) + dot):
                     best, dot = key, 1
-        if not dot and text.startswith(" & ", ws + (len(first) if best is None else len(best))):
+        if ampersands and not dot and text.startswith(" & ", ws + (len(first) if best is None else len(best))):
             longer, shorter_by = _ampersand_name(prefixes, folded, ws, best or folded[ws:ws + len(first)])
             if shorter_by:
                 best, dot = longer, shorter_by
@@ -234,16 +236,32 @@ def _name_start(names, first: str) -> str | LongerNames | object | None:
     """The name key that starts with the word ``first`` (as written) wherever it stands: None when no
     key is the word or starts with it and a space, the word's key when it is a key and no longer key
     starts with it, LongerNames when some do, ASK_TRIE for a word the fold splits or a very long one.
-    (The character after a word folds to a space, so a key that is the word ends at a word boundary.)"""
+    (The character after a word folds to a space, so a key that is the word ends at a word boundary.)
+    A word that is a key but never a candidate alone (:func:`~geodrills.toponyms.cues.never_alone`:
+    "He", "Russian") counts as no key: the scanner would drop its span anyway, and no guessed
+    spelling starts with it (:func:`_may_be_guessed`)."""
     low = fold(first)
     if " " in low or len(low) >= _MAX_NAME_CHARS:
         return ASK_TRIE
-    own = low if low in names else None
+    own = low if low in names and not never_alone(first) else None
     return LongerNames(own) if _starts_a_key(names, low + " ") else own
 
 
 def _starts_a_key(names, prefix: str) -> bool:
     return next(names.iterkeys(prefix), None) is not None
+
+
+def _pair_start(names, pair: str) -> str | object | None:
+    """The longest name key that two words (``pair``, from :func:`_two_words`) start where they stand:
+    None when no key starts with them (then only the first word may be one), the pair's own key when
+    no longer key starts with it and a space, else ASK_TRIE.  (A key ending between the two words is
+    the first word's; one ending inside the second word is no name at this boundary; one within
+    ``_MAX_NAME_CHARS`` the trie walk also sees.)"""
+    if not _starts_a_key(names, pair):
+        return None
+    if len(pair) <= _MAX_NAME_CHARS and not _starts_a_key(names, pair + " "):
+        return pair if pair in names else None
+    return ASK_TRIE
 
 
 def _two_words(folded: str, ws: int, n_first: int) -> str | None:
@@ -272,19 +290,31 @@ def _may_be_guessed(first: str, common_words: frozenset[str], first_names: froze
 _WORD_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> its word facts
 
 
-def word_facts(gazetteer: Gazetteer) -> tuple[WordFacts, WordFacts, WordFacts]:
+def word_facts(gazetteer: Gazetteer) -> tuple[WordFacts, WordFacts, WordFacts, WordFacts]:
     """The :class:`WordFacts` of ``gazetteer``: the name key a word starts (:func:`_name_start`),
-    whether a name key starts with two words (:func:`_two_words`), and whether a guessed spelling may
-    start with a word (:func:`_may_be_guessed`).  Kept as long as the gazetteer lives (they hold its
-    name trie and word lists, not the gazetteer)."""
+    the name key two words start (:func:`_pair_start`, of :func:`_two_words`), whether a guessed spelling may
+    start with a word (:func:`_may_be_guessed`), and whether the word starts nothing (:func:`_inert`).
+    Kept as long as the gazetteer lives (they hold its name trie and word lists, not the gazetteer)."""
     facts = _WORD_FACTS.get(gazetteer)
     if facts is None:
         names = gazetteer.names
         lists = (gazetteer.common_words, gazetteer.first_names, gazetteer.given_names)
-        facts = _WORD_FACTS[gazetteer] = (WordFacts(functools.partial(_name_start, names)),
-                                          WordFacts(functools.partial(_starts_a_key, names)),
-                                          WordFacts(lambda word: _may_be_guessed(word, *lists)))
+        starts = WordFacts(functools.partial(_name_start, names))
+        guessable = WordFacts(lambda word: _may_be_guessed(word, *lists))
+        facts = _WORD_FACTS[gazetteer] = (starts, WordFacts(functools.partial(_pair_start, names)), guessable,
+                                          WordFacts(lambda word: _inert(word, starts, guessable)))
     return facts
+
+
+def _inert(first: str, starts: WordFacts, guessable: WordFacts) -> bool:
+    """Whether the scanner's loop does nothing for a capitalised word ``first`` wherever it stands: a
+    word in a non-Latin-capital letter ("éclair"), or one that starts no name key (no trie walk, no
+    "&" name: a key "x and y" would start with "x "), no guessed spelling, no "St." and no state
+    abbreviation ("Calif.")."""
+    if first > "\x7f" and not is_capital(first[0]):
+        return True
+    return starts[first] is None and not guessable[first] and first not in _ABBREVIATED \
+        and first not in _STATE_WORDS
 
 
 _CLOSE_SPELLING = 0.9  # a spelling this similar needs only a weak cue (or none, for a long compound)
@@ -343,6 +373,7 @@ def _feature_or_compound_after(text: str, first_end: int) -> bool:
 
 _LONGEST_JOIN = max(len(j) for j in LIST_JOINS)
 _ABBREVIATED = frozenset(a.split('.')[0] for a in NAME_ABBREVIATIONS)  # "St", "MT": may start one
+_STATE_WORDS = frozenset(a.split('.')[0] for a in US_STATE_ABBREVIATIONS)  # "Calif", "N": may be one
 _JOINS = (" ", "-")  # the gaps between the words of a spelled span
 # A locative (not a weak one: cue_before never calls a cue after it strong) or "of", spelled backwards.
 _REVERSED_CUE_WORDS = frozenset(w[::-1] for w in LOCATIVE - WEAK_LOCATIVES | {"of"})

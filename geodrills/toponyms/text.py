@@ -131,12 +131,13 @@ def words_before(rev: str, pos: int, k: int) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     r = len(rev) - pos
-    while len(out) < k:
+    for _ in range(k):
         m = REVERSED_WORD.match(rev, r)
         if m is None:
             break
-        gap = m.group(1)[::-1]
-        out.append((m.group(2)[::-1], gap))
+        gap, word = m.groups()
+        gap = gap[::-1]
+        out.append((word[::-1], gap))
         if gap != " " and SENTENCE_PUNCT.search(gap):  # (a single space, most gaps, holds none)
             break
         r = m.end()
