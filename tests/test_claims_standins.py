@@ -11,7 +11,7 @@ from geodrills.articles import Article
 from geodrills.claims import check_claims
 from geodrills.claims.objects import MentionIndex
 from geodrills.claims.standins import find_stand_in
-from geodrills.lexicon.sites import SITE_AFTER, strip_site_words
+from geodrills.lexicon.sites import FACILITY_NOUNS, SITE_AFTER, strip_site_words
 
 UNKNOWN = "names no place the gazetteer knows"
 
@@ -94,6 +94,12 @@ def test_a_transliteration_guess_never_stands_in():
 ])
 def test_site_and_feature_words_are_stripped(name, bare, sort):
     assert strip_site_words(name) == (bare, sort)
+
+
+@pytest.mark.parametrize("noun", FACILITY_NOUNS)
+def test_every_facility_phrase_the_events_use_is_a_site_for_claims_too(noun):
+    # one vocabulary of sites: what makes "the Tarvo firing range" a site for events does for claims
+    assert strip_site_words(f"Tarvo {noun}") == ("Tarvo", "site")
 
 
 @pytest.mark.parametrize("after, hit", [

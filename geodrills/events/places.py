@@ -46,7 +46,8 @@ from ..demonyms import find_demonyms
 from ..geodesy import haversine_km
 from ..lexicon import MONTHS, WEEKDAYS
 from ..lexicon.toponyms import COMPASS, ORG_WORDS, STOP_WORDS
-from ..lexicon.events import CONTAINER_WORDS, FACILITY_NOUNS, VENUE_NOUNS
+from ..lexicon.events import CONTAINER_WORDS
+from ..lexicon.sites import FACILITY_NOUNS, VENUE_NOUNS
 
 __all__ = ["isolated_readings", "stand_ins", "SMALL_KINDS", "AREA_KINDS"]
 

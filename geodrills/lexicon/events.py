@@ -4,32 +4,17 @@ Written for this project from plain newswire English; no list is copied from els
 
 Examples
 --------
->>> from geodrills.lexicon.events import FACILITY_NOUNS, VENUE_NOUNS
->>> "firing range" in FACILITY_NOUNS, "venues" in VENUE_NOUNS
+>>> from geodrills.lexicon.events import CONTAINER_WORDS, REPORTING_VERBS
+>>> "close to" in CONTAINER_WORDS, "announced" in REPORTING_VERBS
 (True, True)
+
+The names of sites ("firing range", "training area") are in :mod:`geodrills.lexicon.sites`.
 """
 
 from __future__ import annotations
 
-__all__ = ["FACILITY_NOUNS", "VENUE_NOUNS", "CONTAINER_WORDS", "REPORTING_VERBS", "UNDER_WAY_WORDS",
+__all__ = ["CONTAINER_WORDS", "REPORTING_VERBS", "UNDER_WAY_WORDS",
            "PLAN_ING_VERBS", "NOT_EXERCISE_HEADS", "EXERCISE_VERBS", "SITE_FIRST_WORDS"]
-
-#: What a named training site is called after its name ("the Tsugol firing range", "Norio training
-#: area", "the Donguz polygon"): a name so followed is a site, named after a place or not.  Singular
-#: and plural, longest first where one contains another.
-FACILITY_NOUNS: tuple[str, ...] = (
-    "training grounds", "training ground", "training areas", "training area", "training ranges",
-    "training range", "training centres", "training centre", "training centers", "training center",
-    "training camps", "training camp", "firing ranges", "firing range", "shooting ranges", "shooting range",
-    "drill grounds", "drill ground", "proving grounds", "proving ground", "test sites", "test site",
-    "live fire complex", "live-fire complex", "military airfield", "military base", "air bases", "air base",
-    "airbase", "airfield", "naval base", "polygons", "polygon", "ranges", "range", "garrison",
-)
-
-#: Plural or general nouns for an exercise's sites, as the subject of where they lie ("the venues lie
-#: south-east of the capital", "the sites are near the coast").
-VENUE_NOUNS: tuple[str, ...] = ("venues", "venue", "sites", "site", "ranges", "range", "grounds",
-                                "training areas", "training area", "locations", "drill areas", "exercise area")
 
 #: Words that put a site inside or beside a place: "the Foo range in Bar province", "near Bartown",
 #: "outside the capital", "north-east of Bar" (a compass word then "of", from the shared COMPASS list).

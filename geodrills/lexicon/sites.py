@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SITE_NOUNS", "SITE_MODIFIERS", "FEATURE_NOUNS", "FEATURE_BEFORE", "SITE_AFTER", "SITE_HEADS", "NOUN_AFTER", "strip_site_words"]
+__all__ = ["FACILITY_NOUNS", "VENUE_NOUNS", "SITE_NOUNS", "SITE_MODIFIERS", "FEATURE_NOUNS", "FEATURE_BEFORE", "SITE_AFTER", "SITE_HEADS", "NOUN_AFTER", "strip_site_words"]
 
 #: The head noun of a military site ("range", "training area(s)", "polygon"), singular and plural.
 SITE_NOUNS: frozenset[str] = frozenset("""
 area areas range ranges ground grounds polygon polygons airfield airfields base bases airbase airbases
 camp camps complex complexes garrison garrisons cantonment barracks depot depots airstrip airstrips
-site sites centre center school academy facility installation outpost outposts
+site sites centre centres center centers school academy facility installation outpost outposts
 """.split())
 
 #: Words between a site's name and its head noun ("the Tarvo Live Fire Complex", "Osk Military Airfield").
 SITE_MODIFIERS: frozenset[str] = frozenset("""
-military training firing fire live gunnery artillery tank tankodrome missile test testing proving drill
+military training firing fire live live-fire gunnery artillery tank tankodrome missile test testing proving drill
 drilling shooting combined arms air naval army joint manoeuvre maneuver exercise bombing combat
 """.split())
 
@@ -45,6 +45,24 @@ heights hills mountains massif pass gorge delta oasis
 #: The noun before a natural feature's name ("Lake Ohrid", "Mount Aragats", "Cape Kaliakra").
 FEATURE_BEFORE: frozenset[str] = frozenset("lake mount cape isle".split())
 
+
+#: What a named training site is called after its name ("the Tsugol firing range", "Norio training
+#: area", "the Donguz polygon"): a name so followed is a site, named after a place or not.  Each is a
+#: site by :func:`strip_site_words` too (a test checks it): one vocabulary, two forms.  Singular
+#: and plural, longest first where one contains another.
+FACILITY_NOUNS: tuple[str, ...] = (
+    "training grounds", "training ground", "training areas", "training area", "training ranges",
+    "training range", "training centres", "training centre", "training centers", "training center",
+    "training camps", "training camp", "firing ranges", "firing range", "shooting ranges", "shooting range",
+    "drill grounds", "drill ground", "proving grounds", "proving ground", "test sites", "test site",
+    "live fire complex", "live-fire complex", "military airfield", "military base", "air bases", "air base",
+    "airbase", "airfield", "naval base", "polygons", "polygon", "ranges", "range", "garrison",
+)
+
+#: Plural or general nouns for an exercise's sites, as the subject of where they lie ("the venues lie
+#: south-east of the capital", "the sites are near the coast").
+VENUE_NOUNS: tuple[str, ...] = ("venues", "venue", "sites", "site", "ranges", "range", "grounds",
+                                "training areas", "training area", "locations", "drill areas", "exercise area")
 
 #: site nouns that make "<Place> <noun>" a site on their own ("the Tapa range", "the Kars garrison");
 #: the others need a modifier before them ("the Tapa training area": "the Kars area" is Kars's surroundings)
