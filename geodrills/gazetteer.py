@@ -31,6 +31,7 @@ import math
 import threading
 import unicodedata
 import zipfile
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -86,6 +87,11 @@ _LOOSE_GAP = 0.01 * _MAX_RAW  # a loose spelling of another name scores this muc
 _SPELLING_SKELETON_MIN = 0.8
 _SPELLING_FUZZY_MIN = 0.84
 _SPELLING_FUZZY_MIN_CHARS = 5
+# Name keys held in the near-miss pools (Gazetteer._keys_by_length, one pool per two-letter prefix);
+# past it the least recently used pools are dropped (rebuilt on demand, ~0.7 µs a key).  All 17,610
+# pools hold the ~1 M keys, +85 MB per process (measured), which a long, varied corpus would reach;
+# this bound is ~20 MB.  The 205 GeoWebNews texts and seeds pool 105 k keys of 19 prefixes.
+_SPELLING_POOL_KEYS = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +240,7 @@ class Gazetteer:
 
     def __init__(self, directory: str | Path | None = None) -> None:
         self._dir = Path(directory) if directory is not None else _data_dir()
+        self._pooled_keys = 0  # name keys in the near-miss pools (_keys_by_length)
         self._load()
 
     @classmethod
@@ -698,19 +705,27 @@ class Gazetteer:
         return {}
 
     def _keys_by_length(self, prefix: str) -> dict[int, list[str]]:
-        """The name keys starting with ``prefix``, by length (built once per prefix)."""
+        """The name keys starting with ``prefix``, by length (built on first use; past
+        ``_SPELLING_POOL_KEYS`` pooled keys the least recently used pools are dropped)."""
         cache = self._prefix_pools
         pool = cache.get(prefix)
-        if pool is None:
-            pool = {}
-            for k in self.names.keys(prefix):
-                pool.setdefault(len(k), []).append(k)
-            cache[prefix] = pool
+        if pool is not None:
+            cache.move_to_end(prefix)
+            return pool
+        pool = {}
+        keys = self.names.keys(prefix)
+        for k in keys:
+            pool.setdefault(len(k), []).append(k)
+        cache[prefix] = pool
+        self._pooled_keys += len(keys)
+        while self._pooled_keys > _SPELLING_POOL_KEYS and len(cache) > 1:  # bounded: least recently used out
+            _, old = cache.popitem(last=False)
+            self._pooled_keys -= sum(map(len, old.values()))
         return pool
 
     @cached_property
-    def _prefix_pools(self) -> dict[str, dict[int, list[str]]]:
-        return {}
+    def _prefix_pools(self) -> OrderedDict[str, dict[int, list[str]]]:
+        return OrderedDict()
 
     def _match_exact(self, keys: list[str]):
         recs, raws, matches = [], [], []

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from geodrills.cli import main
-from geodrills.corpus import Columns, RowError, iter_articles, parse_date
+from geodrills.corpus import Columns, RowError, iter_articles, iter_batches, parse_date
 from geodrills.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,3 +200,24 @@ def test_a_missing_table_is_reported_not_parsed_as_text(tmp_path):
 
     with pytest.raises(InputError, match="no such file"):
         geoparse_frame(str(tmp_path / "missing.parquet"))
+
+
+def test_parquet_is_read_in_bounded_batches_with_rows_numbered_across_them(tmp_path):
+    # One 3,000-row group: read a piece at a time (never the whole group as Python lists), every
+    # batch at most `size` rows, and a bad row named by its number however the pieces fall.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from geodrills.corpus import PARQUET_BATCH_ROWS
+
+    n = 3 * PARQUET_BATCH_ROWS - 72
+    texts = [f"Sappers trained near Gyumri, day {i}." for i in range(n)]
+    texts[2_500] = ""
+    path = tmp_path / "one_group.parquet"
+    pq.write_table(pa.table({"id": [f"r{i}" for i in range(n)], "text": texts}), path, row_group_size=n)
+    batches = list(iter_batches(path, size=100))
+    assert max(len(b) for b in batches) <= 100
+    errors: list[Exception] = []
+    names = [a.name for b in batches for a in b.articles(errors.append)]
+    assert names == [f"r{i}" for i in range(n) if i != 2_500]
+    assert [str(e) for e in errors] == [f"{path}: row 2501: empty or missing text (column 'text')"]

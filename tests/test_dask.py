@@ -88,3 +88,18 @@ def test_cli_dask_with_a_bad_address_is_a_clear_error(capsys, monkeypatch):
     assert main(["geocode", str(SEED_FILES[0]), "--dask", "tcp://127.0.0.1:9", "--jobs", "1"]) == 2
     err = capsys.readouterr().err
     assert "cannot reach the scheduler" in err and "Traceback" not in err
+
+
+def test_worker_environ_turns_off_the_profiler_of_a_worker_started_with_it():
+    # The variables must name real Dask settings, or the workers' memory grows again with the run's time.
+    import os
+    import subprocess
+    import sys
+
+    from geodrills.dask import WORKER_ENVIRON
+
+    code = ("import dask.config, distributed; "
+            "print(dask.config.get('distributed.worker.profile.enabled'))")
+    env = dict(os.environ, **WORKER_ENVIRON)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"  # (Dask's default is True)

@@ -564,3 +564,16 @@ def test_an_alternate_name_outranks_a_loose_spelling_of_another_name(gaz):
     assert all(p.score < found[0].score for p in kunming)
     # a close spelling of a better-known name still wins over a village's alternate ("Karbakh")
     assert gaz.lookup("Karbakh")[0].id == "sup:karabakh"
+
+
+def test_near_miss_pools_stay_bounded_and_give_the_same_keys_when_rebuilt(monkeypatch):
+    # A long, varied corpus asks for near misses under most two-letter prefixes: unbounded, the
+    # pools would end up holding every name key (+85 MB in every process).
+    import geodrills.gazetteer as gz
+
+    monkeypatch.setattr(gz, "_SPELLING_POOL_KEYS", 30_000)
+    gaz = Gazetteer.default()
+    first = {p: {n: list(keys) for n, keys in gaz._keys_by_length(p).items()} for p in ("sa", "ma", "ba", "zy")}
+    assert 0 < gaz._pooled_keys <= 30_000
+    assert gaz._keys_by_length("sa") == first["sa"]  # dropped by now, rebuilt the same
+    assert gaz._pooled_keys <= 30_000

@@ -129,3 +129,20 @@ def test_csv_cells_cannot_become_formulas(tmp_path):
 def test_the_sink_refuses_what_it_cannot_write():
     with pytest.raises(InputError, match="unknown output format"):
         infer_format(None, "xml")
+
+
+def test_parquet_sink_holds_at_most_one_row_group_and_writes_even_groups(tmp_path, monkeypatch):
+    # Bounded memory whatever the output length: rows wait only until a group of BATCH_ROWS is full,
+    # and the groups do not depend on how the rows arrived (so --jobs N writes the bytes of --jobs 1).
+    import pyarrow.parquet as pq
+
+    from geodrills import outputs
+
+    monkeypatch.setattr(outputs, "BATCH_ROWS", 100)
+    path = tmp_path / "p.parquet"
+    with open_rows(str(path), None, GEOCODE_COLUMNS) as sink:
+        for lo in range(0, 1_050, 30):
+            sink.write([{"article": f"a{i}", "start": i, "lat": 40.0, "lon": 44.0} for i in range(lo, lo + 30)])
+            assert sink.pending_rows < 100
+    meta = pq.ParquetFile(path).metadata
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [100] * 10 + [50]

@@ -100,3 +100,23 @@ def test_a_pool_that_finishes_at_once_never_hangs_on_its_idle_workers():
             assert list(map_ordered(abs, [-1], jobs=2, chunk=1, warm=lambda: None)) == [1]
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_map_ordered_reads_ahead_only_a_window_of_chunks(jobs):
+    # Memory stays flat over any corpus length: the input is pulled lazily, at most
+    # jobs * WINDOW_PER_WORKER chunks ahead of the results handed out.
+    from geodrills.parallel import WINDOW_PER_WORKER
+
+    pulled = 0
+
+    def items():
+        nonlocal pulled
+        for i in range(10_000):
+            pulled += 1
+            yield -i
+
+    results = map_ordered(abs, items(), jobs=jobs, chunk=4, warm=lambda: None)
+    assert [next(results) for _ in range(10)] == list(range(10))
+    assert pulled <= 10 + jobs * WINDOW_PER_WORKER * 4 + 4
+    results.close()  # stops the pool
