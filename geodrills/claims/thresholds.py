@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, fields
 
 from ..errors import InputError
+from ..namesakes import ISOLATED_KM
 
 __all__ = ["Thresholds"]
 
@@ -108,7 +109,7 @@ class Thresholds:
     near_site_km: float = 30.0
     length_short: float = 0.4
     implausible_km: float = 500.0
-    isolated_km: float = 1000.0
+    isolated_km: float = ISOLATED_KM
     reading_score: float = 0.7
 
     def __post_init__(self) -> None:

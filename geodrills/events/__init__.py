@@ -107,14 +107,13 @@ from ..lexicon import COUNTRY_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from ..lexicon.toponyms import STOP_WORDS
 from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
 from ..lexicon.events import PLAN_ING_VERBS, REPORTING_VERBS, UNDER_WAY_WORDS
-from ..claims.thresholds import Thresholds
+from .. import namesakes
 from ..geodesy import haversine_km
 from ..sentences import Sentences
 from ..spans import SpanSet
 from .names import Name, find_names
 from .places import isolated_readings, stand_ins
 
-_CLAIM_THRESHOLDS = Thresholds()
 
 __all__ = ["extract_events", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
 
@@ -263,7 +262,8 @@ _PURPOSE = re.compile(
 # "the border with Turkey", "the Turkish border at Edirne": the place names a border, not the venue
 _BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
 # "the Armenian border" names a border; "the Kastanies border station" is a place
-_BORDER_AFTER = re.compile(r"\s+borders?\b(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))", _I)
+_NOT_A_BORDER_PLACE = r"(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))"
+_BORDER_AFTER = re.compile(r"\s+borders?\b" + _NOT_A_BORDER_PLACE, _I)
 # "some 30 km from Edirne", "50 miles east of the town": a reference point, not the venue
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+){0,2}?(?:from|of)\s+"
                               r"(?:the\s+)?$", _I)
@@ -271,7 +271,7 @@ _MODIFIER_AFTER = re.compile(
     # "Kinmen's east coast" and "the Kastanies border station" are still places
     r"^(?:['’]s\b(?!\s+(?:[\w-]+\s+)?(?:coast|shore|outskirts|island|islands|province|region|district|territory|"
     r"border\s+areas?))|\s+(?:country|nation|state|side|government|leadership|army|armies|military|forces|troops|"
-    r"border(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))|borders|authorities|officials|president|"
+    r"border" + _NOT_A_BORDER_PLACE + r"|borders|authorities|officials|president|"
     r"minister|ministry|people|media|leader|officers)\b)", _I)
 _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|servicemen|soldiers|officers|units|"
           r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
@@ -384,11 +384,11 @@ class Limits:
     NEAR_DUP_MIN_SENTENCES = 3
     #: A town or village read in a country the article never names, farther than this (km) from every
     #: other place it names, is likely another place of that name (:func:`~geodrills.events.places.
-    #: isolated_readings`): the claim checker's ``isolated_km``, one figure for both.
-    ISOLATED_KM = _CLAIM_THRESHOLDS.isolated_km
+    #: isolated_readings`): :data:`geodrills.namesakes.ISOLATED_KM`, the claim checker's figure too.
+    ISOLATED_KM = namesakes.ISOLATED_KM
     #: ... and farther than this (km) from the point of every country it names (a country's point is its
     #: middle, so this is wider: "thousands of km", another continent).
-    ISOLATED_COUNTRY_KM = 2 * _CLAIM_THRESHOLDS.isolated_km
+    ISOLATED_COUNTRY_KM = 2 * namesakes.ISOLATED_KM
     #: Distinct places either side (in text order) a reading is compared with.
     ISOLATED_NEIGHBOURS = 16
     #: Set-aside places (with their reasons) kept in one report's details.

@@ -48,6 +48,7 @@ from ..lexicon import MONTHS, WEEKDAYS
 from ..lexicon.toponyms import COMPASS, ORG_WORDS, STOP_WORDS
 from ..lexicon.events import CONTAINER_WORDS
 from ..lexicon.sites import FACILITY_NOUNS, VENUE_NOUNS
+from ..namesakes import ISOLATED_KM
 
 __all__ = ["isolated_readings", "stand_ins", "SMALL_KINDS", "AREA_KINDS"]
 
@@ -69,8 +70,8 @@ def _points(locs: Sequence[Any]) -> list[Any]:
     return out
 
 
-def isolated_readings(locs: Sequence[Any], demonym_countries: set[str], *, isolated_km: float = 1000.0,
-                      country_km: float = 2000.0, neighbours: int = 16) -> list[tuple[Any, str]]:
+def isolated_readings(locs: Sequence[Any], demonym_countries: set[str], *, isolated_km: float = ISOLATED_KM,
+                      country_km: float = 2 * ISOLATED_KM, neighbours: int = 16) -> list[tuple[Any, str]]:
     """The small-place readings that are likely another place of that name, with the reason.
 
     Parameters
