@@ -44,6 +44,18 @@ def test_a_named_place_the_gazetteer_lacks_is_the_subject_never_another_place(te
         assert UNKNOWN in r["reason"] or ("places it in" in r["reason"] and "too close to call" in r["reason"])
 
 
+@pytest.mark.parametrize("text, subject", [
+    # site, feature and place nouns all come from one vocabulary (geodrills.lexicon.sites), in lower case too
+    ("Sappers dug in on the Qelbrin heights, about 15 km from the Armenian border.", "Qelbrin heights"),
+    ("Crews practised at the Qelbrin tank polygon, about 25 km from the Iranian frontier.", "Qelbrin tank polygon"),
+    ("Troops camped at the Qelbrin oasis, roughly 40 km from the Algerian border.", "Qelbrin oasis"),
+    ("Divers trained in the Qelbrin lakes, 10 km from the Finnish border.", "Qelbrin lakes"),
+])
+def test_a_named_site_keeps_its_noun_whatever_sort_of_site(text, subject):
+    rows = [r for r in _rows(text) if r["kind"] in ("near", "km_from")]
+    assert rows and all(r["subject"] == subject and r["verdict"] == "unverifiable" for r in rows), rows
+
+
 def test_a_resolved_place_before_the_cue_is_still_the_subject():
     row = _rows("Troops moved to Kars, near the Armenian border, on Monday.", "near")[0]
     assert row["subject"] == "Kars" and row["verdict"] == "supported"

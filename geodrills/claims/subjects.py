@@ -42,10 +42,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..demonyms import find_demonyms
-from ..lexicon.sites import SITE_MODIFIERS
+from ..lexicon.sites import NAMED_SITE_NOUN, SITE_MODIFIERS
 
 __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before", "Unresolved",
-           "named_before", "not_a_place_name", "NAME", "SITE", "Reading", "reading_of"]
+           "named_before", "not_a_place_name", "NAME", "Reading", "reading_of"]
 
 #: A sentence with one of these is about an exercise.
 EXERCISE_WORDS = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war ?games|trainings?|"
@@ -105,22 +105,16 @@ class Unresolved:
 
 #: one capitalised word of a proper name
 NAME = r"[A-ZÀ-ÞĀ-ſ][\w-]{1,30}(?:['’][\w-]{2,30})?"
-#: the generic noun of a named site the gazetteer may not have: "the Kestrel Gunnery Complex", "the Tarvo range"
-SITE = (r"(?i:ranges?|grounds?|training grounds?|training areas?|firing ranges?|areas?|bases?|air ?bases?|complex|"
-        r"islands?|airfields?|camps?|polygons?|ports?|parks?|valley|village|town|region|district|drill grounds?|"
-        r"military airfield|military base|training centre|training center|desert|plateau|mountains|hills|"
-        r"plain|peninsula|strait|bay|forest|gorge|pass|air ?strips?|depots?|barracks|garrisons?|airports?|"
-        r"harbou?rs?|outposts?)")
 #: "at Auli" or "the Gożski range" ending right before a cue or a containment
-NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )({NAME}(?: {NAME}){{0,3}})|((?:{NAME} ){{1,4}}{SITE}))$")
+NAMED_BEFORE = re.compile(rf"(?:(?<=\bat )({NAME}(?: {NAME}){{0,3}})|((?:{NAME} ){{1,4}}{NAMED_SITE_NOUN}))$")
 #: a name opening the sentence right before the cue: "Norio, south-east of Tbilisi"
 OPENING_NAME = re.compile(rf"^({NAME}(?: {NAME}){{0,2}}),\s?(?:just |some |about )?$")
 #: a named site right at a position: "...'s Kinmen island", "the Vaziani Military Airfield"
-NAMED_AFTER = re.compile(rf"^((?:{NAME} ){{1,3}}{SITE})\b")
+NAMED_AFTER = re.compile(rf"^((?:{NAME} ){{1,3}}{NAMED_SITE_NOUN})\b")
 #: a name that a locative preposition or a place's possessive introduces ("in Mahbès", "at Auli",
 #: "Uttarakhand's Auli"), or a named site ("the Tsugol firing range"); group 1 is the name
 _NAMED_PLACE = re.compile(rf"(?:\b(?:in|at|near|around|outside|on|off|inside|to|into)\s(?:the\s)?|['’]s\s|\b[Tt]he\s)"
-                          rf"({NAME}(?:\s{NAME}){{0,3}}(?:\s{SITE})?)(?![\w’'-])")
+                          rf"({NAME}(?:\s{NAME}){{0,3}}(?:\s{NAMED_SITE_NOUN})?)(?![\w’'-])")
 #: between a named place and the cue: an appositive or a participle, not a new clause
 #: ("Korvel, a hamlet some 25 miles from"; "Tarsu, only 60 km from"; "the range, which lies by")
 _NAMED_GAP = re.compile(r"^(?:\s(?:region|province|district|oblast|county|state|prefecture|governorate))?"

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FACILITY_NOUNS", "VENUE_NOUNS", "SITE_NOUNS", "SITE_MODIFIERS", "FEATURE_NOUNS", "FEATURE_BEFORE", "SITE_AFTER", "SITE_HEADS", "NOUN_AFTER", "strip_site_words"]
+__all__ = ["FACILITY_NOUNS", "VENUE_NOUNS", "SITE_NOUNS", "SITE_MODIFIERS", "FEATURE_NOUNS", "FEATURE_BEFORE",
+           "PLACE_NOUNS", "SITE_AFTER", "SITE_HEADS", "NOUN_AFTER", "NAMED_SITE_NOUN", "strip_site_words"]
 
 #: The head noun of a military site ("range", "training area(s)", "polygon"), singular and plural.
 SITE_NOUNS: frozenset[str] = frozenset("""
@@ -40,6 +41,13 @@ drilling shooting combined arms air naval army joint manoeuvre maneuver exercise
 FEATURE_NOUNS: frozenset[str] = frozenset("""
 island islands isle isles islet islets peninsula lake lakes bay gulf archipelago atoll plateau valley
 heights hills mountains massif pass gorge delta oasis
+""".split())
+
+#: Other nouns that make the name before them a place of some sort the gazetteer may lack: a settlement,
+#: a unit, terrain, a port ("the Kestrel valley", "Tarsu village", "the Ardo desert", "Pelly harbour").
+PLACE_NOUNS: frozenset[str] = frozenset("""
+village villages town towns region district desert plain plains strait forest park parks port ports
+harbour harbours harbor harbors airport airports
 """.split())
 
 #: The noun before a natural feature's name ("Lake Ohrid", "Mount Aragats", "Cape Kaliakra").
@@ -83,6 +91,15 @@ SITE_AFTER = re.compile(r"\s(?:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\
 #: feature noun): " training area", " island", " Islands", " camps"; for an object named before it
 NOUN_AFTER = re.compile(r"\s(?:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\s){0,3}(?:" + _ALTERNATION + r")|(?:"
                         + "|".join(sorted(FEATURE_NOUNS, key=len, reverse=True)) + r"))\b", re.IGNORECASE)
+
+
+#: the noun of a named site, facility, feature or place the gazetteer may lack, as a case-insensitive
+#: regex (no groups) to put after a name, up to two site modifiers first: "the Kestrel Gunnery Complex",
+#: "the Tarvo range", "Kinmen island", "the Tarvo tank polygon"
+_NAMED_SITE_WORDS = sorted(frozenset(FACILITY_NOUNS) | SITE_NOUNS | FEATURE_NOUNS | PLACE_NOUNS | {"air strip", "air strips"},
+                           key=lambda w: (-len(w), w))
+NAMED_SITE_NOUN = ("(?i:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\s){0,2}(?:"
+                   + "|".join(w.replace(" ", r"\s") for w in _NAMED_SITE_WORDS) + "))")
 
 
 def strip_site_words(name: str) -> tuple[str, str | None]:
