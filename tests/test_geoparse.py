@@ -1036,3 +1036,13 @@ def test_an_admin2_unit_of_unknown_population_is_a_place_when_cued():
     cued = geoparse("Korean and US gunners fired in Pocheon, north of Seoul, on Monday.")
     assert ("Pocheon", "admin2", "KR") in [(m.text, m.place.kind, m.place.country) for m in cued]
     assert geoparse("Pocheon said nothing more.") == []  # no cue: not enough on its own
+
+
+@pytest.mark.parametrize("text", [
+    "Marines waded ashore at dawn while helicopters circled overhead.",
+    "Marine units and paratroopers rehearsed a landing near Kavala.",
+    "Two thousand Marines and sailors joined the drill off the coast of Crete.",
+])
+def test_a_military_service_is_not_a_place(text):
+    # "Marines" and "Marine" are a service, like "Army" and "Navy", not the French town or the US village
+    assert not [m for m in geoparse(text) if m.text in ("Marines", "Marine")]

@@ -96,7 +96,7 @@ STOP_WORDS = frozenset(
     in on at of for to by with from as and or but not no yes if so all any some many more most
     mr mrs ms dr sir president minister ministry prime deputy general colonel major captain
     commander chief head director spokesman spokeswoman secretary ambassador governor mayor
-    king queen prince princess pope sheikh emir official officials army navy air force forces
+    king queen prince princess pope sheikh emir official officials army navy air force forces marine marines
     defense defence foreign interior state national international united republic
     today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
