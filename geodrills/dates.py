@@ -547,12 +547,19 @@ _DURATION_FOR = re.compile(
     rf"\b(?:for|lasts?|lasting|last\s+for|continue\s+for|continues\s+for|over)\s+"
     rf"(?P<q>more\s+than|over|at\s+least|up\s+to|less\s+than|nearly|almost|about|around)?\s*"
     rf"(?P<n>{_NUM_WORD})\s+(?P<unit>day|week|fortnight|month)s?\b", _FLAGS)
-_DURATION_ADJ = re.compile(rf"\b(?P<n>{_NUM_WORD})-(?P<unit>day|week|month)\b", _FLAGS)
+# "a two-day exercise", "ten-day-long drills", "a week-long exercise", "weeklong manoeuvres" (no number: one)
+_DURATION_ADJ = re.compile(rf"\b(?:(?P<n>{_NUM_WORD})-(?P<unit>day|week|fortnight|month)(?:-long)?|"
+                           rf"(?P<one>day|week|fortnight|month)-?long)\b", _FLAGS)
+# "a week of live-fire training", "five days of drills", "a fortnight of naval manoeuvres": the span
+# of an exercise noun a few words on (not "three days of talks")
+_DURATION_OF = re.compile(rf"\b(?P<span>(?P<n>an?|{_NUM_WORD})\s+(?P<unit>day|week|fortnight|month)s?)\s+of\s+"
+                          rf"(?:[\w-]+\s+){{0,3}}?(?:exercises?|drills?|manoeuvres?|maneuvers?|training|"
+                          rf"war\s?games?|wargames?|firing|gunnery)\b", _FLAGS)
 _BOUND = {"more than": "min", "over": "min", "at least": "min", "up to": "max", "less than": "max"}
 
 
 def find_durations(text: str) -> list[Duration]:
-    """Find durations: "for more than ten days", "a two-day exercise".
+    """Find durations: "for more than ten days", "a two-day exercise", "a week-long exercise", "five days of drills".
 
     Examples
     --------
@@ -571,10 +578,16 @@ def find_durations(text: str) -> list[Duration]:
         q = re.sub(r"\s+", " ", (m["q"] or "").lower())
         out.append(Duration(m.start(), m.end(), m.group(), n * _UNIT_DAYS[m["unit"].lower()],
                             _BOUND.get(q, "exact")))
+    for m in _DURATION_OF.finditer(text):
+        n = 1 if m["n"].lower() in ("a", "an") else _number(m["n"])
+        if n is None or n > 3650 or any(d.start <= m.start() < d.end for d in out):
+            continue
+        out.append(Duration(m.start(), m.end("span"), m["span"], n * _UNIT_DAYS[m["unit"].lower()], "exact"))
     for m in _DURATION_ADJ.finditer(text):
-        n = _number(m["n"])
+        n = 1 if m["one"] else _number(m["n"])
         if n is None or any(d.start <= m.start() < d.end for d in out):
             continue
-        out.append(Duration(m.start(), m.end(), m.group(), n * _UNIT_DAYS[m["unit"].lower()], "exact"))
+        unit = (m["one"] or m["unit"]).lower()
+        out.append(Duration(m.start(), m.end(), m.group(), n * _UNIT_DAYS[unit], "exact"))
     out.sort(key=lambda d: d.start)
     return out

@@ -108,6 +108,26 @@ def test_durations():
     assert find_durations("for several years") == []
 
 
+@pytest.mark.parametrize("text, quoted, days", [
+    ("Sweden began a week-long air defence exercise on Monday.", "week-long", 7),
+    ("a weeklong naval manoeuvre off Gotland", "weeklong", 7),
+    ("the ten-day-long drills in the Negev", "ten-day-long", 10),
+    ("Gunners fired through five days of live-fire drills.", "five days", 5),
+    ("a fortnight of winter training in the Alps", "a fortnight", 14),
+    ("They started a week of artillery firing near Tapa.", "a week", 7),
+    ("two months of joint naval manoeuvres in the Baltic", "two months", 60),
+])
+def test_durations_in_their_other_forms(text, quoted, days):
+    (d,) = find_durations(text)
+    assert (d.text, d.days, d.bound) == (quoted, days, "exact")
+    assert text[d.start:d.end] == quoted
+
+
+@pytest.mark.parametrize("text", ["three days of talks in Geneva", "a week of heavy rain", "two weeks of fighting"])
+def test_a_span_of_something_else_is_no_exercise_duration(text):
+    assert find_durations(text) == []
+
+
 # --------------------------------------------------------------------------
 # hostile reference dates and years (issue 14, item 8)
 

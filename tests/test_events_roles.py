@@ -357,3 +357,29 @@ def test_many_editions_of_one_name_are_merged_in_linear_time(monkeypatch):
     assert one["articles"] == ["0097.txt", "x.txt"]
     # one edition's groups and a bounded month block per report, not every "Storm" group
     assert len(calls) <= (n + 1) * (events_module.Limits.BUCKET_CANDIDATES + 4)
+
+
+# --------------------------------------------------------------------------
+# more ways of saying who takes part and who watches
+
+@pytest.mark.parametrize("text, participants, observers", [
+    # a country sends officers to watch
+    (" date 2025-05-06\nT\nKazakh and Kyrgyz troops began joint drills near Karakol on Tuesday. Mongolia sent "
+     "a small group of officers to observe the exercise.\n", ["KG", "KZ"], ["MN"]),
+    # a country that will watch the drills itself
+    (" date 2025-05-06\nT\nChilean and Argentine marines began amphibious drills near Ushuaia. Uruguay will "
+     "observe the drills, the navy said.\n", ["AR", "CL"], ["UY"]),
+    # gunners, sappers and frigates of named countries take part (the host is only where it is held)
+    (" date 2024-09-02\nT\nThe Iron Ridge exercise began in Estonia on Monday with Latvian sappers, "
+     "Danish gunners and two Norwegian frigates.\n", ["DK", "LV", "NO"], []),
+])
+def test_participants_and_observers_in_their_other_forms(text, participants, observers):
+    row = one_event(text)
+    assert sorted(row["participants"]) == participants
+    assert sorted(row["observers"]) == observers
+
+
+def test_artillery_training_is_an_exercise_with_its_span():
+    row = one_event(" date 2024-04-10\nT\nThe Norwegian army started a week of artillery training at the "
+                    "Setermoen range on Monday.\n")
+    assert (row["start_date"], row["end_date"], row["participants"]) == ("2024-04-08", "2024-04-14", ["NO"])

@@ -180,7 +180,7 @@ _PAST_NP = {"previous", "last", "earlier", "past", "prior", "former", "first"}
 # training", "military training"), not after a noun or a verb ("weapons training", "spent training").
 _TRAINING_KIND_BEFORE = re.compile(
     r"(?:\w+-\w+|\w+(?:al|ing|ic|ary|ive|ed)|military|combat|joint|field|staff|army|naval|air|mountain|winter|"
-    r"summer)\s+$", _I)
+    r"summer|artillery|gunnery|infantry|tank|armou?r|sniper|parachute|amphibious|missile|rocket)\s+$", _I)
 _PAST_SENTENCE = re.compile(r"\b(?:already|last\s+(?:such|time))\b", _I)
 _CURRENT_SENTENCE = re.compile(r"\b(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
 # Going on as the source speaks: "is holding", "are being run", "is currently carrying out", "ongoing"
@@ -276,7 +276,9 @@ _MODIFIER_AFTER = re.compile(
 _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|servicemen|soldiers|officers|units|"
           r"navy|navies|air\s+forces?|jets|fighter\s+jets|helicopters|special\s+forces|commandos|military\s+staff|"
           r"servicemembers|service\s+members|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units|"
-          r"infantry|infantrymen|contingents?|sailors|airmen|reservists|crews|detachments?)")
+          r"infantry|infantrymen|contingents?|sailors|airmen|reservists|crews|detachments?|gunners|artillerymen|"
+          r"sappers|engineers|conscripts|cadets|pilots|snipers|rangers|warships|frigates|destroyers|submarines|"
+          r"bombers)")
 # "U.S. soldiers", "UK troops": a country abbreviation before a force noun
 _ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])({_ABBREVIATION_ALT})(?!\w)(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
@@ -351,6 +353,13 @@ _WATCH_WORD = re.compile(r"observ|monitor|watched", _I)
 _OBSERVER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:observers|monitors)\b", _I)
 _OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\s+)?$|"
                               r"\b(?:observed|watched|monitored)\s+by\s+(?:the\s+)?$", _I)
+# a country that sends people to watch, or watches itself: "Uzbekistan sent officers to observe the drills",
+# "Mongolia will observe", "Japan's defence attaché watched"
+_OBSERVER_AGENT_AFTER = re.compile(
+    r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:will|would|also|has|have|had|is|was|to)\s+){0,2}"
+    r"(?:(?:sent|send|sends|dispatched|dispatch|dispatches|invited)\s+(?:[\w,-]+\s+){0,6}?to\s+"
+    r"(?:observe|watch|monitor|attend\s+as\s+observers?)\b|(?:observe[sd]?|watch(?:ed|es)?|monitor(?:ed|s)?)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b)", _I)
 # "soldiers from all 31 allied nations", "forces from all 30 allies": every member of the alliance the sentence names.
 _ALL_MEMBERS = re.compile(
     r"\ball\s+(?:(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+)?(?:(?:member|allied)\s+(?:states|countries|nations)|"
@@ -876,7 +885,8 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
 
 
 def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
-    """Countries that watch: "Kazakh observers", "observers from Armenia", "observed by Chinese officers"."""
+    """Countries that watch: "Kazakh observers", "observers from Armenia", "observed by Chinese officers",
+    "Mongolia sent officers to observe the drills"."""
     found: set[str] = set()
     if not _WATCH_WORD.search(text, a, b):
         return found  # most sentences: one cheap pass
@@ -886,7 +896,7 @@ def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
             found.add(d.country)
     for loc in locs:
         if (a <= loc.start and loc.end <= b and loc.kind == "country" and loc.country
-                and (_OBSERVER_AFTER.match(text, loc.end, b)
+                and (_OBSERVER_AFTER.match(text, loc.end, b) or _OBSERVER_AGENT_AFTER.match(text, loc.end, b)
                      or _OBSERVER_BEFORE.search(text, max(a, loc.start - 40), loc.start))):
             found.add(loc.country)
     return found
