@@ -383,3 +383,15 @@ def test_artillery_training_is_an_exercise_with_its_span():
     row = one_event(" date 2024-04-10\nT\nThe Norwegian army started a week of artillery training at the "
                     "Setermoen range on Monday.\n")
     assert (row["start_date"], row["end_date"], row["participants"]) == ("2024-04-08", "2024-04-14", ["NO"])
+
+
+@pytest.mark.parametrize("text, start", [
+    # a date the exercise is compared with is not its own
+    ("Laos and Vietnam wrapped up a joint border drill near Lao Bao, the first of its kind since 2016.\n", None),
+    ("Polish and Czech troops began the largest joint drills since May 2019 near Cieszyn on 3 June 2024.\n",
+     "2024-06-03"),
+    # ... but "under way since Monday" is the exercise's own start
+    (" date 2024-06-12\nT\nArmenian troops have been holding drills near Gyumri since Monday.\n", "2024-06-10"),
+])
+def test_a_date_the_exercise_is_compared_with_is_not_its_date(text, start):
+    assert one_event(text)["start_date"] == start

@@ -319,6 +319,9 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
                     r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
+# "the first of their kind since 2011", "the largest drills since May": the date the exercise is compared
+# with, not its own ("under way since Monday" is its own)
+_COMPARED_SINCE = re.compile(r"\b(?:first|largest|biggest|greatest|most|only|longest|last)\b[^.;:]{0,60}?\bsince\s*$", _I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
@@ -1340,6 +1343,9 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 if not nearest(d.start, d.end) or _blocked(text, d.end if d.end <= cue[0] else cue[1],
                                                            cue[0] if d.end <= cue[0] else d.start):
                     continue
+                if _COMPARED_SINCE.search(text, max(a, d.start - 80),
+                                          d.start + (5 if d.text[:5].lower() == "since" else 0)):
+                    continue
                 if d.kind == "anchored" and re.fullmatch(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}",
                                                          text[d.end:cue[0]]):
                     continue  # "a month and a half after the previous exercises": the exercise is the anchor
@@ -1349,7 +1355,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 if not nearest(d.start, d.end):
                     continue
                 np_start = cue[0] - len(" ".join(modifiers)) - 2
-                if d.text.endswith(("-day", "-week", "-month")):
+                if " " not in d.text:  # "a two-day exercise", "week-long drills": inside the noun phrase only
                     if np_start <= d.start < cue[0]:
                         my_durations.append(d)
                 elif not _blocked(text, min(d.start, cue[1]), max(d.start, cue[0])):
