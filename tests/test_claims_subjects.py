@@ -224,3 +224,23 @@ def test_a_place_opening_a_sentence_without_a_dash_is_still_a_subject():
 def test_the_base_refers_to_a_named_site_never_to_a_town(text, subject):
     row = [r for r in _rows(text) if r["kind"] in ("near", "km_from") and "border" in r["text"]][-1]
     assert row["subject"] == subject and row["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text", [
+    "Vilnius said the drills were near the border, a claim Minsk rejected, saying the polygon is nowhere near Lithuania.",
+    "Russian drills near the Estonian border, Tallinn protests.",
+    "The exercise is close to the border with Georgia, Baku has insisted.",
+])
+def test_a_capital_that_speaks_or_answers_is_never_the_subject(text):
+    for r in _rows(text):
+        assert r["subject"] not in ("Minsk", "Tallinn", "Baku", "Vilnius"), (r["text"], r["subject"])
+
+
+@pytest.mark.parametrize("text, negated_holds", [
+    ("Officials insisted Kars is nowhere near the Iranian border.", True),   # 155 km: 'not near' holds
+    ("The ministry said Kars is not anywhere near the Armenian border.", False),  # 41 km: it is near
+])
+def test_nowhere_near_denies_nearness(text, negated_holds):
+    (row,) = [r for r in _rows(text) if r["kind"] == "near"]
+    assert row["subject"] == "Kars"
+    assert row["verdict"] == ("supported" if negated_holds else "doubtful"), row["reason"]

@@ -395,3 +395,14 @@ def test_artillery_training_is_an_exercise_with_its_span():
 ])
 def test_a_date_the_exercise_is_compared_with_is_not_its_date(text, start):
     assert one_event(text)["start_date"] == start
+
+
+@pytest.mark.parametrize("text", [
+    " date 2024-10-03\nT\nHungary's army held drills on Tuesday, a spokesman said, insisting the range is nowhere "
+    "near Serbia.\n",
+    " date 2024-10-03\nT\nHungary's army held drills on Tuesday at a range far from Serbia.\n",
+    " date 2024-10-03\nT\nHungary's army held drills on Tuesday some 40 km from the boundary with Serbia.\n",
+])
+def test_a_place_the_exercise_is_away_from_is_no_location(text):
+    row = one_event(text)
+    assert locations(row) == ["Hungary"]  # one country's own drills, at home

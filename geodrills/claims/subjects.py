@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..demonyms import find_demonyms
+from ..lexicon.events import REACTION_VERBS, REPORTING_VERBS
 from ..lexicon.sites import NAMED_SITE_NOUN, SITE_MODIFIERS
 
 __all__ = ["subjects_for", "exercise_places", "EXERCISE_WORDS", "Forces", "forces_before", "Unresolved",
@@ -79,13 +80,19 @@ _LIST_GAP = re.compile(r"^(?:,\s?(?:and |or )?|\s(?:and|or|&)\s)$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyond|opposite|of|for|to|into) (?:the )?"
                               r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
                               r"(?:ern)? )?$", re.IGNORECASE)
+#: a place a speaking or answering verb follows ("a claim Belgrade rejected", "Pristina protests", "Moscow
+#: said"): who speaks, not what a claim after it locates
+_SPEAKER_AFTER = re.compile(r"\s(?:(?:has|have|had|also|quickly|firmly|swiftly|flatly|later)\s){0,2}(?:"
+                            + "|".join(sorted({*REPORTING_VERBS, *REACTION_VERBS})) + r")\b", re.IGNORECASE)
 #: kinds that are never what a sentence locates
 _NOT_SUBJECTS = frozenset({"sea", "ocean", "lake", "continent"})
 #: A subject does not reach across these to a cue: another clause, another claim.
 _CLAUSE_BREAK = re.compile(r";|, (?:and|while|but|whereas|although)\b|\bas well as\b|\b(?:and|but) (?:further|also|then|later)\b|"
                            r"\b(?:under|in|by|at|with|through) which\b|\bwhere\b", re.IGNORECASE)
-#: A place named before a speech verb is where someone spoke, not what the reported claim locates.
-_SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|added|warned|reported|claimed|insisted)\b", re.IGNORECASE)
+#: A place named before a speech verb is where someone spoke, not what the reported claim locates (past
+#: forms and "saying" only, anywhere between: "protests", "claims" are nouns as often as verbs).
+_SPEECH = re.compile(r"\b(?:" + "|".join(sorted({*REPORTING_VERBS, "says", *(
+    v for v in REACTION_VERBS if v.endswith(("ed", "ing")))})) + r")\b", re.IGNORECASE)
 #: How far (characters) from a cue its subject, exercise words or countries are looked for: a bound
 #: that keeps the work per cue constant in a sentence of any length.
 CONTEXT = 300
@@ -420,7 +427,7 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     clause = _NEW_CLAUSE.search(text, hi, min(s1, hi + CONTEXT))
     end = clause.start() if clause else min(s1, hi + CONTEXT)
     after = [m for m in _not_objects(_resolved(mentions, hi, end, obj_span, exclude_ids), text, hi)
-             if allowed(m) and _on_a_side(m.place.country, sides)]
+             if allowed(m) and _on_a_side(m.place.country, sides) and not _SPEAKER_AFTER.match(text, m.end)]
     specific = [m for m in after if m.place.kind != "country"]
     if specific:
         return [specific[0]], "after"

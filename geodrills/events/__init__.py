@@ -260,13 +260,17 @@ _PURPOSE = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to\s+(?:conduct|hold|take\s+part\s+in|participate\s+in|join|attend|carry\s+out|"
     r"stage|start|begin)|for)\b", _I)
 # "the border with Turkey", "the Turkish border at Edirne": the place names a border, not the venue
-_BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
+_BORDER_WORDS = r"(?:borders?|boundary|boundaries|frontiers?)"
+_BORDER_BEFORE = re.compile(rf"\b{_BORDER_WORDS}\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
 # "the Armenian border" names a border; "the Kastanies border station" is a place
 _NOT_A_BORDER_PLACE = r"(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))"
-_BORDER_AFTER = re.compile(r"\s+borders?\b" + _NOT_A_BORDER_PLACE, _I)
+_BORDER_AFTER = re.compile(rf"\s+{_BORDER_WORDS}\b" + _NOT_A_BORDER_PLACE, _I)
 # "some 30 km from Edirne", "50 miles east of the town": a reference point, not the venue
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+){0,2}?(?:from|of)\s+"
                               r"(?:the\s+)?$", _I)
+# "nowhere near Kosovo", "far from the capital", "away from Tallinn": where the exercise is not
+_AWAY_BEFORE = re.compile(r"\b(?:(?:nowhere|not|never)\s+(?:anywhere\s+)?(?:near|close\s+to)|far\s+(?:away\s+)?from|"
+                          r"away\s+from)\s+(?:the\s+)?$", _I)
 _MODIFIER_AFTER = re.compile(
     # "Kinmen's east coast" and "the Kastanies border station" are still places
     r"^(?:['’]s\b(?!\s+(?:[\w-]+\s+)?(?:coast|shore|outskirts|island|islands|province|region|district|territory|"
@@ -771,9 +775,13 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
     s0, _ = sentence
     after_text = text[loc.end:loc.end + 40]
     before_text = text[max(s0, loc.start - 60):loc.start]
-    if _BORDER_BEFORE.search(before_text) or _BORDER_AFTER.match(after_text):
+    border = _BORDER_BEFORE.search(before_text)
+    if border is not None or _BORDER_AFTER.match(after_text):
+        ahead = before_text[:border.start()] if border is not None else before_text
+        if _DISTANCE_BEFORE.search(ahead) or _AWAY_BEFORE.search(ahead):
+            return "mentioned"  # "40 km from the boundary with Serbia": a reference, not the border it is on
         return "border"
-    if _MODIFIER_AFTER.match(after_text) or _DISTANCE_BEFORE.search(before_text):
+    if _MODIFIER_AFTER.match(after_text) or _DISTANCE_BEFORE.search(before_text) or _AWAY_BEFORE.search(before_text):
         return "mentioned"
     if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
         return "location"  # "the eastern parts of Latvia, Lithuania and Estonia"

@@ -14,7 +14,7 @@ The names of sites ("firing range", "training area") are in :mod:`geodrills.lexi
 from __future__ import annotations
 
 __all__ = ["CONTAINER_WORDS", "REPORTING_VERBS", "UNDER_WAY_WORDS",
-           "PLAN_ING_VERBS", "NOT_EXERCISE_HEADS", "EXERCISE_VERBS", "SITE_FIRST_WORDS"]
+           "PLAN_ING_VERBS", "REACTION_VERBS", "NOT_EXERCISE_HEADS", "EXERCISE_VERBS", "SITE_FIRST_WORDS"]
 
 #: Words that put a site inside or beside a place: "the Foo range in Bar province", "near Bartown",
 #: "outside the capital", "north-east of Bar" (a compass word then "of", from the shared COMPASS list).
@@ -25,6 +25,14 @@ CONTAINER_WORDS: tuple[str, ...] = ("in", "near", "outside", "close to", "not fa
 #: day the source spoke, not a day of the exercise.
 REPORTING_VERBS: tuple[str, ...] = ("reported", "said", "announced", "stated", "told", "confirmed",
                                     "informed", "declared", "noted", "added")
+
+#: Verbs by which a government answers a report ("a claim Belgrade rejected", "Pristina protests"): a
+#: capital before one is a speaker, not a place a claim locates.  With :data:`REPORTING_VERBS`.
+REACTION_VERBS: tuple[str, ...] = ("rejected", "rejects", "denied", "denies", "disputed", "disputes",
+                                   "dismissed", "dismisses", "protested", "protests", "condemned", "condemns",
+                                   "countered", "counters", "responded", "responds", "replied", "replies",
+                                   "insisted", "insists", "says", "saying", "claims", "claimed", "argued", "argues",
+                                   "warned", "warns")
 
 #: Words that tell an exercise is going on as the source speaks ("is holding", "are under way",
 #: "currently", "ongoing"): with no day of its own, it was under way on the day of the report.
