@@ -86,3 +86,18 @@ def test_renamed_names_may_start_with_words_that_also_start_site_names(sentence)
 def test_renamed_unit_is_no_exercise():
     assert [n for n in find_names("The 5th Brigade, formerly known as the Coastal Brigade, held drills.")
             if n.form == "renamed"] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Troops began a fortnight of drills dubbed Spirit of the Steppe near Karaganda.", "Spirit of the Steppe"),
+    ("The navy opened the exercise, codenamed Shield of Dawn, off Mombasa.", "Shield of Dawn"),
+    ("Egyptian and Saudi units held the Sons of the Desert 3 manoeuvres near Tabuk.", "Sons of the Desert 3"),
+])
+def test_a_name_may_hold_lower_case_connectors(sentence, name):
+    assert name in [n.name for n in find_names(sentence)]
+
+
+def test_a_name_with_connectors_merges_with_its_quoted_form():
+    rows = records(" date 2023-05-10\nKenya launches 'Shield of Dawn' drill\nThe Kenyan navy on Monday began a "
+                   "week-long exercise dubbed Shield of Dawn off Mombasa.\n")
+    assert [(r["name"], r["start_date"], r["end_date"]) for r in rows] == [("Shield of Dawn", "2023-05-08", "2023-05-14")]

@@ -67,7 +67,9 @@ CUE_WORDS = r"(?:exercises?|drills?|manoeuvres?|maneuvers?|war[\s-]?games?|warga
 
 # One capitalised word of a name: "Brave", "Qartalı", "Atatürk", "O'Neill", "TurAz".
 _CAP = r"(?-i:[^\W\d_a-z][\w’'.]*)"
-_RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,4}}"
+# Lower-case words inside a name, between capitalised ones: "Chariots of Fire", "Guardians of the Nile".
+_CONNECTOR = r"(?-i:of|the|de|del|la|le|du|des|di|da|al|el)"
+_RUN = rf"{_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}{_CAP}){{0,4}}"
 _NUMBER = r"(?:(?:19|20)\d\d|\d{1,2}(?:/[IVX]+|-[IVX]+)?|[IVX]{1,4})"
 _NUMBER_TAIL = rf"(?:(?:[ \t]*[-–][ \t]*|[ \t]+){_NUMBER}(?![\w/]))?"
 _WITH_NUMBER = re.compile(rf"(?<![\w-])({_RUN})(?:[ \t]*[-–—][ \t]*|[ \t]+)({_NUMBER})(?![\w/])")
