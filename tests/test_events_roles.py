@@ -406,3 +406,17 @@ def test_a_date_the_exercise_is_compared_with_is_not_its_date(text, start):
 def test_a_place_the_exercise_is_away_from_is_no_location(text):
     row = one_event(text)
     assert locations(row) == ["Hungary"]  # one country's own drills, at home
+
+
+@pytest.mark.parametrize("text, participants", [
+    # a service's proper name after a country's possessive, even with "Border" in a name
+    ("T\nNepal's Armed Police Force and the Border Police of China held a joint exercise near Kodari.\n", ["CN", "NP"]),
+    ("T\nJapan's Ground Self-Defense Force and Philippine marines began joint drills on Luzon.\n", ["JP", "PH"]),
+])
+def test_a_service_named_with_force_or_guard_names_its_country(text, participants):
+    assert sorted(one_event(text)["participants"]) == participants
+
+
+def test_a_border_in_lower_case_still_blocks_a_participant():
+    row = one_event("T\nArmenian troops held drills on Monday, far from the Turkish border.\n")
+    assert row["participants"] == ["AM"]

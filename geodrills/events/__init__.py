@@ -232,7 +232,7 @@ _BLOCKER = re.compile(
 _PARTICIPANT_BLOCKER = re.compile(
     r"\b(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
     r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
-    r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|border)\b", _I)
+    r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|(?-i:border))\b", _I)  # ("Border Guard": a name)
 _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|off|parts|includes?|including|"
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
@@ -282,7 +282,7 @@ _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|serv
           r"servicemembers|service\s+members|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units|"
           r"infantry|infantrymen|contingents?|sailors|airmen|reservists|crews|detachments?|gunners|artillerymen|"
           r"sappers|engineers|conscripts|cadets|pilots|snipers|rangers|warships|frigates|destroyers|submarines|"
-          r"bombers)")
+          r"bombers|(?-i:Force|Guard))")  # (capitalised: a service's proper name, "India's Border Security Force")
 # "U.S. soldiers", "UK troops": a country abbreviation before a force noun
 _ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])({_ABBREVIATION_ALT})(?!\w)(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
