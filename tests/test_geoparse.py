@@ -1046,3 +1046,16 @@ def test_an_admin2_unit_of_unknown_population_is_a_place_when_cued():
 def test_a_military_service_is_not_a_place(text):
     # "Marines" and "Marine" are a service, like "Army" and "Navy", not the French town or the US village
     assert not [m for m in geoparse(text) if m.text in ("Marines", "Marine")]
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("HANOI, March 3 (Xinhua) -- Vietnamese border guards held drills near Lang Son.", "Xinhua"),
+    ("DAMASCUS, Syria (SANA) - Syrian troops trained near Daraa.", "SANA"),
+    ("ISTANBUL (Anadolu) — Turkish commandos drilled near Edirne.", "Anadolu"),
+])
+def test_a_news_agencys_credit_after_a_dateline_is_not_a_place(text, credit):
+    got = [m.text for m in geoparse(text)]
+    assert credit not in got and len(got) >= 2, got
+    # the same word in brackets elsewhere is read as usual
+    assert "Fars" in [m.text for m in geoparse("Troops drilled outside Shiraz (Fars) on Monday.")]
+

@@ -81,8 +81,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyo
                               r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
                               r"(?:ern)? )?$", re.IGNORECASE)
 #: a place a speaking or answering verb follows ("a claim Belgrade rejected", "Pristina protests", "Moscow
-#: said"): who speaks, not what a claim after it locates
-_SPEAKER_AFTER = re.compile(r"\s(?:(?:has|have|had|also|quickly|firmly|swiftly|flatly|later)\s){0,2}(?:"
+#: said", "Greece's General Staff said"): who speaks, not what a claim after it locates
+_SPEAKER_AFTER = re.compile(r"(?:['’]s(?:\s[\w-]+){1,3})?\s(?:(?:has|have|had|also|quickly|firmly|swiftly|flatly|later)\s){0,2}(?:"
                             + "|".join(sorted({*REPORTING_VERBS, *REACTION_VERBS})) + r")\b", re.IGNORECASE)
 #: kinds that are never what a sentence locates
 _NOT_SUBJECTS = frozenset({"sea", "ocean", "lake", "continent"})
@@ -440,9 +440,11 @@ def subjects_for(text: str, sentence: tuple[int, int], cue: tuple[int, int], obj
     back = _anaphor(text, s0, lo, mentions, exclude_ids)
     if back:
         return back, "anaphor"
-    demonyms = [d for d in find_demonyms(text[max(s0, lo - CONTEXT):lo])
-                if d.country and d.country not in exclude_countries]
-    if demonyms and not no_countries:
+    base = max(s0, lo - CONTEXT)
+    demonyms = [d for d in find_demonyms(text[base:lo]) if d.country and d.country not in exclude_countries]
+    # "Greek and Egyptian forces take part in the exercise in the eastern Mediterranean, south of Crete": the
+    # claim locates the exercise, not the country of its last participant
+    if demonyms and not no_countries and not EXERCISE_WORDS.search(text, base + demonyms[-1].end, lo):
         return [demonyms[-1].country], "demonym"
     if after and not no_countries:
         return [after[0]], "after"
@@ -578,6 +580,9 @@ def _named_with_noun(text: str, a: int, b: int, noun: str, mentions) -> Unresolv
 def exercise_places(article, mentions) -> list:
     """The location places of the article's exercises (dicts with name, lat, lon, country, kind, place_id).
 
+    Countries, seas, oceans, lakes and continents are left out: their one point says nothing of where
+    in them an exercise is ("in the eastern Mediterranean, south of Crete").
+
     An article :func:`geodrills.events.extract_events` cannot read gives no
     exercise places (the claims go on without them); any other error is a bug
     and is raised, not hidden.
@@ -593,6 +598,6 @@ def exercise_places(article, mentions) -> list:
     for details in events["details"]:
         for p in event_details(details).get("places") or ():
             if (isinstance(p, dict) and p.get("role") == "location" and p.get("lat") is not None
-                    and p.get("kind") != "country"):
+                    and p.get("kind") != "country" and p.get("kind") not in _NOT_SUBJECTS):
                 out.append(p)
     return out

@@ -123,6 +123,9 @@ OUTLET_WORDS = frozenset("daily times post news herald tribune gazette journal p
 INITIALS = re.compile(r"(?<![^\W_])[A-Z][a-z]+ (?:[A-Z]\. ){1,2}$")  # "Jon R. ", before a surname
 
 
+#: What comes before a news agency's credit on its line: a dateline's place in capitals, perhaps with a date
+#: or a country ("BEIJING, Aug. 21 (Xinhua)", "DAMASCUS, Syria (SANA)", "ANKARA (Anadolu)")
+CREDIT_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[\w.' -]{1,30})?[ \t]*")
 DATELINE = re.compile(r" ?(?:(–|—|--?) |,|\()")  # after a dateline's place; group 1: a dash
 
 

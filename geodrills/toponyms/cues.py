@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..normalize import fold
 from .candidate import Candidate
 from ..lexicon.toponyms import (
-    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
+    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CREDIT_HEAD, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
     INITIALS, LIST_GAPS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NAME_SUFFIXES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
     OFFICE_CUES, OF_WORDS, ORG_WORDS, OUTLET_WORDS, PART_WORDS, PLURALS, PLURAL_AFTER, PLURAL_OF_BEFORE,
     PLURAL_SUCH_AS, POSSESSIVE, SETTLEMENT_WORDS, SPEECH_VERBS, STOP_WORDS, STREET_CUE, STREET_WORDS,
@@ -29,7 +29,7 @@ from ..lexicon.toponyms import (
 
 from .text import NEXT_WORD, SENTENCE_PUNCT, cached_is_demonym, words_before
 
-__all__ = ["Around", "cue_the", "cue_before", "listed_after", "never_alone", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
+__all__ = ["Around", "agency_credit", "cue_the", "cue_before", "listed_after", "never_alone", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
 
 
 def stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
@@ -155,7 +155,8 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     """
     surface = text[ws:end]
     if surface.casefold() in STOP_WORDS and not particle_named_as_place(text, rev, surface, ws, end) \
-            or (" " not in surface and cached_is_demonym(surface)) or text[ws - 1:ws] == "@":
+            or (" " not in surface and cached_is_demonym(surface)) or text[ws - 1:ws] == "@" \
+            or text[ws - 1:ws] == "(" and text[end:end + 1] == ")" and agency_credit(text, ws):
         return None  # (after "@": a social-media handle, "@Gillette", names an account)
     cand = Candidate(ws, end, surface, key)  # (start, end, text, key: positional, the cheaper call)
     prev = words_before(rev, ws, 1)
@@ -204,6 +205,16 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     if around.nxt is not None and around.nxt.group(2)[0].isupper():
         cue_word_after(cand, around, states)
     return cand
+
+
+def agency_credit(text: str, ws: int) -> bool:
+    """Whether the name in brackets at ``text[ws]`` follows a dateline on its line: a news agency's credit
+    ("BEIJING, Aug. 21 (Xinhua) --", "DAMASCUS (SANA) -"), not a place (Xinhua, China; Sanaa)."""
+    lo = max(0, ws - 82)  # (a dateline is short: never a scan back over a long line)
+    line = text.rfind("\n", lo, ws) + 1
+    if line == 0 and lo > 0:
+        return False
+    return CREDIT_HEAD.fullmatch(text, line, ws - 1) is not None
 
 
 def never_alone(word: str) -> bool:
