@@ -244,3 +244,15 @@ def test_nowhere_near_denies_nearness(text, negated_holds):
     (row,) = [r for r in _rows(text) if r["kind"] == "near"]
     assert row["subject"] == "Kars"
     assert row["verdict"] == ("supported" if negated_holds else "doubtful"), row["reason"]
+
+
+@pytest.mark.parametrize("text", [
+    # the exercise is at sea: a sea's one point says nothing of "south of Rhodes"
+    "Turkish, Libyan and Qatari naval forces will take part in the exercise in the Aegean Sea, south of Rhodes, "
+    "Turkey's navy command said.",
+    "Omani and Indian ships began the drill in the Arabian Sea, west of Mumbai, the Indian navy said.",
+])
+def test_an_exercise_at_sea_is_not_measured_from_the_sea_or_a_participant(text):
+    for r in _rows(text, "direction"):
+        assert r["verdict"] == "unverifiable", (r["subject"], r["reason"])
+        assert r["subject"] not in ("Aegean Sea", "Arabian Sea", "Turkey", "Qatar", "India", "Oman"), r["reason"]
