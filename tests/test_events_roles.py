@@ -420,3 +420,31 @@ def test_a_service_named_with_force_or_guard_names_its_country(text, participant
 def test_a_border_in_lower_case_still_blocks_a_participant():
     row = one_event("T\nArmenian troops held drills on Monday, far from the Turkish border.\n")
     assert row["participants"] == ["AM"]
+
+
+def test_a_datelines_date_is_not_the_exercises_even_with_a_date_header():
+    row = one_event(" date 2022-09-12\nT\nSEOUL, Sept. 12 (Yonhap) -- South Korean and U.S. marines staged joint "
+                    "landing drills near Pohang last week, the navy said.\n")
+    assert (row["start_date"], row["end_date"]) == ("2022-09-05", "2022-09-11")
+
+
+@pytest.mark.parametrize("text, participants, observers", [
+    # a demonym list before coordinated modifiers of a force noun; a list of countries sending observers
+    ("T\nSpanish, Portuguese and Moroccan air and naval forces took part in the exercise off Cadiz. Italy and the "
+     "United Kingdom will send observers.\n", ["ES", "MA", "PT"], ["GB", "IT"]),
+])
+def test_lists_of_participants_and_of_observers(text, participants, observers):
+    row = one_event(text)
+    assert (sorted(row["participants"]), sorted(row["observers"])) == (participants, observers)
+
+
+@pytest.mark.parametrize("text", [
+    # a de facto line is a border like any other: a place beyond it, at a distance, is no venue
+    " date 2021-04-15\nT\nGeorgian troops held drills near Gori, 30 km south of the administrative line with "
+    "Russian-occupied South Ossetia.\n",
+    # another clause about other forces
+    " date 2021-04-15\nT\nGeorgian troops held drills near Gori as Russian forces gathered in South Ossetia.\n",
+])
+def test_a_place_across_a_line_or_in_another_clause_is_no_venue(text):
+    row = one_event(text)
+    assert locations(row) == ["Gori"] and row["participants"] == ["GE"]

@@ -219,6 +219,9 @@ _NP_STOP = {"in", "of", "for", "to", "at", "on", "with", "by", "from", "and", "o
 # Nouns and verbs of other happenings.  A date or a place separated from the
 # cue by one of these belongs to that happening, not to the exercise.
 _BLOCKER = re.compile(
+    # another clause about other forces: "drills in Kherson as Russian forces mass near Crimea", "while ..."
+    r"\b(?:amid|amidst|whereas|while)\b|(?<!such\s)(?<!well\s)\bas\s+(?:the\s+)?(?-i:[A-Z][\w-]*)\s+(?:[\w-]+\s+)?"
+    r"(?:forces|troops|army|navy|military|warships|units|soldiers)\b|"
     r"\b(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)|noted|notes|told|reported|"
     r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
@@ -233,6 +236,8 @@ _PARTICIPANT_BLOCKER = re.compile(
     r"\b(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
     r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|(?-i:border))\b", _I)  # ("Border Guard": a name)
+# after the cue, a clause about other forces opens: "drills in Kherson as Russian forces mass", "while Iranian ..."
+_OTHER_CLAUSE_BEFORE = re.compile(r"(?:(?<!such\s)(?<!well\s)\bas|\bwhile|\bwhereas|\bamid)\s+(?:the\s+)?$", _I)
 _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|off|parts|includes?|including|"
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
@@ -260,8 +265,10 @@ _PURPOSE = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to\s+(?:conduct|hold|take\s+part\s+in|participate\s+in|join|attend|carry\s+out|"
     r"stage|start|begin)|for)\b", _I)
 # "the border with Turkey", "the Turkish border at Edirne": the place names a border, not the venue
-_BORDER_WORDS = r"(?:borders?|boundary|boundaries|frontiers?)"
-_BORDER_BEFORE = re.compile(rf"\b{_BORDER_WORDS}\s+(?:with|of|at|near)\s+(?:the\s+)?$", _I)
+_BORDER_WORDS = (r"(?:borders?|boundary|boundaries|frontiers?|(?:administrative|demarcation|contact|ceasefire|"
+                 r"cease-fire|armistice)\s+lines?|line\s+of\s+(?:contact|control|actual\s+control))")
+# "the border with Turkey", "the administrative line with Russian-annexed Crimea" (one hyphenated word between)
+_BORDER_BEFORE = re.compile(rf"\b{_BORDER_WORDS}\s+(?:with|of|at|near)\s+(?:the\s+)?(?:\w+-\w+\s+)?$", _I)
 # "the Armenian border" names a border; "the Kastanies border station" is a place
 _NOT_A_BORDER_PLACE = r"(?!\s+(?:stations?|posts?|crossings?|towns?|villages?))"
 _BORDER_AFTER = re.compile(rf"\s+{_BORDER_WORDS}\b" + _NOT_A_BORDER_PLACE, _I)
@@ -285,7 +292,8 @@ _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|serv
           r"bombers|(?-i:Force|Guard))")  # (capitalised: a service's proper name, "India's Border Security Force")
 # "U.S. soldiers", "UK troops": a country abbreviation before a force noun
 _ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])({_ABBREVIATION_ALT})(?!\w)(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
-_FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
+# "Greek troops", "Iran's army", "Egyptian air and naval forces" (two modifiers, or two joined by "and")
+_FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+(?:and\s+)?){{0,2}}?{_FORCE}\b", _I)
 _EXERCISE_VERB = (r"(?:preparing\s+for|prepares\s+for|taking\s+part|take\s+part|takes\s+part|took\s+part|"
                   r"participat(?:e|es|ed|ing)|joined|join|joins|joining|"
                   r"opened|open|opens|launched|launch|launches|held|hold|holds|holding|conducted|conduct|conducts|conducting|"
@@ -364,7 +372,8 @@ _OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\
 # "Mongolia will observe", "Japan's defence attaché watched"
 _OBSERVER_AGENT_AFTER = re.compile(
     r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:will|would|also|has|have|had|is|was|to)\s+){0,2}"
-    r"(?:(?:sent|send|sends|dispatched|dispatch|dispatches|invited)\s+(?:[\w,-]+\s+){0,6}?to\s+"
+    r"(?:(?:sent|send|sends|dispatched|dispatch|dispatches)\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors)\b|"
+    r"(?:sent|send|sends|dispatched|dispatch|dispatches|invited)\s+(?:[\w,-]+\s+){0,6}?to\s+"
     r"(?:observe|watch|monitor|attend\s+as\s+observers?)\b|(?:observe[sd]?|watch(?:ed|es)?|monitor(?:ed|s)?)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b)", _I)
 # "soldiers from all 31 allied nations", "forces from all 30 allies": every member of the alliance the sentence names.
@@ -832,7 +841,9 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         head_cue = re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b",
                             tail, _I)
         blocked = _PARTICIPANT_BLOCKER.search(_between(text, a + group[-1].end, cue[0]) if a + group[-1].end <= cue[0]
-                                              else _between(text, cue[1], a + group[0].start))
+                                              else _between(text, cue[1], a + group[0].start)) \
+            or a + group[0].start > cue[1] and _OTHER_CLAUSE_BEFORE.search(text, max(cue[1], a + group[0].start - 12),
+                                                                          a + group[0].start)
         if blocked:
             pass
         elif _FORCE_AFTER.match(tail) or head_cue:
@@ -905,12 +916,25 @@ def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
         if d.country and (_OBSERVER_AFTER.match(text, a + d.end, b)
                           or _OBSERVER_BEFORE.search(text, max(a, a + d.start - 40), a + d.start)):
             found.add(d.country)
-    for loc in locs:
-        if (a <= loc.start and loc.end <= b and loc.kind == "country" and loc.country
-                and (_OBSERVER_AFTER.match(text, loc.end, b) or _OBSERVER_AGENT_AFTER.match(text, loc.end, b)
-                     or _OBSERVER_BEFORE.search(text, max(a, loc.start - 40), loc.start))):
-            found.add(loc.country)
+    countries = [loc for loc in locs if a <= loc.start and loc.end <= b and loc.kind == "country" and loc.country]
+    for group in _list_groups(text, countries):  # "France and the UAE will send observers": both
+        first, last = group[0], group[-1]
+        if (_OBSERVER_AFTER.match(text, last.end, b) or _OBSERVER_AGENT_AFTER.match(text, last.end, b)
+                or _OBSERVER_BEFORE.search(text, max(a, first.start - 40), first.start)):
+            found.update(loc.country for loc in group)
     return found
+
+
+def _list_groups(text: str, locs: Sequence[_Loc]) -> Iterator[list[_Loc]]:
+    """``locs`` (in text order) in runs that the text lists together ("A, B and the C")."""
+    group: list[_Loc] = []
+    for loc in locs:
+        if group and not _LIST_GAP.match(text[group[-1].end:loc.start]):
+            yield group
+            group = []
+        group.append(loc)
+    if group:
+        yield group
 
 
 def _all_members(text: str, lo: int, hi: int, alliance: str | None, on: dt.date | None) -> frozenset[str]:
@@ -1214,18 +1238,17 @@ def _reference_day(article: Article, spans: Sequence[tuple[int, int]]) -> _Refer
     the ministry reported on October 19").  A date without a year takes the year the article names
     most (:func:`_text_year`); with no year at all there is no day, only that year, if any.
     """
+    text = article.text
+    head_end = min(len(text), article.body_start + Limits.DATELINE_CHARS)
+    m = _DATELINE_DATE.search(text, article.body_start, head_end)
+    dateline = m.span("date") if m is not None else (0, 0)  # (with a date header too: "BEIJING, Aug. 21 --")
     if article.date is not None:
         ok = MIN_YEAR <= article.date.year <= MAX_YEAR
-        return _Reference(article.date if ok else None, None)
-    text = article.text
+        return _Reference(article.date if ok else None, None, dateline)
     year = _text_year(text[article.body_start:])
-    head_end = min(len(text), article.body_start + Limits.DATELINE_CHARS)
     candidates = []
-    dateline = (0, 0)
-    m = _DATELINE_DATE.search(text, article.body_start, head_end)
     if m is not None:
         candidates = find_dates(m.group("date"), ref_year=year)
-        dateline = m.span("date")
     lead = next(((a, b) for a, b in spans[:2] if text[a:b].strip() != (article.title or "").strip()), None)
     if not candidates and lead is not None:
         a, b = lead
