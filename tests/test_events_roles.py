@@ -448,3 +448,17 @@ def test_lists_of_participants_and_of_observers(text, participants, observers):
 def test_a_place_across_a_line_or_in_another_clause_is_no_venue(text):
     row = one_event(text)
     assert locations(row) == ["Gori"] and row["participants"] == ["GE"]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # the ending verb's date is the last day, the starting verb's the first, in either order
+    (" date 2024-05-20\nT\nKyrgyz and Tajik troops on Friday concluded the Pamir Shield exercise, which began on "
+     "May 6 near Osh.\n", "2024-05-06", "2024-05-17"),
+    (" date 2024-05-20\nT\nThe Pamir Shield exercise, which began on May 6 near Osh, ended on Friday, Kyrgyz "
+     "officials said.\n", "2024-05-06", "2024-05-17"),
+    # only the end is told: the first day is not guessed
+    (" date 2024-05-20\nT\nThe joint Kyrgyz-Tajik drills near Osh ended on Friday.\n", None, "2024-05-17"),
+])
+def test_dates_tied_to_verbs_of_starting_and_ending(text, start, end):
+    row = one_event(text)
+    assert (row["start_date"], row["end_date"]) == (start, end)

@@ -334,6 +334,14 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
 # "the first of their kind since 2011", "the largest drills since May": the date the exercise is compared
 # with, not its own ("under way since Monday" is its own)
 _COMPARED_SINCE = re.compile(r"\b(?:first|largest|biggest|greatest|most|only|longest|last)\b[^.;:]{0,60}?\bsince\s*$", _I)
+# A date tied to a verb of ending or of starting: "concluded on Friday", "on Friday concluded", "ended
+# Saturday" is the last day; "began on February 5", "on Monday opened" the first
+_END_VERBS = r"(?:ended|ends|end|concluded|concludes|conclude|finished|finishes|finish|wrapped\s+up|wraps\s+up|wound\s+down)"
+_START_VERBS = r"(?:began|begins|begin|started|starts|start|opened|opens|kicked\s+off|kicks\s+off|launched|launches|commenced)"
+_END_VERB_BEFORE = re.compile(rf"\b{_END_VERBS}\s+(?:on\s+)?$", _I)
+_END_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_END_VERBS}\b", _I)
+_START_VERB_BEFORE = re.compile(rf"\b{_START_VERBS}\s+(?:on\s+)?$", _I)
+_START_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_START_VERBS}\b", _I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
@@ -551,6 +559,9 @@ class _Report:
             return None
         if self.date.end_date is not None:
             return self.date.end_date
+        if (self.until is not None and self.until.resolved and self.date.precision == "day"
+                and (self.until.end_date or self.until.start_date) >= self.date.start_date):
+            return self.until.end_date or self.until.start_date  # "began on February 5" + "ended on Friday"
         if self.duration is not None and self.duration.bound == "exact" and self.date.precision == "day":
             start = dt.date.fromisoformat(self.date.start_date)
             return (start + dt.timedelta(days=self.duration.days - 1)).isoformat()
@@ -1441,6 +1452,17 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
 # --------------------------------------------------------------------------
 # within one article
 
+def _date_role(text: str, sentence_start: int, d: DateExpr) -> str | None:
+    """"start" or "end" for a date a verb of starting or ending stands next to ("began on February 5", "on
+    Friday concluded"), else None."""
+    before = text[max(sentence_start, d.start - 24):d.start]
+    if _END_VERB_BEFORE.search(before) or _END_VERB_AFTER.match(text, d.end, d.end + 30):
+        return "end"
+    if _START_VERB_BEFORE.search(before) or _START_VERB_AFTER.match(text, d.end, d.end + 30):
+        return "start"
+    return None
+
+
 def _dates_conflict(old: DateExpr | None, new: DateExpr | None) -> bool:
     if old is None or new is None:
         return False
@@ -1486,9 +1508,15 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
     report.joint |= m.joint
     report.future |= m.planned
     ending = m.ending
-    for d in m.dates:
+    roles = {id(d): _date_role(text, m.sentence[0], d) for d in m.dates}
+    # the first day before the others, the last day after them ("on Friday concluded ..., which began on
+    # February 5")
+    for d in sorted(m.dates, key=lambda d: {"start": 0, None: 1, "end": 2}[roles[id(d)]]):
         if d.kind == "anchored":
             report.anchored = report.anchored or d
+            continue
+        if roles[id(d)] == "end" and report.date is None and d.resolved:
+            report.until = report.until or d  # "the drills ended on Saturday": the last day, the first not given
             continue
         until = d.text.lower().startswith(("until", "till")) or bool(
             _UNTIL_BEFORE.search(text, max(m.sentence[0], d.start - 12), d.start))
