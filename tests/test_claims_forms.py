@@ -314,3 +314,12 @@ def test_containment_in_a_unit_without_an_outline_by_its_gazetteer_code():
     # a different unit of the same country is not called doubtful by code alone (codes and units change)
     row = _rows("Drills were held in Vladivostok in Khabarovsk Krai.", "within")[0]
     assert row["verdict"] == "unverifiable"
+
+
+@pytest.mark.parametrize("text, km", [
+    ("Sappers bridged the river at Kars, less than a kilometre from the Armenian border.", 1.0),
+    ("Sappers bridged the river at Kars, about a mile from the Armenian border.", 1.609344),
+])
+def test_a_distance_of_a_kilometre_or_a_mile(text, km):
+    (row,) = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "km_from"]
+    assert row["stated_km"] == pytest.approx(km) and row["verdict"] == "doubtful"  # Kars is 41 km away

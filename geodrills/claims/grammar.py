@@ -36,8 +36,9 @@ _DIR = r"(?:north|south)(?:[ -]?(?:east|west))?|east|west"
 _NUMWORDS = "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2 and " " not in w), key=len, reverse=True))
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?:{_NUMWORDS})(?:[ -](?:hundred|thousand))?"
 _UNIT = r"km|kms|kilomet(?:er|re)s?|nautical[ -]miles?|miles?|mi|nm|met(?:er|re)s?|m"
-#: "12 km", "1,340-kilometer", "ten miles", "800 metres"
-MEASURE = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?-?\s?(?P<unit>{_UNIT})\b", re.IGNORECASE)
+#: "12 km", "1,340-kilometer", "ten miles", "800 metres", "(less than) a kilometre"
+MEASURE = re.compile(rf"(?<![\w.,])(?P<num>{_NUM}|an?(?=\s(?:kilomet|mile|nautical)))\s?-?\s?(?P<unit>{_UNIT})\b",
+                     re.IGNORECASE)
 #: hedges right before a figure, and what they make of it
 _HEDGE = re.compile(
     r"(?P<h>about|around|some|roughly|approximately|approx\.|nearly|almost|barely|just|only|merely|a mere|"
@@ -172,6 +173,8 @@ class Phrase:
 def number_value(word: str) -> float | None:
     """``"1,340"`` -> 1340.0, ``"ten"`` -> 10.0, ``"two hundred"`` -> 200.0; None if not a number."""
     w = word.lower().replace(",", "")
+    if w in ("a", "an"):
+        return 1.0  # "a kilometre"
     try:
         return float(w)
     except ValueError:
