@@ -1059,3 +1059,12 @@ def test_a_news_agencys_credit_after_a_dateline_is_not_a_place(text, credit):
     # the same word in brackets elsewhere is read as usual
     assert "Fars" in [m.text for m in geoparse("Troops drilled outside Shiraz (Fars) on Monday.")]
 
+
+
+def test_a_names_own_adjective_nearby_does_not_pick_its_reading():
+    # "Georgian" beside "Georgia" says the article is about the country (its context counts that), not that
+    # this "Georgia", holding Fort Stewart before it, is the country
+    got = {m.text: m.place for m in geoparse("US soldiers from Fort Stewart, Georgia, joined Georgian troops at Vaziani.")}
+    assert (got["Georgia"].kind, got["Georgia"].country) == ("admin1", "US")
+    got = {m.text: m.place for m in geoparse("Georgian troops drilled in Georgia near Gori.")}
+    assert (got["Georgia"].kind, got["Georgia"].country) == ("country", "GE")

@@ -62,8 +62,11 @@ def local_countries(text: str, candidates: Sequence[Candidate], demonyms: Sequen
             continue
         before = [(ds[j].end, c.start, j) for j in range(i - 1, lo - 1, -1) if c.start - ds[j].end <= w.local_chars]
         after = [(c.end, ds[j].start, j) for j in range(i, hi) if ds[j].start - c.end <= w.local_chars]
-        out.append(next((ds[j].country for a, b, j in before + after if not CLAUSE_BREAK.search(text, a, b)),
-                        None))
+        # (not the name's own adjective, "Georgian" beside "Georgia": it says which country the article is
+        # about, which the country context counts, not which reading of this name is meant)
+        own = c.text.casefold()
+        out.append(next((ds[j].country for a, b, j in before + after if not CLAUSE_BREAK.search(text, a, b)
+                         and not ds[j].text.casefold().startswith(own)), None))
     return out
 
 
