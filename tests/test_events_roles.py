@@ -462,3 +462,31 @@ def test_a_place_across_a_line_or_in_another_clause_is_no_venue(text):
 def test_dates_tied_to_verbs_of_starting_and_ending(text, start, end):
     row = one_event(text)
     assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+def test_a_place_inside_a_name_or_its_alias_and_the_seat_of_a_speaker_are_no_venues():
+    row = one_event(" date 2021-09-14\nT\nUzbekistan opened the Turkestan-2021 (Turan-2021) drills near Termez on "
+                    "Tuesday, the defence ministry in Tashkent said.\n")
+    places = {p["name"]: p for p in row["details"]["places"]}
+    (venue,) = [p for p in places.values() if p["role"] == "location"]
+    assert venue["country"] == "UZ" and venue["kind"] != "country"  # Termez ("Tirmiz"), not Tashkent or a name
+    assert places["Tashkent"]["role"] == "mentioned"
+
+
+def test_one_report_naming_fewer_participants_is_no_conflict():
+    rows = records_many([
+        (" date 2022-06-01\nT\nChile, Peru and Bolivia began the Andes Shield 2022 drills near Arica on Wednesday.\n",
+         "a.txt"),
+        (" date 2022-06-02\nT\nPeruvian marines joined Chilean troops in the Andes Shield 2022 drills near Arica.\n",
+         "b.txt"),
+        (" date 2022-06-02\nT\nEcuadorian and Peruvian troops took part in the Andes Shield 2022 drills near "
+         "Arica.\n", "c.txt"),
+    ])
+    (row,) = rows
+    conflicts = row["details"]["conflicts"]
+    # a.txt and b.txt agree (b names fewer); c.txt names a country a.txt does not, and lacks one it names
+    assert conflicts and all("c.txt" in c for c in conflicts if c.startswith("participants"))
+
+
+def records_many(texts):
+    return events_to_records(extract_events([Article.from_text(t, n) for t, n in texts]))

@@ -1068,3 +1068,8 @@ def test_a_names_own_adjective_nearby_does_not_pick_its_reading():
     assert (got["Georgia"].kind, got["Georgia"].country) == ("admin1", "US")
     got = {m.text: m.place for m in geoparse("Georgian troops drilled in Georgia near Gori.")}
     assert (got["Georgia"].kind, got["Georgia"].country) == ("country", "GE")
+
+
+@pytest.mark.parametrize("text", ["Troops of the Kars-2021 drills rested.", "They held the Kars 2021 exercise."])
+def test_a_name_before_a_year_is_an_events_name_with_a_hyphen_too(text):
+    assert [m.text for m in geoparse(text)] == []

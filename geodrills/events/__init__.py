@@ -275,6 +275,9 @@ _BORDER_AFTER = re.compile(rf"\s+{_BORDER_WORDS}\b" + _NOT_A_BORDER_PLACE, _I)
 # "some 30 km from Edirne", "50 miles east of the town": a reference point, not the venue
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+){0,2}?(?:from|of)\s+"
                               r"(?:the\s+)?$", _I)
+# "the defence ministry in Yerevan said", "officials in Baku": the seat of who speaks, not the venue
+_SEAT_BEFORE = re.compile(r"\b(?:ministry|ministries|government|officials|spokes(?:man|woman|person)|embassy|"
+                          r"parliament|headquarters|authorities|command|president|leaders?)\s+(?:in|at)\s+$", _I)
 # "nowhere near Kosovo", "far from the capital", "away from Tallinn": where the exercise is not
 _AWAY_BEFORE = re.compile(r"\b(?:(?:nowhere|not|never)\s+(?:anywhere\s+)?(?:near|close\s+to)|far\s+(?:away\s+)?from|"
                           r"away\s+from)\s+(?:the\s+)?$", _I)
@@ -342,6 +345,7 @@ _END_VERB_BEFORE = re.compile(rf"\b{_END_VERBS}\s+(?:on\s+)?$", _I)
 _END_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_END_VERBS}\b", _I)
 _START_VERB_BEFORE = re.compile(rf"\b{_START_VERBS}\s+(?:on\s+)?$", _I)
 _START_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_START_VERBS}\b", _I)
+_ALIAS_AFTER = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
@@ -801,7 +805,8 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
         if _DISTANCE_BEFORE.search(ahead) or _AWAY_BEFORE.search(ahead):
             return "mentioned"  # "40 km from the boundary with Serbia": a reference, not the border it is on
         return "border"
-    if _MODIFIER_AFTER.match(after_text) or _DISTANCE_BEFORE.search(before_text) or _AWAY_BEFORE.search(before_text):
+    if (_MODIFIER_AFTER.match(after_text) or _DISTANCE_BEFORE.search(before_text) or _AWAY_BEFORE.search(before_text)
+            or _SEAT_BEFORE.search(before_text)):
         return "mentioned"
     if prev_bound is not None and _LIST_GAP.match(text[prev_bound.end:loc.start]):
         return "location"  # "the eastern parts of Latvia, Lithuania and Estonia"
@@ -1326,6 +1331,10 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         # the places that can overlap a name, by bisection: a sentence may hold thousands of both
         names = [n for n in names if not _place_only(
             n, text, _in_window(sentence_locs, sentence_loc_starts, n.start - _LONGEST_NAME, n.end + _LONGEST_NAME))]
+        if names:  # a place inside a name or its bracketed alias ("Kavkaz-2020 (Caucasus-2020)") is none of its places
+            named = SpanSet(_name_span(text, n, b) for n in names)
+            sentence_locs = [loc for loc in sentence_locs if not named.contains(loc.start, loc.end)]
+            sentence_loc_starts = [loc.start for loc in sentence_locs]
         bound = _bind_names(text, names, cues)
         bound_ids = {id(x) for x in bound.values()}
         # "forces opened Cobra Gold (CG23)": a name defined by its acronym after a verb of holding an
@@ -1451,6 +1460,16 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
 
 # --------------------------------------------------------------------------
 # within one article
+
+def _name_span(text: str, name: Name, b: int) -> tuple[int, int]:
+    """The span of an exercise's name with its bracketed aliases right after it ("Kavkaz-2020 (Caucasus-2020)")."""
+    end = name.end
+    if name.aliases:
+        m = _ALIAS_AFTER.match(text, end, b)
+        if m is not None:
+            end = m.end()
+    return name.start, end
+
 
 def _date_role(text: str, sentence_start: int, d: DateExpr) -> str | None:
     """"start" or "end" for a date a verb of starting or ending stands next to ("began on February 5", "on
@@ -1970,7 +1989,8 @@ def _conflicts(reports: Sequence[_Report]) -> list[str]:
             if not _places_compatible(r.locations, s.locations):
                 out.append(f"places: {r.article} says {', '.join(loc.name for loc in r.locations)}, "
                            f"{s.article} says {', '.join(loc.name for loc in s.locations)}")
-            if r.explicit_participants and s.explicit_participants and r.participants != s.participants:
+            if (r.explicit_participants and s.explicit_participants and not r.participants <= s.participants
+                    and not s.participants <= r.participants):  # (one naming fewer is no contradiction)
                 out.append(f"participants: {r.article} names {', '.join(sorted(r.participants))}, "
                            f"{s.article} names {', '.join(sorted(s.participants))}")
     return sorted(set(out))

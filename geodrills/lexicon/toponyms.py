@@ -129,7 +129,7 @@ CREDIT_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[\w.' -]{1,30}
 DATELINE = re.compile(r" ?(?:(–|—|--?) |,|\()")  # after a dateline's place; group 1: a dash
 
 
-YEAR = re.compile(r"\s*(?:1[89]|20)\d\d\b")
+YEAR = re.compile(r"(?:\s*|-)(?:1[89]|20)\d\d\b")  # "Kars 2023", "Caucasus-2020": an event's name
 
 
 DERIVED_ENDINGS = frozenset({"n", "an", "ian", "ean", "ans", "ians", "ese", "ish", "i", "is", "ic", "ns", "s"})

@@ -195,8 +195,8 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
     if cand.all_caps:
         cue_dateline(cand, around)
     nxt = around.nxt  # (moved on if a feature word joined the span)
-    if nxt is not None and nxt.group(2)[0] in "12" and not nxt.group(1).strip():
-        cue_year_after(cand, around)  # (only spaces, then a 1 or a 2: where a year may follow, "Kars 2023")
+    if nxt is not None and nxt.group(2)[0] in "12" and nxt.group(1).strip() in ("", "-"):
+        cue_year_after(cand, around)  # (spaces or a hyphen, then a 1 or a 2: where a year may follow, "Kars 2023")
     if around.nxt is not None and around.nxt.group(1) in BRAND_JOINS and not cand.embedded and not cand.joined:
         cue_joined_name(cand, around)
     if word in TITLES or around.nxt is not None and (around.nxt.group(2) in SPEECH_VERBS
