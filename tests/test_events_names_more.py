@@ -86,3 +86,17 @@ def test_renamed_names_may_start_with_words_that_also_start_site_names(sentence)
 def test_renamed_unit_is_no_exercise():
     assert [n for n in find_names("The 5th Brigade, formerly known as the Coastal Brigade, held drills.")
             if n.form == "renamed"] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # each form in a sentence with upper-case words, non-ASCII letters or no other date or cue
+    ("Coastal Lance, PREVIOUSLY KNOWN AS Sea Lance, began near Tromsø.", ("Coastal Lance", "renamed", ("Sea Lance",))),
+    ("Gendarmes watched Exercise Silent Heron near Kırklareli.", ("Silent Heron", "exercise-x", ())),
+    ("Sailors opened the Ice Trident (IT) near Narvik.", ("Ice Trident", "acronym", ("IT",))),
+    ("Cadets held the Iron Lynx IV drills.", ("Iron Lynx IV", "numbered", ())),
+    ("Gunners held Steppe Hawk 2019 near Kırşehir.", ("Steppe Hawk 2019", "numbered", ())),
+    ("Paratroopers staged drills DUBBED Polar Owl near Bodø.", ("Polar Owl", "named", ())),
+    ("Marines began the ninth EDITION of Reef Guard, a drill near Suva.", ("Reef Guard", "edition", ())),
+])
+def test_each_name_form_is_found_whatever_the_case_of_its_marker(sentence, expected):
+    assert [(n.name, n.form, n.aliases) for n in find_names(sentence)] == [expected]

@@ -57,6 +57,7 @@ from ..demonyms import is_demonym
 from ..forces import FORCES
 from ..lexicon import MONTHS, WEEKDAYS
 from ..lexicon.events import EXERCISE_VERBS, NOT_EXERCISE_HEADS, SITE_FIRST_WORDS
+from ..normalize import caseless
 
 __all__ = ["Name", "find_names", "CUE_WORDS"]
 
@@ -95,6 +96,16 @@ RENAMED = re.compile(rf"(?<![\w-])(?P<new>{_RUN}{_NUMBER_TAIL})[ \t]*[,(][ \t]*(
                      rf"originally|until[ \t]+\d{{4}})[ \t]+(?i:called|known[ \t]+as|named|dubbed)[ \t]+[\"“«‘']?"
                      rf"(?P<old>{_RUN}{_NUMBER_TAIL})")
 _CAPITAL_CUE = re.compile(r"(?:Exercises?|Drills?|Manoeuvres?|Maneuvers?|War[ -]?[Gg]ames)\b")
+
+# Words (or characters) each form's pattern cannot match without, tested first: most sentences
+# have none of them, and a substring test costs a fraction of a pass of the pattern.
+_NAMING_WORDS = ("named", "dubbed", "called", "titled", "designated", "known")  # (codenamed, code-named)
+_RENAMED_WORDS = ("formerly", "previously", "once", "originally", "until")
+_EDITION_WORDS = ("edition", "iteration", "round", "phase", "stage")
+_QUOTES = "\"“«‘'"
+_ROMAN = "IVX"
+_DIGIT = re.compile(r"\d")
+_APPOSITION_GATE = re.compile(r",[ \t]+(?:the|an?)[ \t]", _I)
 
 #: Capitalised words that never start or end a name.
 _EDGE_WORDS = frozenset({
@@ -232,6 +243,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
     """
     b = len(text) if b is None else b
     sentence = text[a:b]
+    words = caseless(sentence)
     has_cue = bool(_CUE_NEAR.search(sentence))
     found: list[Name] = []
     taken_starts: list[int] = []  # spans of names found, sorted: overlap checks by bisection
@@ -254,7 +266,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
         found.append(Name(s, e, name, form, cue_after, _alias(text, e + (1 if text[e:e + 1] in "\"”»’'" else 0), b)))
 
     # quoted, with a cue within reach
-    for m in _QUOTED.finditer(text, a, b):
+    for m in _QUOTED.finditer(text, a, b) if any(q in sentence for q in _QUOTES) else ():
         inner = m.group("inner").strip()
         if not inner[:1].isupper() or len(inner.split()) > 6:
             continue
@@ -264,16 +276,16 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
         if _CUE_NEAR.search(near) or _NAMING.search(text[max(a, m.start() - 30):m.end()]):
             add(m.start("inner"), m.start("inner") + len(m.group("inner").rstrip()), "quoted", strict_trim=False)
     # a naming word
-    for m in _NAMING.finditer(text, a, b):
-        if has_cue:
-            add(m.start(1), m.end(1), "named")
+    for m in _NAMING.finditer(text, a, b) if has_cue and any(w in words for w in _NAMING_WORDS) else ():
+        add(m.start(1), m.end(1), "named")
     # Exercise X / Operation X
-    for m in _EXERCISE_X.finditer(text, a, b):
+    for m in _EXERCISE_X.finditer(text, a, b) if "Exercise" in sentence or "Operation" in sentence else ():
         if m.group(1) == "Operation" and not has_cue:
             continue
         add(m.start(2), m.end(2), "exercise-x")
     # a year or a number
-    for m in _WITH_NUMBER.finditer(text, a, b):
+    numbered = any(r in sentence for r in _ROMAN) or _DIGIT.search(sentence)
+    for m in _WITH_NUMBER.finditer(text, a, b) if numbered else ():
         number = m.group(2)
         is_year = bool(re.fullmatch(r"(?:19|20)\d\d", number))
         run_start = m.start(1)
@@ -293,7 +305,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
             continue
         add(span[0], m.end(2), "numbered", strict_trim=False)
     # renamed: the new name, the old one its alias (added before the naming word takes the old one)
-    for m in RENAMED.finditer(text, a, b):
+    for m in RENAMED.finditer(text, a, b) if any(w in words for w in _RENAMED_WORDS) else ():
         ends = [(w[0], w[-1]) for w in (m.group("new").lower().split(), m.group("old").lower().split())]
         if not any(first in SITE_FIRST_WORDS or last.strip(".,") in NOT_EXERCISE_HEADS for first, last in ends):
             found_before = len(found)
@@ -302,19 +314,18 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
                 n = found.pop()
                 found.append(Name(n.start, n.end, n.name, n.form, n.cue_after, (m.group("old").strip(),)))
     # defined by its acronym
-    for s, e in _acronym_names(text, a, b, has_cue):
+    for s, e in _acronym_names(text, a, b, has_cue) if "(" in sentence else ():
         add(s, e, "acronym")
     # "edition of X" and apposition
-    for m in _EDITION.finditer(text, a, b):
-        if has_cue:
-            add(m.start(1), m.end(1), "edition")
-    for m in _APPOSITION.finditer(text, a, b):
+    for m in _EDITION.finditer(text, a, b) if has_cue and any(w in words for w in _EDITION_WORDS) else ():
+        add(m.start(1), m.end(1), "edition")
+    for m in _APPOSITION.finditer(text, a, b) if _APPOSITION_GATE.search(sentence) else ():
         if _PREPOSITION_BEFORE.search(text[max(a, m.start(1) - 12):m.start(1)]):
             continue  # "the Minister of Azerbaijan Tofig Zulfugarov, the ...": a person's title
         if not _sentence_initial(text, a, m.start(1)) or len(m.group(1).split()) >= 2:
             add(m.start(1), m.end(1), "apposition")
     # capitalised words in the cue's own noun phrase
-    for m in _CUE_NEAR.finditer(text, a, b):
+    for m in _CUE_NEAR.finditer(text, a, b) if has_cue else ():
         before = text[max(a, m.start() - 80):m.start()]
         words = list(re.finditer(r"[^\s\"“”]+", before))
         run: list[re.Match[str]] = []
