@@ -109,6 +109,7 @@ from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
 from ..lexicon.events import PLAN_ING_VERBS, REPORTING_VERBS, UNDER_WAY_WORDS
 from .. import namesakes
 from ..geodesy import haversine_km
+from ..normalize import name_keys
 from ..sentences import Sentences
 from ..spans import SpanSet
 from .names import Name, find_names
@@ -1050,6 +1051,11 @@ class _SecondLook:
             if (low in gazetteer.common_words or low in STOP_WORDS or low in gazetteer.first_names
                     or low in gazetteer.given_names):
                 # "along the Line of Separation", "in Congress", "in the West": no town of that name
+                self.cache[name] = None
+                return None
+            if not any(key in gazetteer.names for key in name_keys(name)):
+                # no place has this spelling as its own or an alternate name: the lookup could only
+                # offer other spellings, which a second look never takes (one trie probe instead)
                 self.cache[name] = None
                 return None
             hits = [p for p in gazetteer.lookup(name, country=sorted(self.countries), fuzzy=False, limit=5)
