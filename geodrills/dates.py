@@ -575,6 +575,7 @@ _DURATION_FOR = re.compile(
     rf"(?P<q>more\s+than|over|at\s+least|up\s+to|less\s+than|nearly|almost|about|around)?\s*"
     rf"(?P<n>{_NUM_WORD})\s+(?P<unit>day|week|fortnight|month)s?\b", _FLAGS)
 _DURATION_ADJ = re.compile(rf"\b(?P<n>{_NUM_WORD})-(?P<unit>day|week|month)\b", _FLAGS)
+_DURATION_UNITS = ("day", "week", "fortnight", "month")
 _BOUND = {"more than": "min", "over": "min", "at least": "min", "up to": "max", "less than": "max"}
 
 
@@ -590,7 +591,10 @@ def find_durations(text: str) -> list[Duration]:
     """
     if not isinstance(text, str):
         return []
-    out = []
+    out: list[Duration] = []
+    words = caseless(text)
+    if not any(unit in words for unit in _DURATION_UNITS):
+        return out  # both forms need a unit of time (most sentences have none)
     for m in _DURATION_FOR.finditer(text):
         n = _number(m["n"])
         if n is None or n > 3650:

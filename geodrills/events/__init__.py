@@ -109,7 +109,7 @@ from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
 from ..lexicon.events import PLAN_ING_VERBS, REPORTING_VERBS, UNDER_WAY_WORDS
 from .. import namesakes
 from ..geodesy import haversine_km
-from ..normalize import name_keys
+from ..normalize import caseless, name_keys
 from ..sentences import Sentences
 from ..spans import SpanSet
 from .names import Name, find_names
@@ -149,6 +149,8 @@ _CUE = re.compile(
     r"(?<=last\s)edition|(?<=next\s)edition|"
     # "Moldovan and Romanian soldiers drilled jointly"
     r"(?<=troops\s)drilled|(?<=forces\s)drilled|(?<=soldiers\s)drilled)\b", _I)
+# What _CUE cannot match without ("war" for "war games" and "wargames", "drill" for "drilled").
+_CUE_WORDS = ("exercise", "drill", "manoeuvre", "maneuver", "war", "training", "edition", "iteration")
 # Words that show the article is about armed forces at all; without one,
 # "exercise" is as likely to be a gym or a right ("exercise its veto").
 _MILITARY = re.compile(
@@ -159,6 +161,8 @@ _MILITARY = re.compile(
     r"(?:joint|naval|live-fire|tactical|combined|bilateral|trilateral|multinational|command-staff|strategic)"
     r"\s+(?:[\w-]+\s+)?exercises?)\b", _I)
 _TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|of)\s+$", _I)
+_TRAINING_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|such)\s+$", _I)
+_TRAINING_SPENT_BEFORE = re.compile(r"\b(?:spent|spend|spends)\s+$", _I)
 _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
     r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff|"
@@ -321,6 +325,8 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
+# between "a month after" and the cue: "a month after the previous exercises" (the exercise is the anchor)
+_ANCHOR_GAP = re.compile(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}")
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
 _NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})|\b(?:formerly|previously|originally)\s+(?:called|known|named)")
 
@@ -618,7 +624,10 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
 
 
 def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    found = []
+    found: list[tuple[int, int]] = []
+    words = caseless(text[a:b])
+    if not any(w in words for w in _CUE_WORDS):
+        return found  # one substring test per word instead of a pass of the pattern
     for m in _CUE.finditer(text, a, b):
         word = m.group().lower()
         before, after = text[max(a, m.start() - 40):m.start()], text[m.end():min(b, m.end() + 40)]
@@ -626,8 +635,8 @@ def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
             # "has been training officers", "training centre", "training exercise" (the cue is "exercise").
             if _TRAINING_NOT_NOUN_BEFORE.search(before) or _TRAINING_COMPOUND_AFTER.match(after):
                 continue
-            if not (_TRAINING_KIND_BEFORE.search(before) or re.search(r"\b(?:the|this|that|such)\s+$", before, _I)) \
-                    or re.search(r"\b(?:spent|spend|spends)\s+$", before, _I):
+            if not (_TRAINING_KIND_BEFORE.search(before) or _TRAINING_DEFINITE_BEFORE.search(before)) \
+                    or _TRAINING_SPENT_BEFORE.search(before):
                 continue
         if word.startswith("exercise") and word == "exercise" and _EXERCISE_VERB_AFTER.match(after):
             continue
@@ -653,9 +662,12 @@ def _self_military(text: str, sentence_start: int, cue: tuple[int, int]) -> bool
     return not _CIVIL_DRILL.search(text[max(sentence_start, cue[0] - 40):cue[0]])
 
 
+_NP_TOKEN = re.compile(r"[\w’'\"“”-]+|[,;:()]")
+
+
 def _noun_phrase(text: str, sentence_start: int, cue_start: int) -> tuple[str, list[str]]:
     """(determiner, modifiers) of the noun phrase the cue heads."""
-    words = re.findall(r"[\w’'\"“”-]+|[,;:()]", text[max(sentence_start, cue_start - 80):cue_start])
+    words = _NP_TOKEN.findall(text, max(sentence_start, cue_start - 80), cue_start)
     modifiers: list[str] = []
     determiner = ""
     for w in reversed(words):
@@ -682,12 +694,16 @@ def _noun_phrase(text: str, sentence_start: int, cue_start: int) -> tuple[str, l
     return determiner, modifiers
 
 
+_NUMBERED_WORD = re.compile(r"[\w-]*\d[\w-]*")  # "2023", "F-16": no kind of exercise
+_LENGTH_WORD = re.compile(r"\w+-(?:day|week|month)(?:-long)?")  # "five-day": a duration
+
+
 def _kinds(modifiers: Sequence[str], cue_word: str) -> set[str]:
     kinds = set()
     for w in modifiers:
         low = w.lower()
-        if (not w[:1].islower() or low in _GENERIC_MODIFIERS or re.fullmatch(r"[\w-]*\d[\w-]*", low)
-                or re.fullmatch(r"\w+-(?:day|week|month)(?:-long)?", low) or find_demonyms(w)):
+        if (not w[:1].islower() or low in _GENERIC_MODIFIERS or _NUMBERED_WORD.fullmatch(low)
+                or _LENGTH_WORD.fullmatch(low) or find_demonyms(w)):
             continue
         kinds.add(low)
     return kinds
@@ -788,6 +804,13 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
     return "mentioned"
 
 
+_HEAD_CUE_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b", _I)
+_NOT_FORCE_AFTER = re.compile(r"^\s+(?:border|borders|public|media|side|foreign|defen[cs]e\s+ministry)\b", _I)
+_MINISTRY_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", _I)
+_FORCE_OF_BEFORE = re.compile(rf"{_FORCE}(?:\s+[\w-]+)?\s+(?:of|between)\s+(?:the\s+)?$", _I)
+
+
 def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[int, int]) -> set[str]:
     """Countries shown taking part: by demonym or name in a participant role."""
     found: set[str] = set()
@@ -810,14 +833,13 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         if last_abbr:
             abbreviated.add(COUNTRY_ABBREVIATIONS[last_abbr.group("abbr")])
             tail = tail[last_abbr.end():]
-        head_cue = re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b",
-                            tail, _I)
+        head_cue = _HEAD_CUE_AFTER.match(tail)
         blocked = _PARTICIPANT_BLOCKER.search(_between(text, a + group[-1].end, cue[0]) if a + group[-1].end <= cue[0]
                                               else _between(text, cue[1], a + group[0].start))
         if blocked:
             pass
         elif _FORCE_AFTER.match(tail) or head_cue:
-            if not re.match(r"^\s+(?:border|borders|public|media|side|foreign|defen[cs]e\s+ministry)\b", tail, _I):
+            if not _NOT_FORCE_AFTER.match(tail):
                 found.update(d.country for d in group if d.country)
                 found.update(c for c in abbreviated if c)
         i += 1
@@ -862,11 +884,9 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         elif subject and _SUBJECT_VERB_AFTER.match(after):
             countries = {loc.country for loc in group}  # "Ankara and Baku launched": capitals for governments
             found.update(countries)
-        elif _FORCE_AFTER.match(after) and not re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", after, _I):
+        elif _FORCE_AFTER.match(after) and not _MINISTRY_AFTER.match(after):
             found.update(countries)
-        elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or
-                                                 re.search(rf"{_FORCE}(?:\s+[\w-]+)?\s+(?:of|between)\s+(?:the\s+)?$",
-                                                           before, _I)):
+        elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or _FORCE_OF_BEFORE.search(before)):
             found.update(countries)  # "the naval strength of Iran and Russia"
         elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
             found.update(countries)  # "Bolivia's yearly Illimani military exercises"
@@ -993,6 +1013,7 @@ _SLOT_NAME = re.compile(
     rf"ranges?)|firing\s+ranges?|air\s*(?:fields?|bases?)|border\s+(?:stations?|posts?|crossings?))\b", _I)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _PLACE_AFTER_POSSESSIVE = re.compile(r"\s+(?:[\w-]+\s+)?(?:coast|shore|outskirts|island|islands|province|region|"
                                      r"district|territory|border\s+areas?)\b", _I)
 
@@ -1024,7 +1045,7 @@ class _SecondLook:
         for m in _SLOT_NAME.finditer(text, a, b):
             key = "a" if m.group("a") else "b"
             start, end = m.span(key)
-            name = re.sub(r"['’]s$", "", m.group(key))
+            name = _POSSESSIVE_END.sub("", m.group(key))
             if name != m.group(key) and not _PLACE_AFTER_POSSESSIVE.match(text, end, b):
                 continue  # "Kelly's attempts": a person's; "Kinmen's east coast": a place's
             end = start + len(name)
@@ -1336,8 +1357,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 if not nearest(d.start, d.end) or _blocked(text, d.end if d.end <= cue[0] else cue[1],
                                                            cue[0] if d.end <= cue[0] else d.start):
                     continue
-                if d.kind == "anchored" and re.fullmatch(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}",
-                                                         text[d.end:cue[0]]):
+                if d.kind == "anchored" and _ANCHOR_GAP.fullmatch(text[d.end:cue[0]]):
                     continue  # "a month and a half after the previous exercises": the exercise is the anchor
                 my_dates.append(d)
             my_durations = []

@@ -95,6 +95,12 @@ _EXERCISE_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(v.replace(" ", r"[ \t]+")
 RENAMED = re.compile(rf"(?<![\w-])(?P<new>{_RUN}{_NUMBER_TAIL})[ \t]*[,(][ \t]*(?i:formerly|previously|once|"
                      rf"originally|until[ \t]+\d{{4}})[ \t]+(?i:called|known[ \t]+as|named|dubbed)[ \t]+[\"“«‘']?"
                      rf"(?P<old>{_RUN}{_NUMBER_TAIL})")
+_TOKEN = re.compile(r"\S+")
+_NP_WORD = re.compile(r"[^\s\"“”]+")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_BRACKETED_ACRONYM = re.compile(r"\([^\W\d_][\w-]{1,10}\)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_EDITION_WORD = re.compile(r"[\d/ivx-]+")  # "2023", "24/ii", "iv"
 _CAPITAL_CUE = re.compile(r"(?:Exercises?|Drills?|Manoeuvres?|Maneuvers?|War[ -]?[Gg]ames)\b")
 
 # Words (or characters) each form's pattern cannot match without, tested first: most sentences
@@ -160,7 +166,7 @@ class Name:
 
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading and trailing words that cannot belong to a name; None when nothing is left."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    words = [m.span() for m in _TOKEN.finditer(text, start, end)]
     while words and text[words[0][0]:words[0][1]].rstrip(".,").lower().replace("’", "'") in _EDGE_WORDS:
         words.pop(0)
     while words and text[words[-1][0]:words[-1][1]].rstrip(".,").lower() in _EDGE_WORDS:
@@ -179,7 +185,7 @@ def _trim_run(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _generic(name: str) -> bool:
     """A phrase of only generic words ("Joint Military Exercises"), a demonym or a force is no name."""
     words = [w.strip(".,'’\"").lower() for w in name.split()]
-    content = [w for w in words if w and w not in _NOT_NAME_WORDS and not re.fullmatch(r"[\d/ivx-]+", w)]
+    content = [w for w in words if w and w not in _NOT_NAME_WORDS and not _EDITION_WORD.fullmatch(w)]
     if not content:
         return True
     # "Indo-US", "Moroccan-American": demonyms and country codes joined are a description
@@ -221,7 +227,7 @@ def _acronym_names(text: str, a: int, b: int, has_cue: bool) -> list[tuple[int, 
     """Spans of the names defined by their acronym in an exercise's context (see the module's list)."""
     out = []
     for m in _ACRONYM_AFTER.finditer(text, a, b):
-        words = list(re.finditer(r"\S+", m.group(1)))
+        words = list(_TOKEN.finditer(m.group(1)))
         n = _acronym_words([w.group() for w in words], m.group("acr"))
         if n == 0 or words[-1].group().lower().strip(".,’'") in NOT_EXERCISE_HEADS:
             continue
@@ -287,7 +293,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
     numbered = any(r in sentence for r in _ROMAN) or _DIGIT.search(sentence)
     for m in _WITH_NUMBER.finditer(text, a, b) if numbered else ():
         number = m.group(2)
-        is_year = bool(re.fullmatch(r"(?:19|20)\d\d", number))
+        is_year = bool(_YEAR.fullmatch(number))
         run_start = m.start(1)
         span = _trim_run(text, run_start, m.end(1))
         if span is None:
@@ -327,16 +333,16 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
     # capitalised words in the cue's own noun phrase
     for m in _CUE_NEAR.finditer(text, a, b) if has_cue else ():
         before = text[max(a, m.start() - 80):m.start()]
-        words = list(re.finditer(r"[^\s\"“”]+", before))
+        words = list(_NP_WORD.finditer(before))
         run: list[re.Match[str]] = []
         skipped = 0
         for w in reversed(words):
             token = w.group()
             if token[:1].isupper() and not token.endswith(("'s", "’s", ",", ";", ":", ")")):
                 run.append(w)
-            elif not run and re.fullmatch(r"\([^\W\d_][\w-]{1,10}\)", token):
+            elif not run and _BRACKETED_ACRONYM.fullmatch(token):
                 continue  # "Ulchi Freedom Shield (UFS) exercise": the acronym is an alias
-            elif (run or not re.fullmatch(r"[a-z][\w-]*", token) or token in _NP_BREAK
+            elif (run or not _LOWER_WORD.fullmatch(token) or token in _NP_BREAK
                   or token.endswith("ed") or skipped >= 3):
                 break
             else:
