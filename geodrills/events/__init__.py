@@ -130,6 +130,13 @@ STATUSES = ("planned", "under way", "past", "unknown")
 
 _I = re.IGNORECASE
 
+
+def _may_hold(words: str, needed: Sequence[str]) -> bool:
+    """Whether a pattern that cannot match without one of ``needed`` may match the text whose
+    :func:`~geodrills.normalize.caseless` form is ``words`` (a few substring tests, not a pass)."""
+    return any(w in words for w in needed)
+
+
 #: How far (characters) from a cue its date, duration, places and participants
 #: may lie.  News binds them within a clause or two; the bound also keeps the
 #: cost per cue constant, so a hostile sentence of thousands of cues and
@@ -338,6 +345,8 @@ _SUPPORT_VERB = re.compile(
     r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
     r"(?:also\s+)?involved|rehears(?:e|es|ed|ing)|practi[sc](?:e|es|ed|ing)|trained|trains|drilled|"
     r"simulat(?:e|es|ed|ing)|spent\s+\w+\s+training)\b", _I)
+# What _SUPPORT_VERB cannot match without ("part" of "take part" and "participate", "train" of "training").
+_SUPPORT_WORDS = ("part", "involved", "rehears", "practi", "train", "drilled", "simulat")
 # Nouns that point back to the exercise in focus ("The operations, which include helicopters, continue
 # near Arica"): they add to it and never start one.
 _ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
@@ -345,6 +354,18 @@ _ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
 _PRONOUN_ANAPHOR = re.compile(
     r"\b(?:They|It)(?=\s+(?:will\s+|would\s+|are\s+to\s+|is\s+to\s+)?(?:take|takes|took)\s+place\b|"
     r"\s+(?:is|are|was|were|will\s+be)\s+(?:being\s+)?(?:held|staged|conducted|carried\s+out)\b)")
+
+
+def _anaphors(text: str, a: int, b: int) -> set[tuple[int, int]]:
+    """Spans of the words in ``text[a:b]`` that point back to the exercise in focus."""
+    spans = set()
+    if _may_hold(caseless(text[a:b]), ("activities", "operations")):
+        spans.update(m.span() for m in _ANAPHOR.finditer(text, a, b))
+    if "They" in text[a:b] or "It" in text[a:b]:  # (the pronoun pattern is case-sensitive)
+        spans.update(m.span() for m in _PRONOUN_ANAPHOR.finditer(text, a, b))
+    return spans
+
+
 # "This is now the largest brigade-scale gunnery exercise": a cue that describes the exercise in focus.
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:it|this|which)\s+(?:is|was|will\s+be|would\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
@@ -354,7 +375,7 @@ _PART_OF_BEFORE = re.compile(
     r"\b(?:(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of|"
     r"includes|include|including|comprises|comprising)\s+(?:[\w-]+\s+){0,3}$", _I)
 # Countries that watch: "NATO observers will attend", "observers from Kazakhstan", "observed by Chinese officers".
-_WATCH_WORD = re.compile(r"observ|monitor|watched", _I)
+_WATCH_WORDS = ("observ", "monitor", "watched")
 _OBSERVER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:observers|monitors)\b", _I)
 _OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\s+)?$|"
                               r"\b(?:observed|watched|monitored)\s+by\s+(?:the\s+)?$", _I)
@@ -625,8 +646,7 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
 
 def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
-    words = caseless(text[a:b])
-    if not any(w in words for w in _CUE_WORDS):
+    if not _may_hold(caseless(text[a:b]), _CUE_WORDS):
         return found  # one substring test per word instead of a pass of the pattern
     for m in _CUE.finditer(text, a, b):
         word = m.group().lower()
@@ -899,8 +919,8 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
 def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
     """Countries that watch: "Kazakh observers", "observers from Armenia", "observed by Chinese officers"."""
     found: set[str] = set()
-    if not _WATCH_WORD.search(text, a, b):
-        return found  # most sentences: one cheap pass
+    if not _may_hold(caseless(text[a:b]), _WATCH_WORDS):
+        return found  # most sentences: a few substring tests
     for d in find_demonyms(text[a:b]):
         if d.country and (_OBSERVER_AFTER.match(text, a + d.end, b)
                           or _OBSERVER_BEFORE.search(text, max(a, a + d.start - 40), a + d.start)):
@@ -957,7 +977,7 @@ def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Seq
     """
     a, b = sentence
     observers = _observers(text, a, b, locs)
-    verb = _SUPPORT_VERB.search(text, a, b)
+    verb = _SUPPORT_VERB.search(text, a, b) if _may_hold(caseless(text[a:b]), _SUPPORT_WORDS) else None
     participants: set[str] = set()
     locations: list[_Loc] = []
     if verb is not None:
@@ -1007,10 +1027,14 @@ def _series_name(name: str) -> str:
 # A capitalised name in the exercise's own locative slot ("unfolded ... in Pocheon", "on Kinmen's east
 # coast") or naming its range ("the Zar Training Center"): a place the geoparser may have passed over.
 _NAME_WORD = r"(?-i:[A-Z][\w’'-]{1,40})"
+_SLOT_AFTER_PREPOSITION = rf"\b(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 _SLOT_NAME = re.compile(
-    rf"\b(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})|"
+    _SLOT_AFTER_PREPOSITION + "|"
     rf"(?P<b>{_NAME_WORD})\s+(?:[\w-]+\s+)?(?:(?:training|drill|exercise)\s+(?:grounds?|areas?|cent(?:re|er)s?|"
     rf"ranges?)|firing\s+ranges?|air\s*(?:fields?|bases?)|border\s+(?:stations?|posts?|crossings?))\b", _I)
+# Without one of these words only the first form can match (the same matches, for a cheaper pass).
+_SITE_SLOT_WORDS = ("training", "drill", "exercise", "firing", "air", "border")
+_PREPOSITION_SLOT_NAME = re.compile(_SLOT_AFTER_PREPOSITION, _I)
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -1042,7 +1066,8 @@ class _SecondLook:
         """The places of ``text[a:b]``'s slots that no ``known`` place (sorted by start) covers."""
         found = []
         starts = [loc.start for loc in known]
-        for m in _SLOT_NAME.finditer(text, a, b):
+        slots = _SLOT_NAME if _may_hold(caseless(text[a:b]), _SITE_SLOT_WORDS) else _PREPOSITION_SLOT_NAME
+        for m in slots.finditer(text, a, b):
             key = "a" if m.group("a") else "b"
             start, end = m.span(key)
             name = _POSSESSIVE_END.sub("", m.group(key))
@@ -1264,8 +1289,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
         cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)
                 or (mentions and _DEFINITE_BEFORE.search(text, max(a, c[0] - 40), c[0]))]
-        anaphors = {m.span() for pattern in (_ANAPHOR, _PRONOUN_ANAPHOR) for m in pattern.finditer(text, a, b)} \
-            if military else set()
+        anaphors = _anaphors(text, a, b) if military else set()
         cues = sorted(set(cues) | anaphors)
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
         sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
