@@ -116,7 +116,7 @@ from .names import Name, find_names
 from .places import isolated_readings, stand_ins
 
 
-__all__ = ["extract_events", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
+__all__ = ["extract_events", "event_records", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
 
 #: Columns of the frame :func:`extract_events` returns, in order.  All are flat
 #: (a scalar, or a sorted list of strings for ``aliases``, ``participants`` and
@@ -2226,6 +2226,46 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     [['TurAz Qartali 2022', ['AZ', 'TR']]]
     """
     gpd = import_optional("geopandas", feature="extract_events")
+    rows = _event_rows(articles, mentions=mentions, progress=progress, mapper=mapper)
+    points = [row.pop("_point") for row in rows]
+    shapely = import_optional("shapely", feature="extract_events")
+    geometry = [shapely.Point(p) if p else None for p in points]
+    frame = gpd.GeoDataFrame(rows, columns=COLUMNS[:-1], geometry=geometry, crs="EPSG:4326")
+    for col in ("name", "label", "start_date", "end_date", "date_text", "place", "place_country", "lat", "lon"):
+        # pandas turns None into NaN in all-missing columns; callers and JSON want None
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return frame.reset_index(drop=True)
+
+
+def event_records(articles: Any, *, mentions: Any = None, progress: bool | None = None,
+                  mapper: Callable[[Callable[[Article], Any], Iterable[Article]], Iterable[Any]] | None = None
+                  ) -> list[dict[str, Any]]:
+    """:func:`events_to_records` of :func:`extract_events`, without building the frame.
+
+    The same events, as plain JSON-ready dicts (``details`` an object, a missing value
+    None), for writers that need no GeoDataFrame: pandas and geopandas are not imported (the
+    ``geodrills events`` command uses it).  Parameters as for :func:`extract_events`.
+
+    Examples
+    --------
+    >>> from geodrills.articles import Article
+    >>> a = Article.from_text("Turkish and Azerbaijani troops launched the TurAz Qartali 2022 exercise in Baku.",
+    ...                       "x.txt")
+    >>> [(r["name"], r["participants"]) for r in event_records([a])]
+    [('TurAz Qartali 2022', ['AZ', 'TR'])]
+    """
+    records = []
+    for row in _event_rows(articles, mentions=mentions, progress=progress, mapper=mapper):
+        rec = {col: row[col] for col in COLUMNS if col != "geometry"}
+        rec["details"] = json.loads(rec["details"])
+        records.append(rec)
+    return records
+
+
+def _event_rows(articles: Any, *, mentions: Any, progress: bool | None,
+                mapper: Callable[[Callable[[Article], Any], Iterable[Article]], Iterable[Any]] | None
+                ) -> list[dict[str, Any]]:
+    """The events' rows (:func:`_event_row`), in output order: the work of :func:`extract_events`."""
     # Articles stream through one at a time; only each original's candidate reports and the
     # duplicate index (digests) are kept, so memory follows the events, not the text.
     duplicates = _Duplicates()
@@ -2260,14 +2300,7 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     rows = [_event_row(g.reports, duplicates.copies) for g in groups]
     rows.sort(key=lambda row: (row["start_date"] is None, row["start_date"] or "", row["name"] or "",
                                row["event_id"]))
-    points = [row.pop("_point") for row in rows]
-    shapely = import_optional("shapely", feature="extract_events")
-    geometry = [shapely.Point(p) if p else None for p in points]
-    frame = gpd.GeoDataFrame(rows, columns=COLUMNS[:-1], geometry=geometry, crs="EPSG:4326")
-    for col in ("name", "label", "start_date", "end_date", "date_text", "place", "place_country", "lat", "lon"):
-        # pandas turns None into NaN in all-missing columns; callers and JSON want None
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    return frame.reset_index(drop=True)
+    return rows
 
 
 # --------------------------------------------------------------------------
