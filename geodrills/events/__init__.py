@@ -1054,9 +1054,8 @@ class _SecondLook:
     :attr:`Limits.SECOND_LOOKS` names per article are looked up.
     """
 
-    def __init__(self, article: Article, locs: Sequence[_Loc]) -> None:
-        body = article.text[article.body_start:]
-        named = [loc.country for loc in locs if loc.country] + [d.country for d in find_demonyms(body) if d.country]
+    def __init__(self, locs: Sequence[_Loc], body_demonyms: Sequence[Any]) -> None:
+        named = [loc.country for loc in locs if loc.country] + [d.country for d in body_demonyms if d.country]
         self.countries: dict[str, int] = {}
         for code in named:
             self.countries[code] = self.countries.get(code, 0) + 1
@@ -1564,7 +1563,8 @@ def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
 def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
                      second_look: bool = False) -> list[_Report]:
     text = article.text
-    far = _far_namesakes(article, locs)
+    body_demonyms = find_demonyms(text[article.body_start:])  # (read once: for far namesakes and second looks)
+    far = _far_namesakes(locs, body_demonyms)
     clear = [loc for loc in locs if loc.place_id not in far] if far else locs
     reference = _reference_day(article, spans)
     reports: list[_Report] = []
@@ -1577,7 +1577,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
         return r
 
     pending: list[_Mention] = []  # support told before any exercise: the story's exercise, once known
-    for m in _article_mentions(article, locs, spans, _SecondLook(article, clear) if second_look else None,
+    for m in _article_mentions(article, locs, spans, _SecondLook(clear, body_demonyms) if second_look else None,
                                reference, far):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
@@ -1706,9 +1706,11 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
     return kept
 
 
-def _far_namesakes(article: Article, locs: Sequence[_Loc]) -> dict[str, str]:
-    """The article's far namesakes (:func:`~geodrills.events.places.isolated_readings`): place id -> why."""
-    demonyms = {d.country for d in find_demonyms(article.text[article.body_start:]) if d.country}
+def _far_namesakes(locs: Sequence[_Loc], body_demonyms: Sequence[Any]) -> dict[str, str]:
+    """The article's far namesakes (:func:`~geodrills.events.places.isolated_readings`): place id -> why.
+
+    ``body_demonyms``: the demonyms of the article's body."""
+    demonyms = {d.country for d in body_demonyms if d.country}
     far = isolated_readings(locs, demonyms, isolated_km=Limits.ISOLATED_KM,
                             country_km=Limits.ISOLATED_COUNTRY_KM, neighbours=Limits.ISOLATED_NEIGHBOURS)
     return {loc.place_id: why for loc, why in far}

@@ -105,6 +105,7 @@ _CAPITAL_CUE = re.compile(r"(?:Exercises?|Drills?|Manoeuvres?|Maneuvers?|War[ -]
 
 # Words (or characters) each form's pattern cannot match without, tested first: most sentences
 # have none of them, and a substring test costs a fraction of a pass of the pattern.
+_CUE_NEAR_WORDS = ("exercise", "drill", "manoeuvre", "maneuver", "war")  # (of CUE_WORDS)
 _NAMING_WORDS = ("named", "dubbed", "called", "titled", "designated", "known")  # (codenamed, code-named)
 _RENAMED_WORDS = ("formerly", "previously", "once", "originally", "until")
 _EDITION_WORDS = ("edition", "iteration", "round", "phase", "stage")
@@ -250,7 +251,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
     b = len(text) if b is None else b
     sentence = text[a:b]
     words = caseless(sentence)
-    has_cue = bool(_CUE_NEAR.search(sentence))
+    has_cue = any(w in words for w in _CUE_NEAR_WORDS) and bool(_CUE_NEAR.search(sentence))
     found: list[Name] = []
     taken_starts: list[int] = []  # spans of names found, sorted: overlap checks by bisection
     taken_ends: list[int] = []
