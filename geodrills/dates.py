@@ -43,6 +43,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
+from .normalize import caseless
 
 __all__ = ["DateExpr", "Duration", "find_dates", "find_durations", "PRECISIONS", "MIN_YEAR", "MAX_YEAR"]
 
@@ -219,6 +220,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ANY_DATE_WORD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
     r"yesterday|tomorrow|week|fortnight|month|year|day)", _FLAGS)
+
+# What each pattern cannot match without, tested before it is run (most sentences name no month,
+# no weekday and no "ago"): a month name for the calendar forms, else one of these words.
+_A_MONTH = re.compile(_MONTH)
+_MONTH_KINDS = frozenset({"md_range", "dm_range", "mm_range", "md", "dm", "my", "m"})
+_NEEDS = {
+    "y": ("1", "2"),  # (a year: 18xx, 19xx, 20xx)
+    "anchored": ("before", "after", "since", "prior", "following"),
+    "ago": ("ago",),
+    "weekend": ("weekend",),
+    "week": ("week",),
+    "month_rel": ("month",),
+    "year_rel": ("year",),
+    "day_rel": ("today", "yesterday", "tomorrow", "tonight"),
+    "span_rel": ("days", "weeks"),
+    "weekday": ("day",),  # (Monday ... Sunday)
+}
+
+
+def _may_match(kind: str, words: str, has_month: bool) -> bool:
+    """Whether pattern ``kind`` can match the text whose :func:`~geodrills.normalize.caseless` form is ``words``."""
+    if kind in _MONTH_KINDS:
+        return has_month
+    return any(w in words for w in _NEEDS[kind])
+
 
 # A text that tells of the past: "lasted until Thursday" is the Thursday before.
 _PAST_TELLING = re.compile(r"\b(?:was|were|had|lasted|ended|continued|ran|went\s+on)\b", _FLAGS)
@@ -515,8 +541,9 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
     taken_starts: list[int] = []  # non-overlapping spans already claimed, sorted: overlap by bisection
     taken_ends: list[int] = []
     found: list[DateExpr] = []
+    words, has_month = caseless(text), bool(_A_MONTH.search(text))
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if _may_match(kind, words, has_month) else ():
             start, end = m.span()
             i = bisect_right(taken_starts, start)
             if (i > 0 and taken_ends[i - 1] > start) or (i < len(taken_starts) and taken_starts[i] < end):
@@ -555,6 +582,7 @@ _DURATION_ADJ = re.compile(rf"\b(?:(?P<n>{_NUM_WORD})-(?P<unit>day|week|fortnigh
 _DURATION_OF = re.compile(rf"\b(?P<span>(?P<n>an?|{_NUM_WORD})\s+(?P<unit>day|week|fortnight|month)s?)\s+of\s+"
                           rf"(?:[\w-]+\s+){{0,3}}?(?:exercises?|drills?|manoeuvres?|maneuvers?|training|"
                           rf"war\s?games?|wargames?|firing|gunnery)\b", _FLAGS)
+_DURATION_UNITS = ("day", "week", "fortnight", "month")
 _BOUND = {"more than": "min", "over": "min", "at least": "min", "up to": "max", "less than": "max"}
 
 
@@ -570,7 +598,10 @@ def find_durations(text: str) -> list[Duration]:
     """
     if not isinstance(text, str):
         return []
-    out = []
+    out: list[Duration] = []
+    words = caseless(text)
+    if not any(unit in words for unit in _DURATION_UNITS):
+        return out  # both forms need a unit of time (most sentences have none)
     for m in _DURATION_FOR.finditer(text):
         n = _number(m["n"])
         if n is None or n > 3650:

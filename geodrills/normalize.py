@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "name_keys", "skeleton", "APOSTROPHES"]
+__all__ = ["fold", "caseless", "name_keys", "skeleton", "APOSTROPHES"]
 
 APOSTROPHES = "'’‘ʼʻ`´"
 
@@ -78,6 +78,25 @@ def fold(text: str) -> str:
     if len(text) < 256:
         return text.translate(_TABLE)
     return _fold_long(text)
+
+
+def caseless(text: str) -> str:
+    """``text`` as a case-insensitive pattern sees it, for cheap word tests before costly patterns.
+
+    Every ASCII word that ``re.compile(word, re.IGNORECASE)`` finds in ``text`` is a substring of
+    the result (``str.casefold``, with the dotless ``ı`` that such a pattern takes for ``i``), so
+    ``"until" not in caseless(s)`` proves that no ``re.I`` pattern which needs "until" can match
+    ``s``.  Offsets are not kept (``ß`` becomes ``ss``): use it to skip patterns, not to place them.
+
+    Examples
+    --------
+    >>> "formerly" in caseless("Qartalı, FORMERLY known as")
+    True
+    >>> "until" in caseless("Qartalı")
+    False
+    """
+    folded = text.casefold()
+    return folded.replace("ı", "i") if "ı" in folded else folded
 
 
 _ASCII_TABLE = bytes(ord(_TABLE[c]) for c in range(128)) + bytes(128)  # (an ASCII character folds to one)

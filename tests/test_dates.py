@@ -223,3 +223,27 @@ def test_spans_next_to_the_article_day_are_as_precise_as_their_calendar(text, re
 def test_the_last_weeks_of_a_month_are_not_a_span_from_the_article_day():
     found = find_dates("Manoeuvres fill the last three weeks of March.", ref_date=dt.date(2024, 1, 9))
     assert all("weeks" not in d.text for d in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunners fired from 3 to 9 Sept. 2019, then between April and May 2020 near Tartu.",
+    "Sappers trained in March, since 2011, and two weeks after the flood, a few days ago.",
+    "The flotilla sailed last weekend, this week, next month and later this year, until Thursday.",
+    "Tonight and over the next three days the brigade drills; recent weeks were calm.",
+    "PATROLS RAN ON MONDAY, NINE DAYS BEFORE THE VOTE, AND YESTERDAY.",
+    "Sentries kept watch from 12 till 14 Nov and on Sunday's parade; a month and a half after it.",
+])
+def test_skipping_a_pattern_whose_words_are_absent_changes_nothing(text, monkeypatch):
+    import geodrills.dates as dates
+
+    ref = dt.date(2021, 2, 1)
+    gated = find_dates(text, ref_date=ref)
+    assert gated
+    monkeypatch.setattr(dates, "_may_match", lambda kind, words, has_month: True)
+    assert find_dates(text, ref_date=ref) == gated
+
+
+def test_every_date_pattern_says_what_it_needs():
+    import geodrills.dates as dates
+
+    assert {kind for kind, _ in dates._PATTERNS} == set(dates._MONTH_KINDS) | set(dates._NEEDS)

@@ -101,3 +101,17 @@ def test_a_name_with_connectors_merges_with_its_quoted_form():
     rows = records(" date 2023-05-10\nKenya launches 'Shield of Dawn' drill\nThe Kenyan navy on Monday began a "
                    "week-long exercise dubbed Shield of Dawn off Mombasa.\n")
     assert [(r["name"], r["start_date"], r["end_date"]) for r in rows] == [("Shield of Dawn", "2023-05-08", "2023-05-14")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # each form in a sentence with upper-case words, non-ASCII letters or no other date or cue
+    ("Coastal Lance, PREVIOUSLY KNOWN AS Sea Lance, began near Tromsø.", ("Coastal Lance", "renamed", ("Sea Lance",))),
+    ("Gendarmes watched Exercise Silent Heron near Kırklareli.", ("Silent Heron", "exercise-x", ())),
+    ("Sailors opened the Ice Trident (IT) near Narvik.", ("Ice Trident", "acronym", ("IT",))),
+    ("Cadets held the Iron Lynx IV drills.", ("Iron Lynx IV", "numbered", ())),
+    ("Gunners held Steppe Hawk 2019 near Kırşehir.", ("Steppe Hawk 2019", "numbered", ())),
+    ("Paratroopers staged drills DUBBED Polar Owl near Bodø.", ("Polar Owl", "named", ())),
+    ("Marines began the ninth EDITION of Reef Guard, a drill near Suva.", ("Reef Guard", "edition", ())),
+])
+def test_each_name_form_is_found_whatever_the_case_of_its_marker(sentence, expected):
+    assert [(n.name, n.form, n.aliases) for n in find_names(sentence)] == [expected]

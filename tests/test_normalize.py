@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geodrills.normalize import APOSTROPHES, fold, name_keys, skeleton
+from geodrills.normalize import caseless, APOSTROPHES, fold, name_keys, skeleton
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,14 @@ def test_fold_of_a_long_text_matches_the_character_table():
             assert fold(text) == text.translate(_TABLE)
     surrogate = "Kars\ud800 " * 100  # not encodable: the table path must fall back, not fail
     assert fold(surrogate) == surrogate.translate(_TABLE)
+
+
+def test_caseless_keeps_every_word_a_case_insensitive_pattern_finds():
+    # the letters that re.IGNORECASE takes for an ASCII letter, beyond its own two cases
+    import re
+
+    for text, word in [("ıran", "iran"), ("KNOWN", "known"), ("previouſly", "previously"), ("\u212aelvin", "kelvin"),
+                       ("Straße", "strasse"), ("Until", "until")]:
+        if re.search(word, text, re.IGNORECASE):
+            assert word in caseless(text)
+    assert "once" not in caseless("Conscripts")

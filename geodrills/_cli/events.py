@@ -17,14 +17,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .._progress import plural
-    from ..events import events_to_records, extract_events
+    from ..events import event_records
     from ..outputs import open_rows
     from ..schema import EVENT_OUTPUT_COLUMNS
 
     job = Run("events", args)
     # articles stream through (job.read draws the bar); each original's candidate reports are found on
     # --jobs processes (or --dask) and only they, never the text, are kept for the merge
-    records = events_to_records(extract_events(job.read(), progress=False, mapper=job.map))
+    # (plain records: no GeoDataFrame, so pandas and geopandas are never imported here)
+    records = event_records(job.read(), progress=False, mapper=job.map)
     with open_rows(args.output, job.format, EVENT_OUTPUT_COLUMNS, layer="events") as sink:
         sink.write(records)
     if not job.articles:

@@ -109,13 +109,14 @@ from ..lexicon.alliances import ALLIANCES, alliance_members, find_alliance
 from ..lexicon.events import PLAN_ING_VERBS, REPORTING_VERBS, UNDER_WAY_WORDS
 from .. import namesakes
 from ..geodesy import haversine_km
+from ..normalize import caseless, name_keys
 from ..sentences import Sentences
 from ..spans import SpanSet
 from .names import Name, find_names
 from .places import isolated_readings, stand_ins
 
 
-__all__ = ["extract_events", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
+__all__ = ["extract_events", "event_records", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
 
 #: Columns of the frame :func:`extract_events` returns, in order.  All are flat
 #: (a scalar, or a sorted list of strings for ``aliases``, ``participants`` and
@@ -128,6 +129,13 @@ from ..schema import EVENT_COLUMNS as COLUMNS  # noqa: E402  (the one home of ou
 STATUSES = ("planned", "under way", "past", "unknown")
 
 _I = re.IGNORECASE
+
+
+def _may_hold(words: str, needed: Sequence[str]) -> bool:
+    """Whether a pattern that cannot match without one of ``needed`` may match the text whose
+    :func:`~geodrills.normalize.caseless` form is ``words`` (a few substring tests, not a pass)."""
+    return any(w in words for w in needed)
+
 
 #: How far (characters) from a cue its date, duration, places and participants
 #: may lie.  News binds them within a clause or two; the bound also keeps the
@@ -148,6 +156,8 @@ _CUE = re.compile(
     r"(?<=last\s)edition|(?<=next\s)edition|"
     # "Moldovan and Romanian soldiers drilled jointly"
     r"(?<=troops\s)drilled|(?<=forces\s)drilled|(?<=soldiers\s)drilled)\b", _I)
+# What _CUE cannot match without ("war" for "war games" and "wargames", "drill" for "drilled").
+_CUE_WORDS = ("exercise", "drill", "manoeuvre", "maneuver", "war", "training", "edition", "iteration")
 # Words that show the article is about armed forces at all; without one,
 # "exercise" is as likely to be a gym or a right ("exercise its veto").
 _MILITARY = re.compile(
@@ -158,6 +168,8 @@ _MILITARY = re.compile(
     r"(?:joint|naval|live-fire|tactical|combined|bilateral|trilateral|multinational|command-staff|strategic)"
     r"\s+(?:[\w-]+\s+)?exercises?)\b", _I)
 _TRAINING_NOT_NOUN_BEFORE = re.compile(r"\b(?:been|is|are|was|were|be|being|in|of)\s+$", _I)
+_TRAINING_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|such)\s+$", _I)
+_TRAINING_SPENT_BEFORE = re.compile(r"\b(?:spent|spend|spends)\s+$", _I)
 _TRAINING_COMPOUND_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|schools?|grounds?|camps?|facilit(?:y|ies)|bases?|ranges?|programmes?|programs?|"
     r"academ(?:y|ies)|courses?|exercises?|drills?|[A-Z]\w*|officers|troops|soldiers|personnel|staff|"
@@ -349,6 +361,8 @@ _ALIAS_AFTER = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
+# between "a month after" and the cue: "a month after the previous exercises" (the exercise is the anchor)
+_ANCHOR_GAP = re.compile(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}")
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
 _NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})|\b(?:formerly|previously|originally)\s+(?:called|known|named)")
 
@@ -360,6 +374,8 @@ _SUPPORT_VERB = re.compile(
     r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
     r"(?:also\s+)?involved|rehears(?:e|es|ed|ing)|practi[sc](?:e|es|ed|ing)|trained|trains|drilled|"
     r"simulat(?:e|es|ed|ing)|spent\s+\w+\s+training)\b", _I)
+# What _SUPPORT_VERB cannot match without ("part" of "take part" and "participate", "train" of "training").
+_SUPPORT_WORDS = ("part", "involved", "rehears", "practi", "train", "drilled", "simulat")
 # Nouns that point back to the exercise in focus ("The operations, which include helicopters, continue
 # near Arica"): they add to it and never start one.
 _ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
@@ -367,6 +383,18 @@ _ANAPHOR = re.compile(r"\b(?<=the\s)(?:activities|operations)\b", _I)
 _PRONOUN_ANAPHOR = re.compile(
     r"\b(?:They|It)(?=\s+(?:will\s+|would\s+|are\s+to\s+|is\s+to\s+)?(?:take|takes|took)\s+place\b|"
     r"\s+(?:is|are|was|were|will\s+be)\s+(?:being\s+)?(?:held|staged|conducted|carried\s+out)\b)")
+
+
+def _anaphors(text: str, a: int, b: int) -> set[tuple[int, int]]:
+    """Spans of the words in ``text[a:b]`` that point back to the exercise in focus."""
+    spans = set()
+    if _may_hold(caseless(text[a:b]), ("activities", "operations")):
+        spans.update(m.span() for m in _ANAPHOR.finditer(text, a, b))
+    if "They" in text[a:b] or "It" in text[a:b]:  # (the pronoun pattern is case-sensitive)
+        spans.update(m.span() for m in _PRONOUN_ANAPHOR.finditer(text, a, b))
+    return spans
+
+
 # "This is now the largest brigade-scale gunnery exercise": a cue that describes the exercise in focus.
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:it|this|which)\s+(?:is|was|will\s+be|would\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
@@ -376,7 +404,7 @@ _PART_OF_BEFORE = re.compile(
     r"\b(?:(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of|"
     r"includes|include|including|comprises|comprising)\s+(?:[\w-]+\s+){0,3}$", _I)
 # Countries that watch: "NATO observers will attend", "observers from Kazakhstan", "observed by Chinese officers".
-_WATCH_WORD = re.compile(r"observ|monitor|watched", _I)
+_WATCH_WORDS = ("observ", "monitor", "watched")
 _OBSERVER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:observers|monitors)\b", _I)
 _OBSERVER_BEFORE = re.compile(r"\b(?:observers|monitors)\s+(?:from|of)\s+(?:the\s+)?$|"
                               r"\b(?:observed|watched|monitored)\s+by\s+(?:the\s+)?$", _I)
@@ -657,7 +685,9 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
 
 
 def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    found = []
+    found: list[tuple[int, int]] = []
+    if not _may_hold(caseless(text[a:b]), _CUE_WORDS):
+        return found  # one substring test per word instead of a pass of the pattern
     for m in _CUE.finditer(text, a, b):
         word = m.group().lower()
         before, after = text[max(a, m.start() - 40):m.start()], text[m.end():min(b, m.end() + 40)]
@@ -665,8 +695,8 @@ def _cues(text: str, a: int, b: int) -> list[tuple[int, int]]:
             # "has been training officers", "training centre", "training exercise" (the cue is "exercise").
             if _TRAINING_NOT_NOUN_BEFORE.search(before) or _TRAINING_COMPOUND_AFTER.match(after):
                 continue
-            if not (_TRAINING_KIND_BEFORE.search(before) or re.search(r"\b(?:the|this|that|such)\s+$", before, _I)) \
-                    or re.search(r"\b(?:spent|spend|spends)\s+$", before, _I):
+            if not (_TRAINING_KIND_BEFORE.search(before) or _TRAINING_DEFINITE_BEFORE.search(before)) \
+                    or _TRAINING_SPENT_BEFORE.search(before):
                 continue
         if word.startswith("exercise") and word == "exercise" and _EXERCISE_VERB_AFTER.match(after):
             continue
@@ -692,9 +722,12 @@ def _self_military(text: str, sentence_start: int, cue: tuple[int, int]) -> bool
     return not _CIVIL_DRILL.search(text[max(sentence_start, cue[0] - 40):cue[0]])
 
 
+_NP_TOKEN = re.compile(r"[\w’'\"“”-]+|[,;:()]")
+
+
 def _noun_phrase(text: str, sentence_start: int, cue_start: int) -> tuple[str, list[str]]:
     """(determiner, modifiers) of the noun phrase the cue heads."""
-    words = re.findall(r"[\w’'\"“”-]+|[,;:()]", text[max(sentence_start, cue_start - 80):cue_start])
+    words = _NP_TOKEN.findall(text, max(sentence_start, cue_start - 80), cue_start)
     modifiers: list[str] = []
     determiner = ""
     for w in reversed(words):
@@ -721,12 +754,16 @@ def _noun_phrase(text: str, sentence_start: int, cue_start: int) -> tuple[str, l
     return determiner, modifiers
 
 
+_NUMBERED_WORD = re.compile(r"[\w-]*\d[\w-]*")  # "2023", "F-16": no kind of exercise
+_LENGTH_WORD = re.compile(r"\w+-(?:day|week|month)(?:-long)?")  # "five-day": a duration
+
+
 def _kinds(modifiers: Sequence[str], cue_word: str) -> set[str]:
     kinds = set()
     for w in modifiers:
         low = w.lower()
-        if (not w[:1].islower() or low in _GENERIC_MODIFIERS or re.fullmatch(r"[\w-]*\d[\w-]*", low)
-                or re.fullmatch(r"\w+-(?:day|week|month)(?:-long)?", low) or find_demonyms(w)):
+        if (not w[:1].islower() or low in _GENERIC_MODIFIERS or _NUMBERED_WORD.fullmatch(low)
+                or _LENGTH_WORD.fullmatch(low) or find_demonyms(w)):
             continue
         kinds.add(low)
     return kinds
@@ -832,6 +869,13 @@ def _place_role(text: str, loc: _Loc, cue: tuple[int, int], sentence: tuple[int,
     return "mentioned"
 
 
+_HEAD_CUE_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b", _I)
+_NOT_FORCE_AFTER = re.compile(r"^\s+(?:border|borders|public|media|side|foreign|defen[cs]e\s+ministry)\b", _I)
+_MINISTRY_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", _I)
+_FORCE_OF_BEFORE = re.compile(rf"{_FORCE}(?:\s+[\w-]+)?\s+(?:of|between)\s+(?:the\s+)?$", _I)
+
+
 def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[int, int]) -> set[str]:
     """Countries shown taking part: by demonym or name in a participant role."""
     found: set[str] = set()
@@ -854,8 +898,7 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         if last_abbr:
             abbreviated.add(COUNTRY_ABBREVIATIONS[last_abbr.group("abbr")])
             tail = tail[last_abbr.end():]
-        head_cue = re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games?|training)\b",
-                            tail, _I)
+        head_cue = _HEAD_CUE_AFTER.match(tail)
         blocked = _PARTICIPANT_BLOCKER.search(_between(text, a + group[-1].end, cue[0]) if a + group[-1].end <= cue[0]
                                               else _between(text, cue[1], a + group[0].start)) \
             or a + group[0].start > cue[1] and _OTHER_CLAUSE_BEFORE.search(text, max(cue[1], a + group[0].start - 12),
@@ -863,7 +906,7 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         if blocked:
             pass
         elif _FORCE_AFTER.match(tail) or head_cue:
-            if not re.match(r"^\s+(?:border|borders|public|media|side|foreign|defen[cs]e\s+ministry)\b", tail, _I):
+            if not _NOT_FORCE_AFTER.match(tail):
                 found.update(d.country for d in group if d.country)
                 found.update(c for c in abbreviated if c)
         i += 1
@@ -908,11 +951,9 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
         elif subject and _SUBJECT_VERB_AFTER.match(after):
             countries = {loc.country for loc in group}  # "Ankara and Baku launched": capitals for governments
             found.update(countries)
-        elif _FORCE_AFTER.match(after) and not re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e\s+)?ministry", after, _I):
+        elif _FORCE_AFTER.match(after) and not _MINISTRY_AFTER.match(after):
             found.update(countries)
-        elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or
-                                                 re.search(rf"{_FORCE}(?:\s+[\w-]+)?\s+(?:of|between)\s+(?:the\s+)?$",
-                                                           before, _I)):
+        elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or _FORCE_OF_BEFORE.search(before)):
             found.update(countries)  # "the naval strength of Iran and Russia"
         elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
             found.update(countries)  # "Bolivia's yearly Illimani military exercises"
@@ -926,8 +967,8 @@ def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
     """Countries that watch: "Kazakh observers", "observers from Armenia", "observed by Chinese officers",
     "Mongolia sent officers to observe the drills"."""
     found: set[str] = set()
-    if not _WATCH_WORD.search(text, a, b):
-        return found  # most sentences: one cheap pass
+    if not _may_hold(caseless(text[a:b]), _WATCH_WORDS):
+        return found  # most sentences: a few substring tests
     for d in find_demonyms(text[a:b]):
         if d.country and (_OBSERVER_AFTER.match(text, a + d.end, b)
                           or _OBSERVER_BEFORE.search(text, max(a, a + d.start - 40), a + d.start)):
@@ -997,7 +1038,7 @@ def _support_mention(text: str, sentence: tuple[int, int], index: int, locs: Seq
     """
     a, b = sentence
     observers = _observers(text, a, b, locs)
-    verb = _SUPPORT_VERB.search(text, a, b)
+    verb = _SUPPORT_VERB.search(text, a, b) if _may_hold(caseless(text[a:b]), _SUPPORT_WORDS) else None
     participants: set[str] = set()
     locations: list[_Loc] = []
     if verb is not None:
@@ -1047,12 +1088,17 @@ def _series_name(name: str) -> str:
 # A capitalised name in the exercise's own locative slot ("unfolded ... in Pocheon", "on Kinmen's east
 # coast") or naming its range ("the Zar Training Center"): a place the geoparser may have passed over.
 _NAME_WORD = r"(?-i:[A-Z][\w’'-]{1,40})"
+_SLOT_AFTER_PREPOSITION = rf"\b(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 _SLOT_NAME = re.compile(
-    rf"\b(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})|"
+    _SLOT_AFTER_PREPOSITION + "|"
     rf"(?P<b>{_NAME_WORD})\s+(?:[\w-]+\s+)?(?:(?:training|drill|exercise)\s+(?:grounds?|areas?|cent(?:re|er)s?|"
     rf"ranges?)|firing\s+ranges?|air\s*(?:fields?|bases?)|border\s+(?:stations?|posts?|crossings?))\b", _I)
+# Without one of these words only the first form can match (the same matches, for a cheaper pass).
+_SITE_SLOT_WORDS = ("training", "drill", "exercise", "firing", "air", "border")
+_PREPOSITION_SLOT_NAME = re.compile(_SLOT_AFTER_PREPOSITION, _I)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _PLACE_AFTER_POSSESSIVE = re.compile(r"\s+(?:[\w-]+\s+)?(?:coast|shore|outskirts|island|islands|province|region|"
                                      r"district|territory|border\s+areas?)\b", _I)
 
@@ -1069,9 +1115,8 @@ class _SecondLook:
     :attr:`Limits.SECOND_LOOKS` names per article are looked up.
     """
 
-    def __init__(self, article: Article, locs: Sequence[_Loc]) -> None:
-        body = article.text[article.body_start:]
-        named = [loc.country for loc in locs if loc.country] + [d.country for d in find_demonyms(body) if d.country]
+    def __init__(self, locs: Sequence[_Loc], body_demonyms: Sequence[Any]) -> None:
+        named = [loc.country for loc in locs if loc.country] + [d.country for d in body_demonyms if d.country]
         self.countries: dict[str, int] = {}
         for code in named:
             self.countries[code] = self.countries.get(code, 0) + 1
@@ -1081,10 +1126,11 @@ class _SecondLook:
         """The places of ``text[a:b]``'s slots that no ``known`` place (sorted by start) covers."""
         found = []
         starts = [loc.start for loc in known]
-        for m in _SLOT_NAME.finditer(text, a, b):
+        slots = _SLOT_NAME if _may_hold(caseless(text[a:b]), _SITE_SLOT_WORDS) else _PREPOSITION_SLOT_NAME
+        for m in slots.finditer(text, a, b):
             key = "a" if m.group("a") else "b"
             start, end = m.span(key)
-            name = re.sub(r"['’]s$", "", m.group(key))
+            name = _POSSESSIVE_END.sub("", m.group(key))
             if name != m.group(key) and not _PLACE_AFTER_POSSESSIVE.match(text, end, b):
                 continue  # "Kelly's attempts": a person's; "Kinmen's east coast": a place's
             end = start + len(name)
@@ -1111,6 +1157,11 @@ class _SecondLook:
             if (low in gazetteer.common_words or low in STOP_WORDS or low in gazetteer.first_names
                     or low in gazetteer.given_names):
                 # "along the Line of Separation", "in Congress", "in the West": no town of that name
+                self.cache[name] = None
+                return None
+            if not any(key in gazetteer.names for key in name_keys(name)):
+                # no place has this spelling as its own or an alternate name: the lookup could only
+                # offer other spellings, which a second look never takes (one trie probe instead)
                 self.cache[name] = None
                 return None
             hits = [p for p in gazetteer.lookup(name, country=sorted(self.countries), fuzzy=False, limit=5)
@@ -1297,8 +1348,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
         named_cues = set(_bind_names(text, names, all_cues)) if names and not military else set()
         cues = [c for c in all_cues if military or c in named_cues or _self_military(text, a, c)
                 or (mentions and _DEFINITE_BEFORE.search(text, max(a, c[0] - 40), c[0]))]
-        anaphors = {m.span() for pattern in (_ANAPHOR, _PRONOUN_ANAPHOR) for m in pattern.finditer(text, a, b)} \
-            if military else set()
+        anaphors = _anaphors(text, a, b) if military else set()
         cues = sorted(set(cues) | anaphors)
         sentence_locs = locs[bisect_left(loc_starts, a):bisect_left(loc_starts, b)]
         sentence_locs = [loc for loc in sentence_locs if loc.end <= b]
@@ -1397,8 +1447,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 if _COMPARED_SINCE.search(text, max(a, d.start - 80),
                                           d.start + (5 if d.text[:5].lower() == "since" else 0)):
                     continue
-                if d.kind == "anchored" and re.fullmatch(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}",
-                                                         text[d.end:cue[0]]):
+                if d.kind == "anchored" and _ANCHOR_GAP.fullmatch(text[d.end:cue[0]]):
                     continue  # "a month and a half after the previous exercises": the exercise is the anchor
                 my_dates.append(d)
             my_durations = []
@@ -1608,7 +1657,8 @@ def _in_reach(reports: list[_Report], lead: _Report | None) -> list[_Report]:
 def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tuple[int, int]],
                      second_look: bool = False) -> list[_Report]:
     text = article.text
-    far = _far_namesakes(article, locs)
+    body_demonyms = find_demonyms(text[article.body_start:])  # (read once: for far namesakes and second looks)
+    far = _far_namesakes(locs, body_demonyms)
     clear = [loc for loc in locs if loc.place_id not in far] if far else locs
     reference = _reference_day(article, spans)
     reports: list[_Report] = []
@@ -1621,7 +1671,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
         return r
 
     pending: list[_Mention] = []  # support told before any exercise: the story's exercise, once known
-    for m in _article_mentions(article, locs, spans, _SecondLook(article, clear) if second_look else None,
+    for m in _article_mentions(article, locs, spans, _SecondLook(clear, body_demonyms) if second_look else None,
                                reference, far):
         target: _Report | None = None
         year = _name_key(m.name)[1] if m.name else None
@@ -1750,9 +1800,11 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
     return kept
 
 
-def _far_namesakes(article: Article, locs: Sequence[_Loc]) -> dict[str, str]:
-    """The article's far namesakes (:func:`~geodrills.events.places.isolated_readings`): place id -> why."""
-    demonyms = {d.country for d in find_demonyms(article.text[article.body_start:]) if d.country}
+def _far_namesakes(locs: Sequence[_Loc], body_demonyms: Sequence[Any]) -> dict[str, str]:
+    """The article's far namesakes (:func:`~geodrills.events.places.isolated_readings`): place id -> why.
+
+    ``body_demonyms``: the demonyms of the article's body."""
+    demonyms = {d.country for d in body_demonyms if d.country}
     far = isolated_readings(locs, demonyms, isolated_km=Limits.ISOLATED_KM,
                             country_km=Limits.ISOLATED_COUNTRY_KM, neighbours=Limits.ISOLATED_NEIGHBOURS)
     return {loc.place_id: why for loc, why in far}
@@ -2271,6 +2323,46 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     [['TurAz Qartali 2022', ['AZ', 'TR']]]
     """
     gpd = import_optional("geopandas", feature="extract_events")
+    rows = _event_rows(articles, mentions=mentions, progress=progress, mapper=mapper)
+    points = [row.pop("_point") for row in rows]
+    shapely = import_optional("shapely", feature="extract_events")
+    geometry = [shapely.Point(p) if p else None for p in points]
+    frame = gpd.GeoDataFrame(rows, columns=COLUMNS[:-1], geometry=geometry, crs="EPSG:4326")
+    for col in ("name", "label", "start_date", "end_date", "date_text", "place", "place_country", "lat", "lon"):
+        # pandas turns None into NaN in all-missing columns; callers and JSON want None
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return frame.reset_index(drop=True)
+
+
+def event_records(articles: Any, *, mentions: Any = None, progress: bool | None = None,
+                  mapper: Callable[[Callable[[Article], Any], Iterable[Article]], Iterable[Any]] | None = None
+                  ) -> list[dict[str, Any]]:
+    """:func:`events_to_records` of :func:`extract_events`, without building the frame.
+
+    The same events, as plain JSON-ready dicts (``details`` an object, a missing value
+    None), for writers that need no GeoDataFrame: pandas and geopandas are not imported (the
+    ``geodrills events`` command uses it).  Parameters as for :func:`extract_events`.
+
+    Examples
+    --------
+    >>> from geodrills.articles import Article
+    >>> a = Article.from_text("Turkish and Azerbaijani troops launched the TurAz Qartali 2022 exercise in Baku.",
+    ...                       "x.txt")
+    >>> [(r["name"], r["participants"]) for r in event_records([a])]
+    [('TurAz Qartali 2022', ['AZ', 'TR'])]
+    """
+    records = []
+    for row in _event_rows(articles, mentions=mentions, progress=progress, mapper=mapper):
+        rec = {col: row[col] for col in COLUMNS if col != "geometry"}
+        rec["details"] = json.loads(rec["details"])
+        records.append(rec)
+    return records
+
+
+def _event_rows(articles: Any, *, mentions: Any, progress: bool | None,
+                mapper: Callable[[Callable[[Article], Any], Iterable[Article]], Iterable[Any]] | None
+                ) -> list[dict[str, Any]]:
+    """The events' rows (:func:`_event_row`), in output order: the work of :func:`extract_events`."""
     # Articles stream through one at a time; only each original's candidate reports and the
     # duplicate index (digests) are kept, so memory follows the events, not the text.
     duplicates = _Duplicates()
@@ -2305,14 +2397,7 @@ def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None
     rows = [_event_row(g.reports, duplicates.copies) for g in groups]
     rows.sort(key=lambda row: (row["start_date"] is None, row["start_date"] or "", row["name"] or "",
                                row["event_id"]))
-    points = [row.pop("_point") for row in rows]
-    shapely = import_optional("shapely", feature="extract_events")
-    geometry = [shapely.Point(p) if p else None for p in points]
-    frame = gpd.GeoDataFrame(rows, columns=COLUMNS[:-1], geometry=geometry, crs="EPSG:4326")
-    for col in ("name", "label", "start_date", "end_date", "date_text", "place", "place_country", "lat", "lon"):
-        # pandas turns None into NaN in all-missing columns; callers and JSON want None
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    return frame.reset_index(drop=True)
+    return rows
 
 
 # --------------------------------------------------------------------------

@@ -57,6 +57,7 @@ from ..demonyms import is_demonym
 from ..forces import FORCES
 from ..lexicon import MONTHS, WEEKDAYS
 from ..lexicon.events import EXERCISE_VERBS, NOT_EXERCISE_HEADS, SITE_FIRST_WORDS
+from ..normalize import caseless
 
 __all__ = ["Name", "find_names", "CUE_WORDS"]
 
@@ -96,7 +97,24 @@ _EXERCISE_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(v.replace(" ", r"[ \t]+")
 RENAMED = re.compile(rf"(?<![\w-])(?P<new>{_RUN}{_NUMBER_TAIL})[ \t]*[,(][ \t]*(?i:formerly|previously|once|"
                      rf"originally|until[ \t]+\d{{4}})[ \t]+(?i:called|known[ \t]+as|named|dubbed)[ \t]+[\"“«‘']?"
                      rf"(?P<old>{_RUN}{_NUMBER_TAIL})")
+_TOKEN = re.compile(r"\S+")
+_NP_WORD = re.compile(r"[^\s\"“”]+")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_BRACKETED_ACRONYM = re.compile(r"\([^\W\d_][\w-]{1,10}\)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_EDITION_WORD = re.compile(r"[\d/ivx-]+")  # "2023", "24/ii", "iv"
 _CAPITAL_CUE = re.compile(r"(?:Exercises?|Drills?|Manoeuvres?|Maneuvers?|War[ -]?[Gg]ames)\b")
+
+# Words (or characters) each form's pattern cannot match without, tested first: most sentences
+# have none of them, and a substring test costs a fraction of a pass of the pattern.
+_CUE_NEAR_WORDS = ("exercise", "drill", "manoeuvre", "maneuver", "war")  # (of CUE_WORDS)
+_NAMING_WORDS = ("named", "dubbed", "called", "titled", "designated", "known")  # (codenamed, code-named)
+_RENAMED_WORDS = ("formerly", "previously", "once", "originally", "until")
+_EDITION_WORDS = ("edition", "iteration", "round", "phase", "stage")
+_QUOTES = "\"“«‘'"
+_ROMAN = "IVX"
+_DIGIT = re.compile(r"\d")
+_APPOSITION_GATE = re.compile(r",[ \t]+(?:the|an?)[ \t]", _I)
 
 #: Capitalised words that never start or end a name.
 _EDGE_WORDS = frozenset({
@@ -151,7 +169,7 @@ class Name:
 
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading and trailing words that cannot belong to a name; None when nothing is left."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    words = [m.span() for m in _TOKEN.finditer(text, start, end)]
     while words and text[words[0][0]:words[0][1]].rstrip(".,").lower().replace("’", "'") in _EDGE_WORDS:
         words.pop(0)
     while words and text[words[-1][0]:words[-1][1]].rstrip(".,").lower() in _EDGE_WORDS:
@@ -170,7 +188,7 @@ def _trim_run(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _generic(name: str) -> bool:
     """A phrase of only generic words ("Joint Military Exercises"), a demonym or a force is no name."""
     words = [w.strip(".,'’\"").lower() for w in name.split()]
-    content = [w for w in words if w and w not in _NOT_NAME_WORDS and not re.fullmatch(r"[\d/ivx-]+", w)]
+    content = [w for w in words if w and w not in _NOT_NAME_WORDS and not _EDITION_WORD.fullmatch(w)]
     if not content:
         return True
     # "Indo-US", "Moroccan-American": demonyms and country codes joined are a description
@@ -212,7 +230,7 @@ def _acronym_names(text: str, a: int, b: int, has_cue: bool) -> list[tuple[int, 
     """Spans of the names defined by their acronym in an exercise's context (see the module's list)."""
     out = []
     for m in _ACRONYM_AFTER.finditer(text, a, b):
-        words = list(re.finditer(r"\S+", m.group(1)))
+        words = list(_TOKEN.finditer(m.group(1)))
         n = _acronym_words([w.group() for w in words], m.group("acr"))
         if n == 0 or words[-1].group().lower().strip(".,’'") in NOT_EXERCISE_HEADS:
             continue
@@ -234,7 +252,8 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
     """
     b = len(text) if b is None else b
     sentence = text[a:b]
-    has_cue = bool(_CUE_NEAR.search(sentence))
+    words = caseless(sentence)
+    has_cue = any(w in words for w in _CUE_NEAR_WORDS) and bool(_CUE_NEAR.search(sentence))
     found: list[Name] = []
     taken_starts: list[int] = []  # spans of names found, sorted: overlap checks by bisection
     taken_ends: list[int] = []
@@ -256,7 +275,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
         found.append(Name(s, e, name, form, cue_after, _alias(text, e + (1 if text[e:e + 1] in "\"”»’'" else 0), b)))
 
     # quoted, with a cue within reach
-    for m in _QUOTED.finditer(text, a, b):
+    for m in _QUOTED.finditer(text, a, b) if any(q in sentence for q in _QUOTES) else ():
         inner = m.group("inner").strip()
         if not inner[:1].isupper() or len(inner.split()) > 6:
             continue
@@ -266,18 +285,18 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
         if _CUE_NEAR.search(near) or _NAMING.search(text[max(a, m.start() - 30):m.end()]):
             add(m.start("inner"), m.start("inner") + len(m.group("inner").rstrip()), "quoted", strict_trim=False)
     # a naming word
-    for m in _NAMING.finditer(text, a, b):
-        if has_cue:
-            add(m.start(1), m.end(1), "named")
+    for m in _NAMING.finditer(text, a, b) if has_cue and any(w in words for w in _NAMING_WORDS) else ():
+        add(m.start(1), m.end(1), "named")
     # Exercise X / Operation X
-    for m in _EXERCISE_X.finditer(text, a, b):
+    for m in _EXERCISE_X.finditer(text, a, b) if "Exercise" in sentence or "Operation" in sentence else ():
         if m.group(1) == "Operation" and not has_cue:
             continue
         add(m.start(2), m.end(2), "exercise-x")
     # a year or a number
-    for m in _WITH_NUMBER.finditer(text, a, b):
+    numbered = any(r in sentence for r in _ROMAN) or _DIGIT.search(sentence)
+    for m in _WITH_NUMBER.finditer(text, a, b) if numbered else ():
         number = m.group(2)
-        is_year = bool(re.fullmatch(r"(?:19|20)\d\d", number))
+        is_year = bool(_YEAR.fullmatch(number))
         run_start = m.start(1)
         span = _trim_run(text, run_start, m.end(1))
         if span is None:
@@ -295,7 +314,7 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
             continue
         add(span[0], m.end(2), "numbered", strict_trim=False)
     # renamed: the new name, the old one its alias (added before the naming word takes the old one)
-    for m in RENAMED.finditer(text, a, b):
+    for m in RENAMED.finditer(text, a, b) if any(w in words for w in _RENAMED_WORDS) else ():
         ends = [(w[0], w[-1]) for w in (m.group("new").lower().split(), m.group("old").lower().split())]
         if not any(first in SITE_FIRST_WORDS or last.strip(".,") in NOT_EXERCISE_HEADS for first, last in ends):
             found_before = len(found)
@@ -304,30 +323,29 @@ def find_names(text: str, a: int = 0, b: int | None = None) -> list[Name]:
                 n = found.pop()
                 found.append(Name(n.start, n.end, n.name, n.form, n.cue_after, (m.group("old").strip(),)))
     # defined by its acronym
-    for s, e in _acronym_names(text, a, b, has_cue):
+    for s, e in _acronym_names(text, a, b, has_cue) if "(" in sentence else ():
         add(s, e, "acronym")
     # "edition of X" and apposition
-    for m in _EDITION.finditer(text, a, b):
-        if has_cue:
-            add(m.start(1), m.end(1), "edition")
-    for m in _APPOSITION.finditer(text, a, b):
+    for m in _EDITION.finditer(text, a, b) if has_cue and any(w in words for w in _EDITION_WORDS) else ():
+        add(m.start(1), m.end(1), "edition")
+    for m in _APPOSITION.finditer(text, a, b) if _APPOSITION_GATE.search(sentence) else ():
         if _PREPOSITION_BEFORE.search(text[max(a, m.start(1) - 12):m.start(1)]):
             continue  # "the Minister of Azerbaijan Tofig Zulfugarov, the ...": a person's title
         if not _sentence_initial(text, a, m.start(1)) or len(m.group(1).split()) >= 2:
             add(m.start(1), m.end(1), "apposition")
     # capitalised words in the cue's own noun phrase
-    for m in _CUE_NEAR.finditer(text, a, b):
+    for m in _CUE_NEAR.finditer(text, a, b) if has_cue else ():
         before = text[max(a, m.start() - 80):m.start()]
-        words = list(re.finditer(r"[^\s\"“”]+", before))
+        words = list(_NP_WORD.finditer(before))
         run: list[re.Match[str]] = []
         skipped = 0
         for w in reversed(words):
             token = w.group()
             if token[:1].isupper() and not token.endswith(("'s", "’s", ",", ";", ":", ")")):
                 run.append(w)
-            elif not run and re.fullmatch(r"\([^\W\d_][\w-]{1,10}\)", token):
+            elif not run and _BRACKETED_ACRONYM.fullmatch(token):
                 continue  # "Ulchi Freedom Shield (UFS) exercise": the acronym is an alias
-            elif (run or not re.fullmatch(r"[a-z][\w-]*", token) or token in _NP_BREAK
+            elif (run or not _LOWER_WORD.fullmatch(token) or token in _NP_BREAK
                   or token.endswith("ed") or skipped >= 3):
                 break
             else:

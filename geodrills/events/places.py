@@ -183,6 +183,8 @@ def stand_ins(text: str, a: int, b: int, locs: Sequence[Any]) -> list[tuple[Any,
     >>> [(c.start, site) for c, site, _, _beside in stand_ins(s, 0, len(s), [tuva])]
     [(42, 'Kyzyl firing range')]
     """
+    if all(loc.kind == "country" for loc in locs):
+        return []  # every form needs a place other than a country (most sentences have none)
     starts = [loc.start for loc in locs]
     out: list[tuple[Any, str, int, bool]] = []
     for m in _SITE_THEN_CONTAINER.finditer(text, a, b):
