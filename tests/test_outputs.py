@@ -146,3 +146,34 @@ def test_parquet_sink_holds_at_most_one_row_group_and_writes_even_groups(tmp_pat
             assert sink.pending_rows < 100
     meta = pq.ParquetFile(path).metadata
     assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [100] * 10 + [50]
+
+
+def test_parquet_sink_writes_the_bytes_of_one_contiguous_table_whatever_the_cut(tmp_path, monkeypatch):
+    # The sink keeps a group as WRITE_BATCH_ROWS-row pieces instead of one contiguous copy; the writer
+    # must still meet the same batches.  Unique long strings push the string columns past the writer's
+    # 1 MB dictionary limit (plain encoding) and over several 1 MB data pages, where the page cuts would
+    # move with the batches' boundaries if the pieces were cut anywhere else.
+    import random
+
+    import pyarrow.parquet as pq
+
+    from geodrills import outputs
+
+    monkeypatch.setattr(outputs, "BATCH_ROWS", 5_000)  # several groups, and a last one that is short
+    rng = random.Random(7)
+    rows = [{"article": f"report {i} " + "".join(rng.choice("abcdefghij klmnop") for _ in range(300)),
+             "start": i, "name": f"Valley {i % 97}", "lat": 40.0 + i / 1e5, "lon": 44.0} for i in range(12_345)]
+    ref = tmp_path / "ref.parquet"
+    table = outputs.Encoder("parquet", tuple(GEOCODE_COLUMNS))(rows).data
+    with ref.open("wb") as fh, pq.ParquetWriter(fh, table.schema, compression="zstd") as writer:
+        for lo in range(0, len(rows), outputs.BATCH_ROWS):
+            writer.write_table(table.slice(lo, outputs.BATCH_ROWS).combine_chunks())
+    assert pq.ParquetFile(ref).metadata.row_group(0).column(0).total_uncompressed_size > 1_200_000
+    for cut in ([7, 1_000, 3, 2_500], [4_999, 1, 1_024], [12_345]):
+        path = tmp_path / f"cut{cut[0]}.parquet"
+        with open_rows(str(path), None, GEOCODE_COLUMNS) as sink:
+            lo, i = 0, 0
+            while lo < len(rows):
+                sink.write(rows[lo:lo + cut[i % len(cut)]])
+                lo, i = lo + cut[i % len(cut)], i + 1
+        assert path.read_bytes() == ref.read_bytes(), cut
