@@ -490,3 +490,18 @@ def test_one_report_naming_fewer_participants_is_no_conflict():
 
 def records_many(texts):
     return events_to_records(extract_events([Article.from_text(t, n) for t, n in texts]))
+
+
+def test_an_exercise_told_only_late_in_a_story_about_something_else_is_in_passing():
+    rows = records(" date 2024-03-02\nSoldiers trade fire on the Kyrgyz-Tajik border\nKyrgyz and Tajik border guards "
+                   "exchanged fire near Batken on Thursday, officials said. Nobody was hurt.\nThe clash came a week "
+                   "after Kyrgyz troops held mountain drills near Osh.\n")
+    (row,) = rows
+    assert row["details"]["reports"][0]["passing"] is True
+
+
+def test_the_storys_own_exercise_is_not_in_passing_and_its_label_has_no_verb():
+    (row,) = records(" date 2024-02-19\nTurkey, Georgia conclude 'Black Sea Shield' drills\nTurkish and Georgian "
+                     "sailors on Friday concluded the Black Sea Shield drills off Batumi.\n")
+    assert row["details"]["reports"][0]["passing"] is False
+    assert row["label"] == "drills"
