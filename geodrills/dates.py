@@ -472,7 +472,7 @@ SPAN_DAYS = {"day": 7, "week": 28}
 
 
 def _span_near(ref: dt.date, g: dict) -> tuple[str, str | None, str | None, str]:
-    """"the coming days" after ``ref`` / "recent weeks" before it: the month (else the year) the span
+    """"the coming days" after ``ref`` / "recent weeks" before it: the month or the months the span
     falls in -- never a day, which the text does not give."""
     unit = g["unit"].lower()
     n = _number(g["n"]) if g.get("n") else None  # "few", "several": no count
@@ -484,9 +484,8 @@ def _span_near(ref: dt.date, g: dict) -> tuple[str, str | None, str | None, str]
         (ref - dt.timedelta(days=reach), ref - dt.timedelta(days=1))
     if (first.year, first.month) == (last.year, last.month):
         return "relative", _iso(first.year, first.month), None, "month"
-    if first.year == last.year:
-        return "relative", _iso(first.year), None, "year"
-    raise _Unresolved("the span crosses a new year")
+    # the months it spans ("the coming weeks" on 29 November: November to December)
+    return "relative", _iso(first.year, first.month), _iso(last.year, last.month), "month"
 
 
 def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | None = None,

@@ -505,3 +505,16 @@ def test_the_storys_own_exercise_is_not_in_passing_and_its_label_has_no_verb():
                      "sailors on Friday concluded the Black Sea Shield drills off Batumi.\n")
     assert row["details"]["reports"][0]["passing"] is False
     assert row["label"] == "drills"
+
+
+def test_snap_readiness_checks_are_drills_and_forces_that_will_not_take_part_are_no_participants():
+    row = one_event(" date 2023-04-03\nT\nKazakhstan will hold snap combat readiness checks in the Almaty region next "
+                    "month, the ministry said, adding that Kyrgyz units based there would not take part.\n")
+    assert (row["participants"], row["start_date"], row["date_precision"], row["status"]) == (
+        ["KZ"], "2023-05", "month", "planned")
+
+
+def test_a_vague_span_gives_way_to_the_narrower_date_inside_it():
+    row = one_event(" date 2022-11-29\nT\nJapan and Australia will stage joint air drills in the coming weeks, "
+                    "officials said. The drills, to be held in December near Darwin, will last three days.\n")
+    assert (row["start_date"], row["date_precision"], row["status"]) == ("2022-12", "month", "planned")

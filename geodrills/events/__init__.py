@@ -154,10 +154,12 @@ _CUE = re.compile(
     # "its previous edition ran in Hawaii", "during an earlier iteration": another exercise of a series
     r"(?<=previous\s)edition|(?<=earlier\s)edition|(?<=previous\s)iteration|(?<=earlier\s)iteration|"
     r"(?<=last\s)edition|(?<=next\s)edition|"
+    # "snap combat readiness checks", "a readiness inspection": drills by another name
+    r"(?<=readiness\s)checks?|(?<=readiness\s)inspections?|"
     # "Moldovan and Romanian soldiers drilled jointly"
     r"(?<=troops\s)drilled|(?<=forces\s)drilled|(?<=soldiers\s)drilled)\b", _I)
 # What _CUE cannot match without ("war" for "war games" and "wargames", "drill" for "drilled").
-_CUE_WORDS = ("exercise", "drill", "manoeuvre", "maneuver", "war", "training", "edition", "iteration")
+_CUE_WORDS = ("exercise", "drill", "manoeuvre", "maneuver", "war", "training", "edition", "iteration", "readiness")
 # Words that show the article is about armed forces at all; without one,
 # "exercise" is as likely to be a gym or a right ("exercise its veto").
 _MILITARY = re.compile(
@@ -252,6 +254,11 @@ _PARTICIPANT_BLOCKER = re.compile(
     r"\b(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
     r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|(?-i:border))\b", _I)  # ("Border Guard": a name)
+# forces said not to take part: "Russian units stationed in the country would not take part", "... did not join"
+_NOT_TAKING_PART = re.compile(
+    r"(?:['’]s)?\s+(?:[\w,-]+\s+){0,6}?(?:(?:would|will|did|do|does|shall|could|are|is|were|was)\s+not|never|won['’]t|"
+    r"wouldn['’]t|didn['’]t|don['’]t|doesn['’]t|aren['’]t|weren['’]t)\s+(?:be\s+)?(?:take\s+part|taking\s+part|"
+    r"participate|participating|join|joining|involved|part\s+of)\b", _I)
 # after the cue, a clause about other forces opens: "drills in Kherson as Russian forces mass", "while Iranian ..."
 _OTHER_CLAUSE_BEFORE = re.compile(r"(?:(?<!such\s)(?<!well\s)\bas|\bwhile|\bwhereas|\bamid)\s+(?:the\s+)?$", _I)
 _LOCATIVE_TAIL = re.compile(
@@ -912,8 +919,8 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
                                               else _between(text, cue[1], a + group[0].start)) \
             or a + group[0].start > cue[1] and _OTHER_CLAUSE_BEFORE.search(text, max(cue[1], a + group[0].start - 12),
                                                                           a + group[0].start)
-        if blocked:
-            pass
+        if blocked or _NOT_TAKING_PART.match(tail, 0, 120):
+            pass  # ("Russian units stationed there would not take part")
         elif _FORCE_AFTER.match(tail) or head_cue:
             if not _NOT_FORCE_AFTER.match(tail):
                 found.update(d.country for d in group if d.country)
@@ -1540,6 +1547,16 @@ def _date_role(text: str, sentence_start: int, d: DateExpr) -> str | None:
     return None
 
 
+def _refines(new: DateExpr, old: DateExpr) -> bool:
+    """Whether resolved ``new`` lies inside resolved ``old``, a month or a year, and is narrower ("in
+    December" inside "the coming weeks", "on Monday" inside "in February"; a range of days stays: "from
+    Aug. 1 to 5" inside "July 29 ... until Aug. 10" is a phase)."""
+    if old.precision == "day":
+        return False
+    (n0, n1), (o0, o1) = new.bounds(), old.bounds()
+    return o0 <= n0 and n1 <= o1 and (n1 - n0) < (o1 - o0)
+
+
 def _dates_conflict(old: DateExpr | None, new: DateExpr | None) -> bool:
     if old is None or new is None:
         return False
@@ -1616,6 +1633,8 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
             # a range that contains the known start adds its end: "Today" + "From February 1 to 12"
             if d.end_date and not report.date.end_date:
                 report.date = d
+            elif _refines(d, report.date):
+                report.date = d  # "in the coming weeks" + "in December": the narrower date inside
     for d in m.durations:
         report.duration = report.duration or d
     for loc in m.locations:
