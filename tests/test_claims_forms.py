@@ -323,3 +323,15 @@ def test_containment_in_a_unit_without_an_outline_by_its_gazetteer_code():
 def test_a_distance_of_a_kilometre_or_a_mile(text, km):
     (row,) = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "km_from"]
     assert row["stated_km"] == pytest.approx(km) and row["verdict"] == "doubtful"  # Kars is 41 km away
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Troops drilled in Gyumri, on the Turkish side of the border.", "doubtful"),     # Gyumri is in Armenia
+    ("Guards patrolled Narva, on the Russian side of the border.", "doubtful"),       # Narva is in Estonia
+    ("Troops drilled in Kars, on the Turkish side of the border with Armenia.", "supported"),
+    # a town of that name lies across the border: the side names it, no wrong side
+    ("Azerbaijani troops drilled in Astara, on the Iranian side of the border.", "supported"),
+])
+def test_on_a_countrys_side_of_the_border_is_checked(text, verdict):
+    (row,) = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "near"]
+    assert row["verdict"] == verdict, row["reason"]
