@@ -354,7 +354,7 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
                                            f"{sub.country} the claim is about is not said", pair=pair)
         return Verdict("doubtful", f"{sub.country} and {others[0]} share no land border in the bundled data",
                        pair=pair)
-    wrong_side = _wrong_side(sub, obj, phrase)
+    wrong_side = _wrong_side(sub, obj, phrase, th)
     if wrong_side is not None:
         return wrong_side
     km, where, target, note, pair = _measure(sub, obj)
@@ -385,7 +385,7 @@ def _judge_distance(kind, sub, obj, phrase, th, _ref) -> Verdict:
     return v
 
 
-def _wrong_side(sub: Subject, obj, phrase) -> Verdict | None:
+def _wrong_side(sub: Subject, obj, phrase, th: Thresholds) -> Verdict | None:
     """"Gyumri, on the Turkish side of the border": a place in the border's other country is on its side,
     not the one stated (doubtful); None when the side agrees or is not said."""
     if phrase.form != "side" or obj.type != "border" or not sub.country or sub.fp is None or sub.spread_km:
@@ -399,16 +399,11 @@ def _wrong_side(sub: Subject, obj, phrase) -> Verdict | None:
     if side not in obj.countries or sub.country == side or not _countries_share(sub.country, side):
         return None
     point = _point_of(sub)
-    if point is not None and _twin_across(sub.name, side, point, th_km=TWIN_KM):
+    if point is not None and _twin_across(sub.name, side, point, th_km=th.twin_km):
         return None  # "Astara, on the Iranian side": the Iranian town of that name, not a wrong side
     pair = "-".join(sorted((sub.country, side)))
     return Verdict("doubtful", f"{sub.name} lies in {sub.country}: on the {sub.country} side of the {pair} "
                                f"border, not the {side} side", pair=pair)
-
-
-#: A place of the same name within this of the subject (km), across the border, is the one a side names
-#: ("Astara" in Azerbaijan and in Iran, "Valga"/"Valka").
-TWIN_KM = 60.0
 
 
 def _twin_across(name: str | None, country: str, point: tuple[float, float], *, th_km: float) -> bool:

@@ -50,6 +50,9 @@ class Thresholds:
     implausible_km      500      ``near``/``on``/``km_from``: a doubtful figure beyond this (and
                                  5x any stated figure) is unverifiable: a wrongly resolved name
                                  ("Matsu" read as Matsue, Japan) is likelier than such a claim
+    twin_km             60       "X, on the Turkish side of the border" with X in the other
+                                 country is doubtful, unless a place called X lies within this
+                                 across the border (Astara AZ/IR, Valga/Valka): the side names it
     isolated_km         1000     a place read more than this far from every other place named
                                  around it in the article is an *isolated reading*
     reading_score       0.7      ... and counts as misread (the claim is ``unverifiable``, never
@@ -107,6 +110,7 @@ class Thresholds:
     admin2_radius_km: float = 25.0
     site_km: float = 20.0
     near_site_km: float = 30.0
+    twin_km: float = 60.0
     length_short: float = 0.4
     implausible_km: float = 500.0
     isolated_km: float = ISOLATED_KM
