@@ -518,3 +518,23 @@ def test_a_vague_span_gives_way_to_the_narrower_date_inside_it():
     row = one_event(" date 2022-11-29\nT\nJapan and Australia will stage joint air drills in the coming weeks, "
                     "officials said. The drills, to be held in December near Darwin, will last three days.\n")
     assert (row["start_date"], row["date_precision"], row["status"]) == ("2022-12", "month", "planned")
+
+
+@pytest.mark.parametrize("tail", [
+    "The next round of drills is expected near Trat in June.",
+    "Another round of drills is planned near Trat in June.",
+    "The next edition is expected near Trat in June.",
+])
+def test_the_next_round_is_another_exercise_and_a_last_day_with_a_length_gives_the_first(tail):
+    rows = records(" date 2024-02-12\nT\nThai and Cambodian troops on Wednesday wrapped up a three-day joint exercise "
+                   "near Pailin. " + tail + "\n")
+    by_start = {r["start_date"]: r for r in rows}
+    assert set(by_start) == {"2024-02-05", "2024-06"}
+    assert by_start["2024-02-05"]["end_date"] == "2024-02-07" and locations(by_start["2024-02-05"]) == ["Pailin"]
+    assert by_start["2024-06"]["status"] == "planned" and locations(by_start["2024-06"]) == ["Trat"]
+
+
+def test_the_next_joint_exercises_of_a_story_about_planned_drills_are_those_drills():
+    (row,) = records(" date 2021-01-20\nT\nTurkey and Azerbaijan will hold joint exercises near Kars next month. "
+                     "Officials said the mountains explain the choice of terrain for the next joint exercises.\n")
+    assert len(row["details"]["evidence"]) == 2

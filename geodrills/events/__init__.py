@@ -410,6 +410,12 @@ def _anaphors(text: str, a: int, b: int) -> set[tuple[int, int]]:
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:it|this|which)\s+(?:is|was|will\s+be|would\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
     r"(?:the|a|an|its|one\s+of\s+the)\s+(?:[\w-]+\s+){0,5}$", _I)
+# An exercise after the one in focus: "the next round of drills", "another round of", "next year's
+# exercise" (and "the next edition"); not "the next joint exercises", which a story about planned drills
+# says of them, nor "the next phase of the drills", a part of them (_PART_OF_BEFORE).
+_ANOTHER_BEFORE = re.compile(
+    r"(?:\b(?:next|another|following|subsequent)\s+(?:round|edition|iteration|instal?ment|cycle)\s+of\s+"
+    r"(?:the\s+|these\s+|such\s+)?(?:[\w-]+\s+){0,2}|\bnext\s+year['’]s\s+(?:[\w-]+\s+){0,2})$", _I)
 # "two weeks of gunnery practice and a series of field drills": parts of the exercise in focus.
 _PART_OF_BEFORE = re.compile(
     r"\b(?:(?:range|series|variety|number|programme|program|days|weeks|hours|phases?|stages?)\s+of|"
@@ -537,6 +543,8 @@ class _Mention:
     #: "its previous edition": another exercise of the series in focus
     series: bool = False
     observers: set[str] = field(default_factory=set)
+    #: "the next round of drills", "next year's exercise": an exercise after the one in focus
+    other: bool = False
 
 
 @dataclass(eq=False)
@@ -1519,7 +1527,9 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 cls="training" if cue_word.lower() == "training" else "exercise", ending=ending,
                 planned=planned, past_tense=past_tense,
                 aliases=bound_name.aliases if bound_name else (), attach_only=attach_only,
-                series=cue_word.lower() in ("edition", "iteration"), observers=observers))
+                series=cue_word.lower() in ("edition", "iteration"), observers=observers,
+                other=name is None and (bool(_ANOTHER_BEFORE.search(before))
+                                        or cue_word.lower() == "edition" and before.endswith(("next ", "Next ")))))
     return mentions
 
 
@@ -1545,6 +1555,19 @@ def _date_role(text: str, sentence_start: int, d: DateExpr) -> str | None:
     if _START_VERB_BEFORE.search(before) or _START_VERB_AFTER.match(text, d.end, d.end + 30):
         return "start"
     return None
+
+
+def _start_from_end(r: _Report) -> None:
+    """"wrapped up a three-day exercise on Wednesday": with its last day and its exact length, its first day
+    is counted back (a deduction the text allows, not a guess)."""
+    until, length = r.until, r.duration
+    if r.date is not None or until is None or not until.resolved or until.precision != "day" \
+            or length is None or length.bound != "exact" or until.end_date is not None:
+        return
+    last = dt.date.fromisoformat(until.start_date)
+    first = last - dt.timedelta(days=length.days - 1)
+    r.date = DateExpr(until.start, until.end, until.text, until.kind, first.isoformat(), last.isoformat(), "day",
+                      note="first day counted back from the last and the length")
 
 
 def _refines(new: DateExpr, old: DateExpr) -> bool:
@@ -1761,7 +1784,9 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
                     candidate = lead
             own_date = [d for d in m.dates if d.kind != "anchored"]
             definite = m.determiner in ("the", "these", "those", "this", "that", "such", "poss")
-            if m.past and not candidate.past and not (definite and not m.dates):
+            if m.other:
+                target = None  # "the next round of drills is expected in June": not the one just told
+            elif m.past and not candidate.past and not (definite and not m.dates):
                 target = None
             elif m.past and not candidate.past and definite and not (m.modifiers and set(w.lower() for w in m.modifiers) & {"previous", "last", "earlier", "past", "prior", "former"}):
                 target = candidate
@@ -1812,6 +1837,7 @@ def _article_reports(article: Article, locs: Sequence[_Loc], spans: Sequence[tup
     opening_end = spans[min(len(spans), Limits.OPENING_SENTENCES) - 1][1] if spans else 0
     for r in kept:
         r.up_front = bool(r.evidence) and r.evidence[0][0] < opening_end
+        _start_from_end(r)
     lead_participants = next((r.participants for r in kept if len(r.participants) >= 2), set())
     for r in kept:
         if not r.participants and r.joint and lead_participants:
