@@ -538,3 +538,12 @@ def test_the_next_joint_exercises_of_a_story_about_planned_drills_are_those_dril
     (row,) = records(" date 2021-01-20\nT\nTurkey and Azerbaijan will hold joint exercises near Kars next month. "
                      "Officials said the mountains explain the choice of terrain for the next joint exercises.\n")
     assert len(row["details"]["evidence"]) == 2
+
+
+def test_another_happenings_waters_a_possessive_clause_and_the_states_of():
+    rows = records(" date 2023-12-28\nT\nVenezuela on Thursday launched a military exercise along its coast, days after "
+                   "a British patrol ship arrived in Guyanese waters. The drills will continue until January 2 in the "
+                   "states of Sucre and Falcon. Guyana's embassy in Caracas called the exercise a threat.\n")
+    (row,) = rows  # (the embassy's "exercise" is the same one, not Guyana's)
+    assert row["participants"] == ["VE"]
+    assert "Guyana" not in locations(row) and {"Sucre", "Falcón"} <= set(locations(row))

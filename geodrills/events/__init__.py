@@ -240,7 +240,7 @@ _BLOCKER = re.compile(
     # another clause about other forces: "drills in Kherson as Russian forces mass near Crimea", "while ..."
     r"\b(?:amid|amidst|whereas|while)\b|(?<!such\s)(?<!well\s)\bas\s+(?:the\s+)?(?-i:[A-Z][\w-]*)\s+(?:[\w-]+\s+)?"
     r"(?:forces|troops|army|navy|military|warships|units|soldiers)\b|"
-    r"\b(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)|noted|notes|told|reported|"
+    r"\b(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)(?!\s+of\b)|noted|notes|told|reported|"
     r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
     r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
@@ -979,7 +979,7 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
             found.update(countries)
         elif _BETWEEN_BEFORE.search(before) and (abs(group[0].start - ce) <= 40 or _FORCE_OF_BEFORE.search(before)):
             found.update(countries)  # "the naval strength of Iran and Russia"
-        elif _POSSESSIVE_CUE.match(after) and group[-1].end <= cs:
+        elif _possessed_cue(after) and group[-1].end <= cs:
             found.update(countries)  # "Bolivia's yearly Illimani military exercises"
         elif _FORCES_FROM_BEFORE.search(text, max(a, group[0].start - 60), group[0].start):
             found.update(countries)  # "soldiers from Poland, Italy and the UK", "personnel from 8 countries, Uganda among them"
@@ -1004,6 +1004,13 @@ def _observers(text: str, a: int, b: int, locs: Sequence[_Loc]) -> set[str]:
                 or _OBSERVER_BEFORE.search(text, max(a, first.start - 40), first.start)):
             found.update(loc.country for loc in group)
     return found
+
+
+def _possessed_cue(after: str) -> bool:
+    """Whether ``after`` (the text after a country's name) opens a noun phrase owned by it that ends in a cue
+    ("'s yearly Illimani military exercises"), not a clause ("'s embassy in Oslo called the exercise")."""
+    m = _POSSESSIVE_CUE.match(after)
+    return m is not None and not any(w.lower().strip("\"“”'’") in _NP_STOP for w in after[2:m.end()].split()[:-1])
 
 
 def _list_groups(text: str, locs: Sequence[_Loc]) -> Iterator[list[_Loc]]:
@@ -1253,10 +1260,15 @@ _GROUNDS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:training\s+grounds?|firing\s+r
                             r"territory|soil|airspace|waters|bases)\b", _I)
 
 
-def _demonym_grounds(text: str, lo: int, hi: int) -> list[str]:
-    """Countries whose grounds a window names: "Serbian and 4 Hungarian firing ranges", "on Iranian soil"."""
+def _demonym_grounds(text: str, lo: int, hi: int, cue: tuple[int, int]) -> list[str]:
+    """Countries whose grounds a window names: "Serbian and 4 Hungarian firing ranges", "on Iranian soil"
+    (not across another happening: "days after a British ship arrived in Guyanese waters")."""
     found = find_demonyms(text[lo:hi])
-    out = [d.country for d in found if d.country and _GROUNDS_AFTER.match(text, lo + d.end, hi)]
+    def reaches(d) -> bool:
+        start, end = lo + d.start, lo + d.end
+        return not (_blocked(text, cue[1], start) if start >= cue[1] else _blocked(text, end, cue[0]))
+
+    out = [d.country for d in found if d.country and _GROUNDS_AFTER.match(text, lo + d.end, hi) and reaches(d)]
     # a list of demonyms sharing the noun: "3 Serbian and 4 Hungarian firing ranges"
     for a, b in reversed(list(zip(found, found[1:]))):
         if b.country in out and a.country and a.country not in out and re.fullmatch(
@@ -1507,7 +1519,7 @@ def _article_mentions(article: Article, locs: Sequence[_Loc], spans: Sequence[tu
                 if nearest(site_start, site_start + 1):
                     locations = [x for x in locations if x.place_id != loc.place_id] + [loc]
                     mentioned = [x for x in mentioned if x.place_id != loc.place_id]
-            for code in _demonym_grounds(text, lo, hi):
+            for code in _demonym_grounds(text, lo, hi, cue):
                 # "uses 3 Serbian and 4 Hungarian firing ranges": those countries' territory
                 home = country_locs.get(code)
                 if home is not None and all(home.place_id != loc.place_id for loc in locations):
