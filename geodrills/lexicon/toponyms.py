@@ -106,7 +106,7 @@ STOP_WORDS = frozenset(
     new old north south east west northern southern eastern western central
     read more share follow subscribe home menu search logo user categories photo video
     god allah christ jesus christian church mosque congress senate sen sr jr university college school hospital company group party
-    union council committee parliament assembly government administration office
+    union council committee parliament assembly government administration office commonwealth
     war peace security military exercise exercises drills operation operations
     summer winter spring autumn fall christmas easter ramadan
     world global europe's asia's
