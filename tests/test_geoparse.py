@@ -1075,3 +1075,17 @@ def test_a_names_own_adjective_nearby_does_not_pick_its_reading():
 @pytest.mark.parametrize("text", ["Troops of the Kars-2021 drills rested.", "They held the Kars 2021 exercise."])
 def test_a_name_before_a_year_is_an_events_name_with_a_hyphen_too(text):
     assert [m.text for m in geoparse(text)] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pocheon lies north of Seoul.", "Pocheon"),            # a district, sentence-initial: its verb places it
+    ("Pocheon sits close to the border.", "Pocheon"),
+    ("Pocheon is located in Gyeonggi province.", "Pocheon"),
+])
+def test_a_verb_that_places_a_name_is_a_locative_cue(text, name):
+    assert name in [m.text for m in geoparse(text)]
+
+
+@pytest.mark.parametrize("text", ["Hope lies in the future.", "Hope lies in his hands.", "Victory lies ahead."])
+def test_an_abstract_lies_in_is_no_place_cue(text):
+    assert geoparse(text) == []

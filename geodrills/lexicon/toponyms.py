@@ -123,6 +123,14 @@ OUTLET_WORDS = frozenset("daily times post news herald tribune gazette journal p
 INITIALS = re.compile(r"(?<![^\W_])[A-Z][a-z]+ (?:[A-Z]\. ){1,2}$")  # "Jon R. ", before a surname
 
 
+#: Verbs that say where the name before them lies ("Pocheon lies north of Seoul", "Kars is located in",
+#: "Narva sits astride the river"): a locative cue after the name, as "in" is before it (not "lies in",
+#: "lies at": "Hope lies in the future").  The first word's set, then the whole cue from the name's end.
+PLACE_VERB_FIRST = frozenset({"lies", "lie", "sits", "is", "borders", "straddles"})
+PLACE_VERB_AFTER = re.compile(
+    r" (?:(?:lies|lie|sits) (?:just |about |some |roughly |right |directly |close )?(?:(?:north|south|east|west|"
+    r"north-?east|north-?west|south-?east|south-?west) of|near|along|across|between|off|opposite|astride|to|outside)|"
+    r"is (?:located|situated) |borders [A-Z]|straddles )")
 #: What comes before a news agency's credit on its line: a dateline's place in capitals, perhaps with a date
 #: or a country ("BEIJING, Aug. 21 (Xinhua)", "DAMASCUS, Syria (SANA)", "ANKARA (Anadolu)")
 CREDIT_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[\w.' -]{1,30})?[ \t]*")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..normalize import fold
 from .candidate import Candidate
 from ..lexicon.toponyms import (
-    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CREDIT_HEAD, CUE_ONLY, DATELINE, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
+    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CREDIT_HEAD, CUE_ONLY, DATELINE, PLACE_VERB_AFTER, PLACE_VERB_FIRST, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
     INITIALS, LIST_GAPS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NAME_SUFFIXES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
     OFFICE_CUES, OF_WORDS, ORG_WORDS, OUTLET_WORDS, PART_WORDS, PLURALS, PLURAL_AFTER, PLURAL_OF_BEFORE,
     PLURAL_SUCH_AS, POSSESSIVE, SETTLEMENT_WORDS, SPEECH_VERBS, STOP_WORDS, STREET_CUE, STREET_WORDS,
@@ -29,7 +29,7 @@ from ..lexicon.toponyms import (
 
 from .text import NEXT_WORD, SENTENCE_PUNCT, cached_is_demonym, words_before
 
-__all__ = ["Around", "agency_credit", "cue_the", "cue_before", "listed_after", "never_alone", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
+__all__ = ["Around", "agency_credit", "cue_the", "cue_before", "listed_after", "never_alone", "cue_feature_word_after", "cue_feature_word_inside", "cue_kind_before", "cue_locative", "cue_initial_before", "cue_name_particle_before", "cue_capitalised_before", "cue_dateline", "cue_year_after", "cue_joined_name", "cue_person", "cue_place_verb_after", "cue_word_after", "NameParts", "person_name_parts", "NO_CUE", "STRONG_CUE", "WEAK_CUE", "candidate_at", "cue_list_from", "derived_from", "org_word_at", "particle_named_as_place", "place_cue", "plural_cue", "share_plural_cues", "stands_alone"]
 
 
 def stands_alone(text: str, rev: str, ws: int, end: int) -> bool:
@@ -204,6 +204,8 @@ def candidate_at(text: str, rev: str, key: str, ws: int, end: int,
         cue_person(cand, around)
     if around.nxt is not None and around.nxt.group(2)[0].isupper():
         cue_word_after(cand, around, states)
+    elif around.nxt is not None and around.nxt.group(1) == " " and around.nxt.group(2) in PLACE_VERB_FIRST:
+        cue_place_verb_after(cand, around)
     return cand
 
 
@@ -381,6 +383,12 @@ def cue_person(cand: Candidate, around: Around) -> None:
     elif m is not None and cand.key in TITLES and m.group(1) == ". " and m.group(2)[0].isupper():
         cand.person_cue = cand.embedded = True  # the span is itself a title heading a name: "Sens. Tom Udall"
         cand.notes.append("a title before a name")
+
+
+def cue_place_verb_after(cand: Candidate, around: Around) -> None:
+    """"Pocheon lies north of Seoul", "Narva sits on the river": a verb that places it, a locative cue."""
+    if PLACE_VERB_AFTER.match(around.text, cand.end):
+        cand.locative = True
 
 
 def cue_word_after(cand: Candidate, around: Around, states: dict[int, tuple[int, str]]) -> None:
