@@ -547,3 +547,14 @@ def test_another_happenings_waters_a_possessive_clause_and_the_states_of():
     (row,) = rows  # (the embassy's "exercise" is the same one, not Guyana's)
     assert row["participants"] == ["VE"]
     assert "Guyana" not in locations(row) and {"Sucre", "Falcón"} <= set(locations(row))
+
+
+@pytest.mark.parametrize("text, status", [
+    # a month holding the article's day: the tense decides
+    (" date 2022-11-29\nT\nJapan and Australia will stage joint air drills in the coming weeks near Darwin.\n",
+     "planned"),
+    (" date 2022-11-29\nT\nJapan and Australia held joint air drills earlier this month near Darwin.\n", "past"),
+    (" date 2022-11-29\nT\nJapan and Australia are holding joint air drills this month near Darwin.\n", "under way"),
+])
+def test_the_status_of_an_exercise_dated_by_a_month_that_holds_the_article_day(text, status):
+    assert one_event(text)["status"] == status

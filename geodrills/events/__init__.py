@@ -576,6 +576,8 @@ class _Report:
     #: first told in the headline or the story's opening sentences (an article is about it)
     up_front: bool = False
     future: bool = False
+    #: told in the past tense ("held", "carried out"), and never as to come
+    told_past: bool = False
     _bounds_cache: Any = field(default=None, repr=False)
     until: DateExpr | None = None
     observers: set[str] = field(default_factory=set)
@@ -644,7 +646,14 @@ class _Report:
         if bounds is not None and self.article_date is not None:
             if bounds[0] > self.article_date:
                 return "planned"
-            return "past" if bounds[1] < self.article_date else "under way"
+            if bounds[1] < self.article_date:
+                return "past"
+            precision = self.date.precision if self.date is not None else "day"
+            if precision != "day" and self.future and not self.told_past:
+                return "planned"  # a month or a year holding the article's day, told as to come
+            if precision == "month" and self.told_past and not self.future:
+                return "past"  # "held drills earlier this month" (a year's exercise told in the past may go on)
+            return "under way"
         if self.past:
             return "past"
         return "planned" if self.future else None
@@ -1636,6 +1645,7 @@ def _add(report: _Report, m: _Mention, text: str, article: str) -> None:
         report.named_participants |= m.participants
     report.joint |= m.joint
     report.future |= m.planned
+    report.told_past = (report.told_past or m.past_tense) and not report.future
     ending = m.ending
     roles = {id(d): _date_role(text, m.sentence[0], d) for d in m.dates}
     # the first day before the others, the last day after them ("on Friday concluded ..., which began on
