@@ -733,3 +733,29 @@ def test_closing_verbs_give_the_end(verb):
 def test_close_to_a_place_is_no_end():
     row = one_event(" date 2025-05-14\nT\nMoldovan and Romanian sappers began drills on May 12 close to Cahul.\n")
     assert (row["start_date"], row["end_date"]) == ("2025-05-12", None)
+
+
+def test_word_list_patterns_look_ahead_for_every_first_letter():
+    # the look-ahead only skips: every word of the list must start with one of its letters
+    import re
+
+    from geodrills import events
+
+    for pattern in (events._CUE, events._BLOCKER):
+        head = re.match(r"\\b\(\?=\[([a-z]+)\]\)\(\?:", pattern.pattern)
+        assert head, pattern.pattern[:40]
+        words, depth, word, escaped = [], 0, "", False  # the list's words: split at its own "|" only
+        for ch in pattern.pattern[head.end():]:
+            if not escaped and ch in "()":
+                depth += 1 if ch == "(" else -1
+            if depth < 0:
+                break
+            if ch == "|" and depth == 0 and not escaped:
+                words.append(word)
+                word = ""
+            else:
+                word += ch
+            escaped = ch == "\\" and not escaped
+        words = [re.sub(r"^(?:\(\?<=[^)]*\)|\(\?-i:|\(\?:)+", "", w) for w in [*words, word]]
+        assert len(words) > 10
+        assert all(w[:1].lower() in head.group(1) for w in words if w), [w for w in words if w[:1] not in head.group(1)]
