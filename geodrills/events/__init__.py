@@ -244,7 +244,7 @@ _BLOCKER = re.compile(
 # Between a named force and the cue, these make the force someone else's:
 # "fought a war with Armenian forces", "talks with Iranian officials".
 _PARTICIPANT_BLOCKER = re.compile(
-    r"\b(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
+    r"\b(?=[abcdfmnortvw])(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
     r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|border)\b", _I)
 _LOCATIVE_TAIL = re.compile(
@@ -252,7 +252,7 @@ _LOCATIVE_TAIL = re.compile(
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
     _I)
 # "close" only as a verb ("will close on May 23", "closes"), never "close to Ardahan"
-_ENDING = re.compile(r"\b(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
+_ENDING = re.compile(r"\b(?=[cefrstuwl])(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
                      r"wrap(?:s|ped)?\s+up|run\s+until|(?:will|to|would|shall)\s+close|closes|closed(?!-)|"
                      r"wind(?:s|ing)?\s+down|wound\s+down|"
                      r"last\s+until|continue\s+until|until|till|through)\b", _I)
@@ -332,7 +332,7 @@ _JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
-_PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
+_PAST_TENSE = re.compile(r"\b(?=[cehstw])(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
 # between "a month after" and the cue: "a month after the previous exercises" (the exercise is the anchor)
 _ANCHOR_GAP = re.compile(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}")
