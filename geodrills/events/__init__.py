@@ -292,7 +292,9 @@ _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|serv
           r"servicemembers|service\s+members|personnel|marines|paratroopers|battalions?|brigades?|tank\s+units|"
           r"infantry|infantrymen|contingents?|sailors|airmen|reservists|crews|detachments?)")
 # "U.S. soldiers", "UK troops": a country abbreviation before a force noun
-_ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])({_ABBREVIATION_ALT})(?!\w)(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
+_ABBREVIATION_FIRST = "".join(sorted({re.escape(k[0]) for k in COUNTRY_ABBREVIATIONS}))  # (a look-ahead: see _CUE)
+_ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])(?=[{_ABBREVIATION_FIRST}])({_ABBREVIATION_ALT})(?!\w)"
+                                 rf"(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", _I)
 _EXERCISE_VERB = (r"(?:preparing\s+for|prepares\s+for|taking\s+part|take\s+part|takes\s+part|took\s+part|"
                   r"participat(?:e|es|ed|ing)|joined|join|joins|joining|"
@@ -1078,8 +1080,8 @@ class _SecondLook:
             if name.isupper():
                 continue  # an acronym ("in the EU") is no town
             i = bisect_left(starts, end)  # the known place starting last before this name's end
-            if (name.lower() in MONTHS or name.lower() in WEEKDAYS or name in FORCES or find_demonyms(name)
-                    or (i and known[i - 1].end > start)):
+            if ((i and known[i - 1].end > start)  # (most often: the geoparser has it; the cheapest test first)
+                    or name.lower() in MONTHS or name.lower() in WEEKDAYS or name in FORCES or find_demonyms(name)):
                 continue
             place = self._lookup(name)
             if place is not None:
