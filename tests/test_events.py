@@ -733,3 +733,48 @@ def test_closing_verbs_give_the_end(verb):
 def test_close_to_a_place_is_no_end():
     row = one_event(" date 2025-05-14\nT\nMoldovan and Romanian sappers began drills on May 12 close to Cahul.\n")
     assert (row["start_date"], row["end_date"]) == ("2025-05-12", None)
+
+
+
+def _alternatives(source: str) -> tuple[list[str], str]:
+    """The top-level alternatives of ``source`` up to the ")" that closes it, and what follows."""
+    words, depth, word, escaped = [], 0, "", False
+    for i, ch in enumerate(source):
+        if not escaped and ch in "()":
+            depth += 1 if ch == "(" else -1
+        if depth < 0:
+            return [*words, word], source[i + 1:]
+        if ch == "|" and depth == 0 and not escaped:
+            words.append(word)
+            word = ""
+        else:
+            word += ch
+        escaped = ch == "\\" and not escaped
+    return [*words, word], ""
+
+
+def _first_letters(source: str) -> set[str]:
+    """The letters the words of a word-list pattern can start with (a leading group: each of its words)."""
+    import re
+
+    out = set()
+    for w in _alternatives(source)[0]:
+        w = re.sub(r"^(?:\(\?<=[^)]*\)|\(\?-i:)+", "", w)
+        if w.startswith("(?:"):
+            out |= _first_letters(w[3:])
+        elif w:
+            out.add(w[0].lower())
+    return out
+
+
+def test_word_list_patterns_look_ahead_for_every_first_letter():
+    # the look-ahead only skips: every word of the list must start with one of its letters
+    import re
+
+    from geodrills import events
+
+    for pattern in (events._CUE, events._BLOCKER, events._PARTICIPANT_BLOCKER, events._ENDING, events._PAST_TENSE):
+        head = re.match(r"\\b\(\?=\[([a-z]+)\]\)\(\?:", pattern.pattern)
+        assert head, pattern.pattern[:40]
+        letters = _first_letters(pattern.pattern[head.end():])
+        assert len(letters) > 4 and letters <= set(head.group(1)), (pattern.pattern[:30], letters - set(head.group(1)))

@@ -149,8 +149,10 @@ NAME_REACH = 60
 # --------------------------------------------------------------------------
 # vocabulary
 
+# (Each word-list pattern below opens with a look-ahead for the first letters of its words: the
+# same matches, but most word starts are passed over without trying every word.)
 _CUE = re.compile(
-    r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[\s-]?games?|wargames?|training|"
+    r"\b(?=[cdeimtw])(?:exercises?|drills?|manoeuvres?|maneuvers?|war[\s-]?games?|wargames?|training|"
     # "its previous edition ran in Hawaii", "during an earlier iteration": another exercise of a series
     r"(?<=previous\s)edition|(?<=earlier\s)edition|(?<=previous\s)iteration|(?<=earlier\s)iteration|"
     r"(?<=last\s)edition|(?<=next\s)edition|"
@@ -237,10 +239,11 @@ _NP_STOP = {"in", "of", "for", "to", "at", "on", "with", "by", "from", "and", "o
 # Nouns and verbs of other happenings.  A date or a place separated from the
 # cue by one of these belongs to that happening, not to the exercise.
 _BLOCKER = re.compile(
+    r"\b(?=[abcdefmnoprstvw])(?:"
     # another clause about other forces: "drills in Kherson as Russian forces mass near Crimea", "while ..."
-    r"\b(?:amid|amidst|whereas|while)\b|(?<!such\s)(?<!well\s)\bas\s+(?:the\s+)?(?-i:[A-Z][\w-]*)\s+(?:[\w-]+\s+)?"
-    r"(?:forces|troops|army|navy|military|warships|units|soldiers)\b|"
-    r"\b(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)(?!\s+of\b)|noted|notes|told|reported|"
+    r"amid|amidst|whereas|while|as(?<!such\sas)(?<!well\sas)\s+(?:the\s+)?(?-i:[A-Z][\w-]*)\s+(?:[\w-]+\s+)?"
+    r"(?:forces|troops|army|navy|military|warships|units|soldiers)|"
+    r"arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)(?!\s+of\b)|noted|notes|told|reported|"
     r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
     r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
@@ -251,7 +254,7 @@ _BLOCKER = re.compile(
 # Between a named force and the cue, these make the force someone else's:
 # "fought a war with Armenian forces", "talks with Iranian officials".
 _PARTICIPANT_BLOCKER = re.compile(
-    r"\b(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
+    r"\b(?=[abcdfmnortvw])(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
     r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|(?-i:border))\b", _I)  # ("Border Guard": a name)
 # forces said not to take part: "Russian units stationed in the country would not take part", "... did not join"
@@ -266,7 +269,7 @@ _LOCATIVE_TAIL = re.compile(
     r"involv(?:e|es|ing)|cover(?:s|ing)?|hosted\s+by)\b(?:\s+(?:the|a))?(?:\s+[\w’'-]+){0,4}?(?:\s+of)?\s*[\"“]?$",
     _I)
 # "close" only as a verb ("will close on May 23", "closes"), never "close to Ardahan"
-_ENDING = re.compile(r"\b(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
+_ENDING = re.compile(r"\b(?=[cefrstuwl])(?:end|ends|ended|ending|finish|finishes|finished|conclude[sd]?|concluding|"
                      r"wrap(?:s|ped)?\s+up|run\s+until|(?:will|to|would|shall)\s+close|closes|closed(?!-)|"
                      r"wind(?:s|ing)?\s+down|wound\s+down|"
                      r"last\s+until|continue\s+until|until|till|through)\b", _I)
@@ -317,7 +320,9 @@ _FORCE = (r"(?:military|militaries|army|armies|armed\s+forces|forces|troops|serv
           r"sappers|engineers|conscripts|cadets|pilots|snipers|rangers|warships|frigates|destroyers|submarines|"
           r"bombers|(?-i:Force|Guard))")  # (capitalised: a service's proper name, "India's Border Security Force")
 # "U.S. soldiers", "UK troops": a country abbreviation before a force noun
-_ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])({_ABBREVIATION_ALT})(?!\w)(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
+_ABBREVIATION_FIRST = "".join(sorted({re.escape(k[0]) for k in COUNTRY_ABBREVIATIONS}))  # (a look-ahead: see _CUE)
+_ABBREVIATION_FORCE = re.compile(rf"(?<![\w.])(?=[{_ABBREVIATION_FIRST}])({_ABBREVIATION_ALT})(?!\w)"
+                                 rf"(?=\s+(?:[\w-]+\s+)?{_FORCE}\b)")
 # "Greek troops", "Iran's army", "Egyptian air and naval forces" (two modifiers, or two joined by "and")
 _FORCE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+(?:and\s+)?){{0,2}}?{_FORCE}\b", _I)
 _EXERCISE_VERB = (r"(?:preparing\s+for|prepares\s+for|taking\s+part|take\s+part|takes\s+part|took\s+part|"
@@ -370,7 +375,7 @@ _START_VERB_BEFORE = re.compile(rf"\b{_START_VERBS}\s+(?:on\s+)?$", _I)
 _START_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_START_VERBS}\b", _I)
 _ALIAS_AFTER = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to\s+last\s+until)\s+$", _I)
-_PAST_TENSE = re.compile(r"\b(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
+_PAST_TENSE = re.compile(r"\b(?=[cehstw])(?:was|were|had|held|carried\s+out|conducted|took\s+place|staged|completed|"
                          r"wrapped\s+up|ended)\b", _I)
 # between "a month after" and the cue: "a month after the previous exercises" (the exercise is the anchor)
 _ANCHOR_GAP = re.compile(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}")
@@ -1177,8 +1182,8 @@ class _SecondLook:
             if name.isupper():
                 continue  # an acronym ("in the EU") is no town
             i = bisect_left(starts, end)  # the known place starting last before this name's end
-            if (name.lower() in MONTHS or name.lower() in WEEKDAYS or name in FORCES or find_demonyms(name)
-                    or (i and known[i - 1].end > start)):
+            if ((i and known[i - 1].end > start)  # (most often: the geoparser has it; the cheapest test first)
+                    or name.lower() in MONTHS or name.lower() in WEEKDAYS or name in FORCES or find_demonyms(name)):
                 continue
             place = self._lookup(name)
             if place is not None:
