@@ -335,3 +335,15 @@ def test_a_distance_of_a_kilometre_or_a_mile(text, km):
 def test_on_a_countrys_side_of_the_border_is_checked(text, verdict):
     (row,) = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "near"]
     assert row["verdict"] == verdict, row["reason"]
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # each place against the borders listed: near one of them is enough
+    ("Troops drilled in Kars and Ardahan, close to the Georgian and Armenian borders.", {"Kars": "supported",
+                                                                                       "Ardahan": "supported"}),
+    # far from them: judged by the nearest (Kars is 41 km from Armenia)
+    ("Troops drilled in Kars, far from the Georgian and Armenian borders.", {"Kars": "doubtful"}),
+])
+def test_a_place_against_a_list_of_borders_is_one_claim(text, verdicts):
+    rows = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "near"]
+    assert {r["subject"]: r["verdict"] for r in rows} == verdicts and len(rows) == len(verdicts)

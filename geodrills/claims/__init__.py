@@ -957,9 +957,30 @@ def check_claims(articles, *, thresholds: Thresholds | None = None, mentions: di
         ms = (mentions or {}).get(art.name)
         if ms is None:
             ms = geoparse(art)
-        for c in extract_claims(art, ms, events=events):
-            rows.append(_row(c, th))
+        claims = extract_claims(art, ms, events=events)
+        rows.extend(_one_of_the_borders(claims, [_row(c, th) for c in claims]))
     return _frame(rows)
+
+
+def _one_of_the_borders(claims: list[Claim], rows: list[dict]) -> list[dict]:
+    """"Kars and Ardahan, close to the Georgian and Armenian borders": each place against the borders
+    listed is one claim, held when it is near one of them (judged by the nearest; for "far from", by the
+    nearest too: it must be far from all), not one claim per border."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.kind in ("near", "on") and c.obj is not None and c.obj.type == "border":
+            groups.setdefault((id(c.phrase), id(c.subject)), []).append(i)
+    drop: set[int] = set()
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        measured = [i for i in idx if rows[i]["measured_km"] is not None and math.isfinite(rows[i]["measured_km"])]
+        if len(measured) < len(idx):
+            continue  # (one border not measured: each row says why)
+        keep = min(measured, key=lambda i: rows[i]["measured_km"])
+        rows[keep]["reason"] += f"; the nearest of the {len(idx)} borders named"
+        drop.update(i for i in idx if i != keep)
+    return [r for i, r in enumerate(rows) if i not in drop]
 
 
 _RANK = {"supported": 0, "unverifiable": 1, "doubtful": 2}
