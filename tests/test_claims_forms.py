@@ -341,9 +341,10 @@ def test_on_a_countrys_side_of_the_border_is_checked(text, verdict):
     # each place against the borders listed: near one of them is enough
     ("Troops drilled in Kars and Ardahan, close to the Georgian and Armenian borders.", {"Kars": "supported",
                                                                                        "Ardahan": "supported"}),
-    # far from them: judged by the nearest (Kars is 41 km from Armenia)
-    ("Troops drilled in Kars, far from the Georgian and Armenian borders.", {"Kars": "doubtful"}),
+    # far from them: judged by the nearest (Kars is 41 km from Armenia; Ardahan 39 km from Georgia)
+    ("Troops drilled in Kars and Ardahan, far from the Georgian and Armenian borders.", {"Kars": "doubtful",
+                                                                                       "Ardahan": "doubtful"}),
 ])
-def test_a_place_against_a_list_of_borders_is_one_claim(text, verdicts):
+def test_places_listed_against_borders_listed_are_one_claim_each(text, verdicts):
     rows = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "near"]
     assert {r["subject"]: r["verdict"] for r in rows} == verdicts and len(rows) == len(verdicts)

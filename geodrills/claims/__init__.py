@@ -963,16 +963,19 @@ def check_claims(articles, *, thresholds: Thresholds | None = None, mentions: di
 
 
 def _one_of_the_borders(claims: list[Claim], rows: list[dict]) -> list[dict]:
-    """"Kars and Ardahan, close to the Georgian and Armenian borders": each place against the borders
-    listed is one claim, held when it is near one of them (judged by the nearest; for "far from", by the
-    nearest too: it must be far from all), not one claim per border."""
+    """"Kars and Ardahan, close to the Georgian and Armenian borders": places listed against borders
+    listed are one claim per place, held when it is near one of them (judged by the nearest; for "far
+    from", by the nearest too: it must be far from all), not one claim per pair.  One place against
+    several borders is a claim about each ("Gazakh lies near the borders with Armenia and Georgia")."""
     groups: dict[tuple[int, int], list[int]] = {}
+    subjects: dict[int, set[int]] = {}
     for i, c in enumerate(claims):
         if c.kind in ("near", "on") and c.obj is not None and c.obj.type == "border":
             groups.setdefault((id(c.phrase), id(c.subject)), []).append(i)
+            subjects.setdefault(id(c.phrase), set()).add(id(c.subject))
     drop: set[int] = set()
-    for idx in groups.values():
-        if len(idx) < 2:
+    for (phrase, _subject), idx in groups.items():
+        if len(idx) < 2 or len(subjects[phrase]) < 2:
             continue
         measured = [i for i in idx if rows[i]["measured_km"] is not None and math.isfinite(rows[i]["measured_km"])]
         if len(measured) < len(idx):
