@@ -348,3 +348,13 @@ def test_on_a_countrys_side_of_the_border_is_checked(text, verdict):
 def test_places_listed_against_borders_listed_are_one_claim_each(text, verdicts):
     rows = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "near"]
     assert {r["subject"]: r["verdict"] for r in rows} == verdicts and len(rows) == len(verdicts)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Sappers bridged the Araz, which forms the border between Azerbaijan and Iran.", "supported"),
+    ("The Aras marks part of the Armenian-Iranian frontier.", "supported"),
+    ("The Kura river forms the border between Azerbaijan and Iran.", "doubtful"),  # it runs far inland
+])
+def test_a_river_that_forms_a_border_is_on_it(text, verdict):
+    (row,) = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "on"]
+    assert row["verdict"] == verdict, row["reason"]

@@ -278,7 +278,15 @@ def _near(text: str, s: int, e: int) -> Iterator[Phrase]:
         yield Phrase("near", m.start(), m.end(), text[m.start():m.end()], m.end(), negated=negated, form=form)
 
 
+#: "the Araz forms the border between Azerbaijan and Iran", "marks part of the frontier": on the border
+_FORMS = re.compile(r"\b(?:forms?|formed|forming|marks?|marked|marking|makes\s+up|made\s+up|constitutes?|"
+                    r"constituted)\s+(?:(?:much|most|part|parts|some|a\s+(?:section|stretch|part|length))\s+of\s+)?"
+                    r"(?=the\s+(?:[\w-]{1,30}\s+)?(?:border|boundary|frontier)\b)", re.IGNORECASE)
+
+
 def _on(text: str, s: int, e: int) -> Iterator[Phrase]:
+    for m in _FORMS.finditer(text, s, e):
+        yield Phrase("on", m.start(), m.end() - 1, text[m.start():m.end() - 1], m.end(), form="forms")
     for m in _ON.finditer(text, s, e):
         cue = m.group("cue").lower()
         neg = _NOT_BEFORE.search(text, max(s, m.start() - 24), m.start())  # "is not on the border"
