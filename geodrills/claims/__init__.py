@@ -12,10 +12,11 @@ kind       forms (general grammar; hedges, units, lists, negation)  measured as 
 =========  ======================================================  =========================================
 near       near, close to, next to, by the border, not far from,    footprint -> border or place: supported
            in the vicinity of, a stone's throw from, on the          <= near_km, else doubtful; "far from",
-           doorstep of, a few km from, on X's side of the border     "not near": supported > far_km
+           doorstep of, a few km from, on X's side of the border     "not near": supported > far_km; on the
+           ("nowhere near" denies it)                                other country's side: doubtful
 on         on / at / along / astride / straddles the border;        gap <= on_km; a border town, city or
            border post, border crossing; border town, border region  region is judged as near (it is near
-                                                                    the border by what it is, not on it)
+           forms / marks (part of) the border                       the border by what it is, not on it)
 borders    X borders (on/with) Y; shares a (700-km) border with;    outline touches (<= touch_km); a point
            which borders A, B and C (one claim each); adjoining;     within point_borders_km; two countries:
            neighbouring Y                                           they share a border
