@@ -358,3 +358,12 @@ def test_places_listed_against_borders_listed_are_one_claim_each(text, verdicts)
 def test_a_river_that_forms_a_border_is_on_it(text, verdict):
     (row,) = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "on"]
     assert row["verdict"] == verdict, row["reason"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Tank crews drilled in Kars, just across the border from Gyumri.", "supported"),   # TR and AM border
+    ("Tank crews drilled in Kars, just across the border from Ardahan.", "unverifiable"),  # both in Turkey
+])
+def test_across_the_border_from_a_place_names_the_far_side(text, verdict):
+    (row,) = [r for r in check_claims(Article.from_text(text)).to_dict("records") if r["kind"] == "across"]
+    assert row["verdict"] == verdict, row["reason"]

@@ -270,6 +270,8 @@ def _claims_of_phrase(art, text: str, sent: tuple[int, int], p: Phrase, mentions
         objs = [Obj("border", o.start, o.end, tuple(sorted(set(side + o.countries)))[:2] or o.countries, pair=o.pair)
                 for o in objs]
     objs = [_with_context(o, context) for o in objs]
+    if p.kind == "across":
+        objs = [_border_from(o, text, mentions) for o in objs]
     reference = None
     if p.form == "between":
         places = [o for o in objs if o.mention is not None]
@@ -378,6 +380,20 @@ def _unresolved_after(text: str, sent, obj_span) -> list:
         pos = a + m.end(1)
         lead = re.match(r",?\s(?:and\s)?(?:the )?|,\s?", text[pos:pos + 12])
     return out
+
+
+def _border_from(o: Obj, text: str, mentions) -> Obj:
+    """"just across the border from Gyumri": the border has that place's country on its far side."""
+    if o.type != "border" or len(o.countries) >= 2 or o.pair:
+        return o
+    m = re.match(r"\s+from\s+(?:the\s+)?", text[o.end:o.end + 16])
+    if m is None:
+        return o
+    after = mentions.starting(o.end + m.end(), o.end + m.end())
+    cc = after[0].place.country if after and after[0].place is not None else None
+    if not cc or cc in o.countries:
+        return o
+    return Obj("border", o.start, after[0].end, tuple(sorted({*o.countries, cc})), name=o.name)
 
 
 def _fill_shared(o: Obj, text: str, s0: int, p: Phrase, mentions) -> Obj:
