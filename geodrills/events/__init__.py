@@ -116,7 +116,8 @@ from .names import Name, find_names
 from .places import isolated_readings, stand_ins
 
 
-__all__ = ["extract_events", "event_records", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
+__all__ = ["extract_events", "event_records", "candidate_reports", "events_to_records", "event_details", "timeline_chart",
+           "COLUMNS", "STATUSES"]
 
 #: Columns of the frame :func:`extract_events` returns, in order.  All are flat
 #: (a scalar, or a sorted list of strings for ``aliases``, ``participants`` and
@@ -184,10 +185,10 @@ _EXERCISE_VERB_AFTER = re.compile(r"^\s+(?:restraint|caution|control|power|influ
 
 # Statements of habit name no single exercise.
 # The exercise is still to come: "will be held", "is scheduled for", "plans to hold", "to host".
-_PLANNED = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|due\s+to|upcoming|"
+_PLANNED = re.compile(r"\b(?=[adipstuw])(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|due\s+to|upcoming|"
                       r"preparing\s+for|to\s+(?:host|hold|stage|conduct|launch|begin|start))\b", _I)
 _HABITUAL = re.compile(
-    r"\b(?:regular(?:ly)?|routinely|every\s+year|each\s+year|for\s+(?:several|many)\s+years|for\s+decades|"
+    r"\b(?=[aefirtu])(?:regular(?:ly)?|routinely|every\s+year|each\s+year|for\s+(?:several|many)\s+years|for\s+decades|"
     r"(?:are|is)\s+not\s+new|from\s+now\s+on|traditionally|usually)\b", _I)
 _PAST_NP = {"previous", "last", "earlier", "past", "prior", "former", "first"}
 # "training" is an exercise after a word that describes it ("flight-tactical training", "mountaineering
@@ -196,7 +197,7 @@ _TRAINING_KIND_BEFORE = re.compile(
     r"(?:\w+-\w+|\w+(?:al|ing|ic|ary|ive|ed)|military|combat|joint|field|staff|army|naval|air|mountain|winter|"
     r"summer)\s+$", _I)
 _PAST_SENTENCE = re.compile(r"\b(?:already|last\s+(?:such|time))\b", _I)
-_CURRENT_SENTENCE = re.compile(r"\b(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
+_CURRENT_SENTENCE = re.compile(r"\b(?=[aintw])(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
 # Going on as the source speaks: "is holding", "are being run", "is currently carrying out", "ongoing"
 # (not "is preparing for", a plan).
 _UNDER_WAY = re.compile(
@@ -233,8 +234,8 @@ _NP_STOP = {"in", "of", "for", "to", "at", "on", "with", "by", "from", "and", "o
 # Nouns and verbs of other happenings.  A date or a place separated from the
 # cue by one of these belongs to that happening, not to the exercise.
 _BLOCKER = re.compile(
-    r"\b(?=[abcdefmnoprstvw])(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)|noted|notes|told|reported|"
-    r"reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
+    r"\b(?=[abcdefmnoprstvw])(?:arrived?|arrives|arriving|said|says|announced|announces|stated|(?-i:states)|noted|"
+    r"notes|told|reported|reports|statement|met|meets|visited|visits?|signed|attend(?:ed|s)?|fought|fight|declared|accused?|"
     r"broke\s+out|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|talks|opening|"
     r"agreement|elections?|summit|negotiations?|protests?|aimed\s+at|directed\s+at|targeting|against|"
     r"threats?|confrontations?|clash(?:es)?|tensions?|set\s+up|founded|established|formed\s+in|voted|votes|referendum|"
@@ -244,8 +245,8 @@ _BLOCKER = re.compile(
 # Between a named force and the cue, these make the force someone else's:
 # "fought a war with Armenian forces", "talks with Iranian officials".
 _PARTICIPANT_BLOCKER = re.compile(
-    r"\b(?=[abcdfmnortvw])(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|observ\w*|"
-    r"monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
+    r"\b(?=[abcdfmnortvw])(?:concerns?|condemn\w*|critici[sz]\w*|denounc\w*|warn(?:s|ed|ing)?|watch(?:es|ed|ing)|"
+    r"observ\w*|monitor\w*|voiced|war|wars|conflict|offensive|ceasefire|cease-fire|attacks?|fighting|fought|fight|talks|negotiations?|"
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|border)\b", _I)
 _LOCATIVE_TAIL = re.compile(
     r"\b(?:in|at|near|across|around|inside|within|throughout|on|along|over|into|off|parts|includes?|including|"
@@ -329,7 +330,7 @@ def _closes_venue_list(text: str, start: int, end: int) -> bool:
 _INVOLVING_BEFORE = re.compile(r"\b(?:involving|including|with|alongside|joined\s+by)\s+(?:the\s+)?$", _I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|among|of|with|by)\s+(?:the\s+)?$", _I)
 # Words that point back to participants named elsewhere in the article.
-_JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|armies|sides)|bilateral|"
+_JOINT = re.compile(r"\b(?=[abjst])(?:joint|two\s+countries|both\s+(?:countries|militaries|armies|sides)|bilateral|"
                     r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
@@ -346,7 +347,7 @@ _NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})|\b(?:formerly|previou
 # ("Outside Kaunas, Polish sappers practised river crossings with Lithuanian engineers").  It adds
 # participants and places to the exercise in focus, never a new exercise.
 _SUPPORT_VERB = re.compile(
-    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
+    r"\b(?=[abdiprstw])(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
     r"(?:also\s+)?involved|rehears(?:e|es|ed|ing)|practi[sc](?:e|es|ed|ing)|trained|trains|drilled|"
     r"simulat(?:e|es|ed|ing)|spent\s+\w+\s+training)\b", _I)
 # What _SUPPORT_VERB cannot match without ("part" of "take part" and "participate", "train" of "training").
