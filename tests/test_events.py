@@ -774,7 +774,8 @@ def test_word_list_patterns_look_ahead_for_every_first_letter():
     from geodrills import events
 
     for pattern in (events._CUE, events._BLOCKER, events._PARTICIPANT_BLOCKER, events._ENDING, events._PAST_TENSE,
-                    events._PLANNED, events._HABITUAL, events._JOINT, events._CURRENT_SENTENCE, events._SUPPORT_VERB):
+                    events._PLANNED, events._HABITUAL, events._JOINT, events._CURRENT_SENTENCE, events._SUPPORT_VERB,
+                    events._PREPOSITION_SLOT_NAME):
         head = re.match(r"\\b\(\?=\[([a-z]+)\]\)\(\?:", pattern.pattern)
         assert head, pattern.pattern[:40]
         letters = _first_letters(pattern.pattern[head.end():])

@@ -1032,7 +1032,7 @@ def _series_name(name: str) -> str:
 # A capitalised name in the exercise's own locative slot ("unfolded ... in Pocheon", "on Kinmen's east
 # coast") or naming its range ("the Zar Training Center"): a place the geoparser may have passed over.
 _NAME_WORD = r"(?-i:[A-Z][\w’'-]{1,40})"
-_SLOT_AFTER_PREPOSITION = rf"\b(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+_SLOT_AFTER_PREPOSITION = rf"\b(?=[aino])(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 _SLOT_NAME = re.compile(
     _SLOT_AFTER_PREPOSITION + "|"
     rf"(?P<b>{_NAME_WORD})\s+(?:[\w-]+\s+)?(?:(?:training|drill|exercise)\s+(?:grounds?|areas?|cent(?:re|er)s?|"
