@@ -537,8 +537,6 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
         ref_date = None
     if not _ANY_DATE_WORD.search(text):
         return []  # most sentences hold no date: one cheap scan instead of every pattern
-    if future is None:
-        future = bool(_FUTURE.search(text)) or bool(_SCHEDULED.search(text)) and not _PAST_TELLING.search(text)
     taken_starts: list[int] = []  # non-overlapping spans already claimed, sorted: overlap by bisection
     taken_ends: list[int] = []
     found: list[DateExpr] = []
@@ -549,6 +547,8 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
             i = bisect_right(taken_starts, start)
             if (i > 0 and taken_ends[i - 1] > start) or (i < len(taken_starts) and taken_starts[i] < end):
                 continue
+            if future is None:  # read from the text once, at its first date (most sentences have none)
+                future = bool(_FUTURE.search(text)) or bool(_SCHEDULED.search(text)) and not _PAST_TELLING.search(text)
             try:
                 resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future, ref_year)
                 note = None

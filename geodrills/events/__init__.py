@@ -340,7 +340,8 @@ _PAST_TENSE = re.compile(r"\b(?=[cehstw])(?:was|were|had|held|carried\s+out|cond
 # between "a month after" and the cue: "a month after the previous exercises" (the exercise is the anchor)
 _ANCHOR_GAP = re.compile(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}")
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
-_NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})|\b(?:formerly|previously|originally)\s+(?:called|known|named)")
+_NAME_HINT = re.compile(r"(?=[\d\"“«‘(fop])(?:\d|[\"“«‘]|\((?-i:[A-Z]{2})|"  # (look-ahead: see _CUE)
+                        r"\b(?:formerly|previously|originally)\s+(?:called|known|named))")
 
 # A sentence without an exercise word that still tells of the story's exercise: who takes part
 # ("Marines from Chile and Peru also participate") or what the troops do
