@@ -218,8 +218,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Every pattern above needs one of these (a digit, a month, a weekday, a unit of time or a day word).
 _ANY_DATE_WORD = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
-    r"yesterday|tomorrow|week|fortnight|month|year|day)", _FLAGS)
+    # (the look-ahead for the words' first letters skips most word starts without trying each word)
+    r"\d|\b(?=[adfjmnostwy])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|"
+    r"tonight|yesterday|tomorrow|week|fortnight|month|year|day)", _FLAGS)
 
 # What each pattern cannot match without, tested before it is run (most sentences name no month,
 # no weekday and no "ago"): a month name for the calendar forms, else one of these words.
@@ -535,8 +536,6 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
         ref_date = None
     if not _ANY_DATE_WORD.search(text):
         return []  # most sentences hold no date: one cheap scan instead of every pattern
-    if future is None:
-        future = bool(_FUTURE.search(text)) or bool(_SCHEDULED.search(text)) and not _PAST_TELLING.search(text)
     taken_starts: list[int] = []  # non-overlapping spans already claimed, sorted: overlap by bisection
     taken_ends: list[int] = []
     found: list[DateExpr] = []
@@ -547,6 +546,8 @@ def find_dates(text: str, *, ref_date: dt.date | None = None, future: bool | Non
             i = bisect_right(taken_starts, start)
             if (i > 0 and taken_ends[i - 1] > start) or (i < len(taken_starts) and taken_starts[i] < end):
                 continue
+            if future is None:  # read from the text once, at its first date (most sentences have none)
+                future = bool(_FUTURE.search(text)) or bool(_SCHEDULED.search(text)) and not _PAST_TELLING.search(text)
             try:
                 resolved_kind, first, last, precision = _resolve(kind, m, ref_date, future, ref_year)
                 note = None

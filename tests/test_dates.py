@@ -247,3 +247,12 @@ def test_every_date_pattern_says_what_it_needs():
     import geodrills.dates as dates
 
     assert {kind for kind, _ in dates._PATTERNS} == set(dates._MONTH_KINDS) | set(dates._NEEDS)
+
+
+def test_the_date_word_gate_looks_ahead_for_every_first_letter():
+    import re
+
+    import geodrills.dates as dates
+
+    m = re.search(r"\(\?=\[([a-z]+)\]\)\(\?:([a-z|]+)\)", dates._ANY_DATE_WORD.pattern)
+    assert m and {w[0] for w in m.group(2).split("|")} <= set(m.group(1))

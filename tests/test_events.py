@@ -773,8 +773,20 @@ def test_word_list_patterns_look_ahead_for_every_first_letter():
 
     from geodrills import events
 
-    for pattern in (events._CUE, events._BLOCKER, events._PARTICIPANT_BLOCKER, events._ENDING, events._PAST_TENSE):
+    for pattern in (events._CUE, events._BLOCKER, events._PARTICIPANT_BLOCKER, events._ENDING, events._PAST_TENSE,
+                    events._PLANNED, events._HABITUAL, events._JOINT, events._CURRENT_SENTENCE, events._SUPPORT_VERB,
+                    events._PREPOSITION_SLOT_NAME):
         head = re.match(r"\\b\(\?=\[([a-z]+)\]\)\(\?:", pattern.pattern)
         assert head, pattern.pattern[:40]
         letters = _first_letters(pattern.pattern[head.end():])
-        assert len(letters) > 4 and letters <= set(head.group(1)), (pattern.pattern[:30], letters - set(head.group(1)))
+        assert len(letters) > 2 and letters <= set(head.group(1)), (pattern.pattern[:30], letters - set(head.group(1)))
+
+
+@pytest.mark.parametrize("sentence, hint", [
+    ("Gunners fired 40 rounds.", True), ("The \u201cIron Gate\u201d began.", True), ("Sailors joined NS (NSX) drills.", True),
+    ("Talon Sea, formerly known as Sea Talon, ended.", True), ("Sappers built bridges at dawn.", False),
+])
+def test_a_name_hint_is_a_digit_a_quote_an_acronym_or_a_former_name(sentence, hint):
+    from geodrills import events
+
+    assert bool(events._NAME_HINT.search(sentence)) is hint

@@ -116,7 +116,8 @@ from .names import Name, find_names
 from .places import isolated_readings, stand_ins
 
 
-__all__ = ["extract_events", "event_records", "candidate_reports", "events_to_records", "event_details", "timeline_chart", "COLUMNS", "STATUSES"]
+__all__ = ["extract_events", "event_records", "candidate_reports", "events_to_records", "event_details", "timeline_chart",
+           "COLUMNS", "STATUSES"]
 
 #: Columns of the frame :func:`extract_events` returns, in order.  All are flat
 #: (a scalar, or a sorted list of strings for ``aliases``, ``participants`` and
@@ -186,10 +187,10 @@ _EXERCISE_VERB_AFTER = re.compile(r"^\s+(?:restraint|caution|control|power|influ
 
 # Statements of habit name no single exercise.
 # The exercise is still to come: "will be held", "is scheduled for", "plans to hold", "to host".
-_PLANNED = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|due\s+to|upcoming|"
+_PLANNED = re.compile(r"\b(?=[adipstuw])(?:will|shall|is\s+to|are\s+to|plans?\s+to|planned|scheduled|due\s+to|upcoming|"
                       r"preparing\s+for|to\s+(?:host|hold|stage|conduct|launch|begin|start))\b", _I)
 _HABITUAL = re.compile(
-    r"\b(?:regular(?:ly)?|routinely|every\s+year|each\s+year|for\s+(?:several|many)\s+years|for\s+decades|"
+    r"\b(?=[aefirtu])(?:regular(?:ly)?|routinely|every\s+year|each\s+year|for\s+(?:several|many)\s+years|for\s+decades|"
     r"(?:are|is)\s+not\s+new|from\s+now\s+on|traditionally|usually)\b", _I)
 _PAST_NP = {"previous", "last", "earlier", "past", "prior", "former", "first"}
 # "training" is an exercise after a word that describes it ("flight-tactical training", "mountaineering
@@ -198,7 +199,7 @@ _TRAINING_KIND_BEFORE = re.compile(
     r"(?:\w+-\w+|\w+(?:al|ing|ic|ary|ive|ed)|military|combat|joint|field|staff|army|naval|air|mountain|winter|"
     r"summer|artillery|gunnery|infantry|tank|armou?r|sniper|parachute|amphibious|missile|rocket)\s+$", _I)
 _PAST_SENTENCE = re.compile(r"\b(?:already|last\s+(?:such|time))\b", _I)
-_CURRENT_SENTENCE = re.compile(r"\b(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
+_CURRENT_SENTENCE = re.compile(r"\b(?=[aintw])(?:(?:is|are)\s+(?:\w+\s+)?\w+ing|will|today|now)\b", _I)
 # Going on as the source speaks: "is holding", "are being run", "is currently carrying out", "ongoing"
 # (not "is preparing for", a plan).
 _UNDER_WAY = re.compile(
@@ -358,7 +359,7 @@ def _closes_venue_list(text: str, start: int, end: int) -> bool:
 _INVOLVING_BEFORE = re.compile(r"\b(?:involving|including|with|alongside|joined\s+by)\s+(?:the\s+)?$", _I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|among|of|with|by)\s+(?:the\s+)?$", _I)
 # Words that point back to participants named elsewhere in the article.
-_JOINT = re.compile(r"\b(?:joint|two\s+countries|both\s+(?:countries|militaries|armies|sides)|bilateral|"
+_JOINT = re.compile(r"\b(?=[abjst])(?:joint|two\s+countries|both\s+(?:countries|militaries|armies|sides)|bilateral|"
                     r"the\s+countries|two\s+states|two\s+nations|allies|such|their\s+(?:[\w-]+\s+)?"
                     r"(?:armed\s+forces|armies|militaries|forces|troops))\b", _I)
 
@@ -380,14 +381,15 @@ _PAST_TENSE = re.compile(r"\b(?=[cehstw])(?:was|were|had|held|carried\s+out|cond
 # between "a month after" and the cue: "a month after the previous exercises" (the exercise is the anchor)
 _ANCHOR_GAP = re.compile(r"\s*(?:the|a|an|these|those)?\s*(?:[\w-]+\s+){0,4}")
 _OF_THIS = re.compile(r"\s+(?:of|on|like)\s+(?:this|that|such)\b", _I)
-_NAME_HINT = re.compile(r"\d|[\"“«‘]|\((?-i:[A-Z]{2})|\b(?:formerly|previously|originally)\s+(?:called|known|named)")
+_NAME_HINT = re.compile(r"(?=[\d\"“«‘(fop])(?:\d|[\"“«‘]|\((?-i:[A-Z]{2})|"  # (look-ahead: see _CUE)
+                        r"\b(?:formerly|previously|originally)\s+(?:called|known|named))")
 
 # A sentence without an exercise word that still tells of the story's exercise: who takes part
 # ("Marines from Chile and Peru also participate") or what the troops do
 # ("Outside Kaunas, Polish sappers practised river crossings with Lithuanian engineers").  It adds
 # participants and places to the exercise in focus, never a new exercise.
 _SUPPORT_VERB = re.compile(
-    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
+    r"\b(?=[abdiprstw])(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|(?:are|is|were|was|be|been)\s+"
     r"(?:also\s+)?involved|rehears(?:e|es|ed|ing)|practi[sc](?:e|es|ed|ing)|trained|trains|drilled|"
     r"simulat(?:e|es|ed|ing)|spent\s+\w+\s+training)\b", _I)
 # What _SUPPORT_VERB cannot match without ("part" of "take part" and "participate", "train" of "training").
@@ -1133,7 +1135,7 @@ def _series_name(name: str) -> str:
 # A capitalised name in the exercise's own locative slot ("unfolded ... in Pocheon", "on Kinmen's east
 # coast") or naming its range ("the Zar Training Center"): a place the geoparser may have passed over.
 _NAME_WORD = r"(?-i:[A-Z][\w’'-]{1,40})"
-_SLOT_AFTER_PREPOSITION = rf"\b(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+_SLOT_AFTER_PREPOSITION = rf"\b(?=[aino])(?:in|at|on|near|around|off)\s+(?:the\s+)?(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 _SLOT_NAME = re.compile(
     _SLOT_AFTER_PREPOSITION + "|"
     rf"(?P<b>{_NAME_WORD})\s+(?:[\w-]+\s+)?(?:(?:training|drill|exercise)\s+(?:grounds?|areas?|cent(?:re|er)s?|"
