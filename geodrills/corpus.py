@@ -456,7 +456,7 @@ class _Reader:
             wanted = list(dict.fromkeys(c for c in table.used.values() if c))
             row = 0
             try:
-                for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=wanted):
+                for batch in _row_group_batches(pf, wanted):
                     for lo in range(0, batch.num_rows, self.size):
                         piece = batch.slice(lo, self.size)
                         values = {f: piece.column(wanted.index(c)).to_pylist() for f, c in table.used.items() if c}
@@ -589,6 +589,17 @@ def _table_name(s: str) -> bool:
 def _is_pandas(obj: Any) -> bool:
     mod = type(obj).__module__
     return (mod == "pandas" or mod.startswith("pandas.")) and type(obj).__name__ in ("DataFrame", "Series")
+
+
+def _row_group_batches(pf: Any, columns: list[str]) -> Iterator[Any]:
+    """``pf``'s rows, :data:`PARQUET_BATCH_ROWS` at a time, one row group after another.
+
+    A reader over the whole file holds more the more row groups the file has (bench_scale's
+    corpora, 10,000-row groups, read to 60k rows: ≈ 25 MB more RSS from a 1M-row file than from a
+    100k-row one); a reader per row group holds the same for any file size.
+    """
+    for group in range(pf.num_row_groups):
+        yield from pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=[group], columns=columns)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -221,3 +221,21 @@ def test_parquet_is_read_in_bounded_batches_with_rows_numbered_across_them(tmp_p
     names = [a.name for b in batches for a in b.articles(errors.append)]
     assert names == [f"r{i}" for i in range(n) if i != 2_500]
     assert [str(e) for e in errors] == [f"{path}: row 2501: empty or missing text (column 'text')"]
+
+
+def test_parquet_with_many_row_groups_is_read_group_by_group_in_order(tmp_path):
+    # Read a row group at a time (a reader over the whole file holds more the more groups it has):
+    # the rows still come in file order, numbered across the groups.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    n = 1_000
+    texts = [f"Engineers bridged a river near Ruse, row {i}." for i in range(n)]
+    texts[777] = " "
+    path = tmp_path / "groups.parquet"
+    pq.write_table(pa.table({"id": [f"g{i}" for i in range(n)], "text": texts}), path, row_group_size=130)
+    assert pq.ParquetFile(path).num_row_groups == 8
+    errors: list[Exception] = []
+    names = [a.name for b in iter_batches(path, size=64) for a in b.articles(errors.append)]
+    assert names == [f"g{i}" for i in range(n) if i != 777]
+    assert [str(e) for e in errors] == [f"{path}: row 778: empty or missing text (column 'text')"]
