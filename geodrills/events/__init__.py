@@ -2360,8 +2360,13 @@ def candidate_reports(article: Article) -> tuple[str, list[Any]]:
     The unit of work :func:`extract_events` hands to a ``mapper`` (worker processes); the reports
     are opaque, picklable records that only the merge reads.
     """
-    return article.name, _article_reports(article, _locations_for(article, None), _sentences(article),
-                                          second_look=True)
+    return _reports_of((article, _sentences(article)))
+
+
+def _reports_of(item: tuple[Article, list[tuple[int, int]]]) -> tuple[str, list[Any]]:
+    """:func:`candidate_reports` of an article whose sentences are already split (by the copy finder)."""
+    article, spans = item
+    return article.name, _article_reports(article, _locations_for(article, None), spans, second_look=True)
 
 
 def extract_events(articles: Any, *, mentions: Any = None, progress: bool | None = None,
@@ -2456,28 +2461,29 @@ def _event_rows(articles: Any, *, mentions: Any, progress: bool | None,
     duplicates = _Duplicates()
     replaced: set[str] = set()
 
-    def originals() -> Iterator[Article]:
+    def originals() -> Iterator[tuple[Article, list[tuple[int, int]]]]:
         for article in progress_iter(_iter_articles(articles), desc="events", enabled=progress):
             # a copy of an article already read adds its name to that article's events, not new events
-            fp = duplicates.fingerprint(article, _sentences(article))
+            spans = _sentences(article)  # (split once: the workers reuse them)
+            fp = duplicates.fingerprint(article, spans)
             original = duplicates.original_of(fp)
             if original is None:
                 duplicates.add_original(fp)
-                yield article
+                yield article, spans
             elif article.name < original:
                 # of a set of copies the smallest name is the original, whatever order they come in
                 duplicates.replace(original, fp)
                 replaced.add(original)
-                yield article
+                yield article, spans
             else:
                 duplicates.add_copy(original, article.name)
 
     if mentions is None and mapper is not None:
-        found = mapper(candidate_reports, originals())
+        found = mapper(_reports_of, originals())
     else:
         # with the caller's own places, no second look: those are the places they chose
-        found = ((a.name, _article_reports(a, _locations_for(a, mentions), _sentences(a), second_look=mentions is None))
-                 for a in originals())
+        found = ((a.name, _article_reports(a, _locations_for(a, mentions), spans, second_look=mentions is None))
+                 for a, spans in originals())
     reports = {name: reps for name, reps in found}
     all_reports = [r for name in sorted(reports) if name not in replaced for r in reports[name]]
     all_reports.sort(key=lambda r: (r.article, r.index))
