@@ -283,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.trace:
         args.trace.mkdir(parents=True, exist_ok=True)
+    if args.workdir:
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     texts = source_texts(args.gwn)
     chars = sum(len(t) for _, t in texts) / len(texts)
     print(f"source: {len(texts)} texts (GeoWebNews + seeds), mean {chars:,.0f} characters; "
