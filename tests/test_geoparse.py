@@ -1089,3 +1089,13 @@ def test_a_verb_that_places_a_name_is_a_locative_cue(text, name):
 @pytest.mark.parametrize("text", ["Hope lies in the future.", "Hope lies in his hands.", "Victory lies ahead."])
 def test_an_abstract_lies_in_is_no_place_cue(text):
     assert geoparse(text) == []
+
+
+@pytest.mark.parametrize("text", ["Commandos deployed to Hakkari and Van provinces.",
+                                  "Commandos deployed to Van and Batman provinces.",
+                                  "Commandos deployed to Batman and Van provinces."])
+def test_a_name_particle_in_a_list_of_units_is_the_unit(text):
+    # "Van" is a name particle and a first name, but a list closed by "provinces" names provinces
+    got = {m.text: m.place for m in geoparse(text)}
+    assert (got["Van"].kind, got["Van"].country) == ("admin1", "TR")
+    assert not [m for m in geoparse("Van Morrison sang in Belfast.") if m.text == "Van"]

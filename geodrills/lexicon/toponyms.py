@@ -46,6 +46,12 @@ PLURALS = {"provinces": "province", "regions": "region", "districts": "district"
 PLURAL_AFTER = re.compile(r" (" + "|".join(PLURALS) + r")(?![^\W_])", re.IGNORECASE)
 
 
+#: After a name, the rest of a list of names that a plural feature word closes ("Van provinces", "Van and
+#: Batman provinces"): the name is one of those units
+LIST_TO_PLURAL_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’-]{1,30}){0,3} (?:" + "|".join(PLURALS)
+                                  + r")(?![^\W_])")
+
+
 PLURAL_OF_BEFORE = re.compile(r"(?<![^\W_])(?:" + "|".join(PLURALS) + r") of $", re.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..normalize import fold
 from .candidate import Candidate
 from ..lexicon.toponyms import (
-    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CREDIT_HEAD, CUE_ONLY, DATELINE, PLACE_VERB_AFTER, PLACE_VERB_FIRST, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
+    AREA_KINDS, BORDERING, BRAND_JOINS, COMPASS, CREDIT_HEAD, LIST_TO_PLURAL_AFTER, CUE_ONLY, DATELINE, PLACE_VERB_AFTER, PLACE_VERB_FIRST, DERIVED_ENDINGS, FEATURE_WORDS, FUNCTION_WORDS,
     INITIALS, LIST_GAPS, LIST_GOES_ON, LIST_JOINS, LOCATIVE, NAME_PARTICLES, NAME_SUFFIXES, NOT_LOCATIVE_BEFORE, NOT_NAME_PARTS,
     OFFICE_CUES, OF_WORDS, ORG_WORDS, OUTLET_WORDS, PART_WORDS, PLURALS, PLURAL_AFTER, PLURAL_OF_BEFORE,
     PLURAL_SUCH_AS, POSSESSIVE, SETTLEMENT_WORDS, SPEECH_VERBS, STOP_WORDS, STREET_CUE, STREET_WORDS,
@@ -419,11 +419,14 @@ def particle_named_as_place(text: str, rev: str, surface: str, ws: int, end: int
     """Whether a name particle that is also a place's name ("Van") stands as that place here.
 
     "the eastern province of Van, near the Iranian border", "troops in Van": after
-    a locative or "province of", and not before a capitalised word ("Van Gogh",
-    "Van Morrison", "de Gaulle").
+    a locative or "province of", or in a list a plural unit word closes ("Hakkari and
+    Van provinces"), and not before a capitalised word ("Van Gogh", "Van Morrison",
+    "de Gaulle").
     """
     if surface.casefold() not in NAME_PARTICLES:
         return False
+    if surface[:1].isupper() and LIST_TO_PLURAL_AFTER.match(text, end):
+        return True  # "Van provinces", "Van and Batman provinces", "Hakkari and Van provinces"
     nxt = NEXT_WORD.match(text, end)
     if nxt is not None and nxt.group(1) in (" ", "-") and nxt.group(2)[:1].isupper():
         return False

@@ -33,6 +33,7 @@ from .cues import (
 from ..lexicon.toponyms import (
     GENERIC_ENDS,
     LIST_JOINS,
+    LIST_TO_PLURAL_AFTER,
     LOCATIVE,
     NAME_ABBREVIATIONS,
     POSSESSIVE,
@@ -144,7 +145,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, skip: Sequence[tuple[int
             low = cand.text.lower()
             # (the set first: the text is searched only for words no list knows as common)
             cand.common_word = cand.key in common_words or lower_words.has(text, low)
-            cand.first_name = cand.key in first_names
+            # (not before a plural unit word that closes its list: "Hakkari and Van provinces")
+            cand.first_name = cand.key in first_names and not LIST_TO_PLURAL_AFTER.match(text, cand.end)
         if cand is not None:
             cand.gap_before = text[out[-1].end:cand.start] if out else None
             if cand.gap_before in POSSESSIVE:  # "Nakhchivan's Julfa district", "Iran's Jolfa"
