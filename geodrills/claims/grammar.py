@@ -56,7 +56,8 @@ BORDER_WORD = re.compile(
 )
 
 _NEAR = re.compile(
-    r"\b(?P<neg>(?:not|never|nowhere|not anywhere|no longer) (?:too |very |so |that |even )?)?(?P<cue>near(?:by)?|nearer to|close to|closer to|next to|"
+    r"\b(?P<neg>(?:not|never|nowhere|not anywhere|no longer) (?:too |very |so |that |even )?)?"
+    r"(?P<cue>near(?:by)?|nearer to|close to|closer to|next to|"
     r"far from|far away from|by|in the (?:vicinity|proximity) of|in (?:close )?proximity (?:to|of)|"
     r"(?:a )?stone['’]s throw (?:away )?from|on the doorstep of|within (?:striking |easy |walking )?"
     r"(?:distance|reach) of|a short (?:distance|drive|walk) from|a few (?:kilomet(?:er|re)s|km|miles) "

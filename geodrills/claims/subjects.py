@@ -82,7 +82,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:near|close to|next to|by|from|towards?|beyo
                               r"(?:ern)? )?$", re.IGNORECASE)
 #: a place a speaking or answering verb follows ("a claim Belgrade rejected", "Pristina protests", "Moscow
 #: said", "Greece's General Staff said"): who speaks, not what a claim after it locates
-_SPEAKER_AFTER = re.compile(r"(?:['’]s(?:\s[\w-]+){1,3})?\s(?:(?:has|have|had|also|quickly|firmly|swiftly|flatly|later)\s){0,2}(?:"
+_SPEAKER_AFTER = re.compile(r"(?:['’]s(?:\s[\w-]+){1,3})?\s"
+                            r"(?:(?:has|have|had|also|quickly|firmly|swiftly|flatly|later)\s){0,2}(?:"
                             + "|".join(sorted({*REPORTING_VERBS, *REACTION_VERBS})) + r")\b", re.IGNORECASE)
 #: kinds that are never what a sentence locates
 _NOT_SUBJECTS = frozenset({"sea", "ocean", "lake", "continent"})

@@ -260,9 +260,9 @@ _PARTICIPANT_BLOCKER = re.compile(
     r"agreement|against|threats?|accus\w*|aimed\s+at|response\s+to|(?-i:border))\b", _I)  # ("Border Guard": a name)
 # forces said not to take part: "Russian units stationed in the country would not take part", "... did not join"
 _NOT_TAKING_PART = re.compile(
-    r"(?:['’]s)?\s+(?:[\w,-]+\s+){0,6}?(?:(?:would|will|did|do|does|shall|could|are|is|were|was)\s+not|never|won['’]t|"
-    r"wouldn['’]t|didn['’]t|don['’]t|doesn['’]t|aren['’]t|weren['’]t)\s+(?:be\s+)?(?:take\s+part|taking\s+part|"
-    r"participate|participating|join|joining|involved|part\s+of)\b", _I)
+    r"(?:['’]s)?\s+(?:[\w,-]+\s+){0,6}?(?:(?:would|will|did|do|does|shall|could|are|is|were|was)\s+not|never|"
+    r"won['’]t|wouldn['’]t|didn['’]t|don['’]t|doesn['’]t|aren['’]t|weren['’]t)\s+(?:be\s+)?(?:take\s+part|"
+    r"taking\s+part|participate|participating|join|joining|involved|part\s+of)\b", _I)
 # after the cue, a clause about other forces opens: "drills in Kherson as Russian forces mass", "while Iranian ..."
 _OTHER_CLAUSE_BEFORE = re.compile(r"(?:(?<!such\s)(?<!well\s)\bas|\bwhile|\bwhereas|\bamid)\s+(?:the\s+)?$", _I)
 _LOCATIVE_TAIL = re.compile(
@@ -365,11 +365,14 @@ _JOINT = re.compile(r"\b(?=[abjst])(?:joint|two\s+countries|both\s+(?:countries|
 
 # "the first of their kind since 2011", "the largest drills since May": the date the exercise is compared
 # with, not its own ("under way since Monday" is its own)
-_COMPARED_SINCE = re.compile(r"\b(?:first|largest|biggest|greatest|most|only|longest|last)\b[^.;:]{0,60}?\bsince\s*$", _I)
+_COMPARED_SINCE = re.compile(r"\b(?:first|largest|biggest|greatest|most|only|longest|last)\b[^.;:]{0,60}?"
+                             r"\bsince\s*$", _I)
 # A date tied to a verb of ending or of starting: "concluded on Friday", "on Friday concluded", "ended
 # Saturday" is the last day; "began on February 5", "on Monday opened" the first
-_END_VERBS = r"(?:ended|ends|end|concluded|concludes|conclude|finished|finishes|finish|wrapped\s+up|wraps\s+up|wound\s+down)"
-_START_VERBS = r"(?:began|begins|begin|started|starts|start|opened|opens|kicked\s+off|kicks\s+off|launched|launches|commenced)"
+_END_VERBS = (r"(?:ended|ends|end|concluded|concludes|conclude|finished|finishes|finish|wrapped\s+up|wraps\s+up|"
+              r"wound\s+down)")
+_START_VERBS = (r"(?:began|begins|begin|started|starts|start|opened|opens|kicked\s+off|kicks\s+off|launched|launches|"
+                r"commenced)")
 _END_VERB_BEFORE = re.compile(rf"\b{_END_VERBS}\s+(?:on\s+)?$", _I)
 _END_VERB_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_END_VERBS}\b", _I)
 _START_VERB_BEFORE = re.compile(rf"\b{_START_VERBS}\s+(?:on\s+)?$", _I)

@@ -96,8 +96,8 @@ NOUN_AFTER = re.compile(r"\s(?:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\
 #: the noun of a named site, facility, feature or place the gazetteer may lack, as a case-insensitive
 #: regex (no groups) to put after a name, up to two site modifiers first: "the Kestrel Gunnery Complex",
 #: "the Tarvo range", "Kinmen island", "the Tarvo tank polygon"
-_NAMED_SITE_WORDS = sorted(frozenset(FACILITY_NOUNS) | SITE_NOUNS | FEATURE_NOUNS | PLACE_NOUNS | {"air strip", "air strips"},
-                           key=lambda w: (-len(w), w))
+_NAMED_SITE_WORDS = sorted(frozenset(FACILITY_NOUNS) | SITE_NOUNS | FEATURE_NOUNS | PLACE_NOUNS
+                           | {"air strip", "air strips"}, key=lambda w: (-len(w), w))
 NAMED_SITE_NOUN = ("(?i:(?:(?:" + "|".join(sorted(SITE_MODIFIERS)) + r")\s){0,2}(?:"
                    + "|".join(w.replace(" ", r"\s") for w in _NAMED_SITE_WORDS) + "))")
 
