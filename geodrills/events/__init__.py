@@ -974,18 +974,12 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
     cs, ce = cue
     inside = [loc for loc in locs if a <= loc.start and loc.end <= b and loc.country
               and loc.kind in ("country", "city", "admin1")]
-    j = 0
-    while j < len(inside):
-        group = [inside[j]]
-        while j + 1 < len(inside) and _LIST_GAP.match(text[inside[j].end:inside[j + 1].start]):
-            j += 1
-            group.append(inside[j])
+    for group in _list_groups(text, inside):  # "Turkey and Azerbaijan launched": a list acts together
         after = text[group[-1].end:b]
         before = text[max(a, group[0].start - 30):group[0].start]
         countries = {loc.country for loc in group if loc.kind == "country"}
         gap = text[group[-1].end:cue[0]] if group[-1].end <= cue[0] else text[cue[1]:group[0].start]
         if _PARTICIPANT_BLOCKER.search(gap):
-            j += 1
             continue
         subject = not _PREPOSITION_BEFORE.search(before)
         if subject and _HOST.match(after):
@@ -1002,7 +996,6 @@ def _participants(text: str, a: int, b: int, locs: Sequence[_Loc], cue: tuple[in
             found.update(countries)  # "Bolivia's yearly Illimani military exercises"
         elif _FORCES_FROM_BEFORE.search(text, max(a, group[0].start - 60), group[0].start):
             found.update(countries)  # "soldiers from Poland, Italy and the UK", "personnel from 8 countries, Uganda among them"
-        j += 1
     return found
 
 

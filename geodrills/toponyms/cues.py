@@ -386,7 +386,7 @@ def cue_person(cand: Candidate, around: Around) -> None:
 
 
 def cue_place_verb_after(cand: Candidate, around: Around) -> None:
-    """"Pocheon lies north of Seoul", "Narva sits on the river": a verb that places it, a locative cue."""
+    """"Pocheon lies north of Seoul", "Narva sits astride the river": a verb that places it, a locative cue."""
     if PLACE_VERB_AFTER.match(around.text, cand.end):
         cand.locative = True
 
